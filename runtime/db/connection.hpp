@@ -1,0 +1,65 @@
+// A database connection for schema work: DDL, catalog queries, transactions. It is the narrow
+// layer the introspection, the migration runner and sqlmodel-init-db share; the ORM's prepared
+// statement path sits beside it, not on top of it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema/dialect.hpp"
+
+namespace sqlmodel::db {
+
+// Every database failure: the message names what was being done and quotes the statement.
+class DatabaseError : public std::runtime_error {
+ public:
+  DatabaseError(const std::string& message, std::string statement = {})
+      : std::runtime_error(message), statement_(std::move(statement)) {}
+  const std::string& statement() const { return statement_; }
+
+ private:
+  std::string statement_;
+};
+
+// A parsed connection URL: sqlite:///relative.db, sqlite:////absolute.db, sqlite:///:memory:,
+// postgresql://user:password@host:port/dbname?options (handed to libpq as it is).
+struct Url {
+  schema::Dialect dialect = schema::Dialect::sqlite;
+  std::string sqlite_path;      // sqlite only
+  std::string postgres_uri;     // postgresql only: the URL itself
+};
+// Throws std::invalid_argument naming the URL and what is wrong with it.
+Url parse_url(std::string_view url);
+
+using Value = std::optional<std::string>;  // NULL or the value's text form
+using Row = std::vector<Value>;
+
+struct ResultSet {
+  std::vector<std::string> column_names;
+  std::vector<Row> rows;
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  virtual schema::Dialect dialect() const = 0;
+  // Runs one or more statements that return no rows.
+  virtual void execute(std::string_view sql) = 0;
+  // Runs one statement with positional parameters ($1.. on PostgreSQL, ?1.. on SQLite) and
+  // returns its rows as text.
+  virtual ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+};
+
+// Opens the database a URL names. SQLite connections enforce foreign keys.
+std::unique_ptr<Connection> connect(std::string_view url);
+
+}  // namespace sqlmodel::db

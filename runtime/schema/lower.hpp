@@ -1,0 +1,28 @@
+// Dialect lowering: what a schema becomes inside a given database. Rendering DDL works on the
+// lowered schema, and introspection returns one, so `lower_for_dialect(s, d)` and
+// `introspect(db)` compare equal after `database_view` when the database holds exactly s.
+//
+// SQLite: enum columns become VARCHAR(longest value) plus a CHECK named ck_<table>_<col>_enum;
+// arrays become json; an autoincrement single-column integer primary key becomes int64 (the
+// rowid); comments and index methods are dropped (SQLite keeps neither).
+// PostgreSQL: nothing is lost; expressions are kept as written.
+#pragma once
+
+#include "schema/dialect.hpp"
+#include "schema/schema.hpp"
+
+namespace sqlmodel::schema {
+
+Schema lower_for_dialect(const Schema& schema, Dialect dialect);
+
+// Only what a database can hold: drops relationships, source locations, literal defaults and
+// renamed_from, and sorts canonically.
+Schema database_view(const Schema& schema);
+
+// Normalises a SQL expression the way catalogs echo it back, so a server default, CHECK or
+// index predicate written by a person compares equal to what the database returns:
+// whitespace folded, redundant outer parentheses and PostgreSQL literal casts
+// ('x'::character varying) removed, keywords outside quotes lower-cased.
+std::string normalize_sql_expression(std::string_view expression);
+
+}  // namespace sqlmodel::schema

@@ -1,0 +1,230 @@
+#include "schema/schema.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <utility>
+
+namespace sqlmodel::schema {
+namespace {
+
+template <typename Enum>
+struct Spelling {
+  Enum value;
+  std::string_view text;
+};
+
+constexpr std::array<Spelling<TypeKind>, 15> type_kind_spellings{{
+    {TypeKind::int16, "int16"},       {TypeKind::int32, "int32"},
+    {TypeKind::int64, "int64"},       {TypeKind::boolean, "boolean"},
+    {TypeKind::float32, "float32"},   {TypeKind::float64, "float64"},
+    {TypeKind::string, "string"},     {TypeKind::blob, "blob"},
+    {TypeKind::date, "date"},         {TypeKind::datetime, "datetime"},
+    {TypeKind::uuid, "uuid"},         {TypeKind::json, "json"},
+    {TypeKind::numeric, "numeric"},   {TypeKind::enumeration, "enum"},
+    {TypeKind::array, "array"},
+}};
+
+constexpr std::array<Spelling<ReferentialAction>, 5> action_spellings{{
+    {ReferentialAction::no_action, "no_action"},
+    {ReferentialAction::restrict, "restrict"},
+    {ReferentialAction::cascade, "cascade"},
+    {ReferentialAction::set_null, "set_null"},
+    {ReferentialAction::set_default, "set_default"},
+}};
+
+constexpr std::array<Spelling<RelationshipKind>, 4> relationship_spellings{{
+    {RelationshipKind::one_to_many, "one_to_many"},
+    {RelationshipKind::many_to_one, "many_to_one"},
+    {RelationshipKind::one_to_one, "one_to_one"},
+    {RelationshipKind::many_to_many, "many_to_many"},
+}};
+
+template <typename Enum, std::size_t N>
+std::string_view spell(const std::array<Spelling<Enum>, N>& table, Enum value) {
+  for (const auto& entry : table)
+    if (entry.value == value) return entry.text;
+  return "?";
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> unspell(const std::array<Spelling<Enum>, N>& table, std::string_view text) {
+  for (const auto& entry : table)
+    if (entry.text == text) return entry.value;
+  return std::nullopt;
+}
+
+template <typename Named>
+void sort_by_name(std::vector<Named>& items) {
+  std::sort(items.begin(), items.end(),
+            [](const Named& a, const Named& b) { return a.name < b.name; });
+}
+
+template <typename Named>
+auto find_named(Named* first, Named* last, std::string_view name) -> Named* {
+  auto it = std::find_if(first, last, [&](const Named& item) { return item.name == name; });
+  return it == last ? nullptr : it;
+}
+
+std::optional<int> parse_int(std::string_view text) {
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+// Splits "name(args)" into name and args; a spelling without parentheses has no args.
+bool split_call(std::string_view text, std::string_view& name, std::optional<std::string_view>& args) {
+  auto open = text.find('(');
+  if (open == std::string_view::npos) {
+    name = text;
+    args.reset();
+    return true;
+  }
+  if (text.back() != ')') return false;
+  name = text.substr(0, open);
+  args = text.substr(open + 1, text.size() - open - 2);
+  return true;
+}
+
+std::optional<ColumnType> parse_scalar_type(std::string_view text) {
+  std::string_view name;
+  std::optional<std::string_view> args;
+  if (!split_call(text, name, args)) return std::nullopt;
+  ColumnType type;
+  if (name == "datetime_tz" && !args) {
+    type.kind = TypeKind::datetime;
+    type.with_timezone = true;
+    return type;
+  }
+  auto kind = type_kind_from_string(name);
+  if (!kind || *kind == TypeKind::array) return std::nullopt;
+  type.kind = *kind;
+  if (!args) return type.kind == TypeKind::enumeration ? std::nullopt : std::optional(type);
+  switch (type.kind) {
+    case TypeKind::string: {
+      auto length = parse_int(*args);
+      if (!length || *length <= 0) return std::nullopt;
+      type.max_length = length;
+      return type;
+    }
+    case TypeKind::numeric: {
+      auto comma = args->find(',');
+      auto precision = parse_int(args->substr(0, comma));
+      if (!precision || *precision <= 0) return std::nullopt;
+      type.precision = precision;
+      if (comma != std::string_view::npos) {
+        auto scale = parse_int(args->substr(comma + 1));
+        if (!scale || *scale < 0 || *scale > *precision) return std::nullopt;
+        type.scale = scale;
+      }
+      return type;
+    }
+    case TypeKind::enumeration:
+      if (args->empty()) return std::nullopt;
+      type.enum_name = std::string(*args);
+      return type;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string format_scalar(const ColumnType& type, TypeKind kind) {
+  switch (kind) {
+    case TypeKind::string:
+      return type.max_length ? "string(" + std::to_string(*type.max_length) + ")" : "string";
+    case TypeKind::datetime:
+      return type.with_timezone ? "datetime_tz" : "datetime";
+    case TypeKind::numeric: {
+      if (!type.precision) return "numeric";
+      std::string text = "numeric(" + std::to_string(*type.precision);
+      if (type.scale) text += "," + std::to_string(*type.scale);
+      return text + ")";
+    }
+    case TypeKind::enumeration:
+      return "enum(" + type.enum_name + ")";
+    default:
+      return std::string(to_string(kind));
+  }
+}
+
+}  // namespace
+
+const Column* Table::find_column(std::string_view column_name) const {
+  return find_named(columns.data(), columns.data() + columns.size(), column_name);
+}
+Column* Table::find_column(std::string_view column_name) {
+  return find_named(columns.data(), columns.data() + columns.size(), column_name);
+}
+const Table* Schema::find_table(std::string_view table_name) const {
+  return find_named(tables.data(), tables.data() + tables.size(), table_name);
+}
+Table* Schema::find_table(std::string_view table_name) {
+  return find_named(tables.data(), tables.data() + tables.size(), table_name);
+}
+const EnumType* Schema::find_enum(std::string_view enum_name) const {
+  return find_named(enums.data(), enums.data() + enums.size(), enum_name);
+}
+
+void sort_canonically(Schema& schema) {
+  sort_by_name(schema.tables);
+  sort_by_name(schema.enums);
+  for (auto& table : schema.tables) {
+    sort_by_name(table.foreign_keys);
+    sort_by_name(table.unique_constraints);
+    sort_by_name(table.check_constraints);
+    sort_by_name(table.indexes);
+    sort_by_name(table.relationships);
+  }
+}
+
+std::string_view to_string(TypeKind kind) { return spell(type_kind_spellings, kind); }
+std::optional<TypeKind> type_kind_from_string(std::string_view text) {
+  return unspell(type_kind_spellings, text);
+}
+std::string_view to_string(ReferentialAction action) { return spell(action_spellings, action); }
+std::optional<ReferentialAction> referential_action_from_string(std::string_view text) {
+  return unspell(action_spellings, text);
+}
+std::string_view to_string(RelationshipKind kind) { return spell(relationship_spellings, kind); }
+std::optional<RelationshipKind> relationship_kind_from_string(std::string_view text) {
+  return unspell(relationship_spellings, text);
+}
+
+std::string format_type(const ColumnType& type) {
+  if (type.kind == TypeKind::array)
+    return "array(" + format_scalar(type, type.element_kind.value_or(TypeKind::string)) + ")";
+  return format_scalar(type, type.kind);
+}
+
+std::optional<ColumnType> parse_type(std::string_view text) {
+  constexpr std::string_view array_prefix = "array(";
+  if (text.starts_with(array_prefix) && text.ends_with(")")) {
+    auto element = parse_scalar_type(text.substr(array_prefix.size(),
+                                                 text.size() - array_prefix.size() - 1));
+    if (!element) return std::nullopt;
+    element->element_kind = element->kind;
+    element->kind = TypeKind::array;
+    return element;
+  }
+  return parse_scalar_type(text);
+}
+
+std::string format_source(const SourceLocation& source) {
+  if (source.empty()) return {};
+  return source.file + ":" + std::to_string(source.line) + ":" + std::to_string(source.column);
+}
+
+std::optional<SourceLocation> parse_source(std::string_view text) {
+  // Split from the right: the file part may itself hold colons.
+  auto last = text.rfind(':');
+  if (last == std::string_view::npos || last == 0) return std::nullopt;
+  auto middle = text.rfind(':', last - 1);
+  if (middle == std::string_view::npos || middle == 0) return std::nullopt;
+  auto line = parse_int(text.substr(middle + 1, last - middle - 1));
+  auto column = parse_int(text.substr(last + 1));
+  if (!line || !column || *line < 0 || *column < 0) return std::nullopt;
+  return SourceLocation{std::string(text.substr(0, middle)), *line, *column};
+}
+
+}  // namespace sqlmodel::schema

@@ -1,0 +1,206 @@
+// The schema model: the one description of a database schema that the plugin produces,
+// the snapshot serialises, introspection reads back, the diff compares and the SQL
+// renderers turn into DDL. No Clang, no database, no JSON dependency.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sqlmodel::schema {
+
+// Dialect-neutral column types. Dialects lower them to their own spelling (see lower.hpp).
+enum class TypeKind {
+  int16,
+  int32,
+  int64,
+  boolean,
+  float32,
+  float64,
+  string,       // text, with an optional max_length
+  blob,
+  date,
+  datetime,     // with_timezone says which flavour
+  uuid,
+  json,
+  numeric,      // precision, scale
+  enumeration,  // enum_name names a Schema::enums entry
+  array,        // element_kind, plus the element's own parameters below
+};
+
+struct ColumnType {
+  TypeKind kind = TypeKind::string;
+  // string (or an array of strings): VARCHAR(n) when set, VARCHAR without.
+  std::optional<int> max_length;
+  // datetime (or an array of datetimes).
+  bool with_timezone = false;
+  // numeric (or an array of numerics). Unset precision means NUMERIC without arguments.
+  std::optional<int> precision;
+  std::optional<int> scale;
+  // enumeration (or an array of enums).
+  std::string enum_name;
+  // array: the element's kind; an array's element is always a scalar, never an array.
+  std::optional<TypeKind> element_kind;
+
+  bool operator==(const ColumnType&) const = default;
+};
+
+// "file:line:column" of the C++ declaration that produced an object; empty when unknown
+// (introspected schemas, hand-written snapshots).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  bool empty() const { return file.empty() && line == 0 && column == 0; }
+  bool operator==(const SourceLocation&) const = default;
+};
+
+struct Column {
+  std::string name;
+  ColumnType type;
+  bool nullable = false;
+  // The C++ default member initializer, as JSON text ("0", "\"draft\"", "true"). A value for
+  // new objects, never rendered into DDL.
+  std::optional<std::string> default_value;
+  // A SQL expression rendered as DEFAULT in the DDL (".server_default").
+  std::optional<std::string> server_default;
+  // The database assigns the value (INTEGER PRIMARY KEY on SQLite, IDENTITY on PostgreSQL).
+  bool autoincrement = false;
+  std::optional<std::string> comment;
+  // The column's previous name: migrations rename instead of drop + add.
+  std::optional<std::string> renamed_from;
+  SourceLocation source;
+
+  bool operator==(const Column&) const = default;
+};
+
+enum class ReferentialAction { no_action, restrict, cascade, set_null, set_default };
+
+struct PrimaryKey {
+  std::string name;
+  std::vector<std::string> columns;
+
+  bool operator==(const PrimaryKey&) const = default;
+};
+
+struct ForeignKey {
+  std::string name;
+  std::vector<std::string> columns;
+  std::string referred_table;
+  std::vector<std::string> referred_columns;
+  ReferentialAction on_delete = ReferentialAction::no_action;
+  ReferentialAction on_update = ReferentialAction::no_action;
+  SourceLocation source;
+
+  bool operator==(const ForeignKey&) const = default;
+};
+
+struct UniqueConstraint {
+  std::string name;
+  std::vector<std::string> columns;
+  SourceLocation source;
+
+  bool operator==(const UniqueConstraint&) const = default;
+};
+
+struct CheckConstraint {
+  std::string name;
+  std::string expression;  // SQL boolean expression, without the CHECK ( ) around it
+  SourceLocation source;
+
+  bool operator==(const CheckConstraint&) const = default;
+};
+
+struct Index {
+  std::string name;
+  std::vector<std::string> columns;
+  bool unique = false;
+  std::optional<std::string> where;   // partial index predicate (SQL)
+  std::optional<std::string> method;  // PostgreSQL access method: btree, gin, gist, hash, brin
+  SourceLocation source;
+
+  bool operator==(const Index&) const = default;
+};
+
+enum class RelationshipKind { one_to_many, many_to_one, one_to_one, many_to_many };
+
+// An ORM-level link between two models. Relationships live only in the snapshot and the
+// generated code: the database sees the foreign keys they stand on, never the relationship.
+struct Relationship {
+  std::string name;           // the C++ member
+  RelationshipKind kind = RelationshipKind::many_to_one;
+  std::string target_table;
+  std::optional<std::string> back_populates;
+  std::optional<std::string> link_table;  // many_to_many: the association table
+  // The foreign-key columns the relationship follows (on whichever table holds them).
+  std::vector<std::string> foreign_key_columns;
+  std::vector<std::string> remote_side;   // self-referential many_to_one: the parent's key
+  std::vector<std::string> order_by;      // column names, "-name" for descending
+  bool cascade_delete = false;
+  bool delete_orphan = false;
+  SourceLocation source;
+
+  bool operator==(const Relationship&) const = default;
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns;  // declaration order: it is the DDL's order too
+  std::optional<PrimaryKey> primary_key;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<UniqueConstraint> unique_constraints;
+  std::vector<CheckConstraint> check_constraints;
+  std::vector<Index> indexes;
+  std::vector<Relationship> relationships;
+  std::optional<std::string> comment;
+  std::optional<std::string> renamed_from;
+  SourceLocation source;
+
+  const Column* find_column(std::string_view column_name) const;
+  Column* find_column(std::string_view column_name);
+  bool operator==(const Table&) const = default;
+};
+
+struct EnumType {
+  std::string name;
+  std::vector<std::string> values;  // in declaration order: PostgreSQL enums are ordered
+  SourceLocation source;
+
+  bool operator==(const EnumType&) const = default;
+};
+
+struct Schema {
+  std::vector<Table> tables;
+  std::vector<EnumType> enums;
+
+  const Table* find_table(std::string_view table_name) const;
+  Table* find_table(std::string_view table_name);
+  const EnumType* find_enum(std::string_view enum_name) const;
+  bool operator==(const Schema&) const = default;
+};
+
+// Sorts tables, enums, constraints and indexes by name (columns and enum values keep their
+// order, which is meaningful). Snapshots, introspection and diffs all work on sorted schemas,
+// so equal schemas compare equal and serialise to identical bytes.
+void sort_canonically(Schema& schema);
+
+// Names for the spellings used in snapshots, migration files and messages.
+std::string_view to_string(TypeKind kind);
+std::optional<TypeKind> type_kind_from_string(std::string_view text);
+std::string_view to_string(ReferentialAction action);  // "no_action", "cascade", ...
+std::optional<ReferentialAction> referential_action_from_string(std::string_view text);
+std::string_view to_string(RelationshipKind kind);
+std::optional<RelationshipKind> relationship_kind_from_string(std::string_view text);
+
+// "int64", "string(255)", "numeric(10,2)", "enum(taskstatus)", "array(string(20))",
+// "datetime_tz": the type spelling of snapshots and migration files.
+std::string format_type(const ColumnType& type);
+// Parses format_type()'s spelling; nullopt for anything else.
+std::optional<ColumnType> parse_type(std::string_view text);
+
+std::string format_source(const SourceLocation& source);  // "models.hpp:12:3", "" when empty
+std::optional<SourceLocation> parse_source(std::string_view text);
+
+}  // namespace sqlmodel::schema

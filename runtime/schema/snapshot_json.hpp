@@ -1,0 +1,49 @@
+// The schema snapshot: deterministic, pretty JSON with "format": 1. Equal schemas give
+// byte-identical text; any malformed input is a SnapshotError naming the file and JSON path.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "schema/schema.hpp"
+
+namespace sqlmodel::schema {
+
+inline constexpr int snapshot_format = 1;
+
+class SnapshotError : public std::runtime_error {
+ public:
+  // what() reads "<file>: <json_path>: <reason>" (the path part only when there is one).
+  SnapshotError(std::string file, std::string json_path, std::string reason);
+  const std::string& file() const { return file_; }
+  const std::string& json_path() const { return json_path_; }  // a JSON Pointer, "/tables/2/name"
+  const std::string& reason() const { return reason_; }
+
+ private:
+  std::string file_, json_path_, reason_;
+};
+
+// JSON values for embedding a schema in other documents (migration files hold columns and
+// tables in the same spelling).
+nlohmann::ordered_json to_json(const Schema& schema);
+nlohmann::ordered_json to_json(const Table& table);
+nlohmann::ordered_json to_json(const Column& column);
+nlohmann::ordered_json to_json(const EnumType& enum_type);
+
+// The snapshot text: canonical order, two-space indentation, trailing newline.
+std::string write_snapshot(const Schema& schema);
+void write_snapshot_file(const Schema& schema, const std::filesystem::path& path);  // atomic
+
+// `origin` is the file name used in error messages.
+Schema read_snapshot(std::string_view text, const std::string& origin);
+Schema read_snapshot_file(const std::filesystem::path& path);
+
+// The readers for single objects, reporting errors under `json_path` of `origin`.
+Table table_from_json(const nlohmann::json& value, const std::string& origin, const std::string& json_path);
+Column column_from_json(const nlohmann::json& value, const std::string& origin, const std::string& json_path);
+
+}  // namespace sqlmodel::schema
