@@ -1,0 +1,86 @@
+// Migration operations: the dialect-neutral steps a migration file lists, in the spirit of
+// Alembic's op.* directives. The pipeline is schema -> diff -> operations -> dialect SQL ->
+// apply, and each stage is usable alone:
+//   diff(from, to)               -> operations (diff.hpp)
+//   apply_to_schema(schema, op)  -> replays a migration in memory (no database)
+//   invert(op)                   -> the exact inverse (downgrade)
+//   render_operation(...)        -> dialect SQL (render_operations.hpp)
+// Operations carry whole objects (the dropped column, the old type), never just names, so each
+// one can be inverted and rendered without looking anything up.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "schema/dialect.hpp"
+#include "schema/schema.hpp"
+
+namespace sqlmodel::schema {
+
+struct CreateTable { Table table; };
+struct DropTable { Table table; };
+struct RenameTable { std::string from; std::string to; };
+
+struct AddColumn { std::string table; Column column; };
+struct DropColumn { std::string table; Column column; };
+struct RenameColumn { std::string table; std::string from; std::string to; };
+// A change of type, nullability, server default, literal default, autoincrement or comment.
+// `from` and `to` share the name.
+struct AlterColumn { std::string table; Column from; Column to; };
+
+struct CreateIndex { std::string table; Index index; };
+struct DropIndex { std::string table; Index index; };
+
+struct AddPrimaryKey { std::string table; PrimaryKey key; };
+struct DropPrimaryKey { std::string table; PrimaryKey key; };
+struct AddUniqueConstraint { std::string table; UniqueConstraint constraint; };
+struct DropUniqueConstraint { std::string table; UniqueConstraint constraint; };
+struct AddCheckConstraint { std::string table; CheckConstraint constraint; };
+struct DropCheckConstraint { std::string table; CheckConstraint constraint; };
+struct AddForeignKey { std::string table; ForeignKey key; };
+struct DropForeignKey { std::string table; ForeignKey key; };
+
+struct CreateEnum { EnumType enum_type; };
+struct DropEnum { EnumType enum_type; };
+// Inserts `value` at `position` of the enum's values (PostgreSQL: ADD VALUE BEFORE/AFTER).
+struct AddEnumValue { std::string enum_name; std::string value; std::size_t position = 0; };
+struct RemoveEnumValue { std::string enum_name; std::string value; std::size_t position = 0; };
+
+// Changes that live only in the models and never reach the database (relationships, source
+// locations, literal defaults, table comments on SQLite...): kept so that replaying migrations
+// reproduces the snapshot exactly. Renders to no SQL.
+struct AlterTableMetadata { Table from; Table to; };
+
+// A data migration or any hand-written statement. `dialect_sql` overrides `sql` per dialect;
+// an empty `sql` with no entry for the dialect renders nothing for it.
+struct SqlStep {
+  std::string sql;
+  std::map<Dialect, std::string> dialect_sql;
+  std::string description;
+};
+
+using Operation =
+    std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
+                 AlterColumn, CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey,
+                 AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint,
+                 DropCheckConstraint, AddForeignKey, DropForeignKey, CreateEnum, DropEnum,
+                 AddEnumValue, RemoveEnumValue, AlterTableMetadata, SqlStep>;
+
+// The operation that undoes `operation`. SqlStep has no automatic inverse: throws
+// std::invalid_argument (a migration file states its downgrade SQL itself).
+Operation invert(const Operation& operation);
+// The inverse of a whole list: each inverted, in reverse order.
+std::vector<Operation> invert(const std::vector<Operation>& operations);
+
+// Replays `operation` onto `schema` in memory. Throws std::invalid_argument naming the table,
+// column or constraint when the operation does not fit the schema (dropping what is not
+// there, adding what already is).
+void apply_to_schema(Schema& schema, const Operation& operation);
+
+// "add column users.email", "create index ix_users_email on users": one line for people.
+std::string describe(const Operation& operation);
+
+}  // namespace sqlmodel::schema

@@ -1,0 +1,30 @@
+// Render: operations to dialect SQL.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "schema/dialect.hpp"
+#include "schema/operations.hpp"
+
+namespace sqlmodel::schema {
+
+struct RenderedStep {
+  std::vector<std::string> statements;
+  // SQLite table rebuild: PRAGMA foreign_keys must be OFF around the transaction, and
+  // PRAGMA foreign_key_check must come back empty before commit.
+  bool needs_foreign_keys_off = false;
+  // PostgreSQL statements that cannot run inside a transaction block.
+  bool outside_transaction = false;
+};
+
+// SQL for one operation. `before` is the schema the operation applies to (as replayed from the
+// migrations before it): the SQLite rebuild procedure needs the whole table. Statements quote
+// every identifier and literal.
+RenderedStep render_operation(const Operation& operation, const Schema& before, Dialect dialect);
+
+// SQL for a list, replaying each operation onto a copy of `before` as it goes.
+std::vector<RenderedStep> render_operations(const std::vector<Operation>& operations,
+                                            const Schema& before, Dialect dialect);
+
+}  // namespace sqlmodel::schema
