@@ -1,0 +1,305 @@
+// Annotations that turn plain C++ structs into database models.
+//
+//   struct SQLMODEL_TABLE(.name = "users") User : Timestamps {
+//     SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+//     SQLMODEL_FIELD(.index = true, .unique = true, .max_length = 255) std::string email;
+//     SQLMODEL_FIELD(.foreign_key = "teams.id", .on_delete = sqlmodel::OnDelete::cascade)
+//         std::optional<std::int64_t> team_id;
+//     SQLMODEL_RELATIONSHIP(.back_populates = "members") sqlmodel::Related<Team> team;
+//   };
+//
+// Options are C++20 designated initializers of the option structs below, so the compiler
+// type-checks them even without the plugin, and they may come in any order (Clang only warns
+// about the order, and the macros silence that warning). Under Clang the macros become
+// [[clang::annotate("sqlmodel.<kind>", <options>)]], which the sqlmodel plugin reads; under
+// other compilers they expand to nothing and `sqlmodel-check` runs the same checks.
+//
+// Every non-static data member of a table struct (and of the plain structs it derives from:
+// mixins) is a column, unless it is a relationship (Related<T>, RelatedList<T>) or is marked
+// `.exclude = true`. SQLMODEL_FIELD is needed only to give options.
+//
+// Standard library only: this header is included by every model header.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sqlmodel {
+
+// "Not given" for numeric options: every other value, even a nonsensical one, is a value the
+// plugin checks and reports.
+inline constexpr int unset = std::numeric_limits<int>::min();
+inline constexpr double unset_bound = std::numeric_limits<double>::quiet_NaN();
+
+// A yes/no option whose absence means "infer it" (nullable from std::optional, autoincrement
+// for an integer primary key, ...). `.nullable = true` and `.nullable = false` both read.
+using Tristate = int;
+
+enum class ReferentialAction { unset, no_action, restrict, cascade, set_null, set_default };
+using OnDelete = ReferentialAction;
+using OnUpdate = ReferentialAction;
+
+// Values computed for new objects by the generated code (not by the database).
+enum class DefaultFactory { none, now, uuid4 };
+
+// SQLMODEL_TABLE(...): the struct is a table.
+struct Table {
+  const char* name = nullptr;          // default: the struct's name, lowercased
+  const char* comment = nullptr;
+  const char* renamed_from = nullptr;  // the table's previous name: migrations rename it
+};
+
+// SQLMODEL_MODEL(...): a struct that is not a table but mirrors one (the Create / Read /
+// Update shapes of an API). Its fields are checked against the table's columns.
+struct Model {
+  const char* mirrors = nullptr;  // the table's name or the table struct's name
+  bool partial = false;           // an Update shape: every field must be std::optional
+};
+
+// SQLMODEL_FIELD(...): options of one column.
+struct Field {
+  bool primary_key = false;
+  Tristate autoincrement = unset;  // default: true for a single integer primary key
+  bool index = false;              // ix_<table>_<column> (a unique index with .unique)
+  bool unique = false;             // uq_<table>_<column> (alone)
+  Tristate nullable = unset;       // default: std::optional<T> is nullable, except in a primary key
+  const char* name = nullptr;      // the column's name; default: the member's name
+  const char* renamed_from = nullptr;
+  const char* comment = nullptr;
+  const char* server_default = nullptr;  // SQL expression for the DDL's DEFAULT
+  DefaultFactory default_factory = DefaultFactory::none;
+  const char* foreign_key = nullptr;     // "table.column"
+  OnDelete on_delete = OnDelete::unset;
+  OnUpdate on_update = OnUpdate::unset;
+  int max_length = unset;  // strings (and arrays of strings)
+  int min_length = unset;
+  double ge = unset_bound;
+  double gt = unset_bound;
+  double le = unset_bound;
+  double lt = unset_bound;
+  const char* pattern = nullptr;   // ECMAScript regex checked by the generated validators
+  int precision = unset;           // sqlmodel::Decimal
+  int scale = unset;
+  Tristate timezone = unset;       // time_point: true (the default) is a timestamp with time zone
+  const char* sql_type = nullptr;  // the snapshot's type spelling: "string(40)", "numeric(12,4)"
+  bool exclude = false;            // not a column
+};
+
+// SQLMODEL_RELATIONSHIP(...): on a Related<T> (to one) or RelatedList<T> (to many) member.
+struct Relationship {
+  const char* back_populates = nullptr;
+  const char* link_model = nullptr;   // many-to-many: the link table's name or struct name
+  const char* foreign_key = nullptr;  // the column to follow when several lead to the target
+  const char* remote_side = nullptr;  // self-referential to-one: the parent's key column
+  const char* order_by = nullptr;     // "title" or "-due_date, title" ("-" descending)
+  bool cascade_delete = false;
+  bool delete_orphan = false;
+};
+
+inline constexpr std::size_t max_constraint_columns = 16;
+
+// SQLMODEL_INDEX(...), on the table struct: a composite, unique or partial index.
+struct Index {
+  const char* columns[max_constraint_columns] = {};
+  bool unique = false;
+  const char* where = nullptr;   // partial index predicate (SQL)
+  const char* method = nullptr;  // PostgreSQL access method: btree, gin, gist, hash, brin
+  const char* name = nullptr;    // default: ix_<table>_<columns>
+};
+
+// SQLMODEL_UNIQUE(...), on the table struct: a composite unique constraint.
+struct Unique {
+  const char* columns[max_constraint_columns] = {};
+  const char* name = nullptr;  // default: uq_<table>_<columns>
+};
+
+// SQLMODEL_CHECK(...), on the table struct: a CHECK constraint named ck_<table>_<name>.
+struct Check {
+  const char* name = nullptr;
+  const char* expression = nullptr;  // SQL boolean expression over this table's columns
+};
+
+// A UUID stored as 16 bytes (native uuid on PostgreSQL).
+struct UUID {
+  std::array<std::uint8_t, 16> bytes{};
+
+  friend bool operator==(const UUID&, const UUID&) = default;
+  friend auto operator<=>(const UUID&, const UUID&) = default;
+
+  // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lowercase.
+  std::string to_string() const {
+    constexpr std::string_view digits = "0123456789abcdef";
+    std::string text;
+    text.reserve(36);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
+      text += digits[bytes[i] >> 4];
+      text += digits[bytes[i] & 0x0f];
+    }
+    return text;
+  }
+
+  // Accepts the canonical form, any case; nullopt for anything else.
+  static std::optional<UUID> parse(std::string_view text) {
+    if (text.size() != 36) return std::nullopt;
+    UUID uuid;
+    std::size_t byte = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (text[i] != '-') return std::nullopt;
+        ++i;
+        continue;
+      }
+      int high = hex_value(text[i]), low = hex_value(text[i + 1]);
+      if (high < 0 || low < 0) return std::nullopt;
+      uuid.bytes[byte++] = static_cast<std::uint8_t>(high * 16 + low);
+      i += 2;
+    }
+    return uuid;
+  }
+
+ private:
+  static constexpr int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+};
+
+// An exact decimal number (NUMERIC), kept as its canonical decimal text so no binary
+// floating point ever touches money.
+class Decimal {
+ public:
+  Decimal() : text_("0") {}
+  // Throws std::invalid_argument for text that is not [-+]digits[.digits].
+  explicit Decimal(std::string_view text) : text_(canonical(text)) {}
+
+  const std::string& to_string() const { return text_; }
+  friend bool operator==(const Decimal&, const Decimal&) = default;
+
+ private:
+  static std::string canonical(std::string_view text) {
+    std::string out;
+    std::size_t i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+      if (text[i] == '-') out += '-';
+      ++i;
+    }
+    bool digits = false, point = false;
+    for (; i < text.size(); ++i) {
+      char c = text[i];
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        throw std::invalid_argument("sqlmodel::Decimal: not a decimal number: \"" +
+                                    std::string(text) + "\"");
+      }
+      out += c;
+    }
+    if (!digits) throw std::invalid_argument("sqlmodel::Decimal: not a decimal number: \"" +
+                                             std::string(text) + "\"");
+    // Leading zeros and trailing fractional zeros do not change the value.
+    std::size_t sign = out[0] == '-' ? 1 : 0;
+    while (out.size() > sign + 1 && out[sign] == '0' && out[sign + 1] != '.') out.erase(sign, 1);
+    if (out.find('.') != std::string::npos) {
+      while (out.back() == '0') out.pop_back();
+      if (out.back() == '.') out.pop_back();
+    }
+    if (out.size() > sign && out[sign] == '.') out.insert(sign, "0");
+    if (out == "-0") out = "0";
+    return out;
+  }
+
+  std::string text_;
+};
+
+// Thrown when a relationship that was never loaded is read: a hidden query never runs.
+class RelationshipNotLoaded : public std::logic_error {
+ public:
+  using std::logic_error::logic_error;
+};
+
+// A to-one relationship: empty until loaded (selectinload, joinedload, session.load).
+// Holds the target through a shared_ptr so models may refer to themselves and each other.
+template <typename T>
+class Related {
+ public:
+  bool loaded() const { return loaded_; }
+  // The loaded target, or nullptr when the database has none.
+  T* get() const {
+    if (!loaded_) throw RelationshipNotLoaded("relationship read before it was loaded");
+    return value_.get();
+  }
+  T* operator->() const { return get(); }
+  void set(std::shared_ptr<T> value) {
+    value_ = std::move(value);
+    loaded_ = true;
+  }
+  void reset() {
+    value_.reset();
+    loaded_ = false;
+  }
+
+ private:
+  std::shared_ptr<T> value_;
+  bool loaded_ = false;
+};
+
+// A to-many relationship (one-to-many or many-to-many): empty until loaded.
+template <typename T>
+class RelatedList {
+ public:
+  bool loaded() const { return loaded_; }
+  const std::vector<std::shared_ptr<T>>& get() const {
+    if (!loaded_) throw RelationshipNotLoaded("relationship read before it was loaded");
+    return items_;
+  }
+  void set(std::vector<std::shared_ptr<T>> items) {
+    items_ = std::move(items);
+    loaded_ = true;
+  }
+  void reset() {
+    items_.clear();
+    loaded_ = false;
+  }
+
+ private:
+  std::vector<std::shared_ptr<T>> items_;
+  bool loaded_ = false;
+};
+
+}  // namespace sqlmodel
+
+#if defined(__clang__)
+// Options may come in any order (-Wreorder-init-list) and name only what they set
+// (-Wmissing-field-initializers, -Wmissing-designated-field-initializers under -Wextra).
+#define SQLMODEL_DETAIL_ANNOTATE(kind, options_type, ...)                                  \
+  _Pragma("clang diagnostic push")                                                        \
+  _Pragma("clang diagnostic ignored \"-Wreorder-init-list\"")                              \
+  _Pragma("clang diagnostic ignored \"-Wmissing-field-initializers\"")                     \
+  [[clang::annotate("sqlmodel." kind, ::sqlmodel::options_type{__VA_ARGS__})]]             \
+  _Pragma("clang diagnostic pop")
+#else
+#define SQLMODEL_DETAIL_ANNOTATE(kind, options_type, ...)
+#endif
+
+#define SQLMODEL_TABLE(...) SQLMODEL_DETAIL_ANNOTATE("table", Table, __VA_ARGS__)
+#define SQLMODEL_MODEL(...) SQLMODEL_DETAIL_ANNOTATE("model", Model, __VA_ARGS__)
+#define SQLMODEL_FIELD(...) SQLMODEL_DETAIL_ANNOTATE("field", Field, __VA_ARGS__)
+#define SQLMODEL_RELATIONSHIP(...) \
+  SQLMODEL_DETAIL_ANNOTATE("relationship", Relationship, __VA_ARGS__)
+#define SQLMODEL_INDEX(...) SQLMODEL_DETAIL_ANNOTATE("index", Index, __VA_ARGS__)
+#define SQLMODEL_UNIQUE(...) SQLMODEL_DETAIL_ANNOTATE("unique", Unique, __VA_ARGS__)
+#define SQLMODEL_CHECK(...) SQLMODEL_DETAIL_ANNOTATE("check", Check, __VA_ARGS__)
