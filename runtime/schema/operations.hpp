@@ -24,8 +24,12 @@ struct CreateTable { Table table; };
 struct DropTable { Table table; };
 struct RenameTable { std::string from; std::string to; };
 
-struct AddColumn { std::string table; Column column; };
-struct DropColumn { std::string table; Column column; };
+// `position` is the column's index in the table's column list: where AddColumn inserts it
+// (unset: appended, as every database does) and where DropColumn's column stood (unset: it was
+// last), so that the inverse restores the model's declaration order. Databases append added
+// columns whatever the position says; only the replayed model keeps the order.
+struct AddColumn { std::string table; Column column; std::optional<std::size_t> position; };
+struct DropColumn { std::string table; Column column; std::optional<std::size_t> position; };
 struct RenameColumn { std::string table; std::string from; std::string to; };
 // A change of type, nullability, server default, literal default, autoincrement or comment.
 // `from` and `to` share the name.
