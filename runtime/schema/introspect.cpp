@@ -1,1 +1,37 @@
-// placeholder: filled in by the foundation work
+#include <algorithm>
+#include <string_view>
+
+#include "schema/introspect.hpp"
+
+namespace sqlmodel::schema {
+namespace {
+
+// The migration runner's bookkeeping table: it belongs to the tool, not to the user's schema,
+// so a drift check or an autogenerate run must never see it.
+constexpr std::string_view runner_version_table = "sqlmodel_version";
+
+bool is_bookkeeping_table(const Table& table) { return table.name == runner_version_table; }
+
+}  // namespace
+
+Schema introspect(db::Connection& connection) {
+  Schema schema;
+  switch (connection.dialect()) {
+    case Dialect::sqlite:
+      schema = introspect_sqlite(connection);
+      break;
+    case Dialect::postgresql:
+#ifdef SQLMODEL_HAVE_POSTGRES
+      schema = introspect_postgres(connection);
+      break;
+#else
+      throw db::DatabaseError(
+          "cannot introspect a PostgreSQL database: this build of sqlmodel has no PostgreSQL "
+          "backend (configured with SQLMODEL_WITH_POSTGRES=OFF)");
+#endif
+  }
+  std::erase_if(schema.tables, is_bookkeeping_table);
+  return schema;
+}
+
+}  // namespace sqlmodel::schema
