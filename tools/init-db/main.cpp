@@ -9,6 +9,7 @@
 #include <iostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -44,7 +45,12 @@ void print_error(const std::string& message) {
   std::cerr << program << ": error: " << message << '\n';
 }
 
-void print_statement(const std::string& statement) { std::cout << statement << ";\n"; }
+// Statements print as a script that psql or sqlite3 could run.
+void print_statement(std::string_view statement) {
+  while (!statement.empty() && (statement.back() == ';' || statement.back() == '\n' || statement.back() == ' '))
+    statement.remove_suffix(1);
+  std::cout << statement << ";\n";
+}
 
 // All of the DDL or none of it: both dialects run DDL inside a transaction.
 void create_in_one_transaction(db::Connection& connection, const std::vector<std::string>& statements,
