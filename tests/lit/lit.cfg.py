@@ -32,10 +32,7 @@
 
 import os
 import re
-
-import lit.formats
-import lit.Test
-import lit.util
+import sys
 
 
 def truthy_environment(name):
@@ -66,28 +63,6 @@ def command_pattern(name):
     return r"(?<![-.^/\\<\w])" + re.escape(name) + r"(?![-.\w/])"
 
 
-class SqlmodelShTest(lit.formats.ShTest):
-    """ShTest, except that under CI a test needing PostgreSQL fails when there is none."""
-
-    def __init__(self, postgres_required_but_missing):
-        super().__init__(execute_external=True)
-        self.postgres_required_but_missing = postgres_required_but_missing
-
-    def execute(self, test, lit_config):
-        result = super().execute(test, lit_config)
-        if (
-            self.postgres_required_but_missing
-            and result.code == lit.Test.UNSUPPORTED
-            and "postgres" in test.getMissingRequiredFeatures()
-        ):
-            return lit.Test.Result(
-                lit.Test.FAIL,
-                "CI is set but SQLMODEL_TEST_PG_URL is not: a test that needs PostgreSQL fails "
-                "instead of being skipped. Run the suites under tools/with-postgres.sh.\n",
-            )
-        return result
-
-
 def configure():
     config.name = "sqlmodel"
     config.suffixes = {".test"}
@@ -116,6 +91,9 @@ def configure():
     postgres_missing_in_ci = (
         config.sqlmodel_with_postgres and not postgres_url and truthy_environment("CI")
     )
+    sys.path.insert(0, os.path.join(config.test_source_root, "support"))
+    from sqlmodel_lit_format import SqlmodelShTest
+
     config.test_format = SqlmodelShTest(postgres_missing_in_ci)
 
     support_dir = os.path.join(config.test_source_root, "support")
