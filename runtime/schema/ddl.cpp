@@ -1,1 +1,387 @@
-// placeholder: filled in by the foundation work
+// DDL for create_all. Column types:
+//
+//   schema type      PostgreSQL                      SQLite (the table in sqlite_types.hpp)
+//   int16            SMALLINT                        SMALLINT
+//   int32            INTEGER                         INTEGER (INT as a non-rowid sole PK)
+//   int64            BIGINT                          BIGINT (INTEGER when it is the rowid)
+//   boolean          BOOLEAN                         BOOLEAN
+//   float32          REAL                            REAL
+//   float64          DOUBLE PRECISION                DOUBLE
+//   string(n)        VARCHAR(n) / VARCHAR            VARCHAR(n) / VARCHAR
+//   blob             BYTEA                           BLOB
+//   date             DATE                            DATE
+//   datetime         TIMESTAMP WITHOUT TIME ZONE     DATETIME
+//   datetime_tz      TIMESTAMP WITH TIME ZONE        TIMESTAMP WITH TIME ZONE
+//   uuid             UUID                            CHAR(36)
+//   json             JSON                            JSON
+//   numeric(p,s)     NUMERIC(p,s)                    NUMERIC(p,s)
+//   enum(e)          "e" (CREATE TYPE ... AS ENUM)   lowered: VARCHAR(longest) + CHECK
+//   array(t)         t[]                             lowered: JSON
+//
+// float32/float64 are REAL and DOUBLE PRECISION rather than SQLAlchemy's FLOAT because
+// PostgreSQL's FLOAT without a precision is double precision: float32 could not be told
+// apart from float64 when the database is read back.
+#include "schema/ddl.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "schema/lower.hpp"
+#include "schema/sqlite_types.hpp"
+
+namespace sqlmodel::schema {
+namespace {
+
+std::string postgres_scalar_type(const ColumnType& type, TypeKind kind) {
+  switch (kind) {
+    case TypeKind::int16: return "SMALLINT";
+    case TypeKind::int32: return "INTEGER";
+    case TypeKind::int64: return "BIGINT";
+    case TypeKind::boolean: return "BOOLEAN";
+    case TypeKind::float32: return "REAL";
+    case TypeKind::float64: return "DOUBLE PRECISION";
+    case TypeKind::string:
+      return type.max_length ? "VARCHAR(" + std::to_string(*type.max_length) + ")" : "VARCHAR";
+    case TypeKind::blob: return "BYTEA";
+    case TypeKind::date: return "DATE";
+    case TypeKind::datetime:
+      return type.with_timezone ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
+    case TypeKind::uuid: return "UUID";
+    case TypeKind::json: return "JSON";
+    case TypeKind::numeric: {
+      if (!type.precision) return "NUMERIC";
+      std::string text = "NUMERIC(" + std::to_string(*type.precision);
+      if (type.scale) text += "," + std::to_string(*type.scale);
+      return text + ")";
+    }
+    case TypeKind::enumeration:
+      if (type.enum_name.empty()) throw std::invalid_argument("enum type without an enum name");
+      return quote_identifier(Dialect::postgresql, type.enum_name);
+    case TypeKind::array:
+      break;
+  }
+  throw std::invalid_argument("array of arrays is not a column type: " + format_type(type));
+}
+
+std::string postgres_type(const ColumnType& type) {
+  if (type.kind != TypeKind::array) return postgres_scalar_type(type, type.kind);
+  if (!type.element_kind) throw std::invalid_argument("array type without an element kind");
+  return postgres_scalar_type(type, *type.element_kind) + "[]";
+}
+
+std::string quoted_list(const std::vector<std::string>& names, Dialect dialect) {
+  std::string list = "(";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) list += ", ";
+    list += quote_identifier(dialect, names[i]);
+  }
+  return list + ")";
+}
+
+std::string constraint_prefix(const std::string& name, Dialect dialect) {
+  return "CONSTRAINT " + quote_identifier(dialect, name) + " ";
+}
+
+std::string upper(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return result;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+bool is_string_literal(std::string_view text) {
+  if (text.size() < 2 || text.front() != '\'' || text.back() != '\'') return false;
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    if (text[i] != '\'') continue;
+    if (i + 2 < text.size() && text[i + 1] == '\'') {
+      ++i;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+bool is_number(std::string_view text) {
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  bool digits = false, dot = false, exponent = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits = true;
+    } else if (c == '.' && !dot && !exponent) {
+      dot = true;
+    } else if ((c == 'e' || c == 'E') && digits && !exponent) {
+      exponent = true;
+      digits = false;
+      if (i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '+')) ++i;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+// True when the outer parentheses enclose the whole text ("(a) + (b)" is not enclosed).
+bool is_parenthesized(std::string_view text) {
+  if (text.size() < 2 || text.front() != '(' || text.back() != ')') return false;
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (--depth == 0 && i + 1 < text.size()) return false;
+    }
+  }
+  return depth == 0;
+}
+
+bool is_bare_default(std::string_view text) {
+  static const std::set<std::string, std::less<>> keywords{
+      "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "TRUE", "FALSE", "NULL"};
+  return is_string_literal(text) || is_number(text) || keywords.contains(upper(text)) ||
+         is_parenthesized(text);
+}
+
+// Tables `from` reaches through foreign keys, among `remaining`.
+bool reaches(const std::map<std::string, std::set<std::string>>& references,
+             const std::string& from, const std::string& target,
+             const std::set<std::string>& remaining) {
+  std::set<std::string> seen{from};
+  std::vector<std::string> stack{from};
+  while (!stack.empty()) {
+    std::string current = stack.back();
+    stack.pop_back();
+    for (const auto& next : references.at(current)) {
+      if (next == target) return true;
+      if (remaining.contains(next) && seen.insert(next).second) stack.push_back(next);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string render_column_type(const ColumnType& type, Dialect dialect) {
+  return dialect == Dialect::sqlite ? sqlite_declared_type(type) : postgres_type(type);
+}
+
+std::string render_default_expression(std::string_view expression) {
+  std::string_view text = trim(expression);
+  if (text.empty()) throw std::invalid_argument("empty server default expression");
+  if (is_bare_default(text)) return std::string(text);
+  return "(" + std::string(text) + ")";
+}
+
+std::string render_column_definition(const Table& table, const Column& column, Dialect dialect) {
+  std::string definition = quote_identifier(dialect, column.name) + " ";
+  definition += dialect == Dialect::sqlite ? sqlite_declared_type(table, column)
+                                           : postgres_type(column.type);
+  if (!column.nullable) definition += " NOT NULL";
+  if (column.server_default) definition += " DEFAULT " + render_default_expression(*column.server_default);
+  if (column.autoincrement && dialect == Dialect::postgresql)
+    definition += " GENERATED BY DEFAULT AS IDENTITY";
+  return definition;
+}
+
+std::string_view render_referential_action(ReferentialAction action) {
+  switch (action) {
+    case ReferentialAction::no_action: return "NO ACTION";
+    case ReferentialAction::restrict: return "RESTRICT";
+    case ReferentialAction::cascade: return "CASCADE";
+    case ReferentialAction::set_null: return "SET NULL";
+    case ReferentialAction::set_default: return "SET DEFAULT";
+  }
+  return "NO ACTION";
+}
+
+std::string render_primary_key_constraint(const PrimaryKey& key, Dialect dialect) {
+  return constraint_prefix(key.name, dialect) + "PRIMARY KEY " + quoted_list(key.columns, dialect);
+}
+
+std::string render_foreign_key_constraint(const ForeignKey& key, Dialect dialect) {
+  std::string clause = constraint_prefix(key.name, dialect) + "FOREIGN KEY " +
+                       quoted_list(key.columns, dialect) + " REFERENCES " +
+                       quote_identifier(dialect, key.referred_table) + " " +
+                       quoted_list(key.referred_columns, dialect);
+  if (key.on_delete != ReferentialAction::no_action)
+    clause += " ON DELETE " + std::string(render_referential_action(key.on_delete));
+  if (key.on_update != ReferentialAction::no_action)
+    clause += " ON UPDATE " + std::string(render_referential_action(key.on_update));
+  return clause;
+}
+
+std::string render_unique_constraint(const UniqueConstraint& unique, Dialect dialect) {
+  return constraint_prefix(unique.name, dialect) + "UNIQUE " + quoted_list(unique.columns, dialect);
+}
+
+std::string render_check_constraint(const CheckConstraint& check, Dialect dialect) {
+  return constraint_prefix(check.name, dialect) + "CHECK (" + std::string(trim(check.expression)) + ")";
+}
+
+std::string render_create_table(const Table& table, Dialect dialect,
+                                const std::vector<std::string>& foreign_keys_left_out) {
+  if (table.columns.empty())
+    throw std::invalid_argument("table \"" + table.name + "\" has no columns");
+  std::vector<std::string> lines;
+  for (const auto& column : table.columns) lines.push_back(render_column_definition(table, column, dialect));
+  if (table.primary_key) lines.push_back(render_primary_key_constraint(*table.primary_key, dialect));
+  for (const auto& key : table.foreign_keys)
+    if (std::find(foreign_keys_left_out.begin(), foreign_keys_left_out.end(), key.name) ==
+        foreign_keys_left_out.end())
+      lines.push_back(render_foreign_key_constraint(key, dialect));
+  for (const auto& unique : table.unique_constraints) lines.push_back(render_unique_constraint(unique, dialect));
+  for (const auto& check : table.check_constraints) lines.push_back(render_check_constraint(check, dialect));
+
+  std::string statement = "CREATE TABLE " + quote_identifier(dialect, table.name) + " (\n";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    statement += "  " + lines[i];
+    statement += i + 1 < lines.size() ? ",\n" : "\n";
+  }
+  return statement + ")";
+}
+
+std::string render_add_foreign_key(const Table& table, const ForeignKey& key, Dialect dialect) {
+  if (dialect == Dialect::sqlite)
+    throw std::invalid_argument("SQLite cannot add foreign key \"" + key.name + "\" to table \"" +
+                                table.name + "\" with ALTER TABLE: the table must be rebuilt");
+  return "ALTER TABLE " + quote_identifier(dialect, table.name) + " ADD " +
+         render_foreign_key_constraint(key, dialect);
+}
+
+std::string render_create_index(const Table& table, const Index& index, Dialect dialect) {
+  if (index.columns.empty())
+    throw std::invalid_argument("index \"" + index.name + "\" on table \"" + table.name +
+                                "\" has no columns");
+  std::string statement = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  statement += quote_identifier(dialect, index.name) + " ON " + quote_identifier(dialect, table.name);
+  if (index.method) {
+    if (dialect == Dialect::sqlite)
+      throw std::invalid_argument("index \"" + index.name + "\" on table \"" + table.name +
+                                  "\": SQLite has no index methods (lower the schema first)");
+    statement += " USING " + quote_identifier(dialect, *index.method);
+  }
+  statement += " " + quoted_list(index.columns, dialect);
+  if (index.where) statement += " WHERE " + std::string(trim(*index.where));
+  return statement;
+}
+
+std::string render_create_enum(const EnumType& type, Dialect dialect) {
+  if (dialect == Dialect::sqlite)
+    throw std::invalid_argument("SQLite has no enum types (enum \"" + type.name +
+                                "\" is lowered to a CHECK constraint)");
+  std::string statement = "CREATE TYPE " + quote_identifier(dialect, type.name) + " AS ENUM (";
+  for (std::size_t i = 0; i < type.values.size(); ++i) {
+    if (i > 0) statement += ", ";
+    statement += quote_literal(type.values[i]);
+  }
+  return statement + ")";
+}
+
+std::vector<std::string> render_comments(const Table& table, Dialect dialect) {
+  std::vector<std::string> statements;
+  if (dialect == Dialect::sqlite) return statements;
+  std::string quoted_table = quote_identifier(dialect, table.name);
+  if (table.comment)
+    statements.push_back("COMMENT ON TABLE " + quoted_table + " IS " + quote_literal(*table.comment));
+  for (const auto& column : table.columns)
+    if (column.comment)
+      statements.push_back("COMMENT ON COLUMN " + quoted_table + "." +
+                           quote_identifier(dialect, column.name) + " IS " +
+                           quote_literal(*column.comment));
+  return statements;
+}
+
+std::vector<const Table*> dependency_order(const Schema& schema) {
+  std::map<std::string, const Table*> by_name;
+  for (const auto& table : schema.tables) by_name.emplace(table.name, &table);
+  // Referenced tables inside the schema, self-references left out: a table can always be
+  // created together with its own foreign keys.
+  std::map<std::string, std::set<std::string>> references;
+  for (const auto& [name, table] : by_name) {
+    auto& referred = references[name];
+    for (const auto& key : table->foreign_keys)
+      if (key.referred_table != name && by_name.contains(key.referred_table))
+        referred.insert(key.referred_table);
+  }
+
+  std::set<std::string> remaining;
+  for (const auto& [name, table] : by_name) remaining.insert(name);
+  std::vector<const Table*> order;
+  auto emit = [&](const std::string& name) {
+    order.push_back(by_name.at(name));
+    remaining.erase(name);
+  };
+  while (!remaining.empty()) {
+    auto ready = std::find_if(remaining.begin(), remaining.end(), [&](const std::string& name) {
+      return std::none_of(references[name].begin(), references[name].end(),
+                          [&](const std::string& referred) { return remaining.contains(referred); });
+    });
+    if (ready != remaining.end()) {
+      emit(*ready);
+      continue;
+    }
+    // Every remaining table waits for another: there is a cycle. Break it at the first table
+    // (by name) whose remaining references all lead back to it, i.e. one inside a cycle that
+    // depends on nothing outside that cycle, so only foreign keys within the cycle are deferred.
+    auto breaker = std::find_if(remaining.begin(), remaining.end(), [&](const std::string& name) {
+      return std::all_of(references[name].begin(), references[name].end(),
+                         [&](const std::string& referred) {
+                           return !remaining.contains(referred) ||
+                                  reaches(references, referred, name, remaining);
+                         });
+    });
+    emit(breaker != remaining.end() ? *breaker : *remaining.begin());
+  }
+  return order;
+}
+
+std::vector<std::string> render_create_all(const Schema& schema, Dialect dialect) {
+  Schema lowered = lower_for_dialect(schema, dialect);
+  std::vector<std::string> statements;
+  if (dialect == Dialect::postgresql)
+    for (const auto& type : lowered.enums) statements.push_back(render_create_enum(type, dialect));
+
+  std::set<std::string> in_schema;
+  for (const auto& table : lowered.tables) in_schema.insert(table.name);
+  std::set<std::string> created;
+  std::vector<std::pair<const Table*, const ForeignKey*>> deferred;
+  std::vector<const Table*> order = dependency_order(lowered);
+  for (const Table* table : order) {
+    std::vector<std::string> left_out;
+    if (dialect == Dialect::postgresql) {
+      for (const auto& key : table->foreign_keys) {
+        bool later = key.referred_table != table->name && in_schema.contains(key.referred_table) &&
+                     !created.contains(key.referred_table);
+        if (!later) continue;
+        left_out.push_back(key.name);
+        deferred.emplace_back(table, &key);
+      }
+    }
+    statements.push_back(render_create_table(*table, dialect, left_out));
+    for (auto& comment : render_comments(*table, dialect)) statements.push_back(std::move(comment));
+    created.insert(table->name);
+  }
+  for (const auto& [table, key] : deferred) statements.push_back(render_add_foreign_key(*table, *key, dialect));
+  for (const Table* table : order)
+    for (const auto& index : table->indexes) statements.push_back(render_create_index(*table, index, dialect));
+  return statements;
+}
+
+}  // namespace sqlmodel::schema

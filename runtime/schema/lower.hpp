@@ -25,4 +25,8 @@ Schema database_view(const Schema& schema);
 // ('x'::character varying) removed, keywords outside quotes lower-cased.
 std::string normalize_sql_expression(std::string_view expression);
 
+// Applies normalize_sql_expression to every server default, CHECK expression and index
+// predicate, so a lowered model and an introspected database compare with ==.
+void normalize_expressions(Schema& schema);
+
 }  // namespace sqlmodel::schema
