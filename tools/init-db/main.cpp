@@ -148,19 +148,18 @@ int main(int argc, char** argv) {
       "Exit codes: 0 created (or nothing to create), 1 refused or database error,\n"
       "            2 usage, URL or snapshot error");
   Options options;
-  app.add_option("--url", options.url, "Database URL")
+  app.add_option("--url", options.url, "Database URL (see URLs below)")
       ->envname("SQLMODEL_DATABASE_URL")
       ->required();
   app.add_option("--snapshot", options.snapshot, "Schema snapshot (the plugin's .schema.json)")
       ->required();
   app.add_option("--if-not-empty", options.if_not_empty,
-                 "When the database already has tables: fail (default), or skip-existing to\n"
-                 "create only the snapshot's tables it lacks (existing ones are not compared)")
+                 "If the database has tables: fail, or skip-existing (create the missing ones;\n"
+                 "existing tables are not compared with the snapshot)")
       ->check(CLI::IsMember({"fail", "skip-existing"}))
       ->capture_default_str();
   app.add_flag("--sql", options.print_sql,
-               "Print the CREATE statements for the URL's dialect instead of running them\n"
-               "(no connection is made)");
+               "Print the CREATE statements in the URL's dialect; connect to nothing");
   app.add_flag("--echo", options.echo, "Print each statement as it runs");
 
   try {
