@@ -33,7 +33,23 @@ step "create it in SQLite"
 "$BUILD_DIR/tools/sqlmodel-init-db" --url "sqlite:///$DEMO_DIR/demo.db" --snapshot "$DEMO_DIR/schema.json"
 
 step "the database now holds ($DEMO_DIR/demo.db)"
-sqlite3 "$DEMO_DIR/demo.db" .schema
+# The DDL as SQLite stored it (the sqlite3 shell's .schema would rewrite it).
+sqlite3 "$DEMO_DIR/demo.db" "SELECT sql || ';' FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid"
+
+step "use it"
+sqlite3 -header -column "$DEMO_DIR/demo.db" <<'SQL'
+PRAGMA foreign_keys = ON;
+INSERT INTO teams (name) VALUES ('platform');
+INSERT INTO users (email, team_id) VALUES ('ada@example.com', 1);
+INSERT INTO tasks (title, team_id, assignee_id) VALUES ('ship the demo', 1, 1);
+SELECT tasks.id, tasks.title, tasks.status, users.email AS assignee
+  FROM tasks JOIN users ON users.id = tasks.assignee_id;
+SQL
+echo "an enum value outside taskstatus is rejected:"
+if sqlite3 "$DEMO_DIR/demo.db" "INSERT INTO tasks (title, status, team_id) VALUES ('x', 'shipped', 1)" 2>&1; then
+  echo "demo: the CHECK for taskstatus did not reject 'shipped'" >&2
+  exit 1
+fi
 
 printf '\nSnapshot: %s\nDatabase: %s (try: sqlite3 %s)\n' \
   "$DEMO_DIR/schema.json" "$DEMO_DIR/demo.db" "$DEMO_DIR/demo.db"
