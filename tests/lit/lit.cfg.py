@@ -8,7 +8,7 @@
 # ./build by default.
 #
 # What RUN lines can use:
-#   sqlmodel-init-db, foundation-demo, sqlmodel-migrate, sqlmodel-check
+#   sqlmodel-init-db, foundation-demo, sqlmodel-migrate, sqlmodel-check, sqlmodel-snapshot
 #                        the programs this build has, by name (tests/lit/CMakeLists.txt lists them)
 #   FileCheck, not, count   from LLVM 19 (/usr/lib/llvm-19/bin leads PATH)
 #   %python              the Python the build found
