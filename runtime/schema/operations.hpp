@@ -20,43 +20,133 @@
 
 namespace sqlmodel::schema {
 
-struct CreateTable { Table table; };
-struct DropTable { Table table; };
-struct RenameTable { std::string from; std::string to; };
+struct CreateTable {
+  Table table;
+  bool operator==(const CreateTable&) const = default;
+};
+struct DropTable {
+  Table table;
+  bool operator==(const DropTable&) const = default;
+};
+struct RenameTable {
+  std::string from;
+  std::string to;
+  bool operator==(const RenameTable&) const = default;
+};
 
 // `position` is the column's index in the table's column list: where AddColumn inserts it
 // (unset: appended, as every database does) and where DropColumn's column stood (unset: it was
 // last), so that the inverse restores the model's declaration order. Databases append added
 // columns whatever the position says; only the replayed model keeps the order.
-struct AddColumn { std::string table; Column column; std::optional<std::size_t> position; };
-struct DropColumn { std::string table; Column column; std::optional<std::size_t> position; };
-struct RenameColumn { std::string table; std::string from; std::string to; };
+struct AddColumn {
+  std::string table;
+  Column column;
+  std::optional<std::size_t> position;
+  bool operator==(const AddColumn&) const = default;
+};
+struct DropColumn {
+  std::string table;
+  Column column;
+  std::optional<std::size_t> position;
+  bool operator==(const DropColumn&) const = default;
+};
+struct RenameColumn {
+  std::string table;
+  std::string from;
+  std::string to;
+  bool operator==(const RenameColumn&) const = default;
+};
 // A change of type, nullability, server default, literal default, autoincrement or comment.
 // `from` and `to` share the name.
-struct AlterColumn { std::string table; Column from; Column to; };
+struct AlterColumn {
+  std::string table;
+  Column from;
+  Column to;
+  bool operator==(const AlterColumn&) const = default;
+};
 
-struct CreateIndex { std::string table; Index index; };
-struct DropIndex { std::string table; Index index; };
+struct CreateIndex {
+  std::string table;
+  Index index;
+  bool operator==(const CreateIndex&) const = default;
+};
+struct DropIndex {
+  std::string table;
+  Index index;
+  bool operator==(const DropIndex&) const = default;
+};
 
-struct AddPrimaryKey { std::string table; PrimaryKey key; };
-struct DropPrimaryKey { std::string table; PrimaryKey key; };
-struct AddUniqueConstraint { std::string table; UniqueConstraint constraint; };
-struct DropUniqueConstraint { std::string table; UniqueConstraint constraint; };
-struct AddCheckConstraint { std::string table; CheckConstraint constraint; };
-struct DropCheckConstraint { std::string table; CheckConstraint constraint; };
-struct AddForeignKey { std::string table; ForeignKey key; };
-struct DropForeignKey { std::string table; ForeignKey key; };
+struct AddPrimaryKey {
+  std::string table;
+  PrimaryKey key;
+  bool operator==(const AddPrimaryKey&) const = default;
+};
+struct DropPrimaryKey {
+  std::string table;
+  PrimaryKey key;
+  bool operator==(const DropPrimaryKey&) const = default;
+};
+struct AddUniqueConstraint {
+  std::string table;
+  UniqueConstraint constraint;
+  bool operator==(const AddUniqueConstraint&) const = default;
+};
+struct DropUniqueConstraint {
+  std::string table;
+  UniqueConstraint constraint;
+  bool operator==(const DropUniqueConstraint&) const = default;
+};
+struct AddCheckConstraint {
+  std::string table;
+  CheckConstraint constraint;
+  bool operator==(const AddCheckConstraint&) const = default;
+};
+struct DropCheckConstraint {
+  std::string table;
+  CheckConstraint constraint;
+  bool operator==(const DropCheckConstraint&) const = default;
+};
+struct AddForeignKey {
+  std::string table;
+  ForeignKey key;
+  bool operator==(const AddForeignKey&) const = default;
+};
+struct DropForeignKey {
+  std::string table;
+  ForeignKey key;
+  bool operator==(const DropForeignKey&) const = default;
+};
 
-struct CreateEnum { EnumType enum_type; };
-struct DropEnum { EnumType enum_type; };
+struct CreateEnum {
+  EnumType enum_type;
+  bool operator==(const CreateEnum&) const = default;
+};
+struct DropEnum {
+  EnumType enum_type;
+  bool operator==(const DropEnum&) const = default;
+};
 // Inserts `value` at `position` of the enum's values (PostgreSQL: ADD VALUE BEFORE/AFTER).
-struct AddEnumValue { std::string enum_name; std::string value; std::size_t position = 0; };
-struct RemoveEnumValue { std::string enum_name; std::string value; std::size_t position = 0; };
+struct AddEnumValue {
+  std::string enum_name;
+  std::string value;
+  std::size_t position = 0;
+  bool operator==(const AddEnumValue&) const = default;
+};
+struct RemoveEnumValue {
+  std::string enum_name;
+  std::string value;
+  std::size_t position = 0;
+  bool operator==(const RemoveEnumValue&) const = default;
+};
 
 // Changes that live only in the models and never reach the database (relationships, source
 // locations, literal defaults, table comments on SQLite...): kept so that replaying migrations
 // reproduces the snapshot exactly. Renders to no SQL.
-struct AlterTableMetadata { Table from; Table to; };
+struct AlterTableMetadata {
+  Table from;
+  Table to;
+  bool operator==(const AlterTableMetadata&) const = default;
+};
 
 // A data migration or any hand-written statement. `dialect_sql` overrides `sql` per dialect;
 // an empty `sql` with no entry for the dialect renders nothing for it.
@@ -64,6 +154,8 @@ struct SqlStep {
   std::string sql;
   std::map<Dialect, std::string> dialect_sql;
   std::string description;
+
+  bool operator==(const SqlStep&) const = default;
 };
 
 using Operation =
