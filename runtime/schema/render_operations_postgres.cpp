@@ -1,0 +1,246 @@
+// PostgreSQL: every operation is a native statement, run inside the migration's transaction.
+#include <algorithm>
+
+#include "schema/ddl.hpp"
+#include "schema/naming.hpp"
+#include "schema/render_ddl_fragments.hpp"
+#include "schema/render_operations_internal.hpp"
+
+namespace sqlmodel::schema::render_detail {
+namespace {
+
+constexpr Dialect pg = Dialect::postgresql;
+
+bool uses_enum(const ColumnType& type, std::string_view enum_name) {
+  const bool enum_kind = type.kind == TypeKind::enumeration ||
+                         (type.kind == TypeKind::array && type.element_kind == TypeKind::enumeration);
+  return enum_kind && type.enum_name == enum_name;
+}
+
+class PostgresRenderer {
+ public:
+  explicit PostgresRenderer(const OperationContext& context) : context_(context) {}
+
+  RenderedStep operator()(const CreateTable& op) {
+    const Table& table = table_named(context_.lowered_after, op.table.name, context_);
+    emit(render_create_table(table, pg));
+    for (auto& comment : render_comments(table, pg)) emit(std::move(comment));
+    for (const auto& index : table.indexes) emit(render_create_index(table, index, pg));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const DropTable& op) {
+    emit("DROP TABLE " + quoted(context_, op.table.name));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const RenameTable& op) {
+    emit(alter_table(context_, op.from, "RENAME TO " + quoted(context_, op.to)));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const AddColumn& op) {
+    const Table& table = table_named(context_.lowered_after, op.table, context_);
+    const Column& column = column_named(table, op.column.name, context_);
+    emit(alter_table(context_, op.table, "ADD COLUMN " + render_column_definition(table, column, pg)));
+    if (column.comment) emit(render_column_comment(op.table, column.name, column.comment));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const DropColumn& op) {
+    emit(alter_table(context_, op.table, "DROP COLUMN " + quoted(context_, op.column.name)));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const RenameColumn& op) {
+    emit(alter_table(context_, op.table,
+                     "RENAME COLUMN " + quoted(context_, op.from) + " TO " + quoted(context_, op.to)));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const AlterColumn& op) {
+    const Column& from = column_named(table_named(context_.lowered_before, op.table, context_),
+                                      op.from.name, context_);
+    const Column& to = column_named(table_named(context_.lowered_after, op.table, context_),
+                                    op.to.name, context_);
+    render_column_change(op.table, from, to);
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const CreateIndex& op) {
+    const Table& table = table_named(context_.lowered_after, op.table, context_);
+    emit(render_create_index(table, index_named(table, op.index.name, context_), pg));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const DropIndex& op) {
+    emit("DROP INDEX " + quoted(context_, op.index.name));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const AddPrimaryKey& op) {
+    const Table& table = table_named(context_.lowered_after, op.table, context_);
+    if (!table.primary_key) fail(context_, "table \"" + op.table + "\" has no primary key after it");
+    return add_constraint(op.table, render_primary_key_constraint(*table.primary_key, pg));
+  }
+  RenderedStep operator()(const DropPrimaryKey& op) { return drop_constraint(op.table, op.key.name); }
+
+  RenderedStep operator()(const AddUniqueConstraint& op) {
+    return add_constraint(op.table, render_unique_constraint(
+        lowered(&Table::unique_constraints, op.table, op.constraint.name), pg));
+  }
+  RenderedStep operator()(const DropUniqueConstraint& op) {
+    return drop_constraint(op.table, op.constraint.name);
+  }
+
+  RenderedStep operator()(const AddCheckConstraint& op) {
+    return add_constraint(op.table, render_check_constraint(
+        lowered(&Table::check_constraints, op.table, op.constraint.name), pg));
+  }
+  RenderedStep operator()(const DropCheckConstraint& op) {
+    return drop_constraint(op.table, op.constraint.name);
+  }
+
+  RenderedStep operator()(const AddForeignKey& op) {
+    return add_constraint(op.table, render_foreign_key_constraint(
+        lowered(&Table::foreign_keys, op.table, op.key.name), pg));
+  }
+  RenderedStep operator()(const DropForeignKey& op) { return drop_constraint(op.table, op.key.name); }
+
+  RenderedStep operator()(const CreateEnum& op) {
+    emit(render_create_enum(enum_named(context_.lowered_after, op.enum_type.name, context_), pg));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const DropEnum& op) {
+    emit("DROP TYPE " + quoted(context_, op.enum_type.name));
+    return std::move(step_);
+  }
+
+  // PostgreSQL 12+ runs ADD VALUE inside a transaction; the value is usable once it commits.
+  RenderedStep operator()(const AddEnumValue& op) {
+    const EnumType& existing = enum_named(context_.lowered_before, op.enum_name, context_);
+    std::string statement = "ALTER TYPE " + quoted(context_, op.enum_name) + " ADD VALUE " +
+                            quote_literal(op.value);
+    if (op.position < existing.values.size())
+      statement += " BEFORE " + quote_literal(existing.values[op.position]);
+    else if (!existing.values.empty())
+      statement += " AFTER " + quote_literal(existing.values.back());
+    emit(statement);
+    return std::move(step_);
+  }
+
+  // PostgreSQL cannot drop an enum value: the type is rebuilt under its name and every column
+  // that uses it is converted through text. A row still holding the removed value makes the
+  // conversion fail, which rolls the migration back with the offending value in the error.
+  RenderedStep operator()(const RemoveEnumValue& op) {
+    const EnumType& replacement = enum_named(context_.lowered_after, op.enum_name, context_);
+    const std::string old_name = naming::fit_identifier(op.enum_name + "__sqlmodel_old");
+    emit("ALTER TYPE " + quoted(context_, op.enum_name) + " RENAME TO " + quoted(context_, old_name));
+    emit(render_create_enum(replacement, pg));
+    for (const auto& table : context_.lowered_before.tables) {
+      for (const auto& column : table.columns) {
+        if (!uses_enum(column.type, op.enum_name)) continue;
+        const std::string column_name = quoted(context_, column.name);
+        const bool array = column.type.kind == TypeKind::array;
+        const std::string type = render_column_type(column.type, pg);
+        // A default is a typed constant of the old type: it must go before the conversion.
+        if (column.server_default)
+          emit(alter_table(context_, table.name, "ALTER COLUMN " + column_name + " DROP DEFAULT"));
+        emit(alter_table(context_, table.name,
+                         "ALTER COLUMN " + column_name + " TYPE " + type + " USING " +
+                             column_name + (array ? "::text[]::" : "::text::") + type));
+        if (column.server_default)
+          emit(alter_table(context_, table.name,
+                           "ALTER COLUMN " + column_name + " SET DEFAULT " +
+                               render_default_expression(*column.server_default)));
+      }
+    }
+    emit("DROP TYPE " + quoted(context_, old_name));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const AlterTableMetadata& op) {
+    const Table& from = table_named(context_.lowered_before, op.from.name, context_);
+    const Table& to = table_named(context_.lowered_after, op.to.name, context_);
+    if (from.comment != to.comment) emit(render_table_comment(to.name, to.comment));
+    return std::move(step_);
+  }
+
+  RenderedStep operator()(const SqlStep&) { return std::move(step_); }
+
+ private:
+  void emit(std::string statement) { step_.statements.push_back(std::move(statement)); }
+
+  template <typename Constraint>
+  const Constraint& lowered(std::vector<Constraint> Table::*member, const std::string& table_name,
+                            const std::string& name) {
+    const Table& table = table_named(context_.lowered_after, table_name, context_);
+    const auto& items = table.*member;
+    auto found = std::find_if(items.begin(), items.end(),
+                              [&](const Constraint& item) { return item.name == name; });
+    if (found == items.end())
+      fail(context_, "table \"" + table_name + "\" has no constraint \"" + name + "\" after it");
+    return *found;
+  }
+
+  RenderedStep add_constraint(const std::string& table, const std::string& clause) {
+    emit(alter_table(context_, table, "ADD " + clause));
+    return std::move(step_);
+  }
+
+  RenderedStep drop_constraint(const std::string& table, const std::string& name) {
+    emit(alter_table(context_, table, "DROP CONSTRAINT " + quoted(context_, name)));
+    return std::move(step_);
+  }
+
+  void alter_column(const std::string& table, const Column& column, const std::string& action) {
+    emit(alter_table(context_, table, "ALTER COLUMN " + quoted(context_, column.name) + " " + action));
+  }
+
+  // The order matters: an identity or a default of the old type blocks a type change, an
+  // identity needs NOT NULL and no default, and NOT NULL needs the NULLs filled first.
+  void render_column_change(const std::string& table, const Column& from, const Column& to) {
+    const bool type_changed = from.type != to.type;
+    const bool default_changed = from.server_default != to.server_default;
+    if (from.autoincrement && !to.autoincrement) alter_column(table, from, "DROP IDENTITY");
+    if (from.server_default && (default_changed || type_changed))
+      alter_column(table, from, "DROP DEFAULT");
+    if (type_changed) {
+      const std::string type = render_column_type(to.type, pg);
+      alter_column(table, to, "TYPE " + type + " USING " + quoted(context_, to.name) + "::" + type);
+    }
+    if (to.server_default && (default_changed || type_changed))
+      alter_column(table, to, "SET DEFAULT " + render_default_expression(*to.server_default));
+    if (from.nullable && !to.nullable) {
+      // Existing NULLs would make SET NOT NULL fail; the new server default is the value the
+      // model says a row without one gets.
+      if (to.server_default)
+        emit("UPDATE " + quoted(context_, table) + " SET " + quoted(context_, to.name) + " = " +
+             render_default_expression(*to.server_default) + " WHERE " +
+             quoted(context_, to.name) + " IS NULL");
+      alter_column(table, to, "SET NOT NULL");
+    } else if (!from.nullable && to.nullable) {
+      alter_column(table, to, "DROP NOT NULL");
+    }
+    if (!from.autoincrement && to.autoincrement) {
+      alter_column(table, to, "ADD GENERATED BY DEFAULT AS IDENTITY");
+      // The new sequence starts at 1: move it past the values the rows already hold.
+      emit("SELECT setval(pg_get_serial_sequence(" + quote_literal(quoted(context_, table)) + ", " +
+           quote_literal(to.name) + "), COALESCE(MAX(" + quoted(context_, to.name) +
+           "), 0) + 1, false) FROM " + quoted(context_, table));
+    }
+    if (from.comment != to.comment) emit(render_column_comment(table, to.name, to.comment));
+  }
+
+  const OperationContext& context_;
+  RenderedStep step_;
+};
+
+}  // namespace
+
+RenderedStep render_postgres_operation(const OperationContext& context) {
+  return std::visit(PostgresRenderer(context), context.operation);
+}
+
+}  // namespace sqlmodel::schema::render_detail
