@@ -74,8 +74,19 @@ PostgresConnection::PostgresConnection(const std::string& uri) try : connection_
 
 PostgresConnection::~PostgresConnection() = default;  // an open transaction is rolled back
 
+void PostgresConnection::check_transaction_usable(std::string_view doing,
+                                                  std::string_view statement) const {
+  if (transaction_ && transaction_failed_)
+    throw DatabaseError("PostgreSQL: " + std::string(doing) +
+                            " failed [SQLSTATE 25P02]: the current transaction was aborted by an "
+                            "earlier error; nothing runs until rollback()\n  statement: " +
+                            std::string(statement),
+                        std::string(statement));
+}
+
 void PostgresConnection::execute(std::string_view sql) {
   std::string statement(sql);
+  check_transaction_usable("execute", statement);
   ++round_trips_;
   try {
     if (transaction_) {
@@ -85,12 +96,14 @@ void PostgresConnection::execute(std::string_view sql) {
       autocommit.exec(statement);
     }
   } catch (...) {
+    if (transaction_) transaction_failed_ = true;
     rethrow_as_database_error("execute", statement);
   }
 }
 
 ResultSet PostgresConnection::query(std::string_view sql, const std::vector<Value>& params) {
   std::string statement(sql);
+  check_transaction_usable("query", statement);
   // libpq takes parameters as C strings, a null pointer meaning SQL NULL.
   std::vector<const char*> texts;
   texts.reserve(params.size());
@@ -104,6 +117,7 @@ ResultSet PostgresConnection::query(std::string_view sql, const std::vector<Valu
     pqxx::nontransaction autocommit(connection_);
     return to_result_set(run(autocommit));
   } catch (...) {
+    if (transaction_) transaction_failed_ = true;
     rethrow_as_database_error("query", statement);
   }
 }
@@ -113,6 +127,7 @@ void PostgresConnection::begin() {
     throw DatabaseError("PostgreSQL: begin failed: a transaction is already open on this connection");
   try {
     transaction_ = std::make_unique<pqxx::work>(connection_);
+    transaction_failed_ = false;
   } catch (...) {
     rethrow_as_database_error("begin", "BEGIN");
   }
@@ -122,6 +137,11 @@ void PostgresConnection::commit() {
   if (!transaction_) throw DatabaseError("PostgreSQL: commit failed: no transaction is open");
   // Whatever happens, the transaction object is finished: a failed COMMIT rolled back.
   auto finishing = std::move(transaction_);
+  if (transaction_failed_)
+    throw DatabaseError(
+        "PostgreSQL: commit failed: the transaction was aborted by an earlier error and has been "
+        "rolled back",
+        "COMMIT");
   try {
     finishing->commit();
   } catch (...) {

@@ -41,9 +41,17 @@ class PostgresConnection final : public Connection {
 
  private:
   pqxx::connection connection_;
+  // Refuses a statement in a transaction an earlier error aborted (see transaction_failed_).
+  void check_transaction_usable(std::string_view doing, std::string_view statement) const;
+
   // The open transaction between begin() and commit()/rollback(); statements outside one run
   // in a pqxx::nontransaction (autocommit).
   std::unique_ptr<pqxx::work> transaction_;
+  // libpqxx rolls a transaction back as soon as a statement in it fails, and would then run a
+  // later parameterised query in autocommit mode. The server's own rule (25P02: nothing runs
+  // until ROLLBACK) is kept here instead, so no statement the caller meant to be part of the
+  // transaction is ever committed on its own.
+  bool transaction_failed_ = false;
   std::uint64_t round_trips_ = 0;
 };
 
