@@ -1,1 +1,320 @@
-// placeholder: filled in by the foundation work
+// Snapshot writing: the schema as deterministic, reviewable JSON, and the file I/O around it.
+// The reader lives in snapshot_reader.cpp.
+#include "schema/snapshot_json.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <system_error>
+
+#include <unistd.h>
+
+namespace sqlmodel::schema {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json string_list(const std::vector<std::string>& items) {
+  ordered_json list = ordered_json::array();
+  for (const auto& item : items) list.push_back(item);
+  return list;
+}
+
+void put_optional(ordered_json& object, const char* key, const std::optional<std::string>& value) {
+  if (value) object[key] = *value;
+}
+
+void put_flag(ordered_json& object, const char* key, bool value) {
+  if (value) object[key] = true;
+}
+
+void put_list(ordered_json& object, const char* key, const std::vector<std::string>& items) {
+  if (!items.empty()) object[key] = string_list(items);
+}
+
+void put_source(ordered_json& object, const SourceLocation& source) {
+  if (!source.empty()) object["source"] = format_source(source);
+}
+
+// A column's default is JSON text; the snapshot embeds it as the JSON value it spells, so a
+// reviewer reads `"default": "draft"` rather than an escaped string.
+ordered_json default_value_json(const Column& column) {
+  try {
+    return ordered_json::parse(*column.default_value);
+  } catch (const nlohmann::json::exception&) {
+    throw std::invalid_argument("column \"" + column.name + "\": default value " +
+                                *column.default_value + " is not JSON text");
+  }
+}
+
+template <typename Item, typename Convert>
+ordered_json array_of(const std::vector<Item>& items, Convert convert) {
+  ordered_json list = ordered_json::array();
+  for (const auto& item : items) list.push_back(convert(item));
+  return list;
+}
+
+ordered_json to_json(const PrimaryKey& key) {
+  ordered_json object;
+  object["name"] = key.name;
+  object["columns"] = string_list(key.columns);
+  return object;
+}
+
+ordered_json to_json(const ForeignKey& key) {
+  ordered_json object;
+  object["name"] = key.name;
+  object["columns"] = string_list(key.columns);
+  object["referred_table"] = key.referred_table;
+  object["referred_columns"] = string_list(key.referred_columns);
+  // Written even when no_action: a reviewer should never have to remember the SQL default.
+  object["on_delete"] = std::string(to_string(key.on_delete));
+  object["on_update"] = std::string(to_string(key.on_update));
+  put_source(object, key.source);
+  return object;
+}
+
+ordered_json to_json(const UniqueConstraint& constraint) {
+  ordered_json object;
+  object["name"] = constraint.name;
+  object["columns"] = string_list(constraint.columns);
+  put_source(object, constraint.source);
+  return object;
+}
+
+ordered_json to_json(const CheckConstraint& constraint) {
+  ordered_json object;
+  object["name"] = constraint.name;
+  object["expression"] = constraint.expression;
+  put_source(object, constraint.source);
+  return object;
+}
+
+ordered_json to_json(const Index& index) {
+  ordered_json object;
+  object["name"] = index.name;
+  object["columns"] = string_list(index.columns);
+  put_flag(object, "unique", index.unique);
+  put_optional(object, "where", index.where);
+  put_optional(object, "method", index.method);
+  put_source(object, index.source);
+  return object;
+}
+
+ordered_json to_json(const Relationship& relationship) {
+  ordered_json object;
+  object["name"] = relationship.name;
+  object["kind"] = std::string(to_string(relationship.kind));
+  object["target_table"] = relationship.target_table;
+  put_optional(object, "back_populates", relationship.back_populates);
+  put_optional(object, "link_table", relationship.link_table);
+  put_list(object, "foreign_key_columns", relationship.foreign_key_columns);
+  put_list(object, "remote_side", relationship.remote_side);
+  put_list(object, "order_by", relationship.order_by);
+  put_flag(object, "cascade_delete", relationship.cascade_delete);
+  put_flag(object, "delete_orphan", relationship.delete_orphan);
+  put_source(object, relationship.source);
+  return object;
+}
+
+// Pretty printing. nlohmann's dump(2) puts every array element on its own line, which turns
+// a two-column key into four lines; short lists of scalars read better inline, as a person
+// would write them. Everything else matches dump(2).
+constexpr std::size_t inline_array_width = 100;
+
+bool is_scalar_array(const ordered_json& value) {
+  if (!value.is_array()) return false;
+  for (const auto& element : value)
+    if (element.is_structured()) return false;
+  return true;
+}
+
+std::string scalar_text(const ordered_json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+}
+
+void print(const ordered_json& value, std::size_t indent, std::size_t line_used, std::string& out) {
+  const std::string pad(indent, ' ');
+  const std::string inner_pad(indent + 2, ' ');
+  if (value.is_object()) {
+    if (value.empty()) {
+      out += "{}";
+      return;
+    }
+    out += "{\n";
+    bool first = true;
+    for (const auto& [key, member] : value.items()) {
+      if (!first) out += ",\n";
+      first = false;
+      std::string key_text = scalar_text(ordered_json(key)) + ": ";
+      out += inner_pad + key_text;
+      print(member, indent + 2, indent + 2 + key_text.size(), out);
+    }
+    out += "\n" + pad + "}";
+    return;
+  }
+  if (value.is_array()) {
+    if (value.empty()) {
+      out += "[]";
+      return;
+    }
+    if (is_scalar_array(value)) {
+      std::string line = "[";
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (i > 0) line += ", ";
+        line += scalar_text(value[i]);
+      }
+      line += "]";
+      // +1 for a trailing comma.
+      if (line_used + line.size() + 1 <= inline_array_width) {
+        out += line;
+        return;
+      }
+    }
+    out += "[\n";
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (i > 0) out += ",\n";
+      out += inner_pad;
+      print(value[i], indent + 2, indent + 2, out);
+    }
+    out += "\n" + pad + "]";
+    return;
+  }
+  out += scalar_text(value);
+}
+
+std::string system_reason(const char* action, int error_number) {
+  return std::string(action) + ": " + std::strerror(error_number);
+}
+
+std::filesystem::path temporary_sibling(const std::filesystem::path& path) {
+  std::random_device random;
+  auto name = path.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
+              std::to_string(random());
+  return path.parent_path() / name;
+}
+
+bool file_has_contents(const std::filesystem::path& path, const std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream existing;
+  existing << in.rdbuf();
+  return existing.str() == text;
+}
+
+}  // namespace
+
+SnapshotError::SnapshotError(std::string file, std::string json_path, std::string reason)
+    : std::runtime_error(file + ": " + (json_path.empty() ? "" : json_path + ": ") + reason),
+      file_(std::move(file)),
+      json_path_(std::move(json_path)),
+      reason_(std::move(reason)) {}
+
+ordered_json to_json(const Column& column) {
+  ordered_json object;
+  object["name"] = column.name;
+  object["type"] = format_type(column.type);
+  object["nullable"] = column.nullable;
+  if (column.default_value) object["default"] = default_value_json(column);
+  put_optional(object, "server_default", column.server_default);
+  put_flag(object, "autoincrement", column.autoincrement);
+  put_optional(object, "comment", column.comment);
+  put_optional(object, "renamed_from", column.renamed_from);
+  put_source(object, column.source);
+  return object;
+}
+
+ordered_json to_json(const Table& table) {
+  ordered_json object;
+  object["name"] = table.name;
+  put_optional(object, "comment", table.comment);
+  put_optional(object, "renamed_from", table.renamed_from);
+  put_source(object, table.source);
+  object["columns"] = array_of(table.columns, [&](const Column& column) {
+    try {
+      return to_json(column);
+    } catch (const std::invalid_argument& error) {
+      throw std::invalid_argument("table \"" + table.name + "\": " + error.what());
+    }
+  });
+  if (table.primary_key) object["primary_key"] = to_json(*table.primary_key);
+  auto put_array = [&](const char* key, const auto& items) {
+    if (!items.empty())
+      object[key] = array_of(items, [](const auto& item) { return to_json(item); });
+  };
+  put_array("foreign_keys", table.foreign_keys);
+  put_array("unique_constraints", table.unique_constraints);
+  put_array("check_constraints", table.check_constraints);
+  put_array("indexes", table.indexes);
+  put_array("relationships", table.relationships);
+  return object;
+}
+
+ordered_json to_json(const EnumType& enum_type) {
+  ordered_json object;
+  object["name"] = enum_type.name;
+  object["values"] = string_list(enum_type.values);
+  put_source(object, enum_type.source);
+  return object;
+}
+
+ordered_json to_json(const Schema& schema) {
+  Schema sorted = schema;
+  sort_canonically(sorted);
+  ordered_json object;
+  object["format"] = snapshot_format;
+  object["enums"] = array_of(sorted.enums, [](const EnumType& e) { return to_json(e); });
+  object["tables"] = array_of(sorted.tables, [](const Table& t) { return to_json(t); });
+  return object;
+}
+
+std::string write_snapshot(const Schema& schema) {
+  std::string text;
+  try {
+    print(to_json(schema), 0, 0, text);
+  } catch (const nlohmann::json::type_error& error) {
+    // The only type error dump() raises: a name or expression that is not valid UTF-8.
+    throw std::invalid_argument(std::string("cannot write the snapshot: ") + error.what());
+  }
+  text += '\n';
+  return text;
+}
+
+void write_snapshot_file(const Schema& schema, const std::filesystem::path& path) {
+  const std::string file = path.string();
+  std::string text;
+  try {
+    text = write_snapshot(schema);
+  } catch (const std::invalid_argument& error) {
+    throw SnapshotError(file, "", error.what());
+  }
+  // Leave an identical file untouched: its timestamp drives rebuilds of whatever reads it.
+  if (file_has_contents(path, text)) return;
+
+  // Readers must never see half a file: write a sibling, flush it to disk, rename over.
+  const auto temporary = temporary_sibling(path);
+  std::FILE* out = std::fopen(temporary.c_str(), "wb");
+  if (!out) throw SnapshotError(file, "", system_reason("cannot create temporary file", errno));
+  bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size() &&
+                 std::fflush(out) == 0 && ::fsync(::fileno(out)) == 0;
+  int write_errno = errno;
+  if (std::fclose(out) != 0 && written) {
+    written = false;
+    write_errno = errno;
+  }
+  if (!written) {
+    std::remove(temporary.c_str());
+    throw SnapshotError(file, "", system_reason("cannot write", write_errno));
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::remove(temporary.c_str());
+    throw SnapshotError(file, "", "cannot replace the file: " + error.message());
+  }
+}
+
+}  // namespace sqlmodel::schema

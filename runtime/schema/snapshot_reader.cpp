@@ -1,0 +1,773 @@
+// Snapshot reading. Strict on purpose: a snapshot is reviewed and diffed, so a typo'd key, a
+// duplicated name or a dangling reference is reported with the file, the JSON Pointer and the
+// table or column it belongs to, rather than read as something the author did not mean.
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "schema/snapshot_json.hpp"
+
+namespace sqlmodel::schema {
+namespace {
+
+using json = nlohmann::json;
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// RFC 6901: "~" and "/" inside a reference token are escaped.
+std::string pointer_token(std::string_view token) {
+  std::string escaped;
+  for (char c : token) {
+    if (c == '~')
+      escaped += "~0";
+    else if (c == '/')
+      escaped += "~1";
+    else
+      escaped += c;
+  }
+  return escaped;
+}
+
+std::string child_path(const std::string& path, std::string_view token) {
+  return path + "/" + pointer_token(token);
+}
+
+std::string child_path(const std::string& path, std::size_t index) {
+  return path + "/" + std::to_string(index);
+}
+
+std::string json_type_phrase(const json& value) {
+  switch (value.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string " + value.dump();
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null: return "null";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    default: return value.type_name();
+  }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+template <typename Words>
+std::string join(const Words& words) {
+  std::string text;
+  for (auto word : words) {
+    if (!text.empty()) text += ", ";
+    text += word;
+  }
+  return text;
+}
+
+// One position in the document: the value there, its JSON Pointer, and the object it describes
+// ("column \"users.email\""), which prefixes every message about it.
+class Cursor {
+ public:
+  Cursor(const std::string& origin, const json& value, std::string path, std::string subject)
+      : origin_(origin), value_(value), path_(std::move(path)), subject_(std::move(subject)) {}
+
+  const json& value() const { return value_; }
+  const std::string& path() const { return path_; }
+  const std::string& origin() const { return origin_; }
+
+  [[noreturn]] void fail(const std::string& problem) const { fail_at_path(path_, problem); }
+  [[noreturn]] void fail_at(std::string_view key, const std::string& problem) const {
+    fail_at_path(child_path(path_, key), problem);
+  }
+  [[noreturn]] void fail_at_path(const std::string& path, const std::string& problem) const {
+    throw SnapshotError(origin_, path, subject_.empty() ? problem : subject_ + ": " + problem);
+  }
+
+  Cursor describing(std::string subject) const { return Cursor(origin_, value_, path_, std::move(subject)); }
+
+  void expect_object(std::string_view what) const {
+    if (!value_.is_object())
+      fail("expected " + std::string(what) + " (a JSON object), got " + json_type_phrase(value_));
+  }
+
+  void expect_keys(std::initializer_list<std::string_view> allowed) const {
+    for (const auto& [key, member] : value_.items()) {
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string problem = "unknown key " + in_quotes(key);
+      auto closest = std::min_element(allowed.begin(), allowed.end(), [&](auto a, auto b) {
+        return edit_distance(key, a) < edit_distance(key, b);
+      });
+      if (closest != allowed.end() && edit_distance(key, *closest) <= 2)
+        problem += " (did you mean " + in_quotes(*closest) + "?)";
+      else
+        problem += "; expected one of: " + join(allowed);
+      fail_at(key, problem);
+    }
+  }
+
+  bool has(std::string_view key) const { return value_.contains(key); }
+
+  Cursor member(std::string_view key) const {
+    if (!has(key)) fail("missing required key " + in_quotes(key));
+    return Cursor(origin_, value_.at(std::string(key)), child_path(path_, key), subject_);
+  }
+
+  std::optional<Cursor> optional_member(std::string_view key) const {
+    if (!has(key)) return std::nullopt;
+    return member(key);
+  }
+
+  Cursor element(std::size_t index) const {
+    return Cursor(origin_, value_.at(index), child_path(path_, index), subject_);
+  }
+
+  std::string as_string() const {
+    if (!value_.is_string()) fail("expected a string, got " + json_type_phrase(value_));
+    return value_.get<std::string>();
+  }
+
+  std::string as_name() const {
+    auto text = as_string();
+    if (text.empty()) fail("a name must not be empty");
+    return text;
+  }
+
+  bool as_bool() const {
+    if (!value_.is_boolean()) fail("expected true or false, got " + json_type_phrase(value_));
+    return value_.get<bool>();
+  }
+
+  void expect_array() const {
+    if (!value_.is_array()) fail("expected an array, got " + json_type_phrase(value_));
+  }
+
+  std::vector<std::string> as_names(bool allow_empty) const {
+    expect_array();
+    if (value_.empty() && !allow_empty) fail("the list must not be empty");
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < value_.size(); ++i) {
+      auto name = element(i).as_name();
+      if (std::find(names.begin(), names.end(), name) != names.end())
+        element(i).fail(in_quotes(name) + " is listed twice");
+      names.push_back(std::move(name));
+    }
+    return names;
+  }
+
+  std::string string_member(std::string_view key) const { return member(key).as_string(); }
+  std::string name_member(std::string_view key) const { return member(key).as_name(); }
+
+  std::optional<std::string> optional_string(std::string_view key) const {
+    if (auto found = optional_member(key)) return found->as_string();
+    return std::nullopt;
+  }
+
+  bool optional_bool(std::string_view key) const {
+    if (auto found = optional_member(key)) return found->as_bool();
+    return false;
+  }
+
+  std::vector<std::string> names_member(std::string_view key) const {
+    return member(key).as_names(false);
+  }
+
+  std::vector<std::string> optional_names(std::string_view key) const {
+    if (auto found = optional_member(key)) return found->as_names(true);
+    return {};
+  }
+
+  SourceLocation source() const {
+    auto found = optional_member("source");
+    if (!found) return {};
+    auto text = found->as_string();
+    auto location = parse_source(text);
+    if (!location || location->file.empty())
+      found->fail("bad source location " + in_quotes(text) + "; expected \"file:line:column\"");
+    return *location;
+  }
+
+ private:
+  const std::string& origin_;
+  const json& value_;
+  std::string path_;
+  std::string subject_;
+};
+
+// ---- types ------------------------------------------------------------------------------
+
+constexpr std::string_view type_spellings =
+    "int16, int32, int64, boolean, float32, float64, string, string(n), blob, date, datetime, "
+    "datetime_tz, uuid, json, numeric, numeric(p,s), enum(name), array(<scalar type>)";
+
+// Why parse_type() refused `text`, in words a person can act on.
+std::string type_problem(std::string_view text) {
+  std::string_view element = text;
+  if (text.starts_with("array(") && text.ends_with(")")) {
+    element = text.substr(6, text.size() - 7);
+    if (element.starts_with("array(")) return "an array's element must be a scalar type, not an array";
+  }
+  if (element.starts_with("string(") && element.ends_with(")"))
+    return "bad type " + in_quotes(text) + ": max_length must be a positive integer";
+  if (element.starts_with("numeric(") && element.ends_with(")"))
+    return "bad type " + in_quotes(text) +
+           ": numeric wants a positive precision and a scale between 0 and the precision";
+  if (element == "enum" || element == "enum()")
+    return "bad type " + in_quotes(text) + ": an enum type names its enum, as in enum(taskstatus)";
+  return "unknown type " + in_quotes(text) + "; expected one of: " + std::string(type_spellings);
+}
+
+bool is_integer(TypeKind kind) {
+  return kind == TypeKind::int16 || kind == TypeKind::int32 || kind == TypeKind::int64;
+}
+
+// ---- objects ----------------------------------------------------------------------------
+
+std::string column_subject(std::string_view table, std::string_view column) {
+  return "column " + in_quotes(std::string(table) + "." + std::string(column));
+}
+
+Column read_column(const Cursor& at, std::string_view table_name) {
+  at.expect_object("a column");
+  Column column;
+  column.name = at.name_member("name");
+  const Cursor cursor = at.describing(table_name.empty() ? "column " + in_quotes(column.name)
+                                                         : column_subject(table_name, column.name));
+  cursor.expect_keys({"name", "type", "nullable", "default", "server_default", "autoincrement",
+                      "comment", "renamed_from", "source"});
+  auto type_at = cursor.member("type");
+  auto spelling = type_at.as_string();
+  auto type = parse_type(spelling);
+  if (!type) type_at.fail(type_problem(spelling));
+  column.type = *type;
+  column.nullable = cursor.member("nullable").as_bool();
+  if (auto default_at = cursor.optional_member("default")) column.default_value = default_at->value().dump();
+  column.server_default = cursor.optional_string("server_default");
+  column.autoincrement = cursor.optional_bool("autoincrement");
+  if (column.autoincrement && !is_integer(column.type.kind))
+    cursor.fail_at("autoincrement", "autoincrement needs an integer column, not " + spelling);
+  column.comment = cursor.optional_string("comment");
+  column.renamed_from = cursor.optional_string("renamed_from");
+  column.source = cursor.source();
+  return column;
+}
+
+ReferentialAction read_action(const Cursor& cursor, std::string_view key) {
+  auto found = cursor.optional_member(key);
+  if (!found) return ReferentialAction::no_action;
+  auto text = found->as_string();
+  auto action = referential_action_from_string(text);
+  if (!action)
+    found->fail("unknown " + std::string(key) + " action " + in_quotes(text) +
+                "; expected one of: no_action, restrict, cascade, set_null, set_default");
+  return *action;
+}
+
+constexpr std::array<std::string_view, 6> index_methods = {"btree", "hash", "gist",
+                                                          "spgist", "gin", "brin"};
+
+// Reads array `key` of the table with `read`, which gets each element's cursor.
+template <typename Item, typename Read>
+std::vector<Item> read_array(const Cursor& table, std::string_view key, Read read) {
+  std::vector<Item> items;
+  auto found = table.optional_member(key);
+  if (!found) return items;
+  found->expect_array();
+  for (std::size_t i = 0; i < found->value().size(); ++i) items.push_back(read(found->element(i)));
+  return items;
+}
+
+// Every name an object lists must be a column of its table.
+void check_columns_exist(const Table& table, const Cursor& list, const std::vector<std::string>& columns) {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (!table.find_column(columns[i]))
+      list.element(i).fail("names column " + in_quotes(columns[i]) + ", which table " +
+                           in_quotes(table.name) + " does not have");
+}
+
+Table read_table(const Cursor& at) {
+  at.expect_object("a table");
+  Table table;
+  table.name = at.name_member("name");
+  const Cursor cursor = at.describing("table " + in_quotes(table.name));
+  cursor.expect_keys({"name", "comment", "renamed_from", "source", "columns", "primary_key",
+                      "foreign_keys", "unique_constraints", "check_constraints", "indexes",
+                      "relationships"});
+  table.comment = cursor.optional_string("comment");
+  table.renamed_from = cursor.optional_string("renamed_from");
+  table.source = cursor.source();
+
+  auto columns = cursor.member("columns");
+  columns.expect_array();
+  if (columns.value().empty()) columns.fail("a table needs at least one column");
+  for (std::size_t i = 0; i < columns.value().size(); ++i) {
+    auto column = read_column(columns.element(i), table.name);
+    if (table.find_column(column.name))
+      columns.element(i).fail_at("name", "duplicate column " + in_quotes(column.name));
+    table.columns.push_back(std::move(column));
+  }
+
+  auto describe = [&](const Cursor& item, std::string kind, std::string_view name) {
+    return item.describing(kind + " " + in_quotes(name) + " of table " + in_quotes(table.name));
+  };
+  auto named = [&](const Cursor& item, const char* what) {
+    item.expect_object(what);
+    return item.name_member("name");
+  };
+
+  if (auto key_at = cursor.optional_member("primary_key")) {
+    PrimaryKey key;
+    key.name = named(*key_at, "a primary key");
+    auto key_cursor = describe(*key_at, "primary key", key.name);
+    key_cursor.expect_keys({"name", "columns"});
+    key.columns = key_cursor.names_member("columns");
+    check_columns_exist(table, key_cursor.member("columns"), key.columns);
+    table.primary_key = std::move(key);
+  }
+
+  table.foreign_keys = read_array<ForeignKey>(cursor, "foreign_keys", [&](const Cursor& item) {
+    ForeignKey key;
+    key.name = named(item, "a foreign key");
+    auto key_cursor = describe(item, "foreign key", key.name);
+    key_cursor.expect_keys({"name", "columns", "referred_table", "referred_columns", "on_delete",
+                            "on_update", "source"});
+    key.columns = key_cursor.names_member("columns");
+    check_columns_exist(table, key_cursor.member("columns"), key.columns);
+    key.referred_table = key_cursor.name_member("referred_table");
+    key.referred_columns = key_cursor.names_member("referred_columns");
+    if (key.referred_columns.size() != key.columns.size())
+      key_cursor.fail_at("referred_columns",
+                         std::to_string(key.columns.size()) + " column(s) refer to " +
+                             std::to_string(key.referred_columns.size()) + " referred column(s)");
+    key.on_delete = read_action(key_cursor, "on_delete");
+    key.on_update = read_action(key_cursor, "on_update");
+    key.source = key_cursor.source();
+    return key;
+  });
+
+  table.unique_constraints =
+      read_array<UniqueConstraint>(cursor, "unique_constraints", [&](const Cursor& item) {
+        UniqueConstraint constraint;
+        constraint.name = named(item, "a unique constraint");
+        auto constraint_cursor = describe(item, "unique constraint", constraint.name);
+        constraint_cursor.expect_keys({"name", "columns", "source"});
+        constraint.columns = constraint_cursor.names_member("columns");
+        check_columns_exist(table, constraint_cursor.member("columns"), constraint.columns);
+        constraint.source = constraint_cursor.source();
+        return constraint;
+      });
+
+  table.check_constraints =
+      read_array<CheckConstraint>(cursor, "check_constraints", [&](const Cursor& item) {
+        CheckConstraint constraint;
+        constraint.name = named(item, "a check constraint");
+        auto constraint_cursor = describe(item, "check constraint", constraint.name);
+        constraint_cursor.expect_keys({"name", "expression", "source"});
+        auto expression = constraint_cursor.member("expression");
+        constraint.expression = expression.as_string();
+        if (constraint.expression.empty()) expression.fail("the expression must not be empty");
+        constraint.source = constraint_cursor.source();
+        return constraint;
+      });
+
+  table.indexes = read_array<Index>(cursor, "indexes", [&](const Cursor& item) {
+    Index index;
+    index.name = named(item, "an index");
+    auto index_cursor = describe(item, "index", index.name);
+    index_cursor.expect_keys({"name", "columns", "unique", "where", "method", "source"});
+    index.columns = index_cursor.names_member("columns");
+    check_columns_exist(table, index_cursor.member("columns"), index.columns);
+    index.unique = index_cursor.optional_bool("unique");
+    index.where = index_cursor.optional_string("where");
+    if (auto method_at = index_cursor.optional_member("method")) {
+      index.method = method_at->as_string();
+      if (std::find(index_methods.begin(), index_methods.end(), *index.method) == index_methods.end())
+        method_at->fail("unknown index method " + in_quotes(*index.method) +
+                        "; expected one of: " + join(index_methods));
+    }
+    index.source = index_cursor.source();
+    return index;
+  });
+
+  table.relationships = read_array<Relationship>(cursor, "relationships", [&](const Cursor& item) {
+    Relationship relationship;
+    relationship.name = named(item, "a relationship");
+    auto rel = describe(item, "relationship", relationship.name);
+    rel.expect_keys({"name", "kind", "target_table", "back_populates", "link_table",
+                     "foreign_key_columns", "remote_side", "order_by", "cascade_delete",
+                     "delete_orphan", "source"});
+    auto kind_at = rel.member("kind");
+    auto kind_text = kind_at.as_string();
+    auto kind = relationship_kind_from_string(kind_text);
+    if (!kind)
+      kind_at.fail("unknown relationship kind " + in_quotes(kind_text) +
+                   "; expected one of: one_to_many, many_to_one, one_to_one, many_to_many");
+    relationship.kind = *kind;
+    relationship.target_table = rel.name_member("target_table");
+    relationship.back_populates = rel.optional_string("back_populates");
+    relationship.link_table = rel.optional_string("link_table");
+    if (relationship.kind == RelationshipKind::many_to_many && !relationship.link_table)
+      rel.fail("a many_to_many relationship needs \"link_table\"");
+    relationship.foreign_key_columns = rel.optional_names("foreign_key_columns");
+    relationship.remote_side = rel.optional_names("remote_side");
+    relationship.order_by = rel.optional_names("order_by");
+    relationship.cascade_delete = rel.optional_bool("cascade_delete");
+    relationship.delete_orphan = rel.optional_bool("delete_orphan");
+    relationship.source = rel.source();
+    return relationship;
+  });
+  for (std::size_t i = 0; i < table.relationships.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (table.relationships[i].name == table.relationships[j].name)
+        cursor.fail_at_path(child_path(child_path(child_path(cursor.path(), "relationships"), i), "name"),
+                            "duplicate relationship " + in_quotes(table.relationships[i].name));
+  return table;
+}
+
+EnumType read_enum(const Cursor& at) {
+  at.expect_object("an enum");
+  EnumType enum_type;
+  enum_type.name = at.name_member("name");
+  auto cursor = at.describing("enum " + in_quotes(enum_type.name));
+  cursor.expect_keys({"name", "values", "source"});
+  enum_type.values = cursor.names_member("values");
+  enum_type.source = cursor.source();
+  return enum_type;
+}
+
+// ---- checks across tables ------------------------------------------------------------------
+
+std::string table_path(std::size_t table_index) { return child_path("/tables", table_index); }
+
+void check_unique_table_and_enum_names(const Schema& schema, const std::string& origin) {
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < schema.tables.size(); ++i) {
+    auto [it, fresh] = seen.emplace(schema.tables[i].name, i);
+    if (!fresh)
+      throw SnapshotError(origin, table_path(i) + "/name",
+                          "duplicate table " + in_quotes(schema.tables[i].name) + " (first at " +
+                              table_path(it->second) + ")");
+  }
+  seen.clear();
+  for (std::size_t i = 0; i < schema.enums.size(); ++i) {
+    auto [it, fresh] = seen.emplace(schema.enums[i].name, i);
+    if (!fresh)
+      throw SnapshotError(origin, child_path("/enums", i) + "/name",
+                          "duplicate enum " + in_quotes(schema.enums[i].name) + " (first at " +
+                              child_path("/enums", it->second) + ")");
+  }
+}
+
+void check_enum_references(const Schema& schema, const std::string& origin) {
+  for (std::size_t t = 0; t < schema.tables.size(); ++t) {
+    const auto& table = schema.tables[t];
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      const auto& type = table.columns[c].type;
+      bool uses_enum = type.kind == TypeKind::enumeration ||
+                       (type.kind == TypeKind::array && type.element_kind == TypeKind::enumeration);
+      if (uses_enum && !schema.find_enum(type.enum_name))
+        throw SnapshotError(origin, child_path(child_path(table_path(t), "columns"), c) + "/type",
+                            column_subject(table.name, table.columns[c].name) + ": enum " +
+                                in_quotes(type.enum_name) + " is not defined under /enums");
+    }
+  }
+}
+
+void check_foreign_keys(const Schema& schema, const std::string& origin) {
+  for (std::size_t t = 0; t < schema.tables.size(); ++t) {
+    const auto& table = schema.tables[t];
+    for (std::size_t k = 0; k < table.foreign_keys.size(); ++k) {
+      const auto& key = table.foreign_keys[k];
+      const auto key_path = child_path(child_path(table_path(t), "foreign_keys"), k);
+      const auto subject = "foreign key " + in_quotes(key.name) + " of table " + in_quotes(table.name);
+      const Table* referred = schema.find_table(key.referred_table);
+      if (!referred)
+        throw SnapshotError(origin, key_path + "/referred_table",
+                            subject + ": refers to table " + in_quotes(key.referred_table) +
+                                ", which the snapshot does not define");
+      for (std::size_t c = 0; c < key.referred_columns.size(); ++c)
+        if (!referred->find_column(key.referred_columns[c]))
+          throw SnapshotError(origin, child_path(key_path + "/referred_columns", c),
+                              subject + ": refers to column " +
+                                  in_quotes(key.referred_table + "." + key.referred_columns[c]) +
+                                  ", which table " + in_quotes(key.referred_table) + " does not have");
+    }
+  }
+}
+
+void check_relationships(const Schema& schema, const std::string& origin) {
+  for (std::size_t t = 0; t < schema.tables.size(); ++t) {
+    const auto& table = schema.tables[t];
+    for (std::size_t r = 0; r < table.relationships.size(); ++r) {
+      const auto& relationship = table.relationships[r];
+      const auto path = child_path(child_path(table_path(t), "relationships"), r);
+      const auto subject =
+          "relationship " + in_quotes(relationship.name) + " of table " + in_quotes(table.name);
+      const Table* target = schema.find_table(relationship.target_table);
+      if (!target)
+        throw SnapshotError(origin, path + "/target_table",
+                            subject + ": targets table " + in_quotes(relationship.target_table) +
+                                ", which the snapshot does not define");
+      const Table* link = nullptr;
+      if (relationship.link_table) {
+        link = schema.find_table(*relationship.link_table);
+        if (!link)
+          throw SnapshotError(origin, path + "/link_table",
+                              subject + ": link table " + in_quotes(*relationship.link_table) +
+                                  " is not defined in the snapshot");
+      }
+      // The foreign key may sit on either side, or on the link table.
+      for (std::size_t c = 0; c < relationship.foreign_key_columns.size(); ++c) {
+        const auto& name = relationship.foreign_key_columns[c];
+        if (!table.find_column(name) && !target->find_column(name) && !(link && link->find_column(name)))
+          throw SnapshotError(origin, child_path(path + "/foreign_key_columns", c),
+                              subject + ": foreign key column " + in_quotes(name) +
+                                  " is in neither table " + in_quotes(table.name) + " nor table " +
+                                  in_quotes(target->name));
+      }
+    }
+  }
+}
+
+// PostgreSQL keeps index, primary-key and unique names in one namespace per schema, and the
+// diff matches constraints by name: a name may appear once in the whole snapshot.
+void check_unique_constraint_names(const Schema& schema, const std::string& origin) {
+  std::map<std::string, std::string> seen;  // name -> JSON path of its first use
+  auto claim = [&](const std::string& name, const std::string& path) {
+    auto [it, fresh] = seen.emplace(name, path);
+    if (!fresh)
+      throw SnapshotError(origin, path + "/name",
+                          "duplicate constraint or index name " + in_quotes(name) +
+                              " (first used at " + it->second + ")");
+  };
+  for (std::size_t t = 0; t < schema.tables.size(); ++t) {
+    const auto& table = schema.tables[t];
+    const auto base = table_path(t);
+    if (table.primary_key) claim(table.primary_key->name, base + "/primary_key");
+    auto claim_all = [&](const auto& items, const char* key) {
+      for (std::size_t i = 0; i < items.size(); ++i)
+        claim(items[i].name, child_path(child_path(base, key), i));
+    };
+    claim_all(table.foreign_keys, "foreign_keys");
+    claim_all(table.unique_constraints, "unique_constraints");
+    claim_all(table.check_constraints, "check_constraints");
+    claim_all(table.indexes, "indexes");
+  }
+}
+
+// ---- the document -------------------------------------------------------------------------
+
+// A SAX pass ahead of the DOM parse: nlohmann keeps the last of two equal keys without a word,
+// and reports syntax errors without saying where in the document they are.
+class DocumentChecker final : public nlohmann::json_sax<json> {
+ public:
+  explicit DocumentChecker(std::string_view text) : text_(text) {}
+
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override {
+    value();
+    frames_.push_back({true, {}, {}, 0});
+    return true;
+  }
+  bool key(string_t& key) override {
+    auto& frame = frames_.back();
+    if (!frame.keys.insert(key).second) {
+      path_ = container_path() + "/" + pointer_token(key);
+      problem_ = "duplicate key " + in_quotes(key);
+      return false;
+    }
+    frame.key = key;
+    return true;
+  }
+  bool end_object() override {
+    frames_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    value();
+    frames_.push_back({false, {}, {}, 0});
+    return true;
+  }
+  bool end_array() override {
+    frames_.pop_back();
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const json::exception& error) override {
+    path_ = container_path() + current_token();
+    problem_ = syntax_problem(position, error.what());
+    return false;
+  }
+
+  const std::string& path() const { return path_; }
+  const std::string& problem() const { return problem_; }
+
+ private:
+  struct Frame {
+    bool is_object;
+    std::set<std::string> keys;
+    std::string key;        // objects: the key being read
+    std::size_t count;      // arrays: elements started so far
+  };
+
+  bool value() {
+    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().count;
+    return true;
+  }
+
+  std::string token_of(const Frame& frame) const {
+    if (frame.is_object) return frame.key.empty() && frame.keys.empty() ? "" : "/" + pointer_token(frame.key);
+    return frame.count == 0 ? "" : "/" + std::to_string(frame.count - 1);
+  }
+
+  // The pointer of the innermost open container.
+  std::string container_path() const {
+    std::string path;
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i) path += token_of(frames_[i]);
+    return path;
+  }
+
+  // Inside an object the key being read is where the error is; inside an array the last
+  // element started is usually complete and the error comes after it, so stop at the array.
+  std::string current_token() const {
+    return frames_.empty() || !frames_.back().is_object ? "" : token_of(frames_.back());
+  }
+
+  std::string syntax_problem(std::size_t position, std::string_view message) const {
+    // nlohmann counts the bytes it read, the offending one last; reading past the end counts
+    // as one more byte, which is how a truncated document shows.
+    const bool truncated = position > text_.size();
+    const std::size_t offending = std::min(position == 0 ? 0 : position - 1, text_.size());
+    const std::size_t line = 1 + std::count(text_.begin(), text_.begin() + offending, '\n');
+    const auto newline = offending == 0 ? std::string_view::npos : text_.rfind('\n', offending - 1);
+    const std::size_t column = offending - (newline == std::string_view::npos ? 0 : newline + 1) + 1;
+    // Keep nlohmann's explanation, drop its "[json.exception...] parse error at ...:" prefix.
+    auto detail_start = message.find(": ", message.find("parse error"));
+    std::string detail(detail_start == std::string_view::npos ? message : message.substr(detail_start + 2));
+    std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
+    if (truncated)
+      return "the JSON ends early at " + where + "; is the file truncated? (" + detail + ")";
+    return "invalid JSON at " + where + ": " + detail;
+  }
+
+  std::string_view text_;
+  std::vector<Frame> frames_;
+  std::string path_;
+  std::string problem_;
+};
+
+json parse_document(std::string_view text, const std::string& origin) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    throw SnapshotError(origin, "", "the file is empty; expected a snapshot (a JSON object)");
+  DocumentChecker checker(text);
+  if (!json::sax_parse(text, &checker)) throw SnapshotError(origin, checker.path(), checker.problem());
+  try {
+    return json::parse(text);
+  } catch (const json::exception& error) {
+    // The checker accepted the text; keep the promise of never throwing anything but ours.
+    throw SnapshotError(origin, "", std::string("invalid JSON: ") + error.what());
+  }
+}
+
+void check_format(const Cursor& document) {
+  if (!document.has("format"))
+    document.fail("missing \"format\"; is this a sqlmodel schema snapshot?");
+  auto format_at = document.member("format");
+  const auto& format = format_at.value();
+  if (!format.is_number_integer())
+    format_at.fail("\"format\" must be an integer, got " + json_type_phrase(format));
+  auto version = format.get<std::int64_t>();
+  if (version > snapshot_format)
+    format_at.fail("format " + std::to_string(version) +
+                   " was written by a newer sqlmodel; this build reads format " +
+                   std::to_string(snapshot_format));
+  if (version < snapshot_format)
+    format_at.fail("unsupported format " + std::to_string(version) + "; this build reads format " +
+                   std::to_string(snapshot_format));
+}
+
+Schema read_document(const json& value, const std::string& origin) {
+  Cursor document(origin, value, "", "");
+  if (!value.is_object())
+    document.fail("expected a snapshot (a JSON object) at the top level, got " + json_type_phrase(value));
+  // Before the key check: a newer format may well have keys this build does not know.
+  check_format(document);
+  document.expect_keys({"format", "enums", "tables"});
+
+  Schema schema;
+  if (auto enums = document.optional_member("enums")) {
+    enums->expect_array();
+    for (std::size_t i = 0; i < enums->value().size(); ++i)
+      schema.enums.push_back(read_enum(enums->element(i)));
+  }
+  auto tables = document.member("tables");
+  tables.expect_array();
+  for (std::size_t i = 0; i < tables.value().size(); ++i)
+    schema.tables.push_back(read_table(tables.element(i)));
+
+  // The error paths below index the arrays as read: check before sorting.
+  check_unique_table_and_enum_names(schema, origin);
+  check_unique_constraint_names(schema, origin);
+  check_enum_references(schema, origin);
+  check_foreign_keys(schema, origin);
+  check_relationships(schema, origin);
+  sort_canonically(schema);
+  return schema;
+}
+
+}  // namespace
+
+Table table_from_json(const json& value, const std::string& origin, const std::string& json_path) {
+  return read_table(Cursor(origin, value, json_path, ""));
+}
+
+Column column_from_json(const json& value, const std::string& origin, const std::string& json_path) {
+  return read_column(Cursor(origin, value, json_path, ""), "");
+}
+
+Schema read_snapshot(std::string_view text, const std::string& origin) {
+  try {
+    return read_document(parse_document(text, origin), origin);
+  } catch (const SnapshotError&) {
+    throw;
+  } catch (const json::exception& error) {
+    // Every access above is checked first; this is the net under it, never a crash.
+    throw SnapshotError(origin, "", std::string("cannot read the snapshot: ") + error.what());
+  }
+}
+
+Schema read_snapshot_file(const std::filesystem::path& path) {
+  const std::string origin = path.string();
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw SnapshotError(origin, "", "cannot read: it is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SnapshotError(origin, "", std::string("cannot open: ") + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw SnapshotError(origin, "", std::string("cannot read: ") + std::strerror(errno));
+  return read_snapshot(text.str(), origin);
+}
+
+}  // namespace sqlmodel::schema
