@@ -46,7 +46,13 @@ std::string json_type_phrase(const json& value) {
   switch (value.type()) {
     case json::value_t::object: return "an object";
     case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string " + value.dump();
+    case json::value_t::string: {
+      // Enough of the value to recognise it, not a whole paragraph.
+      constexpr std::size_t shown = 40;
+      const auto& text = value.get_ref<const std::string&>();
+      if (text.size() <= shown) return "a string " + value.dump();
+      return "a string " + json(text.substr(0, shown)).dump(-1, ' ', false, json::error_handler_t::replace) + "...";
+    }
     case json::value_t::boolean: return "a boolean";
     case json::value_t::null: return "null";
     case json::value_t::number_integer:
@@ -123,6 +129,28 @@ class Cursor {
   }
 
   bool has(std::string_view key) const { return value_.contains(key); }
+
+  // The object's "name" when it has a usable one. Messages about the object start with it,
+  // including those about its other keys, which are checked before the name itself.
+  std::optional<std::string> peek_name() const {
+    auto found = value_.find("name");
+    if (found == value_.end() || !found->is_string() || found->get_ref<const std::string&>().empty())
+      return std::nullopt;
+    return found->get<std::string>();
+  }
+
+  // Checks the object's keys, then reads its name; `subject` turns the name into the phrase
+  // that starts every message about the object.
+  template <typename Subject>
+  Cursor open(std::string_view what, std::initializer_list<std::string_view> keys,
+              Subject subject, std::string& name) const {
+    expect_object(what);
+    auto peeked = peek_name();
+    Cursor cursor = peeked ? describing(subject(*peeked)) : *this;
+    cursor.expect_keys(keys);
+    name = cursor.name_member("name");
+    return cursor;
+  }
 
   Cursor member(std::string_view key) const {
     if (!has(key)) fail("missing required key " + in_quotes(key));
@@ -244,13 +272,15 @@ std::string column_subject(std::string_view table, std::string_view column) {
 }
 
 Column read_column(const Cursor& at, std::string_view table_name) {
-  at.expect_object("a column");
   Column column;
-  column.name = at.name_member("name");
-  const Cursor cursor = at.describing(table_name.empty() ? "column " + in_quotes(column.name)
-                                                         : column_subject(table_name, column.name));
-  cursor.expect_keys({"name", "type", "nullable", "default", "server_default", "autoincrement",
-                      "comment", "renamed_from", "source"});
+  const Cursor cursor = at.open(
+      "a column",
+      {"name", "type", "nullable", "default", "server_default", "autoincrement", "comment",
+       "renamed_from", "source"},
+      [&](const std::string& name) {
+        return table_name.empty() ? "column " + in_quotes(name) : column_subject(table_name, name);
+      },
+      column.name);
   auto type_at = cursor.member("type");
   auto spelling = type_at.as_string();
   auto type = parse_type(spelling);
@@ -302,13 +332,12 @@ void check_columns_exist(const Table& table, const Cursor& list, const std::vect
 }
 
 Table read_table(const Cursor& at) {
-  at.expect_object("a table");
   Table table;
-  table.name = at.name_member("name");
-  const Cursor cursor = at.describing("table " + in_quotes(table.name));
-  cursor.expect_keys({"name", "comment", "renamed_from", "source", "columns", "primary_key",
-                      "foreign_keys", "unique_constraints", "check_constraints", "indexes",
-                      "relationships"});
+  const Cursor cursor = at.open(
+      "a table",
+      {"name", "comment", "renamed_from", "source", "columns", "primary_key", "foreign_keys",
+       "unique_constraints", "check_constraints", "indexes", "relationships"},
+      [](const std::string& name) { return "table " + in_quotes(name); }, table.name);
   table.comment = cursor.optional_string("comment");
   table.renamed_from = cursor.optional_string("renamed_from");
   table.source = cursor.source();
@@ -323,19 +352,15 @@ Table read_table(const Cursor& at) {
     table.columns.push_back(std::move(column));
   }
 
-  auto describe = [&](const Cursor& item, std::string kind, std::string_view name) {
-    return item.describing(kind + " " + in_quotes(name) + " of table " + in_quotes(table.name));
-  };
-  auto named = [&](const Cursor& item, const char* what) {
-    item.expect_object(what);
-    return item.name_member("name");
+  auto of_table = [&](std::string kind) {
+    return [&table, kind](const std::string& name) {
+      return kind + " " + in_quotes(name) + " of table " + in_quotes(table.name);
+    };
   };
 
   if (auto key_at = cursor.optional_member("primary_key")) {
     PrimaryKey key;
-    key.name = named(*key_at, "a primary key");
-    auto key_cursor = describe(*key_at, "primary key", key.name);
-    key_cursor.expect_keys({"name", "columns"});
+    auto key_cursor = key_at->open("a primary key", {"name", "columns"}, of_table("primary key"), key.name);
     key.columns = key_cursor.names_member("columns");
     check_columns_exist(table, key_cursor.member("columns"), key.columns);
     table.primary_key = std::move(key);
@@ -343,10 +368,10 @@ Table read_table(const Cursor& at) {
 
   table.foreign_keys = read_array<ForeignKey>(cursor, "foreign_keys", [&](const Cursor& item) {
     ForeignKey key;
-    key.name = named(item, "a foreign key");
-    auto key_cursor = describe(item, "foreign key", key.name);
-    key_cursor.expect_keys({"name", "columns", "referred_table", "referred_columns", "on_delete",
-                            "on_update", "source"});
+    auto key_cursor = item.open("a foreign key",
+                                {"name", "columns", "referred_table", "referred_columns",
+                                 "on_delete", "on_update", "source"},
+                                of_table("foreign key"), key.name);
     key.columns = key_cursor.names_member("columns");
     check_columns_exist(table, key_cursor.member("columns"), key.columns);
     key.referred_table = key_cursor.name_member("referred_table");
@@ -364,9 +389,8 @@ Table read_table(const Cursor& at) {
   table.unique_constraints =
       read_array<UniqueConstraint>(cursor, "unique_constraints", [&](const Cursor& item) {
         UniqueConstraint constraint;
-        constraint.name = named(item, "a unique constraint");
-        auto constraint_cursor = describe(item, "unique constraint", constraint.name);
-        constraint_cursor.expect_keys({"name", "columns", "source"});
+        auto constraint_cursor = item.open("a unique constraint", {"name", "columns", "source"},
+                                           of_table("unique constraint"), constraint.name);
         constraint.columns = constraint_cursor.names_member("columns");
         check_columns_exist(table, constraint_cursor.member("columns"), constraint.columns);
         constraint.source = constraint_cursor.source();
@@ -376,9 +400,8 @@ Table read_table(const Cursor& at) {
   table.check_constraints =
       read_array<CheckConstraint>(cursor, "check_constraints", [&](const Cursor& item) {
         CheckConstraint constraint;
-        constraint.name = named(item, "a check constraint");
-        auto constraint_cursor = describe(item, "check constraint", constraint.name);
-        constraint_cursor.expect_keys({"name", "expression", "source"});
+        auto constraint_cursor = item.open("a check constraint", {"name", "expression", "source"},
+                                           of_table("check constraint"), constraint.name);
         auto expression = constraint_cursor.member("expression");
         constraint.expression = expression.as_string();
         if (constraint.expression.empty()) expression.fail("the expression must not be empty");
@@ -388,9 +411,9 @@ Table read_table(const Cursor& at) {
 
   table.indexes = read_array<Index>(cursor, "indexes", [&](const Cursor& item) {
     Index index;
-    index.name = named(item, "an index");
-    auto index_cursor = describe(item, "index", index.name);
-    index_cursor.expect_keys({"name", "columns", "unique", "where", "method", "source"});
+    auto index_cursor = item.open("an index",
+                                  {"name", "columns", "unique", "where", "method", "source"},
+                                  of_table("index"), index.name);
     index.columns = index_cursor.names_member("columns");
     check_columns_exist(table, index_cursor.member("columns"), index.columns);
     index.unique = index_cursor.optional_bool("unique");
@@ -407,11 +430,11 @@ Table read_table(const Cursor& at) {
 
   table.relationships = read_array<Relationship>(cursor, "relationships", [&](const Cursor& item) {
     Relationship relationship;
-    relationship.name = named(item, "a relationship");
-    auto rel = describe(item, "relationship", relationship.name);
-    rel.expect_keys({"name", "kind", "target_table", "back_populates", "link_table",
-                     "foreign_key_columns", "remote_side", "order_by", "cascade_delete",
-                     "delete_orphan", "source"});
+    auto rel = item.open("a relationship",
+                         {"name", "kind", "target_table", "back_populates", "link_table",
+                          "foreign_key_columns", "remote_side", "order_by", "cascade_delete",
+                          "delete_orphan", "source"},
+                         of_table("relationship"), relationship.name);
     auto kind_at = rel.member("kind");
     auto kind_text = kind_at.as_string();
     auto kind = relationship_kind_from_string(kind_text);
@@ -441,11 +464,10 @@ Table read_table(const Cursor& at) {
 }
 
 EnumType read_enum(const Cursor& at) {
-  at.expect_object("an enum");
   EnumType enum_type;
-  enum_type.name = at.name_member("name");
-  auto cursor = at.describing("enum " + in_quotes(enum_type.name));
-  cursor.expect_keys({"name", "values", "source"});
+  const Cursor cursor = at.open("an enum", {"name", "values", "source"},
+                                [](const std::string& name) { return "enum " + in_quotes(name); },
+                                enum_type.name);
   enum_type.values = cursor.names_member("values");
   enum_type.source = cursor.source();
   return enum_type;
@@ -532,6 +554,30 @@ void check_relationships(const Schema& schema, const std::string& origin) {
                               subject + ": link table " + in_quotes(*relationship.link_table) +
                                   " is not defined in the snapshot");
       }
+      if (relationship.back_populates) {
+        const auto& partners = target->relationships;
+        bool found = std::any_of(partners.begin(), partners.end(), [&](const Relationship& other) {
+          return other.name == *relationship.back_populates;
+        });
+        if (!found)
+          throw SnapshotError(origin, path + "/back_populates",
+                              subject + ": back_populates names relationship " +
+                                  in_quotes(*relationship.back_populates) + ", which table " +
+                                  in_quotes(target->name) + " does not have");
+      }
+      auto check_target_columns = [&](const std::vector<std::string>& columns, const char* key) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+          // order_by spells descending order with a leading "-".
+          std::string_view name = columns[c];
+          if (name.starts_with('-') && std::string_view(key) == "order_by") name.remove_prefix(1);
+          if (!target->find_column(name))
+            throw SnapshotError(origin, child_path(path + "/" + key, c),
+                                subject + ": " + key + " names column " + in_quotes(name) +
+                                    ", which table " + in_quotes(target->name) + " does not have");
+        }
+      };
+      check_target_columns(relationship.remote_side, "remote_side");
+      check_target_columns(relationship.order_by, "order_by");
       // The foreign key may sit on either side, or on the link table.
       for (std::size_t c = 0; c < relationship.foreign_key_columns.size(); ++c) {
         const auto& name = relationship.foreign_key_columns[c];
@@ -697,13 +743,13 @@ void check_format(const Cursor& document) {
   const auto& format = format_at.value();
   if (!format.is_number_integer())
     format_at.fail("\"format\" must be an integer, got " + json_type_phrase(format));
-  auto version = format.get<std::int64_t>();
-  if (version > snapshot_format)
-    format_at.fail("format " + std::to_string(version) +
+  // nlohmann keeps non-negative integers unsigned, so a huge version cannot wrap around.
+  if (format.is_number_unsigned() && format.get<std::uint64_t>() > std::uint64_t{snapshot_format})
+    format_at.fail("format " + format.dump() +
                    " was written by a newer sqlmodel; this build reads format " +
                    std::to_string(snapshot_format));
-  if (version < snapshot_format)
-    format_at.fail("unsupported format " + std::to_string(version) + "; this build reads format " +
+  if (format.get<std::int64_t>() != snapshot_format)
+    format_at.fail("unsupported format " + format.dump() + "; this build reads format " +
                    std::to_string(snapshot_format));
 }
 

@@ -188,6 +188,12 @@ TEST(SnapshotErrors, FutureFormat) {
   EXPECT_EQ(error.reason(), "format 2 was written by a newer sqlmodel; this build reads format 1");
 }
 
+TEST(SnapshotErrors, HugeFormatIsStillANewerFormat) {
+  EXPECT_SNAPSHOT_ERROR(error_reading(R"({"format": 18446744073709551615, "tables": []})"), "/format",
+                        "format 18446744073709551615 was written by a newer sqlmodel; this build "
+                        "reads format 1");
+}
+
 TEST(SnapshotErrors, PastFormat) {
   EXPECT_SNAPSHOT_ERROR(error_reading(R"({"format": 0, "tables": []})"), "/format",
                         "unsupported format 0; this build reads format 1");
@@ -207,6 +213,16 @@ TEST(SnapshotErrors, UnknownKeyWithASuggestion) {
 
   EXPECT_SNAPSHOT_ERROR(error_reading(R"({"format": 1, "tables": [], "tabels": []})"), "/tabels",
                         "unknown key \"tabels\" (did you mean \"tables\"?)");
+}
+
+// A typo in "name" itself: the unknown key is the useful message, not the missing name.
+TEST(SnapshotErrors, TypoInTheNameKey) {
+  auto document = valid_document();
+  auto& email = column(document, "users", "email");
+  email["nmae"] = email["name"];
+  email.erase("name");
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/5/columns/1/nmae",
+                        "table \"users\": unknown key \"nmae\" (did you mean \"name\"?)");
 }
 
 TEST(SnapshotErrors, UnknownKeyListsWhatIsAllowed) {
@@ -234,6 +250,12 @@ TEST(SnapshotErrors, WrongJsonTypeForAKey) {
   EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/3/foreign_keys/0/columns",
                         "foreign key \"fk_teams_lead_user_id_users\" of table \"teams\": expected "
                         "an array, got a string \"lead_user_id\"");
+
+  document = valid_document();
+  column(document, "users", "email")["nullable"] = std::string(100, 'x');
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/5/columns/1/nullable",
+                        "column \"users.email\": expected true or false, got a string \"" +
+                            std::string(40, 'x') + "\"...");
 
   document = valid_document();
   document["tables"][1] = 42;
@@ -413,6 +435,22 @@ TEST(SnapshotErrors, RelationshipToAnUnknownTable) {
   EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/5/relationships/4/target_table",
                         "relationship \"team\" of table \"users\": targets table \"groups\", which "
                         "the snapshot does not define");
+}
+
+TEST(SnapshotErrors, BackPopulatesAnUnknownRelationship) {
+  auto document = valid_document();
+  table(document, "users")["relationships"][4]["back_populates"] = "member";
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/5/relationships/4/back_populates",
+                        "relationship \"team\" of table \"users\": back_populates names relationship "
+                        "\"member\", which table \"teams\" does not have");
+}
+
+TEST(SnapshotErrors, OrderByAnUnknownColumn) {
+  auto document = valid_document();
+  table(document, "users")["relationships"][3]["order_by"] = {"-due", "title"};
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/5/relationships/3/order_by/0",
+                        "relationship \"tasks\" of table \"users\": order_by names column \"due\", "
+                        "which table \"tasks\" does not have");
 }
 
 // ---- spellings ------------------------------------------------------------------------------------
