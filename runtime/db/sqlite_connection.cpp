@@ -14,6 +14,18 @@ struct StatementFinalizer {
 };
 using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
+// The statement that starts at `text`: the shortest prefix ending in ';' that SQLite deems
+// complete, or all of it. Used only to quote a statement SQLite failed to prepare, where the
+// prepare tail does not say where the statement ends.
+std::string_view first_statement(std::string_view text) {
+  for (auto semicolon = text.find(';'); semicolon != std::string_view::npos;
+       semicolon = text.find(';', semicolon + 1)) {
+    std::string candidate(text.substr(0, semicolon + 1));
+    if (sqlite3_complete(candidate.c_str())) return text.substr(0, semicolon);
+  }
+  return text;
+}
+
 std::string trimmed(std::string_view text) {
   auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
@@ -79,8 +91,10 @@ void SqliteConnection::execute(std::string_view sql) {
     const char* tail = nullptr;
     int rc = sqlite3_prepare_v2(db_, cursor, static_cast<int>(end - cursor), &raw, &tail);
     StatementHandle statement(raw);
+    if (rc != SQLITE_OK)
+      fail("preparing a statement",
+           first_statement(std::string_view(cursor, static_cast<std::size_t>(end - cursor))));
     std::string_view text(cursor, static_cast<std::size_t>((tail ? tail : end) - cursor));
-    if (rc != SQLITE_OK) fail("preparing a statement", text.empty() ? std::string_view(cursor, end - cursor) : text);
     // A null statement is whitespace or a comment between statements.
     if (statement) step_to_completion(statement.get(), text);
     if (tail == nullptr || tail <= cursor) break;
