@@ -110,6 +110,10 @@ void lower_table_for_sqlite(const Schema& schema, Table& table) {
 }
 
 void lower_table_for_postgres(Table& table) {
+  // btree is the method every CREATE INDEX gets when none is named, so the catalog cannot tell
+  // an explicit btree from the default: both lower to "no method".
+  for (auto& index : table.indexes)
+    if (index.method == "btree") index.method.reset();
   for (auto& column : table.columns) {
     check_autoincrement(table, column, Dialect::postgresql);
     // An identity column is NOT NULL whatever the DDL says.

@@ -5,7 +5,8 @@
 // SQLite: enum columns become VARCHAR(longest value) plus a CHECK named ck_<table>_<col>_enum;
 // arrays become json; an autoincrement single-column integer primary key becomes int64 (the
 // rowid); comments and index methods are dropped (SQLite keeps neither).
-// PostgreSQL: nothing is lost; expressions are kept as written.
+// PostgreSQL: nothing is lost; expressions are kept as written; an index method of "btree"
+// (the default) becomes unset, as introspection reports it.
 #pragma once
 
 #include "schema/dialect.hpp"

@@ -176,9 +176,9 @@ TEST(RenderPostgres, Indexes) {
   partial.name = naming::index("users", {"team_id", "score"});
   partial.columns = {"team_id", "score"};
   partial.where = "score IS NOT NULL";
-  partial.method = "btree";
+  partial.method = "brin";
   EXPECT_EQ(postgres(CreateIndex{"users", partial}),
-            Statements{R"(CREATE INDEX "ix_users_team_id_score" ON "users" USING "btree" ("team_id", "score") WHERE score IS NOT NULL)"});
+            Statements{R"(CREATE INDEX "ix_users_team_id_score" ON "users" USING "brin" ("team_id", "score") WHERE score IS NOT NULL)"});
   const Index email = base_schema().find_table("users")->indexes.front();
   EXPECT_EQ(postgres(DropIndex{"users", email}), Statements{R"(DROP INDEX "ix_users_email")"});
 }
