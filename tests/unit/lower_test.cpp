@@ -1,1 +1,317 @@
-// placeholder: filled in by the foundation work
+#include "schema/lower.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <ostream>
+#include <stdexcept>
+
+#include "support/every_feature_schema.hpp"
+#include "unit/ddl_test_helpers.hpp"
+
+namespace sqlmodel::schema {
+namespace {
+
+using namespace sqlmodel::testing::ddl;
+
+Schema schema_with_status_enum() {
+  Schema schema;
+  Table tasks = table_with_id("tasks", {column("status", enum_of("taskstatus")),
+                                        column("statuses", array_of(enum_of("taskstatus")), true)});
+  tasks.comment = "Work items";
+  tasks.columns[1].comment = "Where the task is";
+  Index index;
+  index.name = "ix_tasks_status";
+  index.columns = {"status"};
+  index.method = "hash";
+  tasks.indexes.push_back(index);
+  schema.tables.push_back(tasks);
+  schema.enums.push_back(EnumType{"taskstatus", {"draft", "in_review", "done"}, {}});
+  return schema;
+}
+
+TEST(LowerForSqlite, EnumBecomesVarcharOfLongestValueWithNamedCheck) {
+  Schema lowered = lower_for_dialect(schema_with_status_enum(), Dialect::sqlite);
+  const Table& tasks = lowered.tables.at(0);
+  EXPECT_EQ(tasks.find_column("status")->type, varchar(9));  // "in_review"
+  ASSERT_EQ(tasks.check_constraints.size(), 1u);
+  EXPECT_EQ(tasks.check_constraints[0].name, "ck_tasks_status_enum");
+  EXPECT_EQ(tasks.check_constraints[0].expression, "\"status\" IN ('draft', 'in_review', 'done')");
+  EXPECT_TRUE(lowered.enums.empty());
+}
+
+TEST(LowerForSqlite, EnumLengthCountsCharactersNotBytes) {
+  Schema schema;
+  schema.tables.push_back(table_with_id("t", {column("mood", enum_of("mood"))}));
+  schema.enums.push_back(EnumType{"mood", {"heureux", "fâché"}, {}});
+  schema.enums[0].values.push_back("très fâché");  // 10 characters, 12 bytes
+  Schema lowered = lower_for_dialect(schema, Dialect::sqlite);
+  EXPECT_EQ(lowered.tables[0].find_column("mood")->type, varchar(10));
+}
+
+TEST(LowerForSqlite, ArraysBecomeJsonEvenOfEnums) {
+  Schema lowered = lower_for_dialect(schema_with_status_enum(), Dialect::sqlite);
+  EXPECT_EQ(lowered.tables[0].find_column("statuses")->type, type_of(TypeKind::json));
+  // No CHECK for the array: JSON text is not one enum value.
+  EXPECT_EQ(lowered.tables[0].check_constraints.size(), 1u);
+}
+
+TEST(LowerForSqlite, DropsCommentsAndIndexMethods) {
+  Schema lowered = lower_for_dialect(schema_with_status_enum(), Dialect::sqlite);
+  const Table& tasks = lowered.tables[0];
+  EXPECT_FALSE(tasks.comment);
+  EXPECT_FALSE(tasks.find_column("status")->comment);
+  EXPECT_FALSE(tasks.indexes[0].method);
+}
+
+TEST(LowerForSqlite, AutoincrementIntegerPrimaryKeyBecomesInt64Rowid) {
+  Schema schema;
+  Table table = table_with_id("counters");
+  table.columns[0] = id_column(TypeKind::int32);
+  schema.tables.push_back(table);
+  Schema lowered = lower_for_dialect(schema, Dialect::sqlite);
+  const Column& id = lowered.tables[0].columns[0];
+  EXPECT_EQ(id.type, type_of(TypeKind::int64));
+  EXPECT_TRUE(id.autoincrement);
+}
+
+TEST(LowerForSqlite, AutoincrementOutsideASingleColumnPrimaryKeyIsAnError) {
+  Schema schema;
+  Table table = table_with_id("pairs", {column("other", type_of(TypeKind::int64))});
+  table.primary_key->columns = {"id", "other"};
+  schema.tables.push_back(table);
+  try {
+    lower_for_dialect(schema, Dialect::sqlite);
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("table \"pairs\", column \"id\""), std::string::npos)
+        << error.what();
+  }
+  // PostgreSQL can make any integer column an identity.
+  EXPECT_NO_THROW(lower_for_dialect(schema, Dialect::postgresql));
+}
+
+TEST(Lower, AutoincrementNeedsAnIntegerType) {
+  Schema schema;
+  Table table = table_with_id("codes");
+  table.columns[0].type = varchar(10);
+  schema.tables.push_back(table);
+  EXPECT_THROW(lower_for_dialect(schema, Dialect::sqlite), std::invalid_argument);
+  EXPECT_THROW(lower_for_dialect(schema, Dialect::postgresql), std::invalid_argument);
+}
+
+TEST(LowerForSqlite, UnknownEnumIsAnErrorNamingTheColumn) {
+  Schema schema;
+  schema.tables.push_back(table_with_id("t", {column("state", enum_of("nowhere"))}));
+  try {
+    lower_for_dialect(schema, Dialect::sqlite);
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("column \"state\": enum \"nowhere\""), std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(LowerForSqlite, CheckNameTakenByAnotherConstraintIsAnError) {
+  Schema schema = schema_with_status_enum();
+  schema.tables[0].check_constraints.push_back({"ck_tasks_status_enum", "1 = 1", {}});
+  EXPECT_THROW(lower_for_dialect(schema, Dialect::sqlite), std::invalid_argument);
+}
+
+TEST(Lower, PrimaryKeyColumnsAreNotNull) {
+  Schema schema;
+  Table table;
+  table.name = "pairs";
+  table.columns = {column("a", type_of(TypeKind::int32), true), column("b", varchar(), true)};
+  table.primary_key = PrimaryKey{"pk_pairs", {"a", "b"}};
+  schema.tables.push_back(table);
+  for (Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
+    Schema lowered = lower_for_dialect(schema, dialect);
+    EXPECT_FALSE(lowered.tables[0].columns[0].nullable);
+    EXPECT_FALSE(lowered.tables[0].columns[1].nullable);
+  }
+}
+
+TEST(LowerForPostgres, KeepsEnumsArraysCommentsAndMethods) {
+  Schema schema = schema_with_status_enum();
+  Schema lowered = lower_for_dialect(schema, Dialect::postgresql);
+  EXPECT_EQ(lowered, schema);
+}
+
+TEST(LowerForPostgres, IdentityColumnIsNotNull) {
+  Schema schema;
+  Table table;
+  table.name = "events";
+  Column sequence_number = column("sequence_number", type_of(TypeKind::int64), true);
+  sequence_number.autoincrement = true;
+  table.columns.push_back(sequence_number);
+  schema.tables.push_back(table);
+  EXPECT_FALSE(lower_for_dialect(schema, Dialect::postgresql).tables[0].columns[0].nullable);
+}
+
+TEST(DatabaseView, KeepsOnlyWhatADatabaseHolds) {
+  Schema view = database_view(sqlmodel::testing::every_feature_schema());
+  for (const auto& table : view.tables) {
+    EXPECT_TRUE(table.relationships.empty()) << table.name;
+    EXPECT_TRUE(table.source.empty()) << table.name;
+    EXPECT_FALSE(table.renamed_from) << table.name;
+    for (const auto& column : table.columns) {
+      EXPECT_FALSE(column.default_value) << table.name << "." << column.name;
+      EXPECT_FALSE(column.renamed_from) << table.name << "." << column.name;
+      EXPECT_TRUE(column.source.empty()) << table.name << "." << column.name;
+    }
+    for (const auto& key : table.foreign_keys) EXPECT_TRUE(key.source.empty()) << key.name;
+    for (const auto& index : table.indexes) EXPECT_TRUE(index.source.empty()) << index.name;
+  }
+  // Server defaults and comments are the database's: they stay.
+  EXPECT_EQ(view.find_table("users")->find_column("created_at")->server_default, "CURRENT_TIMESTAMP");
+  EXPECT_EQ(view.find_table("users")->comment, "People who sign in");
+  for (const auto& type : view.enums) EXPECT_TRUE(type.source.empty());
+}
+
+TEST(DatabaseView, SortsCanonically) {
+  Schema schema;
+  schema.tables.push_back(table_with_id("zebras"));
+  schema.tables.push_back(table_with_id("apes"));
+  schema.tables[0].check_constraints = {{"ck_b", "1 = 1", {}}, {"ck_a", "2 = 2", {}}};
+  Schema view = database_view(schema);
+  EXPECT_EQ(view.tables[0].name, "apes");
+  EXPECT_EQ(view.tables[1].check_constraints[0].name, "ck_a");
+}
+
+// Pairs of (as written in a model, as PostgreSQL 15 echoed it back through pg_get_expr /
+// pg_get_constraintdef without the CHECK keyword). Recorded from a real server for columns
+// n INTEGER, p NUMERIC(10,2), name VARCHAR(20), tx TEXT, st an enum "taskstatus".
+struct Echo {
+  const char* written;
+  const char* echoed;
+};
+
+// Test names show both expressions, in characters a test name can hold.
+void PrintTo(const Echo& echo, std::ostream* out) {
+  auto print = [out](const char* text) {
+    for (const char* c = text; *c != '\0'; ++c)
+      *out << (std::isalnum(static_cast<unsigned char>(*c)) ? *c : '_');
+  };
+  print(echo.written);
+  *out << "__vs__";
+  print(echo.echoed);
+}
+
+class NormalizeCatalogEcho : public ::testing::TestWithParam<Echo> {};
+
+TEST_P(NormalizeCatalogEcho, WrittenAndEchoedCompareEqual) {
+  EXPECT_EQ(normalize_sql_expression(GetParam().written), normalize_sql_expression(GetParam().echoed))
+      << "written: " << GetParam().written << "\nechoed:  " << GetParam().echoed;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Postgres15, NormalizeCatalogEcho,
+    ::testing::Values(
+        Echo{"n >= 0", "(n >= 0)"},
+        Echo{"p >= 0", "(p >= (0)::numeric)"},
+        Echo{"p > 0.5", "(p > 0.5)"},
+        Echo{"NOT (n = 3)", "(NOT (n = 3))"},
+        Echo{"n <> 4 AND n != 5", "((n <> 4) AND (n <> 5))"},
+        Echo{"\"name\" <> '' AND (n + 1) * 2 > 0",
+             "(((name)::text <> ''::text) AND (((n + 1) * 2) > 0))"},
+        Echo{"st <> 'done'", "(st <> 'done'::taskstatus)"},
+        Echo{"name IN ('a','b')",
+             "((name)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"},
+        Echo{"tx IN ('a', 'b')", "(tx = ANY (ARRAY['a'::text, 'b'::text]))"},
+        Echo{"n IN (1,2)", "(n = ANY (ARRAY[1, 2]))"},
+        Echo{"n NOT IN (7,8)", "(n <> ALL (ARRAY[7, 8]))"},
+        Echo{"n > 0 AND n < 10 OR n IS NULL", "(((n > 0) AND (n < 10)) OR (n IS NULL))"},
+        Echo{"n IS NOT NULL OR p IS NULL", "((n IS NOT NULL) OR (p IS NULL))"},
+        Echo{"length(name) > 0", "(length((name)::text) > 0)"},
+        Echo{"char_length(tx) <= 10", "(char_length(tx) <= 10)"},
+        Echo{"coalesce(n, 0) >= -5", "(COALESCE(n, 0) >= '-5'::integer)"},
+        Echo{"n - -1 > 0", "((n - '-1'::integer) > 0)"},
+        Echo{"name LIKE 'a%'", "((name)::text ~~ 'a%'::text)"},
+        Echo{"tx ILIKE 'a%' OR tx NOT LIKE 'b%'", "((tx ~~* 'a%'::text) OR (tx !~~ 'b%'::text))"},
+        Echo{"name ~ '^[a-z]+$'", "((name)::text ~ '^[a-z]+$'::text)"},
+        Echo{"n BETWEEN 1 AND 5", "((n >= 1) AND (n <= 5))"},
+        Echo{"CASE WHEN n > 0 THEN TRUE ELSE FALSE END",
+             "\nCASE\n    WHEN (n > 0) THEN true\n    ELSE false\nEND"},
+        Echo{"b = TRUE", "(b = true)"},
+        Echo{"deleted_at IS NULL", "(deleted_at IS NULL)"},
+        // Column defaults (pg_get_expr of pg_attrdef.adbin).
+        Echo{"'x'", "'x'::character varying"},
+        Echo{"'y'", "'y'::text"},
+        Echo{"'draft'", "'draft'::taskstatus"},
+        Echo{"-1", "'-1'::integer"},
+        Echo{"0", "0"},
+        Echo{"1.5", "1.5"},
+        Echo{"TRUE", "true"},
+        Echo{"CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP"},
+        Echo{"current_date", "CURRENT_DATE"},
+        Echo{"now()", "now()"},
+        Echo{"(now() AT TIME ZONE 'utc')", "(now() AT TIME ZONE 'utc'::text)"},
+        Echo{"'{}'", "'{}'::json"},
+        Echo{"'{}'", "'{}'::character varying[]"},
+        Echo{"gen_random_uuid()", "gen_random_uuid()"},
+        Echo{"LOWER('X')", "lower('X'::text)"}));
+
+// SQLite echoes the CREATE TABLE text as written, but PRAGMA table_info drops the parentheses
+// around a DEFAULT expression.
+INSTANTIATE_TEST_SUITE_P(
+    Sqlite, NormalizeCatalogEcho,
+    ::testing::Values(Echo{"(lower('X'))", "lower('X')"}, Echo{"(1+2)", "1+2"},
+                      Echo{"\"status\" IN ('draft', 'active')", "\"status\" IN ('draft','active')"}));
+
+TEST(NormalizeSqlExpression, KeepsWhatChangesTheMeaning) {
+  // now() and CURRENT_TIMESTAMP are different expressions (and PostgreSQL keeps them apart).
+  EXPECT_NE(normalize_sql_expression("CURRENT_TIMESTAMP"), normalize_sql_expression("now()"));
+  EXPECT_NE(normalize_sql_expression("'X'"), normalize_sql_expression("'x'"));
+  EXPECT_NE(normalize_sql_expression("\"Order\" > 0"), normalize_sql_expression("order_ > 0"));
+  EXPECT_NE(normalize_sql_expression("\"Price\" > 0"), normalize_sql_expression("price > 0"));
+  EXPECT_NE(normalize_sql_expression("(a + b) * c"), normalize_sql_expression("a + b * c"));
+  EXPECT_NE(normalize_sql_expression("a - (b - c)"), normalize_sql_expression("a - b - c"));
+  EXPECT_NE(normalize_sql_expression("a AND (b OR c)"), normalize_sql_expression("a AND b OR c"));
+  EXPECT_NE(normalize_sql_expression("n IN (1, 2)"), normalize_sql_expression("n IN (2, 1)"));
+}
+
+TEST(NormalizeSqlExpression, CanonicalSpelling) {
+  EXPECT_EQ(normalize_sql_expression("  Price   >=\n 0 "), "price >= 0");
+  EXPECT_EQ(normalize_sql_expression("((a > 0))"), "a > 0");
+  EXPECT_EQ(normalize_sql_expression("\"price\" > 0"), "price > 0");
+  EXPECT_EQ(normalize_sql_expression("\"select\" >= 0"), "\"select\" >= 0");
+  EXPECT_EQ(normalize_sql_expression("\"we\"\"ird\" = 'it''s'"), "\"we\"\"ird\" = 'it''s'");
+  EXPECT_EQ(normalize_sql_expression("COALESCE(A, 'Keep Case')"), "coalesce(a, 'Keep Case')");
+  EXPECT_EQ(normalize_sql_expression("CAST(n AS BIGINT) > 0"), "n > 0");
+  EXPECT_EQ(normalize_sql_expression("x::timestamp with time zone"), "x");
+  EXPECT_EQ(normalize_sql_expression("a BETWEEN 1 AND 2 AND b"), "a >= 1 and a <= 2 and b");
+  EXPECT_EQ(normalize_sql_expression("NOT a BETWEEN 1 AND 2"), "not (a >= 1 and a <= 2)");
+  EXPECT_EQ(normalize_sql_expression("tags[1] = 'x'"), "tags[1] = 'x'");
+}
+
+TEST(NormalizeSqlExpression, UnparseableTextStillFoldsWhitespaceCaseAndCasts) {
+  EXPECT_EQ(normalize_sql_expression("EXISTS (SELECT 1 FROM T   WHERE x = 'A'::text)"),
+            normalize_sql_expression("exists (select 1 from t where x = 'A')"));
+  EXPECT_EQ(normalize_sql_expression(""), "");
+  EXPECT_EQ(normalize_sql_expression(" 'unterminated "), "'unterminated");
+}
+
+// The expressions of every_feature_schema() as PostgreSQL 15 echoes them after create_all
+// (recorded from a real server; ddl_postgres_test checks the live echo too).
+TEST(NormalizeExpressions, EveryFeatureSchemaMatchesRecordedPostgresEchoes) {
+  Schema lowered = lower_for_dialect(sqlmodel::testing::every_feature_schema(), Dialect::postgresql);
+  Schema echoed = lowered;
+  echoed.find_table("labels")->find_column("color")->server_default = "'#cccccc'::character varying";
+  echoed.find_table("users")->find_column("login_count")->server_default = "0";
+  echoed.find_table("users")->find_column("created_at")->server_default = "CURRENT_TIMESTAMP";
+  echoed.find_table("tasks")->find_column("status")->server_default = "'draft'::taskstatus";
+  echoed.find_table("tasks")->find_column("price")->server_default = "0";
+  echoed.find_table("users")->check_constraints.at(0).expression = "(login_count >= 0)";
+  echoed.find_table("tasks")->check_constraints.at(0).expression = "(price >= (0)::numeric)";
+  for (auto& index : echoed.find_table("tasks")->indexes)
+    if (index.where) index.where = "(deleted_at IS NULL)";
+  normalize_expressions(lowered);
+  normalize_expressions(echoed);
+  EXPECT_EQ(lowered, echoed);
+  EXPECT_NE(lowered.find_table("tasks")->check_constraints.at(0).expression,
+            "(price >= (0)::numeric)");
+}
+
+}  // namespace
+}  // namespace sqlmodel::schema
