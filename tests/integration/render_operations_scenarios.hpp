@@ -1,0 +1,43 @@
+// Migration operations executed on a real database, one scenario per kind of change: create a
+// schema with render_create_all, fill every table, render and run the operation, compare the
+// introspected database with what the replayed model says it should hold, check the rows, then
+// run the inverse and check again that the database and its rows are back where they started.
+// The SQLite and PostgreSQL suites run the same scenarios.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "db/connection.hpp"
+#include "schema/operations.hpp"
+
+namespace sqlmodel::testing {
+
+struct RenderScenario {
+  std::string name;
+  std::vector<schema::Operation> operations;  // applied to render_scenario_base_schema()
+  // "table.column" whose values the operation itself rewrites (a NULL filled with the new
+  // default): their values are not compared.
+  std::vector<std::string> rewritten_columns;
+  // PostgreSQL appends a re-added column at the end: the downgrade then holds the same columns
+  // in another order, which this flag lets the comparison ignore there.
+  bool reorders_columns_on_postgres = false;
+};
+
+// teams, users (enum column, FK to teams, CHECK, unique index) and tasks (FK to users, CHECK,
+// index, server defaults), and the enum "mood".
+schema::Schema render_scenario_base_schema();
+
+std::vector<RenderScenario> render_scenarios();
+
+// Runs `scenario` on the empty database behind `connection`; failures are reported through
+// GoogleTest assertions.
+void run_render_scenario(db::Connection& connection, const RenderScenario& scenario);
+
+// For INSTANTIATE_TEST_SUITE_P names.
+inline std::ostream& operator<<(std::ostream& out, const RenderScenario& scenario) {
+  return out << scenario.name;
+}
+
+}  // namespace sqlmodel::testing
