@@ -1,1 +1,116 @@
-// placeholder: filled in by the migration work
+#include "schema/operations_json.hpp"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "model_versions.hpp"
+#include "schema/diff.hpp"
+#include "support/every_feature_schema.hpp"
+
+namespace sqlmodel::schema {
+namespace {
+
+namespace v = sqlmodel::testing::versions;
+using json = nlohmann::json;
+
+Operation through_text(const Operation& operation) {
+  // Through text, as a migration file is: what is written is what is read back.
+  auto text = to_json(operation).dump(2);
+  return operation_from_json(json::parse(text), "m.json", "/upgrade/0");
+}
+
+std::vector<Operation> every_kind() {
+  std::vector<Operation> all;
+  auto chain = v::chain();
+  for (std::size_t i = 1; i < chain.size(); ++i) {
+    auto forward = diff(chain[i - 1].schema, chain[i].schema);
+    all.insert(all.end(), forward.begin(), forward.end());
+    auto backward = invert(forward);
+    all.insert(all.end(), backward.begin(), backward.end());
+  }
+  auto create = diff(Schema{}, testing::every_feature_schema());
+  all.insert(all.end(), create.begin(), create.end());
+  auto drop = invert(create);
+  all.insert(all.end(), drop.begin(), drop.end());
+  auto awkward = diff(Schema{}, testing::awkward_identifiers_schema());
+  all.insert(all.end(), awkward.begin(), awkward.end());
+  SqlStep step;
+  step.description = "backfill status";
+  step.sql = "UPDATE users SET status = 'active' WHERE status IS NULL";
+  step.dialect_sql[Dialect::postgresql] = "UPDATE users SET status = 'active'::userstatus";
+  all.push_back(step);
+  all.push_back(SqlStep{"", {{Dialect::sqlite, "VACUUM"}}, ""});
+  return all;
+}
+
+TEST(OperationsJson, EveryKindRoundTrips) {
+  std::set<std::size_t> kinds;
+  for (const auto& operation : every_kind()) {
+    kinds.insert(operation.index());
+    EXPECT_EQ(through_text(operation), operation) << to_json(operation).dump(2);
+  }
+  EXPECT_EQ(kinds.size(), std::variant_size_v<Operation>);
+}
+
+TEST(OperationsJson, ListRoundTrips) {
+  auto operations = diff(Schema{}, testing::every_feature_schema());
+  auto text = to_json(operations).dump();
+  EXPECT_EQ(operations_from_json(json::parse(text), "m.json", "/upgrade"), operations);
+}
+
+TEST(OperationsJson, ColumnsAreSpelledAsInTheSnapshot) {
+  Column email = v::column("email", v::string_of(255), false, 22);
+  auto object = to_json(Operation{AddColumn{"users", email, 1}});
+  EXPECT_EQ(object.dump(), R"({"op":"add_column","table":"users","column":)" + to_json(email).dump() +
+                               R"(,"position":1})");
+  EXPECT_EQ(to_json(Operation{RenameColumn{"users", "email", "email_address"}}).dump(),
+            R"({"op":"rename_column","table":"users","from":"email","to":"email_address"})");
+  EXPECT_EQ(to_json(Operation{AddEnumValue{"userstatus", "invited", 1}}).dump(),
+            R"({"op":"add_enum_value","enum":"userstatus","value":"invited","position":1})");
+  auto index = v::index("users", {"email"}, 22);
+  index.unique = true;
+  EXPECT_EQ(to_json(Operation{CreateIndex{"users", index}}).dump(),
+            R"({"op":"create_index","table":"users","index":{"name":"ix_users_email","columns":["email"],"unique":true,"source":"models/app.hpp:22:3"}})");
+}
+
+void expect_error(const std::string& text, const std::string& path, const std::string& words) {
+  try {
+    operation_from_json(json::parse(text), "migrations/0001_abc_init.json", "/upgrade/3");
+    ADD_FAILURE() << "accepted: " << text;
+  } catch (const SnapshotError& error) {
+    EXPECT_EQ(error.file(), "migrations/0001_abc_init.json");
+    EXPECT_EQ(error.json_path(), path) << error.what();
+    EXPECT_NE(std::string(error.what()).find(words), std::string::npos) << error.what();
+  }
+}
+
+TEST(OperationsJson, StrictErrorsNameFileAndPath) {
+  expect_error(R"([1])", "/upgrade/3", "expected an operation");
+  expect_error(R"({"table": "users"})", "/upgrade/3", "needs \"op\"");
+  expect_error(R"({"op": "add_colum", "table": "users"})", "/upgrade/3/op", "did you mean \"add_column\"");
+  expect_error(R"({"op": "rename_column", "table": "users", "from": "a", "to": "b", "force": true})",
+               "/upgrade/3/force", "unknown key \"force\"");
+  expect_error(R"({"op": "rename_column", "table": "users", "from": "a"})", "/upgrade/3", "needs \"to\"");
+  expect_error(R"({"op": "rename_table", "from": "", "to": "b"})", "/upgrade/3/from", "must not be empty");
+  expect_error(R"({"op": "add_column", "table": "users", "column": {"name": "x", "type": "strin", "nullable": true}})",
+               "/upgrade/3/column/type", "unknown type \"strin\"");
+  expect_error(R"({"op": "add_column", "table": "users", "column": {"name": "x", "type": "int32", "nullable": true}, "position": -1})",
+               "/upgrade/3/position", "expected a position");
+  expect_error(R"({"op": "create_index", "table": "users", "index": {"name": "ix", "columns": ["a"], "uniqe": true}})",
+               "/upgrade/3/index/uniqe", "did you mean \"unique\"");
+  expect_error(R"({"op": "add_foreign_key", "table": "users", "foreign_key": {"name": "fk", "columns": ["a"], "referred_table": "t", "referred_columns": ["id"], "on_delete": "explode"}})",
+               "/upgrade/3/foreign_key/on_delete", "unknown on_delete action");
+  expect_error(R"({"op": "create_enum", "enum": {"name": "e", "values": ["a", "a"]}})",
+               "/upgrade/3/enum/values/1", "listed twice");
+  expect_error(R"({"op": "sql"})", "/upgrade/3", "needs \"sql\" or \"dialects\"");
+  expect_error(R"({"op": "sql", "dialects": {"mysql": "SELECT 1"}})", "/upgrade/3/dialects/mysql",
+               "unknown dialect");
+  expect_error(R"({"op": "alter_column", "table": "t", "from": {"name": "a", "type": "int32", "nullable": true}, "to": {"name": "b", "type": "int32", "nullable": true}})",
+               "/upgrade/3/to", "use rename_column");
+  expect_error(R"({"op": "drop_primary_key", "table": "t", "primary_key": {"name": "pk_t"}})",
+               "/upgrade/3/primary_key", "missing required key \"columns\"");
+}
+
+}  // namespace
+}  // namespace sqlmodel::schema

@@ -1,1 +1,181 @@
-// placeholder: filled in by the migration work
+#include "schema/operations.hpp"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "model_versions.hpp"
+#include "schema/diff.hpp"
+#include "support/every_feature_schema.hpp"
+
+namespace sqlmodel::schema {
+namespace {
+
+namespace v = sqlmodel::testing::versions;
+
+// Every operation the chain and the every-feature schema produce, both directions.
+std::vector<Operation> sample_operations() {
+  std::vector<Operation> all;
+  auto chain = v::chain();
+  auto add = [&](const std::vector<Operation>& operations) {
+    all.insert(all.end(), operations.begin(), operations.end());
+  };
+  for (std::size_t i = 1; i < chain.size(); ++i) {
+    add(diff(chain[i - 1].schema, chain[i].schema));
+    add(diff(chain[i].schema, chain[i - 1].schema));
+  }
+  add(diff(Schema{}, testing::every_feature_schema()));
+  add(diff(testing::every_feature_schema(), Schema{}));
+  return all;
+}
+
+TEST(Invert, TwiceIsTheIdentityForEveryKind) {
+  auto operations = sample_operations();
+  std::set<std::size_t> kinds;
+  for (const auto& operation : operations) {
+    kinds.insert(operation.index());
+    EXPECT_EQ(invert(invert(operation)), operation) << describe(operation);
+  }
+  // Every kind but SqlStep (which diff never produces) is in the sample.
+  EXPECT_EQ(kinds.size(), std::variant_size_v<Operation> - 1) << "the sample misses operation kinds";
+}
+
+TEST(Invert, PairsEachOperationWithItsOpposite) {
+  Column email = v::column("email", v::string_of(255), false, 3);
+  EXPECT_EQ(invert(Operation{AddColumn{"users", email, 2}}), Operation(DropColumn{"users", email, 2}));
+  EXPECT_EQ(invert(Operation{RenameColumn{"users", "a", "b"}}), Operation(RenameColumn{"users", "b", "a"}));
+  EXPECT_EQ(invert(Operation{RenameTable{"a", "b"}}), Operation(RenameTable{"b", "a"}));
+  EXPECT_EQ(invert(Operation{AddEnumValue{"status", "x", 1}}), Operation(RemoveEnumValue{"status", "x", 1}));
+  Column wider = email;
+  wider.type = v::string_of(300);
+  EXPECT_EQ(invert(Operation{AlterColumn{"users", email, wider}}), Operation(AlterColumn{"users", wider, email}));
+}
+
+TEST(Invert, ListIsReversed) {
+  std::vector<Operation> operations{RenameTable{"a", "b"}, RenameTable{"b", "c"}};
+  EXPECT_EQ(invert(operations),
+            (std::vector<Operation>{RenameTable{"c", "b"}, RenameTable{"b", "a"}}));
+}
+
+TEST(Invert, SqlStepHasNoAutomaticInverse) {
+  SqlStep step;
+  step.sql = "UPDATE users SET status = 'active'";
+  step.description = "backfill status";
+  try {
+    invert(Operation{step});
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("backfill status"), std::string::npos) << error.what();
+  }
+}
+
+// apply_to_schema must refuse, naming the object, rather than absorb a wrong operation.
+void expect_refused(Schema schema, const Operation& operation, const std::vector<std::string>& words) {
+  try {
+    apply_to_schema(schema, operation);
+    ADD_FAILURE() << "accepted: " << describe(operation);
+  } catch (const std::invalid_argument& error) {
+    for (const auto& word : words)
+      EXPECT_NE(std::string(error.what()).find(word), std::string::npos)
+          << "\"" << word << "\" missing from: " << error.what();
+  }
+}
+
+TEST(Apply, RefusesWhatDoesNotFit) {
+  const Schema schema = v::chain()[12].schema;  // users with check, foreign key, composite unique
+  Column ghost = v::column("ghost", v::of(TypeKind::int32), true, 1);
+  expect_refused(schema, DropColumn{"users", ghost, {}}, {"users", "ghost"});
+  expect_refused(schema, AddColumn{"nowhere", ghost, {}}, {"nowhere"});
+  expect_refused(schema, AddColumn{"users", *schema.find_table("users")->find_column("status"), {}},
+                 {"users", "status", "already"});
+  expect_refused(schema, CreateTable{*schema.find_table("teams")}, {"teams", "already exists"});
+  expect_refused(schema, DropTable{*schema.find_table("teams")},
+                 {"teams", "fk_projects_team_id_teams", "still refers"});
+  expect_refused(schema, RenameColumn{"users", "status", "email_address"}, {"email_address", "already"});
+  expect_refused(schema, RenameTable{"users", "teams"}, {"teams", "already exists"});
+  expect_refused(schema, AddColumn{"users", ghost, 99}, {"position 99"});
+  expect_refused(schema, DropIndex{"users", v::index("users", {"status"}, 1)}, {"users", "ix_users_status"});
+  expect_refused(schema, AddUniqueConstraint{"users", {"uq_x", {"nope"}, {}}}, {"users", "nope"});
+  expect_refused(schema, AddForeignKey{"users", v::foreign_key("users", {"team_id"}, "galaxies", 1)},
+                 {"galaxies", "does not exist"});
+  expect_refused(schema, RemoveEnumValue{"userstatus", "suspended", 0}, {"position 1"});
+  expect_refused(schema, AddEnumValue{"userstatus", "active", 0}, {"already"});
+  expect_refused(schema, DropEnum{schema.enums[0]}, {"users.status", "still uses"});
+  CheckConstraint duplicate = schema.find_table("users")->check_constraints[0];
+  expect_refused(schema, AddCheckConstraint{"teams", duplicate}, {duplicate.name, "users"});
+}
+
+TEST(Apply, RefusesDroppingAColumnSomethingStandsOn) {
+  const Schema schema = v::chain()[12].schema;
+  const Table& users = *schema.find_table("users");
+  const Column& team_id = *users.find_column("team_id");
+  expect_refused(schema, DropColumn{"users", team_id, {}}, {"users", "team_id", "fk_users_team_id_teams"});
+}
+
+TEST(Apply, RefusesAnOperationWhoseObjectWasEdited) {
+  const Schema schema = v::chain()[12].schema;
+  Column status = *schema.find_table("users")->find_column("status");
+  status.nullable = true;
+  Column changed = status;
+  changed.comment = "x";
+  expect_refused(schema, AlterColumn{"users", status, changed}, {"users", "status", "nullable"});
+  expect_refused(schema, DropColumn{"users", status, 2}, {"users", "status", "edited"});
+}
+
+TEST(Apply, MetadataCannotSmuggleADatabaseChange) {
+  const Schema schema = v::v1();
+  Table before = *schema.find_table("users");
+  Table after = before;
+  after.columns[1].type = v::string_of(10);
+  expect_refused(schema, AlterTableMetadata{before, after}, {"users", "reaches the database"});
+}
+
+TEST(Apply, KeepsTheSchemaSorted) {
+  Schema schema = v::v1();
+  apply_to_schema(schema, CreateTable{v::table("aardvarks", 1)});
+  EXPECT_EQ(schema.tables.front().name, "aardvarks");
+  Schema sorted = schema;
+  sort_canonically(sorted);
+  EXPECT_EQ(schema, sorted);
+}
+
+TEST(Apply, ColumnRenameFollowsIntoKeysAndReferences) {
+  Schema schema = v::chain()[12].schema;
+  apply_to_schema(schema, RenameColumn{"teams", "id", "team_key"});
+  EXPECT_EQ(schema.find_table("teams")->primary_key->columns, std::vector<std::string>{"team_key"});
+  EXPECT_EQ(schema.find_table("users")->foreign_keys[0].referred_columns, std::vector<std::string>{"team_key"});
+  apply_to_schema(schema, RenameColumn{"teams", "team_key", "id"});
+  EXPECT_EQ(schema, v::chain()[12].schema);
+}
+
+TEST(Apply, TableRenameFollowsIntoForeignKeysAndRelationships) {
+  Schema schema = v::chain()[12].schema;
+  apply_to_schema(schema, RenameTable{"teams", "squads"});
+  const Table& users = *schema.find_table("users");
+  EXPECT_EQ(users.foreign_keys[0].referred_table, "squads");
+  EXPECT_EQ(users.relationships[0].target_table, "squads");
+}
+
+TEST(Apply, SqlStepLeavesTheSchemaAlone) {
+  Schema schema = v::v1();
+  apply_to_schema(schema, SqlStep{"UPDATE users SET status = 'active'", {}, "backfill"});
+  EXPECT_EQ(schema, v::v1());
+}
+
+TEST(Describe, OneLineForPeople) {
+  EXPECT_EQ(describe(RenameTable{"projects", "workspaces"}), "rename table projects to workspaces");
+  EXPECT_EQ(describe(CreateIndex{"users", v::index("users", {"email"}, 1)}),
+            "create index ix_users_email on users (email)");
+  EXPECT_EQ(describe(DropColumn{"users", v::column("nickname", v::string_of(50), true, 1), 3}),
+            "drop column users.nickname");
+  EXPECT_EQ(describe(SqlStep{"UPDATE x", {}, "backfill status"}), "sql: backfill status");
+  Column before = v::column("title", v::of(TypeKind::string), true, 1);
+  Column after = before;
+  after.nullable = false;
+  after.server_default = "''";
+  EXPECT_EQ(describe(AlterColumn{"projects", before, after}),
+            "alter column projects.title: not null, server default none -> ''");
+}
+
+}  // namespace
+}  // namespace sqlmodel::schema
