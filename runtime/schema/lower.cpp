@@ -109,13 +109,21 @@ void lower_table_for_sqlite(const Schema& schema, Table& table) {
   }
 }
 
-void lower_table_for_postgres(Table& table) {
+bool uses_enum(const ColumnType& type) {
+  return type.kind == TypeKind::enumeration ||
+         (type.kind == TypeKind::array && type.element_kind == TypeKind::enumeration);
+}
+
+void lower_table_for_postgres(const Schema& schema, Table& table) {
   // btree is the method every CREATE INDEX gets when none is named, so the catalog cannot tell
   // an explicit btree from the default: both lower to "no method".
   for (auto& index : table.indexes)
     if (index.method == "btree") index.method.reset();
   for (auto& column : table.columns) {
     check_autoincrement(table, column, Dialect::postgresql);
+    if (uses_enum(column.type) && schema.find_enum(column.type.enum_name) == nullptr)
+      throw std::invalid_argument(where(table, column) + ": enum \"" + column.type.enum_name +
+                                  "\" is not defined in the schema");
     // An identity column is NOT NULL whatever the DDL says.
     if (column.autoincrement) column.nullable = false;
   }
@@ -130,7 +138,7 @@ Schema lower_for_dialect(const Schema& schema, Dialect dialect) {
     if (dialect == Dialect::sqlite)
       lower_table_for_sqlite(schema, table);
     else
-      lower_table_for_postgres(table);
+      lower_table_for_postgres(schema, table);
   }
   if (dialect == Dialect::sqlite) lowered.enums.clear();
   sort_canonically(lowered);

@@ -112,6 +112,18 @@ TEST(LowerForSqlite, UnknownEnumIsAnErrorNamingTheColumn) {
   }
 }
 
+TEST(LowerForPostgres, UnknownEnumIsAnErrorEvenInsideAnArray) {
+  Schema schema;
+  schema.tables.push_back(table_with_id("t", {column("states", array_of(enum_of("nowhere")))}));
+  EXPECT_THROW(lower_for_dialect(schema, Dialect::postgresql), std::invalid_argument);
+}
+
+TEST(LowerForPostgres, ExplicitBtreeIsTheDefaultMethod) {
+  Schema schema = schema_with_status_enum();
+  schema.tables[0].indexes[0].method = "btree";
+  EXPECT_FALSE(lower_for_dialect(schema, Dialect::postgresql).tables[0].indexes[0].method);
+}
+
 TEST(LowerForSqlite, CheckNameTakenByAnotherConstraintIsAnError) {
   Schema schema = schema_with_status_enum();
   schema.tables[0].check_constraints.push_back({"ck_tasks_status_enum", "1 = 1", {}});
