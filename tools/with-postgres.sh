@@ -45,6 +45,8 @@ SERVER_STARTED=0
 
 cleanup() {
   local status=$?
+  # A second INT or TERM must not cut the cleanup short and leave the server running.
+  trap '' INT TERM
   if [[ $SERVER_STARTED -eq 1 ]]; then
     # Immediate mode: nothing in a throwaway cluster is worth a checkpoint.
     as_server_user "$PG_BIN/pg_ctl" stop -D "$DATA_DIR" -m immediate -w >/dev/null 2>&1 || true
@@ -111,7 +113,21 @@ echo "with-postgres.sh: PostgreSQL ${PG_VERSION} at $SQLMODEL_TEST_PG_URL" >&2
 # otherwise read /dev/null.
 "$@" <&0 &
 CHILD=$!
-stop_child() { kill -TERM "$CHILD" 2>/dev/null || true; wait "$CHILD" 2>/dev/null || true; }
+# CMD's own children too (a `sh -c '...; sleep 60'` would otherwise leave its sleep running):
+# the whole tree is listed before any of it is signalled, since a dying parent's children are
+# re-parented and could no longer be found.
+process_tree() {
+  local child
+  echo "$1"
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do process_tree "$child"; done
+}
+stop_child() {
+  local pids
+  pids=$(process_tree "$CHILD")
+  # shellcheck disable=SC2086  # one pid per word
+  kill -TERM $pids 2>/dev/null || true
+  wait "$CHILD" 2>/dev/null || true
+}
 trap 'stop_child; exit 130' INT
 trap 'stop_child; exit 143' TERM
 status=0
