@@ -13,6 +13,7 @@
 #include "schema/naming.hpp"
 #include "schema/render_operations.hpp"
 #include "schema/snapshot_json.hpp"
+#include "support/every_feature_schema.hpp"
 
 namespace sqlmodel::testing {
 namespace {
@@ -127,6 +128,13 @@ const std::vector<std::string> base_rows{
     R"((1, 1, 2, 'write', 1, 17, 'soon'), (2, 1, NULL, 'test', 2, NULL, NULL), (3, 3, 1, 'ship', 0, 42, 'later'))",
 };
 
+const std::vector<std::string> awkward_rows{
+    R"(INSERT INTO "user" ("id", "MixedCase", "we""ird") VALUES (1, 'A', 'x'), (2, 'B', NULL))",
+    R"(INSERT INTO "order" ("id", "user", "select", "has space", "it's") VALUES )"
+    R"((1, 1, 5, 'a b', 'it''s'), (2, 2, 0, NULL, NULL))",
+    R"(INSERT INTO "MixedCase" ("ID", "order", "we""ird") VALUES (1, 1, TRUE), (2, NULL, FALSE))",
+};
+
 const Table& base_table(std::string_view name) {
   static const Schema base = render_scenario_base_schema();
   return *base.find_table(name);
@@ -152,7 +160,12 @@ AlterColumn alter(std::string table, std::string name, const std::function<void(
 std::vector<RenderScenario> render_scenarios() {
   std::vector<RenderScenario> scenarios;
   auto add = [&](std::string name, std::vector<Operation> operations) -> RenderScenario& {
-    scenarios.push_back({std::move(name), std::move(operations), {}, false});
+    RenderScenario scenario;
+    scenario.name = std::move(name);
+    scenario.base = render_scenario_base_schema();
+    scenario.rows = base_rows;
+    scenario.operations = std::move(operations);
+    scenarios.push_back(std::move(scenario));
     return scenarios.back();
   };
 
@@ -205,6 +218,33 @@ std::vector<RenderScenario> render_scenarios() {
   add("add_enum_value", {AddEnumValue{"mood", "angry", 1}});
   add("append_enum_value", {AddEnumValue{"mood", "excited", 3}});
   add("remove_enum_value", {RemoveEnumValue{"mood", "sad", 1}});
+  EnumType color{"color", {"red", "green"}, {}};
+  ColumnType color_type = type_of(TypeKind::enumeration);
+  color_type.enum_name = "color";
+  add("create_enum_and_column",
+      {CreateEnum{color}, AddColumn{"teams", column("color", color_type, true, "'red'"), {}}});
+  ColumnType tags = type_of(TypeKind::array, 20);
+  tags.element_kind = TypeKind::string;
+  add("add_array_column", {AddColumn{"tasks", column("tags", tags, true), {}}});
+  add("drop_autoincrement", {alter("teams", "id", [](Column& c) { c.autoincrement = false; })})
+      .after_downgrade = {R"(INSERT INTO "teams" ("name") VALUES ('green'))"};
+  add("change_column_comment",
+      {alter("users", "email", [](Column& c) { c.comment = "Where the sign-in link goes"; })});
+
+  auto add_awkward = [&](std::string name, std::vector<Operation> operations) -> RenderScenario& {
+    RenderScenario& scenario = add(std::move(name), std::move(operations));
+    scenario.base = awkward_identifiers_schema();
+    scenario.rows = awkward_rows;
+    return scenario;
+  };
+  const Schema awkward = awkward_identifiers_schema();
+  const Table& order = *awkward.find_table("order");
+  Column wider = *order.find_column("select");
+  wider.type = type_of(TypeKind::int64);
+  add_awkward("awkward_change_type_of_reserved_word", {AlterColumn{"order", *order.find_column("select"), wider}});
+  add_awkward("awkward_rename_mixed_case_table", {RenameTable{"MixedCase", "Mixed Case's"}});
+  add_awkward("awkward_rename_quoted_column", {RenameColumn{"user", "we\"ird", "we\"irder"}});
+  add_awkward("awkward_add_column", {AddColumn{"order", column("from", type_of(TypeKind::string, 5), false, "'it''s'"), {}}});
   return scenarios;
 }
 
@@ -284,7 +324,7 @@ Contents read_contents(db::Connection& connection, const Schema& schema) {
       list += "CAST(" + quote_identifier(dialect, each.name) + " AS VARCHAR)";
     }
     auto result = connection.query("SELECT " + list + " FROM " + quote_identifier(dialect, table.name) +
-                                   " ORDER BY " + quote_identifier(dialect, "id"));
+                                   " ORDER BY " + quote_identifier(dialect, table.primary_key->columns.front()));
     auto& columns = contents[table.name];
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       auto& values = columns[table.columns[i].name];
@@ -357,16 +397,17 @@ Contents contents_under_original_names(const Contents& after, const Renames& ren
 
 void run_render_scenario(db::Connection& connection, const RenderScenario& scenario) {
   const Dialect dialect = connection.dialect();
-  const Schema before = render_scenario_base_schema();
+  const Schema& before = scenario.base;
   Schema after = before;
   for (const auto& operation : scenario.operations) apply_to_schema(after, operation);
 
   connection.begin();
   for (const auto& statement : render_create_all(before, dialect)) connection.execute(statement);
-  for (const auto& statement : base_rows) connection.execute(statement);
+  for (const auto& statement : scenario.rows) connection.execute(statement);
   connection.commit();
   const Contents original = read_contents(connection, before);
-  ASSERT_EQ(original.at("users").at("id").size(), 3u);
+  for (const auto& [table, columns] : original)
+    ASSERT_FALSE(columns.begin()->second.empty()) << "no rows in " << table;
 
   execute(connection, render_operations(scenario.operations, before, dialect), "upgrade");
   expect_database_holds(connection, after, false, "after the upgrade");
@@ -381,6 +422,13 @@ void run_render_scenario(db::Connection& connection, const RenderScenario& scena
   const Contents survivors = contents_under_original_names(upgraded, renames, original);
   expect_rows_kept(original, read_contents(connection, before), Renames({}), scenario, &survivors,
                    "after the downgrade");
+  for (const auto& statement : scenario.after_downgrade) {
+    try {
+      connection.execute(statement);
+    } catch (const db::DatabaseError& error) {
+      ADD_FAILURE() << "after the downgrade: " << error.what() << "\nstatement: " << statement;
+    }
+  }
 }
 
 }  // namespace sqlmodel::testing

@@ -16,17 +16,23 @@ namespace sqlmodel::testing {
 
 struct RenderScenario {
   std::string name;
-  std::vector<schema::Operation> operations;  // applied to render_scenario_base_schema()
+  schema::Schema base;                         // created with render_create_all
+  std::vector<std::string> rows;               // INSERTs filling every table of `base`
+  std::vector<schema::Operation> operations;   // applied to `base`
   // "table.column" whose values the operation itself rewrites (a NULL filled with the new
   // default): their values are not compared.
   std::vector<std::string> rewritten_columns;
   // PostgreSQL appends a re-added column at the end: the downgrade then holds the same columns
   // in another order, which this flag lets the comparison ignore there.
   bool reorders_columns_on_postgres = false;
+  // Statements that must succeed once the downgrade is done (an insert that relies on an
+  // identity sequence being past the existing rows, say).
+  std::vector<std::string> after_downgrade;
 };
 
 // teams, users (enum column, FK to teams, CHECK, unique index) and tasks (FK to users, CHECK,
-// index, server defaults), and the enum "mood".
+// index, server defaults), and the enum "mood". Most scenarios start from it; the rest start
+// from awkward_identifiers_schema() (reserved words, quotes, mixed case).
 schema::Schema render_scenario_base_schema();
 
 std::vector<RenderScenario> render_scenarios();
