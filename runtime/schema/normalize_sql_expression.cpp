@@ -444,6 +444,18 @@ class Parser {
       return array;
     }
     if (word == "exists" || word == "select") throw ParseError("subqueries are not normalised");
+    if (auto literal = parse_typed_literal(word)) return *literal;
+    if (word == "extract" && peek_punct("(")) {
+      // EXTRACT(field FROM source): PostgreSQL prints it back in this form.
+      next();
+      Token field = next();
+      if (field.kind != TokenKind::word && field.kind != TokenKind::string)
+        throw ParseError("expected an EXTRACT field");
+      expect_word("from");
+      Expr source = parse(p_or);
+      expect_punct(")");
+      return atom("extract(" + lower(field.text) + " from " + source.text + ")");
+    }
     if (value_keywords().contains(word) && !peek_punct("(")) return atom(word);
     if (peek_punct("(")) {
       next();
@@ -454,6 +466,22 @@ class Parser {
     if (keywords_needing_quotes().contains(word))
       throw ParseError("unexpected keyword '" + word + "'");
     return parse_name(canonical_identifier(word));
+  }
+
+  // type 'text' (interval '1 day', date '2020-01-01', timestamp with time zone '...'):
+  // PostgreSQL prints these as '...'::type, whose cast is dropped, so only the string stays.
+  std::optional<Expr> parse_typed_literal(const std::string& word) {
+    std::size_t ahead = 0;
+    if (word == "timestamp" || word == "time") {
+      if ((peek_word("with") || peek_word("without")) && peek_word("time", 1) && peek_word("zone", 2)) ahead = 3;
+    } else if (word == "double" && peek_word("precision")) {
+      ahead = 1;
+    }
+    if (peek(ahead).kind != TokenKind::string) return std::nullopt;
+    for (std::size_t i = 0; i < ahead; ++i) next();
+    Expr literal = atom(quote_string(next().text));
+    literal.string_literal = true;
+    return literal;
   }
 
   // table.column, schema.function(args)
@@ -531,6 +559,11 @@ class Parser {
       if (word == "isnull") tail = "is null";
       else if (word == "notnull") tail = "is not null";
       else tail = parse_is_tail();
+      // PostgreSQL stores IS NOT DISTINCT FROM as NOT (... IS DISTINCT FROM ...).
+      constexpr std::string_view not_distinct = "is not distinct from ";
+      if (tail.starts_with(not_distinct))
+        return Expr{"not " + wrap(left, p_is + 1) + " is distinct from " + tail.substr(not_distinct.size()),
+                    p_not, false, std::nullopt};
       return Expr{wrap(left, p_is + 1) + " " + tail, p_is, false, std::nullopt};
     }
     bool negated = word == "not";
@@ -567,8 +600,20 @@ class Parser {
       return binary(binary(left_copy, ">=", low, p_comparison), "and",
                     binary(left_copy, "<=", high, p_comparison), p_and, true);
     }
-    if (keyword == "similar") expect_word("to");
-    std::string op = prefix + (keyword == "similar" ? "similar to" : keyword);
+    if (keyword == "similar") {
+      // PostgreSQL stores SIMILAR TO as a regular expression match on similar_to_escape().
+      expect_word("to");
+      Expr pattern = parse(p_like_in_between + 1);
+      std::string arguments = pattern.text;
+      if (peek_word("escape")) {
+        next();
+        arguments += ", " + parse(p_like_in_between + 1).text;
+      }
+      return Expr{wrap(left, p_other_operator) + (negated ? " !~ " : " ~ ") + "similar_to_escape(" +
+                      arguments + ")",
+                  p_other_operator, false, std::nullopt};
+    }
+    std::string op = prefix + keyword;
     Expr pattern = parse(p_like_in_between + 1);
     std::string text = lhs + " " + op + " " + wrap(pattern, p_like_in_between + 1);
     if (peek_word("escape")) {

@@ -193,7 +193,8 @@ TEST(DatabaseView, SortsCanonically) {
 
 // Pairs of (as written in a model, as PostgreSQL 15 echoed it back through pg_get_expr /
 // pg_get_constraintdef without the CHECK keyword). Recorded from a real server for columns
-// n INTEGER, p NUMERIC(10,2), name VARCHAR(20), tx TEXT, st an enum "taskstatus".
+// n, m INTEGER, p NUMERIC(10,2), name VARCHAR(20), tx TEXT, st an enum "taskstatus",
+// b BOOLEAN, d DATE, ts TIMESTAMP, tags VARCHAR(20)[], j JSONB.
 struct Echo {
   const char* written;
   const char* echoed;
@@ -247,6 +248,26 @@ INSTANTIATE_TEST_SUITE_P(
              "\nCASE\n    WHEN (n > 0) THEN true\n    ELSE false\nEND"},
         Echo{"b = TRUE", "(b = true)"},
         Echo{"deleted_at IS NULL", "(deleted_at IS NULL)"},
+        Echo{"n IS NOT DISTINCT FROM m", "(NOT (n IS DISTINCT FROM m))"},
+        Echo{"b IS TRUE", "(b IS TRUE)"},
+        Echo{"NOT b", "(NOT b)"},
+        Echo{"name NOT IN ('x','y')",
+             "((name)::text <> ALL ((ARRAY['x'::character varying, 'y'::character varying])::text[]))"},
+        Echo{"tx || name <> 'ab'", "(((tx || (name)::text) <> 'ab'::text))"},
+        Echo{"abs(n) % 2 = 0", "(((abs(n) % 2) = 0))"},
+        Echo{"ts > now() - interval '1 day'", "(ts > (now() - '1 day'::interval))"},
+        Echo{"extract(year from d) > 2000", "(EXTRACT(year FROM d) > (2000)::numeric)"},
+        Echo{"d > DATE '2020-01-01'", "(d > '2020-01-01'::date)"},
+        Echo{"p * 2 >= 1.5 AND -n < 0", "(((p * (2)::numeric) >= 1.5) AND ((- n) < 0))"},
+        Echo{"array_length(tags, 1) < 5", "(array_length(tags, 1) < 5)"},
+        Echo{"j ? 'k'", "(j ? 'k'::text)"},
+        Echo{"n NOT BETWEEN 1 AND 5", "(((n < 1) OR (n > 5)))"},
+        Echo{"name SIMILAR TO 'a%'", "(((name)::text ~ similar_to_escape('a%'::text)))"},
+        Echo{"n IS NULL OR (n > 0 AND (m > 0 OR m IS NULL))",
+             "(((n IS NULL) OR ((n > 0) AND ((m > 0) OR (m IS NULL)))))"},
+        Echo{"lower(name) = name COLLATE \"C\"", "((lower((name)::text) = ((name)::text COLLATE \"C\")))"},
+        Echo{"p > -1.5", "(p > '-1.5'::numeric)"},
+        Echo{"n::text <> ''", "(((n)::text <> ''::text))"},
         // Column defaults (pg_get_expr of pg_attrdef.adbin).
         Echo{"'x'", "'x'::character varying"},
         Echo{"'y'", "'y'::text"},
