@@ -26,10 +26,12 @@ std::string_view first_statement(std::string_view text) {
   return text;
 }
 
+// The statement as an error message quotes it: no surrounding whitespace, no final ';'.
 std::string trimmed(std::string_view text) {
   auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(" \t\r\n");
+  auto last = text.find_last_not_of(" \t\r\n;");
+  if (last == std::string_view::npos || last < first) return {};
   return std::string(text.substr(first, last - first + 1));
 }
 

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -256,6 +257,28 @@ class ParsedConstraints {
   std::vector<const parse::ParsedConstraint*> unclaimed_;
 };
 
+// Names for constraints SQLite kept no name for: the convention's name, made distinct from
+// every written name and from each other (two unnamed CHECKs on one column are legal).
+class ConventionNames {
+ public:
+  ConventionNames(const parse::ParsedCreateTable& parsed, const CatalogTable& table) {
+    for (const auto& constraint : parsed.constraints)
+      if (constraint.name) taken_.insert(*constraint.name);
+    for (const auto& index : table.indexes) taken_.insert(index.name);
+  }
+
+  std::string distinct(const std::string& name) {
+    if (taken_.insert(name).second) return name;
+    for (int suffix = 2;; ++suffix) {
+      std::string candidate = naming::fit_identifier(name + "_" + std::to_string(suffix));
+      if (taken_.insert(candidate).second) return candidate;
+    }
+  }
+
+ private:
+  std::set<std::string> taken_;
+};
+
 std::vector<std::string> primary_key_columns(const CatalogTable& table) {
   std::vector<std::pair<int, std::string>> positioned;
   for (const auto& column : table.columns)
@@ -354,6 +377,7 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
 
   Table table;
   table.name = catalog_table.name;
+  ConventionNames convention(parsed, catalog_table);
   auto key_columns = primary_key_columns(catalog_table);
   for (const auto& catalog_column : catalog_table.columns) {
     if (catalog_column.hidden == 1) continue;
@@ -364,7 +388,8 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
     ParsedConstraints keys(parsed, parse::ConstraintKind::primary_key);
     const auto* written = keys.claim(key_columns);
     PrimaryKey key;
-    key.name = written && written->name ? *written->name : naming::primary_key(table.name);
+    key.name = written && written->name ? *written->name
+                                         : convention.distinct(naming::primary_key(table.name));
     key.columns = key_columns;
     table.primary_key = std::move(key);
   }
@@ -393,7 +418,7 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
     const auto* written = written_foreign_keys.claim(key.columns, key.referred_table);
     key.name = written && written->name
                    ? *written->name
-                   : naming::foreign_key(table.name, key.columns, key.referred_table);
+                   : convention.distinct(naming::foreign_key(table.name, key.columns, key.referred_table));
     table.foreign_keys.push_back(std::move(key));
   }
 
@@ -404,8 +429,9 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
       UniqueConstraint constraint;
       constraint.columns = named_columns(catalog_table, catalog_index, "UNIQUE constraint");
       const auto* written = written_uniques.claim(constraint.columns);
-      constraint.name = written && written->name ? *written->name
-                                                 : naming::unique(table.name, constraint.columns);
+      constraint.name = written && written->name
+                            ? *written->name
+                            : convention.distinct(naming::unique(table.name, constraint.columns));
       table.unique_constraints.push_back(std::move(constraint));
       continue;
     }
@@ -420,9 +446,9 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
     if (written.name)
       check.name = *written.name;
     else if (written.column)
-      check.name = naming::check(table.name, *written.column);
+      check.name = convention.distinct(naming::check(table.name, *written.column));
     else
-      check.name = naming::check(table.name, std::to_string(++unnamed_table_checks));
+      check.name = convention.distinct(naming::check(table.name, std::to_string(++unnamed_table_checks)));
     table.check_constraints.push_back(std::move(check));
   }
   return table;

@@ -326,6 +326,28 @@ TEST(SqliteIntrospect, UnnamedConstraintsGetConventionNames) {
   EXPECT_EQ(parent.unique_constraints.at(0).columns, (std::vector<std::string>{"code"}));
 }
 
+TEST(SqliteIntrospect, ConventionNamesNeverCollide) {
+  Schema actual = introspect_sql(R"sql(
+    CREATE TABLE t (
+      a INT CHECK (a > 0) CHECK (a < 10),
+      b INT,
+      CONSTRAINT ck_t_1 CHECK (b > 0),
+      CHECK (b < 10),
+      FOREIGN KEY (b) REFERENCES t (a),
+      FOREIGN KEY (b) REFERENCES t (a) ON DELETE CASCADE
+    );
+  )sql", "collisions.db");
+  std::vector<std::string> names;
+  for (const auto& check : actual.tables.at(0).check_constraints) names.push_back(check.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"ck_t_1", "ck_t_1_2", "ck_t_a", "ck_t_a_2"}));
+  const auto& keys = actual.tables.at(0).foreign_keys;
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0].name, "fk_t_b_t");
+  EXPECT_EQ(keys[1].name, "fk_t_b_t_2");
+  EXPECT_EQ(keys[0].on_delete, ReferentialAction::no_action);  // the first one written
+  EXPECT_EQ(keys[1].on_delete, ReferentialAction::cascade);
+}
+
 TEST(SqliteIntrospect, RowidExceptionsAreNotAutoincrement) {
   Schema actual = introspect_sql(R"sql(
     CREATE TABLE descending (id INTEGER PRIMARY KEY DESC, x TEXT);
