@@ -280,12 +280,18 @@ class Parser {
   }
 
   Expr parse(int minimum) {
+    // Hand-written SQL never nests this deep; text that does is left to the token-level
+    // fallback instead of exhausting the stack.
+    constexpr int max_depth = 256;
+    if (++depth_ > max_depth) throw ParseError("expression nested too deeply");
     Expr left = parse_prefix();
     while (true) {
       std::optional<Expr> combined = parse_infix(left, minimum);
-      if (!combined) return left;
+      if (!combined) break;
       left = std::move(*combined);
     }
+    --depth_;
+    return left;
   }
 
   Expr parse_prefix() {
@@ -684,6 +690,7 @@ class Parser {
 
   std::vector<Token> tokens_;
   std::size_t position_ = 0;
+  int depth_ = 0;
 };
 
 // What is left when the expression cannot be parsed: tokens re-spelled one by one (case,

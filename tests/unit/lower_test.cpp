@@ -325,6 +325,17 @@ TEST(NormalizeSqlExpression, UnparseableTextStillFoldsWhitespaceCaseAndCasts) {
   EXPECT_EQ(normalize_sql_expression(" 'unterminated "), "'unterminated");
 }
 
+TEST(NormalizeSqlExpression, MalformedOrDeepInputNeverCrashes) {
+  for (const char* text : {")(", "a +", "CASE", "CASE WHEN", "'", "\"", "::", "ARRAY[", "1 IN", "x IS",
+                           "NOT", "-", "f(", "a::", "a::character(", "x BETWEEN 1", "a[", "((a)", "a))",
+                           "extract(", "interval", "a = ANY (", "\x01", "a ; b"}) {
+    EXPECT_NO_THROW(normalize_sql_expression(text)) << text;
+  }
+  std::string deep = std::string(100000, '(') + "a" + std::string(100000, ')');
+  EXPECT_FALSE(normalize_sql_expression(deep).empty());
+  EXPECT_EQ(normalize_sql_expression(std::string(100, '(') + "A" + std::string(100, ')')), "a");
+}
+
 // The expressions of every_feature_schema() as PostgreSQL 15 echoes them after create_all
 // (recorded from a real server; ddl_postgres_test checks the live echo too).
 TEST(NormalizeExpressions, EveryFeatureSchemaMatchesRecordedPostgresEchoes) {
