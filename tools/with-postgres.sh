@@ -41,14 +41,15 @@ fi
 CLUSTER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/sqlmodel-pg.XXXXXX")
 DATA_DIR="$CLUSTER_DIR/data"
 LOG_FILE="$CLUSTER_DIR/server.log"
-SERVER_STARTED=0
 
 cleanup() {
   local status=$?
   # A second INT or TERM must not cut the cleanup short and leave the server running.
   trap '' INT TERM
-  if [[ $SERVER_STARTED -eq 1 ]]; then
-    # Immediate mode: nothing in a throwaway cluster is worth a checkpoint.
+  # Also when a signal came while the server was still starting: pg_ctl stop goes by the data
+  # directory's postmaster.pid, and does nothing when there is none. Immediate mode: nothing
+  # in a throwaway cluster is worth a checkpoint.
+  if [[ -d $DATA_DIR ]]; then
     as_server_user "$PG_BIN/pg_ctl" stop -D "$DATA_DIR" -m immediate -w >/dev/null 2>&1 || true
   fi
   rm -rf "$CLUSTER_DIR"
@@ -89,7 +90,6 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
        -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
        -c max_connections=100 -c shared_buffers=32MB" >/dev/null 2>&1; then
     PORT=$candidate
-    SERVER_STARTED=1
     break
   fi
   # A server that failed to start may still have left a postmaster.pid behind.
