@@ -197,9 +197,15 @@ class SqliteRenderer {
 
   // The old value as the new column wants it: converted when the type changed, the server
   // default instead of NULL when the column became NOT NULL.
+  //
+  // Only a change to a text type is CAST (numbers become their text, as PostgreSQL's ::varchar
+  // gives). Numeric targets are left to the new column's affinity, which converts text that is
+  // a well-formed number and keeps anything else as it was: CAST(x AS INTEGER/NUMERIC) would
+  // silently turn 'abc' into 0 and '2024-01-01' into 2024.
   std::string copied_value(const Column& source, const Column& column) {
     std::string value = quoted(context_, source.name);
-    if (source.type != column.type)
+    const bool to_text = column.type.kind == TypeKind::string || column.type.kind == TypeKind::uuid;
+    if (source.type != column.type && to_text)
       value = "CAST(" + value + " AS " + render_column_type(column.type, lite) + ")";
     if (source.nullable && !column.nullable && column.server_default)
       value = "COALESCE(" + value + ", " + render_default_expression(*column.server_default) + ")";

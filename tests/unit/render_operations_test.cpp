@@ -343,6 +343,16 @@ TEST(RenderSqlite, TypeChangeCopiesWithCast) {
             R"(INSERT INTO "_sqlmodel_new_users" ("id", "email", "team_id", "status", "score") SELECT "id", "email", "team_id", "status", CAST("score" AS VARCHAR(20)) FROM "users")");
 }
 
+// CAST to a number truncates ('2024-01-01' -> 2024); the column's affinity converts only what
+// converts losslessly.
+TEST(RenderSqlite, TypeChangeToANumberLeavesConversionToAffinity) {
+  RenderedStep step = render(alter_score([](Column& c) { c.type = type_of(TypeKind::int64); }),
+                             Dialect::sqlite);
+  ASSERT_GE(step.statements.size(), 2u);
+  EXPECT_EQ(step.statements[1],
+            R"(INSERT INTO "_sqlmodel_new_users" ("id", "email", "team_id", "status", "score") SELECT "id", "email", "team_id", "status", "score" FROM "users")");
+}
+
 TEST(RenderSqlite, NotNullWithDefaultCopiesWithCoalesce) {
   RenderedStep step = render(alter_score([](Column& c) {
                                c.nullable = false;
