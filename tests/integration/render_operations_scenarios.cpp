@@ -212,6 +212,9 @@ std::vector<RenderScenario> render_scenarios() {
   add("add_table", {CreateTable{labels}});
   add("drop_table", {DropTable{base_table("tasks")}});
   add("rename_table", {RenameTable{"teams", "groups"}});
+  // users has an enum column (a CHECK named after the table on SQLite) and is referred to by
+  // tasks: the reference follows, and constraint names stay as the operations leave them.
+  add("rename_referenced_table_with_enum", {RenameTable{"users", "members"}});
   add("add_check_constraint",
       {AddCheckConstraint{"users", {naming::check("users", "score_small"), "score < 1000", {}}}});
   add("drop_check_constraint", {DropCheckConstraint{"tasks", base_table("tasks").check_constraints.front()}});

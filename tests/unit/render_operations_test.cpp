@@ -384,6 +384,17 @@ TEST(RenderSqlite, RenamingAnEnumColumnRebuildsForTheCheckName) {
   EXPECT_TRUE(step.needs_foreign_keys_off);
 }
 
+// Lowering names the enum's CHECK after the table, so a renamed table needs its CHECK renamed.
+TEST(RenderSqlite, RenamingATableWithAnEnumRebuildsForTheCheckName) {
+  RenderedStep step = render(RenameTable{"users", "members"}, Dialect::sqlite);
+  ASSERT_GT(step.statements.size(), 1u);
+  EXPECT_EQ(step.statements[0], R"(ALTER TABLE "users" RENAME TO "members")");
+  EXPECT_EQ(step.statements[1].rfind(R"(CREATE TABLE "_sqlmodel_new_members")", 0), 0u) << step.statements[1];
+  EXPECT_NE(step.statements[1].find(R"(CONSTRAINT "ck_members_status_enum")"), std::string::npos)
+      << step.statements[1];
+  EXPECT_EQ(step.statements.back(), R"(CREATE UNIQUE INDEX "ix_users_email" ON "members" ("email"))");
+}
+
 TEST(RenderSqlite, IndexesAreNative) {
   Index partial;
   partial.name = "ix_users_score";
