@@ -147,6 +147,29 @@ TEST(SnapshotRoundTrip, DeclarationOrderDoesNotChangeTheBytes) {
   }
 }
 
+// A hand-edited snapshot may list tables in any order and leave out what has a default; it
+// reads as the canonical schema.
+TEST(SnapshotRoundTrip, AHandWrittenSnapshotReadsAsTheCanonicalSchema) {
+  const Schema schema = read_snapshot(R"json({
+    "format": 1,
+    "tables": [
+      {"name": "posts",
+       "columns": [{"name": "id", "type": "int64", "nullable": false},
+                   {"name": "author_id", "type": "int64", "nullable": false}],
+       "foreign_keys": [{"name": "fk_posts_author_id_authors", "columns": ["author_id"],
+                         "referred_table": "authors", "referred_columns": ["id"]}]},
+      {"name": "authors", "columns": [{"name": "id", "type": "int64", "nullable": false}]}
+    ]
+  })json", "hand-written.json");
+  ASSERT_EQ(schema.tables.size(), 2u);
+  EXPECT_EQ(schema.tables[0].name, "authors");
+  const auto& key = schema.tables[1].foreign_keys.at(0);
+  EXPECT_EQ(key.on_delete, ReferentialAction::no_action);
+  EXPECT_EQ(key.on_update, ReferentialAction::no_action);
+  EXPECT_TRUE(schema.enums.empty());
+  EXPECT_TRUE(schema.tables[0].source.empty());
+}
+
 // Column order and enum value order are meaningful (DDL order, PostgreSQL enum order).
 TEST(SnapshotRoundTrip, ColumnAndEnumValueOrderIsKept) {
   Schema schema = every_feature_schema();
