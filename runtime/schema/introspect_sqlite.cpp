@@ -344,9 +344,12 @@ Index build_index(const CatalogTable& table, const CatalogIndex& catalog_index,
   index.name = catalog_index.name;
   index.unique = catalog_index.unique;
 
+  // Only a predicate or an expression term needs the CREATE INDEX text read.
+  bool has_expression = std::any_of(catalog_index.columns.begin(), catalog_index.columns.end(),
+                                    [](const auto& column) { return !column; });
   std::optional<parse::ParsedCreateIndex> parsed;
   auto sql = catalog.index_sql.find(catalog_index.name);
-  if (sql != catalog.index_sql.end() && sql->second)
+  if ((catalog_index.partial || has_expression) && sql != catalog.index_sql.end() && sql->second)
     parsed = parse::parse_create_index(*sql->second, "index \"" + catalog_index.name + "\"");
 
   for (std::size_t i = 0; i < catalog_index.columns.size(); ++i) {
