@@ -16,6 +16,11 @@ struct RenderedStep {
   bool needs_foreign_keys_off = false;
   // PostgreSQL statements that cannot run inside a transaction block.
   bool outside_transaction = false;
+  // SQLite: the tables this step drops and recreates (the table rebuild). Their indexes are
+  // recreated by the step itself and views that use them survive, but the schema model holds no
+  // triggers: whoever runs the step reads `SELECT sql FROM sqlite_schema WHERE type = 'trigger'
+  // AND tbl_name = ?` for each of them before, and runs those statements again after.
+  std::vector<std::string> rebuilt_tables;
 };
 
 // SQL for one operation. `before` is the schema the operation applies to (as replayed from the

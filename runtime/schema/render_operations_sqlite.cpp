@@ -9,9 +9,9 @@
 // rebuilds each table whose CHECK lists the values, a type change rebuilds its table, and a
 // change that lives only in the models (a comment, a literal default) renders nothing.
 //
-// The rebuild recreates the table's indexes. Triggers and views are not part of the schema
-// model, so a rebuild cannot recreate them: a database that has triggers on a rebuilt table
-// must recreate them in a SqlStep after the operation.
+// The rebuild recreates the table's indexes, and views over the table survive it. Triggers are
+// not part of the schema model: RenderedStep::rebuilt_tables tells the code that runs the step
+// which tables' triggers to save and recreate.
 #include <algorithm>
 #include <cctype>
 
@@ -174,6 +174,7 @@ class SqliteRenderer {
   // the transaction, foreign_key_check before commit: needs_foreign_keys_off says so).
   void rebuild(const Table& existing, const Table& wanted) {
     step_.needs_foreign_keys_off = true;
+    step_.rebuilt_tables.push_back(wanted.name);
     const std::string staging = std::string(rebuild_prefix) + wanted.name;
     Table staged = wanted;
     staged.name = staging;
@@ -191,7 +192,12 @@ class SqliteRenderer {
       emit("INSERT INTO " + quoted(context_, staging) + " (" + target_columns + ") SELECT " +
            source_values + " FROM " + quoted(context_, existing.name));
     emit("DROP TABLE " + quoted(context_, existing.name));
+    // Since SQLite 3.26 a RENAME re-parses every view and trigger of the schema, and a view
+    // over the table just dropped makes it fail ("error in view v: no such table"). The
+    // legacy mode renames without that check; views then see the new table under the old name.
+    emit("PRAGMA legacy_alter_table = ON");
     emit(alter_table(context_, staging, "RENAME TO " + quoted(context_, wanted.name)));
+    emit("PRAGMA legacy_alter_table = OFF");
     for (const auto& index : wanted.indexes) emit(render_create_index(wanted, index, lite));
   }
 

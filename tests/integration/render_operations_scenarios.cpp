@@ -255,15 +255,33 @@ namespace {
 
 // ---- running steps -----------------------------------------------------------------------
 
+}  // namespace
+
+std::vector<std::string> sqlite_triggers_of(db::Connection& connection, const std::vector<std::string>& tables) {
+  std::vector<std::string> triggers;
+  for (const auto& table : tables) {
+    auto result = connection.query(
+        "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1 ORDER BY name", {table});
+    for (const auto& row : result.rows)
+      if (row.at(0)) triggers.push_back(*row.at(0));
+  }
+  return triggers;
+}
+
 // What a migration runner does with each step: one transaction, foreign keys off around it
-// when the SQLite rebuild asks, and foreign_key_check empty before the commit.
-void execute(db::Connection& connection, const std::vector<RenderedStep>& steps, const std::string& what) {
+// when the SQLite rebuild asks, the rebuilt tables' triggers saved and recreated, and
+// foreign_key_check empty before the commit.
+void execute_steps(db::Connection& connection, const std::vector<RenderedStep>& steps, const std::string& what) {
   const bool sqlite = connection.dialect() == Dialect::sqlite;
   for (const auto& step : steps) {
     const bool foreign_keys_off = sqlite && step.needs_foreign_keys_off;
     if (foreign_keys_off) connection.execute("PRAGMA foreign_keys = OFF");
     if (!step.outside_transaction) connection.begin();
-    for (const auto& statement : step.statements) {
+    std::vector<std::string> statements = step.statements;
+    if (sqlite)
+      for (auto& trigger : sqlite_triggers_of(connection, step.rebuilt_tables))
+        statements.push_back(std::move(trigger));
+    for (const auto& statement : statements) {
       try {
         connection.execute(statement);
       } catch (const db::DatabaseError& error) {
@@ -281,6 +299,8 @@ void execute(db::Connection& connection, const std::vector<RenderedStep>& steps,
     if (foreign_keys_off) connection.execute("PRAGMA foreign_keys = ON");
   }
 }
+
+namespace {
 
 Schema expected_database(const Schema& schema, Dialect dialect) {
   Schema expected = database_view(lower_for_dialect(schema, dialect));
@@ -412,14 +432,14 @@ void run_render_scenario(db::Connection& connection, const RenderScenario& scena
   for (const auto& [table, columns] : original)
     ASSERT_FALSE(columns.begin()->second.empty()) << "no rows in " << table;
 
-  execute(connection, render_operations(scenario.operations, before, dialect), "upgrade");
+  execute_steps(connection, render_operations(scenario.operations, before, dialect), "upgrade");
   expect_database_holds(connection, after, false, "after the upgrade");
   const Renames renames(scenario.operations);
   const Contents upgraded = read_contents(connection, after);
   expect_rows_kept(original, upgraded, renames, scenario, nullptr, "after the upgrade");
 
   const std::vector<Operation> downgrade = invert(scenario.operations);
-  execute(connection, render_operations(downgrade, after, dialect), "downgrade");
+  execute_steps(connection, render_operations(downgrade, after, dialect), "downgrade");
   const bool reordered = scenario.reorders_columns_on_postgres && dialect == Dialect::postgresql;
   expect_database_holds(connection, before, reordered, "after the downgrade");
   const Contents survivors = contents_under_original_names(upgraded, renames, original);

@@ -11,6 +11,7 @@
 
 #include "db/connection.hpp"
 #include "schema/operations.hpp"
+#include "schema/render_operations.hpp"
 
 namespace sqlmodel::testing {
 
@@ -36,6 +37,13 @@ struct RenderScenario {
 schema::Schema render_scenario_base_schema();
 
 std::vector<RenderScenario> render_scenarios();
+
+// Runs rendered steps the way the migration runner does (see RenderedStep), reporting a
+// failing statement through GoogleTest before rethrowing.
+void execute_steps(db::Connection& connection, const std::vector<schema::RenderedStep>& steps,
+                   const std::string& what);
+// The CREATE TRIGGER statements of `tables` (SQLite).
+std::vector<std::string> sqlite_triggers_of(db::Connection& connection, const std::vector<std::string>& tables);
 
 // Runs `scenario` on the empty database behind `connection`; failures are reported through
 // GoogleTest assertions.

@@ -290,7 +290,10 @@ TEST(RenderSqlite, AddColumnWithNonConstantDefaultRebuilds) {
                         ")",
                         R"(INSERT INTO "_sqlmodel_new_teams" ("id", "name") SELECT "id", "name" FROM "teams")",
                         R"(DROP TABLE "teams")",
-                        R"(ALTER TABLE "_sqlmodel_new_teams" RENAME TO "teams")"}));
+                        "PRAGMA legacy_alter_table = ON",
+                        R"(ALTER TABLE "_sqlmodel_new_teams" RENAME TO "teams")",
+                        "PRAGMA legacy_alter_table = OFF"}));
+  EXPECT_EQ(step.rebuilt_tables, Statements{"teams"});
 }
 
 TEST(RenderSqlite, AddEnumColumnRebuildsForItsCheck) {
@@ -313,12 +316,12 @@ TEST(RenderSqlite, DropCheckedColumnRebuildsAndRecreatesIndexes) {
   RenderedStep step = render(DropColumn{"users", column_of(base_schema(), "users", "status"), 3},
                              Dialect::sqlite);
   EXPECT_TRUE(step.needs_foreign_keys_off);
-  ASSERT_EQ(step.statements.size(), 5u);
+  ASSERT_EQ(step.statements.size(), 7u);
   EXPECT_EQ(step.statements[1],
             R"(INSERT INTO "_sqlmodel_new_users" ("id", "email", "team_id", "score") SELECT "id", "email", "team_id", "score" FROM "users")");
   EXPECT_EQ(step.statements[2], R"(DROP TABLE "users")");
-  EXPECT_EQ(step.statements[3], R"(ALTER TABLE "_sqlmodel_new_users" RENAME TO "users")");
-  EXPECT_EQ(step.statements[4], R"(CREATE UNIQUE INDEX "ix_users_email" ON "users" ("email"))");
+  EXPECT_EQ(step.statements[4], R"(ALTER TABLE "_sqlmodel_new_users" RENAME TO "users")");
+  EXPECT_EQ(step.statements[6], R"(CREATE UNIQUE INDEX "ix_users_email" ON "users" ("email"))");
   EXPECT_EQ(step.statements[0].find("status"), std::string::npos) << step.statements[0];
 }
 
@@ -419,7 +422,7 @@ TEST(RenderSqlite, ConstraintsRebuild) {
   CheckConstraint check{naming::check("teams", "name_long"), "length(name) > 1", {}};
   RenderedStep step = render(AddCheckConstraint{"teams", check}, Dialect::sqlite);
   EXPECT_TRUE(step.needs_foreign_keys_off);
-  ASSERT_EQ(step.statements.size(), 4u);
+  ASSERT_EQ(step.statements.size(), 6u);
   EXPECT_NE(step.statements[0].find(R"(CONSTRAINT "ck_teams_name_long" CHECK (length(name) > 1))"),
             std::string::npos);
 }
