@@ -282,6 +282,36 @@ TEST(SqliteCreateIntrospect, ServerDefaults) {
   EXPECT_SAME_SCHEMA(actual, sqlite_view(schema));
 }
 
+// SQLite rewrites the stored CREATE text on ALTER TABLE: what the migration runner does to a
+// table must read back just as well as what create_all wrote.
+TEST(SqliteCreateIntrospect, TablesChangedByAlterTableReadBack) {
+  Table table = table_with_id("accounts");
+  table.columns.push_back(column("email", type_of(TypeKind::string)));
+  table.unique_constraints.push_back(UniqueConstraint{"uq_accounts_email", {"email"}, {}});
+  table.check_constraints.push_back(CheckConstraint{"ck_accounts_email", "email LIKE '%@%'", {}});
+  table.indexes.push_back(Index{"ix_accounts_email", {"email"}, false, std::string("email <> ''"),
+                                std::nullopt, {}});
+  Schema schema = schema_of({table});
+
+  auto connection = db::connect(database_url("altered.db"));
+  create_all(*connection, schema);
+  connection->execute(
+      "ALTER TABLE \"accounts\" ADD COLUMN \"nick name\" VARCHAR(30) DEFAULT 'none';"
+      "ALTER TABLE \"accounts\" RENAME COLUMN \"email\" TO \"e-mail\"");
+
+  Table& expected_table = schema.tables.at(0);
+  Column nick = column("nick name", type_of(TypeKind::string), true);
+  nick.type.max_length = 30;
+  nick.server_default = "'none'";
+  expected_table.columns.push_back(nick);
+  expected_table.columns.at(1).name = "e-mail";
+  expected_table.unique_constraints.at(0).columns = {"e-mail"};
+  expected_table.check_constraints.at(0).expression = "\"e-mail\" LIKE '%@%'";
+  expected_table.indexes.at(0).columns = {"e-mail"};
+  expected_table.indexes.at(0).where = "\"e-mail\" <> ''";
+  EXPECT_SAME_SCHEMA(introspect(*connection), sqlite_view(schema));
+}
+
 // --- Databases sqlmodel did not write ------------------------------------------------------
 
 Schema introspect_sql(const std::string& sql, const std::string& file_name) {
