@@ -1,0 +1,173 @@
+#include "migration_file.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "schema/operations_json.hpp"
+
+namespace sqlmodel::migrate {
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+const json& required(const json& document, const char* key, const std::string& origin) {
+  auto found = document.find(key);
+  if (found == document.end())
+    throw MigrationFileError(origin, "", std::string("missing required key \"") + key + "\"");
+  return *found;
+}
+
+std::string string_at(const json& document, const char* key, const std::string& origin, bool allow_empty) {
+  const json& value = required(document, key, origin);
+  if (!value.is_string()) throw MigrationFileError(origin, std::string("/") + key, "expected a string");
+  auto text = value.get<std::string>();
+  if (text.empty() && !allow_empty) throw MigrationFileError(origin, std::string("/") + key, "must not be empty");
+  return text;
+}
+
+bool is_revision_id(std::string_view text) {
+  return !text.empty() && text.size() <= 32 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace
+
+std::string write_migration(const Migration& migration) {
+  ordered_json document;
+  document["format"] = migration_format;
+  document["revision"] = migration.revision;
+  document["parents"] = migration.parents;
+  document["message"] = migration.message;
+  document["created"] = migration.created;
+  document["upgrade"] = schema::to_json(migration.upgrade);
+  document["downgrade"] = schema::to_json(migration.downgrade);
+  return document.dump(2) + "\n";
+}
+
+Migration read_migration(std::string_view text, const std::string& origin) {
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::parse_error& error) {
+    throw MigrationFileError(origin, "", std::string("invalid JSON: ") + error.what());
+  }
+  if (!document.is_object()) throw MigrationFileError(origin, "", "expected a migration (a JSON object)");
+  static const std::vector<std::string> keys{"format", "revision", "parents", "message",
+                                              "created", "upgrade", "downgrade"};
+  for (const auto& [key, value] : document.items())
+    if (std::find(keys.begin(), keys.end(), key) == keys.end())
+      throw MigrationFileError(origin, "/" + key,
+                               "unknown key " + in_quotes(key) +
+                                   "; expected format, revision, parents, message, created, upgrade, downgrade");
+
+  const json& format = required(document, "format", origin);
+  if (!format.is_number_integer())
+    throw MigrationFileError(origin, "/format", "\"format\" must be an integer");
+  if (format.get<std::int64_t>() != migration_format)
+    throw MigrationFileError(origin, "/format",
+                             "format " + format.dump() + " is not the one this build reads (" +
+                                 std::to_string(migration_format) + ")");
+
+  Migration migration;
+  migration.revision = string_at(document, "revision", origin, false);
+  if (!is_revision_id(migration.revision))
+    throw MigrationFileError(origin, "/revision",
+                             "revision " + in_quotes(migration.revision) + " is not a lower-case hex id");
+  const json& parents = required(document, "parents", origin);
+  if (!parents.is_array()) throw MigrationFileError(origin, "/parents", "expected an array of revision ids");
+  for (std::size_t i = 0; i < parents.size(); ++i) {
+    const auto path = "/parents/" + std::to_string(i);
+    if (!parents[i].is_string() || !is_revision_id(parents[i].get<std::string>()))
+      throw MigrationFileError(origin, path, "expected a revision id (lower-case hex)");
+    auto parent = parents[i].get<std::string>();
+    if (parent == migration.revision) throw MigrationFileError(origin, path, "a revision cannot be its own parent");
+    if (std::find(migration.parents.begin(), migration.parents.end(), parent) != migration.parents.end())
+      throw MigrationFileError(origin, path, "parent " + in_quotes(parent) + " is listed twice");
+    migration.parents.push_back(std::move(parent));
+  }
+  migration.message = string_at(document, "message", origin, true);
+  migration.created = string_at(document, "created", origin, true);
+  migration.upgrade = schema::operations_from_json(required(document, "upgrade", origin), origin, "/upgrade");
+  migration.downgrade = schema::operations_from_json(required(document, "downgrade", origin), origin, "/downgrade");
+  migration.file_text = std::string(text);
+  return migration;
+}
+
+Migration read_migration_file(const std::filesystem::path& path) {
+  const std::string origin = path.string();
+  auto name = parse_migration_file_name(path.filename().string());
+  if (!name)
+    throw MigrationFileError(origin, "",
+                             "the name does not follow <sequence>_<revision>_<slug>.json "
+                             "(e.g. 0001_3f2a9c1b7d4e_create_users.json)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw MigrationFileError(origin, "", std::string("cannot open: ") + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  Migration migration = read_migration(text.str(), origin);
+  if (migration.revision != name->revision)
+    throw MigrationFileError(origin, "/revision",
+                             "the file name says revision " + in_quotes(name->revision) + ", the file says " +
+                                 in_quotes(migration.revision));
+  migration.path = path;
+  migration.sequence = name->sequence;
+  return migration;
+}
+
+std::string slug(std::string_view message) {
+  std::string result;
+  for (char c : message) {
+    auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) && byte < 128) {
+      result += static_cast<char>(std::tolower(byte));
+    } else if (!result.empty() && result.back() != '_') {
+      result += '_';
+    }
+    if (result.size() >= 40) break;
+  }
+  while (!result.empty() && result.back() == '_') result.pop_back();
+  return result.empty() ? "revision" : result;
+}
+
+std::string migration_file_name(int sequence, const std::string& revision, std::string_view message) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%04d", sequence);
+  return std::string(number) + "_" + revision + "_" + slug(message) + ".json";
+}
+
+std::optional<MigrationFileName> parse_migration_file_name(std::string_view file_name) {
+  static const std::regex pattern(R"(^([0-9]{1,9})_([0-9a-f]{1,32})_([a-z0-9_]+)\.json$)");
+  std::cmatch match;
+  if (!std::regex_match(file_name.begin(), file_name.end(), match, pattern)) return std::nullopt;
+  return MigrationFileName{std::stoi(match[1].str()), match[2].str(), match[3].str()};
+}
+
+std::string new_revision_id() {
+  std::random_device random;
+  std::uniform_int_distribution<int> digit(0, 15);
+  std::string id;
+  for (int i = 0; i < 12; ++i) id += "0123456789abcdef"[digit(random)];
+  return id;
+}
+
+std::string utc_timestamp_now() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace sqlmodel::migrate

@@ -1,0 +1,78 @@
+// One migration file: migrations/<seq>_<rev>_<slug>.json. The sequence number only orders the
+// files for people reading the directory; the revision graph comes from "parents".
+//
+//   {
+//     "format": 1,
+//     "revision": "3f2a9c1b7d4e",
+//     "parents": ["a1b2c3d4e5f6"],          // [] for the first revision, two or more for a merge
+//     "message": "add users.nickname",
+//     "created": "2026-11-24T06:50:00Z",
+//     "upgrade": [ {"op": "add_column", ...}, ... ],
+//     "downgrade": [ {"op": "drop_column", ...}, ... ]
+//   }
+//
+// Operations are spelled by schema/operations_json.hpp. Keys are written in this order and the
+// reader refuses unknown ones, so a typo never silently drops a step.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema/operations.hpp"
+#include "schema/snapshot_json.hpp"
+
+namespace sqlmodel::migrate {
+
+inline constexpr int migration_format = 1;
+
+// Errors located in a file: "<file>: <json path>: <reason>", as for snapshots.
+using MigrationFileError = schema::SnapshotError;
+
+struct Migration {
+  std::string revision;
+  std::vector<std::string> parents;
+  std::string message;
+  std::string created;  // UTC, ISO 8601: "2026-11-24T06:50:00Z"
+  std::vector<schema::Operation> upgrade;
+  std::vector<schema::Operation> downgrade;
+
+  // Where it was read from (empty for one not written yet), its sequence number from the file
+  // name, and the exact bytes read: the apply engine checksums these.
+  std::filesystem::path path;
+  int sequence = 0;
+  std::string file_text;
+
+  bool is_merge() const { return parents.size() > 1; }
+};
+
+// The file's text: stable key order, two-space indentation, trailing newline.
+std::string write_migration(const Migration& migration);
+
+// `origin` names the file in errors.
+Migration read_migration(std::string_view text, const std::string& origin);
+// Reads and checks that the name's revision matches the file's "revision".
+Migration read_migration_file(const std::filesystem::path& path);
+
+// "0007_3f2a9c1b7d4e_add_users_nickname.json".
+std::string migration_file_name(int sequence, const std::string& revision, std::string_view message);
+// The message as a file-name slug: lower case letters, digits and underscores, at most 40.
+std::string slug(std::string_view message);
+
+// The parts of a migration file name; nullopt when `file_name` does not follow the pattern.
+struct MigrationFileName {
+  int sequence = 0;
+  std::string revision;
+  std::string slug;
+};
+std::optional<MigrationFileName> parse_migration_file_name(std::string_view file_name);
+
+// A fresh revision id: 12 lower-case hex digits from a random source.
+std::string new_revision_id();
+// Now, as "created" spells it.
+std::string utc_timestamp_now();
+
+}  // namespace sqlmodel::migrate
