@@ -69,12 +69,13 @@ RenderedStep render_sql_step(const SqlStep& step, Dialect dialect) {
   return rendered;
 }
 
+// `lowered_before` and `lowered_after` are `before` and `after` lowered for `dialect`; a list
+// passes one operation's lowered `after` on as the next one's `before`.
 RenderedStep render_replayed(const Operation& operation, const Schema& before, const Schema& after,
-                             Dialect dialect) {
+                             Dialect dialect, Schema lowered_before, const Schema& lowered_after) {
   if (const auto* step = std::get_if<SqlStep>(&operation)) return render_sql_step(*step, dialect);
   render_detail::OperationContext context{operation, before, after, dialect,
-                                          lower_for_dialect(before, dialect),
-                                          lower_for_dialect(after, dialect)};
+                                          std::move(lowered_before), lowered_after};
   return dialect == Dialect::postgresql ? render_detail::render_postgres_operation(context)
                                         : render_detail::render_sqlite_operation(context);
 }
@@ -94,7 +95,8 @@ Schema replayed(const Schema& before, const Operation& operation, Dialect dialec
 
 RenderedStep render_operation(const Operation& operation, const Schema& before, Dialect dialect) {
   const Schema after = replayed(before, operation, dialect);
-  return render_replayed(operation, before, after, dialect);
+  return render_replayed(operation, before, after, dialect, lower_for_dialect(before, dialect),
+                         lower_for_dialect(after, dialect));
 }
 
 std::vector<RenderedStep> render_operations(const std::vector<Operation>& operations,
@@ -102,10 +104,14 @@ std::vector<RenderedStep> render_operations(const std::vector<Operation>& operat
   std::vector<RenderedStep> steps;
   steps.reserve(operations.size());
   Schema current = before;
+  Schema lowered_current = lower_for_dialect(before, dialect);
   for (const auto& operation : operations) {
     Schema next = replayed(current, operation, dialect);
-    steps.push_back(render_replayed(operation, current, next, dialect));
+    Schema lowered_next = lower_for_dialect(next, dialect);
+    steps.push_back(render_replayed(operation, current, next, dialect, std::move(lowered_current),
+                                    lowered_next));
     current = std::move(next);
+    lowered_current = std::move(lowered_next);
   }
   return steps;
 }

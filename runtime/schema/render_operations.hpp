@@ -14,7 +14,10 @@ struct RenderedStep {
   // SQLite table rebuild: PRAGMA foreign_keys must be OFF around the transaction, and
   // PRAGMA foreign_key_check must come back empty before commit.
   bool needs_foreign_keys_off = false;
-  // PostgreSQL statements that cannot run inside a transaction block.
+  // PostgreSQL statements that cannot run inside a transaction block. None of the operations
+  // needs it on PostgreSQL 12+: ALTER TYPE ... ADD VALUE runs inside one, but the new value
+  // cannot be used until that transaction commits, so a migration that adds a value and also
+  // uses it (a default, an UPDATE) must use it in a later migration.
   bool outside_transaction = false;
   // SQLite: the tables this step drops and recreates (the table rebuild). Their indexes are
   // recreated by the step itself and views that use them survive, but the schema model holds no

@@ -17,12 +17,13 @@ struct OperationContext {
   const Schema& before;
   const Schema& after;
   Dialect dialect;
-  Schema lowered_before;
-  Schema lowered_after;
+  Schema lowered_before;  // owned: the SQLite renderer replays its ALTERs onto it
+  const Schema& lowered_after;
 };
 
 RenderedStep render_postgres_operation(const OperationContext& context);
-RenderedStep render_sqlite_operation(const OperationContext& context);
+// Consumes context.lowered_before.
+RenderedStep render_sqlite_operation(OperationContext& context);
 
 // Lookups that fail with the operation's description instead of dereferencing nothing.
 const Table& table_named(const Schema& schema, std::string_view table, const OperationContext& context);

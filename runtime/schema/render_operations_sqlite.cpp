@@ -14,6 +14,7 @@
 // which tables' triggers to save and recreate.
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "schema/ddl.hpp"
 #include "schema/lower.hpp"
@@ -82,8 +83,8 @@ bool same_in_database(const Table& a, const Table& b) {
 
 class SqliteRenderer {
  public:
-  explicit SqliteRenderer(const OperationContext& context)
-      : context_(context), current_(context.lowered_before) {}
+  explicit SqliteRenderer(OperationContext& context)
+      : context_(context), current_(std::move(context.lowered_before)) {}
 
   RenderedStep render() {
     take_native_alter();
@@ -101,11 +102,13 @@ class SqliteRenderer {
     return table_named(context_.lowered_after, table, context_);
   }
 
-  // Would the ALTER alone turn `table` into its target?
+  // Would the ALTER alone turn `table` into its target? Tried on the state itself and undone
+  // by the inverse, since copying a large schema per operation dominates the render time.
   bool reaches_target(const Operation& lowered_operation, const std::string& table) {
-    Schema trial = current_;
-    apply_to_schema(trial, lowered_operation);
-    return same_in_database(table_named(trial, table, context_), target(table));
+    apply_to_schema(current_, lowered_operation);
+    const bool reached = same_in_database(table_named(current_, table, context_), target(table));
+    apply_to_schema(current_, invert(lowered_operation));
+    return reached;
   }
 
   void take_native_alter() {
@@ -160,14 +163,19 @@ class SqliteRenderer {
   }
 
   void rebuild_what_still_differs() {
+    std::unordered_map<std::string_view, const Table*> existing_tables;
+    for (const auto& table : current_.tables) existing_tables.emplace(table.name, &table);
     for (const auto& wanted : context_.lowered_after.tables) {
-      const Table* existing = current_.find_table(wanted.name);
+      auto found = existing_tables.find(wanted.name);
+      const Table* existing = found == existing_tables.end() ? nullptr : found->second;
       if (existing == nullptr) fail(context_, "no statement creates table \"" + wanted.name + "\"");
-      if (!same_in_database(*existing, wanted)) rebuild(*existing, wanted);
+      // Plain == first: nearly every table is untouched, and database_table copies.
+      if (*existing != wanted && !same_in_database(*existing, wanted)) rebuild(*existing, wanted);
     }
-    for (const auto& existing : current_.tables)
-      if (context_.lowered_after.find_table(existing.name) == nullptr)
-        fail(context_, "no statement drops table \"" + existing.name + "\"");
+    if (current_.tables.size() != context_.lowered_after.tables.size())
+      for (const auto& existing : current_.tables)
+        if (context_.lowered_after.find_table(existing.name) == nullptr)
+          fail(context_, "no statement drops table \"" + existing.name + "\"");
   }
 
   // The twelve steps, minus the ones that belong to the apply engine (foreign keys off around
@@ -225,7 +233,7 @@ class SqliteRenderer {
 
 }  // namespace
 
-RenderedStep render_sqlite_operation(const OperationContext& context) {
+RenderedStep render_sqlite_operation(OperationContext& context) {
   return SqliteRenderer(context).render();
 }
 
