@@ -1,0 +1,74 @@
+#include "check_support.hpp"
+
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace sqlmodel::plugin {
+
+std::optional<std::string> closest_name(const std::string& wrong,
+                                        const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  unsigned best_distance = 0;
+  unsigned limit = std::max<unsigned>(2, static_cast<unsigned>(wrong.size() / 3));
+  for (const std::string& candidate : candidates) {
+    unsigned distance = llvm::StringRef(wrong).edit_distance(candidate, true, limit + 1);
+    // Case-only differences are the likeliest typo of all.
+    if (llvm::StringRef(wrong).equals_insensitive(candidate)) distance = 0;
+    if (distance <= limit && (!best || distance < best_distance)) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+std::vector<std::string> column_names(const TableModel& table) {
+  std::vector<std::string> names;
+  for (const FieldModel& field : table.fields) names.push_back(field.column.name);
+  return names;
+}
+
+std::optional<clang::FixItHint> add_field_option(const FieldModel& field, const std::string& option,
+                                                 const clang::SourceManager& sources) {
+  if (field.options.attr) {
+    if (field.options.first_option.isInvalid()) return std::nullopt;  // SQLMODEL_FIELD()
+    return clang::FixItHint::CreateInsertion(field.options.first_option, option + ", ");
+  }
+  if (!field.decl) return std::nullopt;
+  clang::SourceLocation begin = field.decl->getBeginLoc();
+  if (begin.isInvalid() || begin.isMacroID()) return std::nullopt;
+  (void)sources;
+  return clang::FixItHint::CreateInsertion(begin, "SQLMODEL_FIELD(" + option + ") ");
+}
+
+std::optional<clang::FixItHint> replace_option_value(const AnnotationValues& options,
+                                                     const std::string& option,
+                                                     const std::string& replacement) {
+  auto it = options.written.find(option);
+  if (it == options.written.end() || it->second.value.isInvalid()) return std::nullopt;
+  return clang::FixItHint::CreateReplacement(clang::CharSourceRange::getTokenRange(it->second.value),
+                                             replacement);
+}
+
+std::vector<clang::FixItHint> wrap_in_optional(const FieldModel& field,
+                                               const clang::SourceManager& sources,
+                                               const clang::LangOptions& language) {
+  if (!field.decl || !field.decl->getTypeSourceInfo()) return {};
+  clang::SourceRange range = field.decl->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+  if (range.isInvalid() || range.getBegin().isMacroID() || range.getEnd().isMacroID()) return {};
+  clang::SourceLocation end = clang::Lexer::getLocForEndOfToken(range.getEnd(), 0, sources, language);
+  if (end.isInvalid()) return {};
+  return {clang::FixItHint::CreateInsertion(range.getBegin(), "std::optional<"),
+          clang::FixItHint::CreateInsertion(end, ">")};
+}
+
+std::string string_literal(const std::string& text) {
+  std::string literal = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') literal += '\\';
+    literal += c;
+  }
+  return literal + "\"";
+}
+
+}  // namespace sqlmodel::plugin

@@ -1,0 +1,57 @@
+// What every check needs: the models, the reporter, and helpers for "did you mean" and
+// fix-its that edit annotations.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+
+#include "../model.hpp"
+#include "../reporter.hpp"
+
+namespace sqlmodel::plugin {
+
+struct CheckContext {
+  const ModelSet& models;
+  Reporter& reporter;
+  clang::ASTContext& ast;
+
+  const clang::SourceManager& sources() const { return ast.getSourceManager(); }
+};
+
+// The candidate closest to `wrong` by edit distance, when it is close enough to be a typo.
+std::optional<std::string> closest_name(const std::string& wrong,
+                                        const std::vector<std::string>& candidates);
+
+std::vector<std::string> column_names(const TableModel& table);
+
+// Adds `option` (".index = true") to a field's SQLMODEL_FIELD, or puts a SQLMODEL_FIELD with
+// it in front of an unannotated member. nullopt when there is no safe place to edit.
+std::optional<clang::FixItHint> add_field_option(const FieldModel& field, const std::string& option,
+                                                 const clang::SourceManager& sources);
+
+// Replaces the value written for `option` with `replacement` (already spelled as C++).
+std::optional<clang::FixItHint> replace_option_value(const AnnotationValues& options,
+                                                     const std::string& option,
+                                                     const std::string& replacement);
+
+// Turns `T member` into `std::optional<T> member`.
+std::vector<clang::FixItHint> wrap_in_optional(const FieldModel& field,
+                                               const clang::SourceManager& sources,
+                                               const clang::LangOptions& language);
+
+// A C++ string literal for `text`.
+std::string string_literal(const std::string& text);
+
+template <typename Hints>
+void attach(clang::DiagnosticBuilder& builder, const Hints& hints) {
+  for (const clang::FixItHint& hint : hints) builder << hint;
+}
+inline void attach(clang::DiagnosticBuilder& builder, const std::optional<clang::FixItHint>& hint) {
+  if (hint) builder << *hint;
+}
+
+}  // namespace sqlmodel::plugin

@@ -1,0 +1,44 @@
+// The model checks, one function per check, each in its own file named after it. A check
+// reads the ModelSet and reports through the Reporter; it never changes the models.
+// To add one: write checks/<name>.cpp with `void check_<name>(const CheckContext&)`, declare
+// it here, list it in checks.cpp, and add tests/lit/plugin/checks/<name>.cpp.
+#pragma once
+
+#include <vector>
+
+#include "check_support.hpp"
+
+namespace sqlmodel::plugin {
+
+void check_primary_key(const CheckContext&);             // table without a primary key
+void check_foreign_key_target(const CheckContext&);      // malformed / unknown table / unknown column
+void check_foreign_key_type(const CheckContext&);        // type differs from the referenced column
+void check_foreign_key_unique(const CheckContext&);      // referenced column neither PK nor unique
+void check_set_null(const CheckContext&);                // set_null on a non-nullable column
+void check_foreign_key_index(const CheckContext&);       // warning: foreign key without an index
+void check_constraint_columns(const CheckContext&);      // index/unique/check naming unknown columns
+void check_constraint_names(const CheckContext&);        // duplicate index / constraint names
+void check_duplicate_index(const CheckContext&);         // warning: identical duplicate index
+void check_table_names(const CheckContext&);             // two models, one table name
+void check_column_names(const CheckContext&);            // two members, one column name
+void check_enum_names(const CheckContext&);              // two enums, one SQL enum name
+void check_identifier_length(const CheckContext&);       // identifiers over 63 bytes
+void check_length_options(const CheckContext&);          // max/min_length on non-strings, <= 0
+void check_bounds(const CheckContext&);                  // min greater than max
+void check_enum_default(const CheckContext&);            // enum default not an enumerator
+void check_renamed_from(const CheckContext&);            // renamed_from colliding with a live name
+void check_field_options(const CheckContext&);           // options that do not fit the type
+void check_relationship_path(const CheckContext&);       // target, FK path, link model
+void check_back_populates(const CheckContext&);          // back_populates missing or not pointing back
+void check_remote_side(const CheckContext&);             // self-referential to-one without remote side
+void check_relationship_options(const CheckContext&);   // order_by / foreign_key naming unknown columns
+void check_mirror_models(const CheckContext&);           // SQLMODEL_MODEL fields vs. the table
+
+struct CheckInfo {
+  const char* name;
+  void (*run)(const CheckContext&);
+};
+const std::vector<CheckInfo>& all_checks();
+void run_all_checks(const CheckContext& context);
+
+}  // namespace sqlmodel::plugin

@@ -1,0 +1,129 @@
+#include <cctype>
+#include <set>
+
+#include "checks.hpp"
+#include "llvm/ADT/StringExtras.h"
+
+namespace sqlmodel::plugin {
+namespace {
+
+// Words of a SQL boolean expression that are not column names.
+bool is_sql_word(const std::string& word) {
+  static const std::set<std::string> words{
+      "and", "or", "not", "null", "is", "in", "like", "ilike", "between", "true", "false",
+      "case", "when", "then", "else", "end", "cast", "as", "escape", "similar", "to", "distinct",
+      "from", "any", "all", "some", "exists", "collate", "glob", "regexp", "match", "isnull",
+      "notnull", "current_date", "current_time", "current_timestamp", "localtime",
+      "localtimestamp", "interval", "at", "time", "zone", "with", "without", "date", "timestamp",
+      "integer", "int", "bigint", "smallint", "text", "varchar", "numeric", "real", "double",
+      "precision", "boolean", "char", "character", "varying", "decimal", "float"};
+  return words.count(llvm::StringRef(word).lower()) != 0;
+}
+
+struct Identifier {
+  std::string name;
+  bool quoted = false;
+};
+
+// The identifiers of a CHECK expression that name columns: everything outside string
+// literals that is not a SQL word, a function call or a type after "::".
+std::vector<Identifier> referenced_identifiers(const std::string& expression) {
+  std::vector<Identifier> identifiers;
+  std::size_t i = 0, n = expression.size();
+  bool after_cast = false;
+  while (i < n) {
+    char c = expression[i];
+    if (c == '\'') {  // string literal, '' escapes a quote
+      for (++i; i < n; ++i)
+        if (expression[i] == '\'') {
+          if (i + 1 < n && expression[i + 1] == '\'') ++i;
+          else break;
+        }
+      ++i;
+      after_cast = false;
+    } else if (c == '"') {
+      std::string name;
+      for (++i; i < n; ++i) {
+        if (expression[i] == '"') {
+          if (i + 1 < n && expression[i + 1] == '"') {
+            name += '"';
+            ++i;
+          } else {
+            break;
+          }
+        } else {
+          name += expression[i];
+        }
+      }
+      ++i;
+      identifiers.push_back({name, true});
+      after_cast = false;
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      std::size_t start = i;
+      while (i < n && (std::isalnum(static_cast<unsigned char>(expression[i])) || expression[i] == '_' || expression[i] == '$'))
+        ++i;
+      std::string word = expression.substr(start, i - start);
+      std::size_t next = i;
+      while (next < n && std::isspace(static_cast<unsigned char>(expression[next]))) ++next;
+      bool call = next < n && expression[next] == '(';
+      if (!call && !after_cast && !is_sql_word(word)) identifiers.push_back({word, false});
+      after_cast = false;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      while (i < n && (std::isalnum(static_cast<unsigned char>(expression[i])) || expression[i] == '.')) ++i;
+      after_cast = false;
+    } else {
+      after_cast = c == ':' && i + 1 < n && expression[i + 1] == ':';
+      i += after_cast ? 2 : 1;
+    }
+  }
+  return identifiers;
+}
+
+void report_unknown(const CheckContext& context, const TableModel& table,
+                    const ConstraintModel& constraint, const std::string& column,
+                    std::optional<std::size_t> position) {
+  std::optional<std::string> guess = closest_name(column, column_names(table));
+  auto diagnostic = context.reporter.error(
+      constraint.option_location(constraint.kind == ConstraintModel::Kind::check ? "expression"
+                                                                                  : "columns"),
+      "constraint-columns",
+      std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
+          " names unknown column " + quoted(column) + " of table " + quoted(table.name) +
+          (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
+  // Rewriting the whole column list keeps the fix-it exact whatever the spelling was.
+  if (guess && position && !constraint.field) {
+    std::vector<std::string> fixed = constraint.columns;
+    fixed[*position] = *guess;
+    std::string list = "{";
+    for (std::size_t i = 0; i < fixed.size(); ++i)
+      list += (i ? ", " : "") + string_literal(fixed[i]);
+    attach(diagnostic, replace_option_value(constraint.options, "columns", list + "}"));
+  }
+}
+
+}  // namespace
+
+// Indexes, unique constraints and checks may only name columns of their own table.
+void check_constraint_columns(const CheckContext& context) {
+  for (const TableModel& table : context.models.tables) {
+    for (const ConstraintModel& constraint : table.constraints) {
+      if (constraint.kind == ConstraintModel::Kind::check) {
+        std::set<std::string> reported;
+        for (const Identifier& identifier : referenced_identifiers(constraint.expression)) {
+          bool known = table.find_field(identifier.name) != nullptr;
+          if (!known && !identifier.quoted)  // unquoted SQL identifiers fold case
+            for (const FieldModel& field : table.fields)
+              if (llvm::StringRef(field.column.name).equals_insensitive(identifier.name)) known = true;
+          if (!known && reported.insert(identifier.name).second)
+            report_unknown(context, table, constraint, identifier.name, std::nullopt);
+        }
+        continue;
+      }
+      for (std::size_t i = 0; i < constraint.columns.size(); ++i)
+        if (!table.find_field(constraint.columns[i]))
+          report_unknown(context, table, constraint, constraint.columns[i], i);
+    }
+  }
+}
+
+}  // namespace sqlmodel::plugin

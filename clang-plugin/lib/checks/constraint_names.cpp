@@ -1,0 +1,57 @@
+#include <map>
+
+#include "checks.hpp"
+#include "../resolution.hpp"
+#include "schema/naming.hpp"
+
+namespace sqlmodel::plugin {
+namespace {
+
+struct NamedObject {
+  std::string description;  // "index 'ix_users_email' of table 'users'"
+  clang::SourceLocation location;
+};
+
+void claim(const CheckContext& context, std::map<std::string, NamedObject>& names,
+           const std::string& name, NamedObject object) {
+  auto [it, inserted] = names.emplace(name, object);
+  if (inserted) return;
+  context.reporter.error(object.location, "constraint-names",
+                         object.description + " has the same name as " + it->second.description);
+  context.reporter.note(it->second.location, "the other one is declared here");
+}
+
+}  // namespace
+
+// Index names share one namespace per database schema on PostgreSQL (so do the indexes
+// behind primary keys and unique constraints); other constraint names must be unique per
+// table. Two objects with one name fail at CREATE time, or worse, in a later migration.
+void check_constraint_names(const CheckContext& context) {
+  std::map<std::string, NamedObject> relation_names;  // schema-wide
+  for (const TableModel& table : context.models.tables) {
+    std::map<std::string, NamedObject> table_names;
+    std::string of_table = " of table " + quoted(table.name);
+    if (!table.primary_key().empty())
+      claim(context, relation_names, schema::naming::primary_key(table.name),
+            {"the primary key " + quoted(schema::naming::primary_key(table.name)) + of_table,
+             table.location()});
+    for (const ConstraintModel& constraint : table.constraints) {
+      NamedObject object{std::string(constraint.kind_name()) + " " + quoted(constraint.name) + of_table,
+                         constraint.option_location("name")};
+      if (constraint.kind == ConstraintModel::Kind::check)
+        claim(context, table_names, constraint.name, object);
+      else
+        claim(context, relation_names, constraint.name, object);
+    }
+    for (const FieldModel& field : table.fields) {
+      if (!field.foreign_key) continue;
+      std::optional<ForeignKeyTarget> target = split_foreign_key(*field.foreign_key);
+      if (!target) continue;
+      std::string name = schema::naming::foreign_key(table.name, {field.column.name}, target->table);
+      claim(context, table_names, name,
+            {"foreign key " + quoted(name) + of_table, field.option_location("foreign_key")});
+    }
+  }
+}
+
+}  // namespace sqlmodel::plugin

@@ -1,0 +1,58 @@
+#include "checks.hpp"
+
+namespace sqlmodel::plugin {
+namespace {
+
+std::vector<std::string> enumerator_names(const clang::EnumDecl& decl) {
+  std::vector<std::string> names;
+  for (const clang::EnumConstantDecl* enumerator : decl.enumerators())
+    names.push_back(enumerator->getName().str());
+  return names;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+}  // namespace
+
+// An enum column stores enumerator names: a default (C++ or server) that is no enumerator
+// cannot be stored, and PostgreSQL rejects it at CREATE TABLE.
+void check_enum_default(const CheckContext& context) {
+  for (const TableModel& table : context.models.tables) {
+    for (const FieldModel& field : table.fields) {
+      const clang::EnumDecl* decl = field.type.enum_decl;
+      if (!decl || field.type.type.kind != schema::TypeKind::enumeration) continue;
+      std::vector<std::string> names = enumerator_names(*decl);
+      std::string column = quoted(table.name + "." + field.column.name);
+      if (field.non_enumerator_default) {
+        context.reporter.error(field.location(), "enum-default",
+                               "the default of column " + column + " is the value " +
+                                   std::to_string(*field.non_enumerator_default) +
+                                   ", which is not an enumerator of " +
+                                   quoted(decl->getQualifiedNameAsString()));
+        context.reporter.note(context.sources().getFileLoc(decl->getLocation()),
+                              "the enumerators are: " + listed(names));
+      }
+      if (field.column.server_default) {
+        llvm::StringRef text = llvm::StringRef(*field.column.server_default).trim();
+        if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'')
+          text = text.drop_front().drop_back();
+        if (std::find(names.begin(), names.end(), text.str()) != names.end()) continue;
+        std::optional<std::string> guess = closest_name(text.str(), names);
+        auto diagnostic = context.reporter.error(
+            field.option_location("server_default"), "enum-default",
+            ".server_default " + quoted(*field.column.server_default) + " of column " + column +
+                " is not an enumerator of " + quoted(decl->getQualifiedNameAsString()) +
+                (guess ? "; did you mean '" + *guess + "'?" : std::string()));
+        if (guess)
+          attach(diagnostic, replace_option_value(field.options, "server_default",
+                                                  string_literal("'" + *guess + "'")));
+      }
+    }
+  }
+}
+
+}  // namespace sqlmodel::plugin

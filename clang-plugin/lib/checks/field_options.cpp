@@ -1,0 +1,92 @@
+#include <regex>
+
+#include "checks.hpp"
+
+namespace sqlmodel::plugin {
+namespace {
+
+using schema::TypeKind;
+
+bool is_integer(TypeKind kind) {
+  return kind == TypeKind::int16 || kind == TypeKind::int32 || kind == TypeKind::int64;
+}
+bool is_number(TypeKind kind) {
+  return is_integer(kind) || kind == TypeKind::float32 || kind == TypeKind::float64 ||
+         kind == TypeKind::numeric;
+}
+
+// Reports `option` written on a column whose type it does not fit.
+void misfit(const CheckContext& context, const TableModel& table, const FieldModel& field,
+            const std::string& option, const std::string& fits) {
+  context.reporter.error(field.option_location(option), "field-options",
+                         "." + option + " on column " + quoted(table.name + "." + field.column.name) +
+                             " of type " + schema::format_type(field.type.type) + ": " + fits);
+}
+
+void check_field(const CheckContext& context, const TableModel& table, const FieldModel& field) {
+  const AnnotationValues& o = field.options;
+  TypeKind kind = field.type.type.kind;
+  TypeKind value_kind = field.type.type.element_kind.value_or(kind);
+  std::string column = quoted(table.name + "." + field.column.name);
+
+  if (o.tristate("nullable").value_or(false) && !field.type.optional) {
+    auto diagnostic = context.reporter.error(
+        field.option_location("nullable"), "field-options",
+        "column " + column + " is .nullable but its C++ type cannot hold NULL: make it std::optional");
+    attach(diagnostic, wrap_in_optional(field, context.sources(), context.ast.getLangOpts()));
+  }
+  if (field.primary_key && field.column.nullable)
+    context.reporter.error(field.option_location("nullable"), "field-options",
+                           "primary key column " + column + " cannot be nullable");
+  if (o.tristate("autoincrement").value_or(false) && (!field.primary_key || !is_integer(kind)))
+    misfit(context, table, field, "autoincrement", "only an integer primary key is assigned by the database");
+  if ((field.precision || field.scale) && value_kind != TypeKind::numeric)
+    misfit(context, table, field, field.precision ? "precision" : "scale",
+           "precision and scale apply to sqlmodel::Decimal only");
+  if (field.precision && *field.precision <= 0)
+    misfit(context, table, field, "precision", "the precision must be positive");
+  if (field.scale && (*field.scale < 0 || (field.precision && *field.scale > *field.precision)))
+    misfit(context, table, field, "scale", "the scale must be between 0 and the precision");
+  if (field.scale && !field.precision)
+    misfit(context, table, field, "scale", "a scale needs a .precision too");
+  if (o.tristate("timezone") && value_kind != TypeKind::datetime)
+    misfit(context, table, field, "timezone", "only timestamps have a time zone");
+  if (std::optional<long long> factory = o.integer("default_factory")) {
+    if (*factory == 1 && kind != TypeKind::datetime && kind != TypeKind::date)
+      misfit(context, table, field, "default_factory", "DefaultFactory::now needs a timestamp or date");
+    if (*factory == 2 && kind != TypeKind::uuid)
+      misfit(context, table, field, "default_factory", "DefaultFactory::uuid4 needs a sqlmodel::UUID");
+  }
+  if (!field.foreign_key)
+    for (const char* action : {"on_delete", "on_update"})
+      if (o.integer(action).value_or(0) != 0)
+        context.reporter.error(field.option_location(action), "field-options",
+                               std::string(".") + action + " on column " + column +
+                                   ", which has no .foreign_key");
+  for (const char* bound : {"ge", "gt", "le", "lt"})
+    if (o.bound(bound) && !is_number(value_kind))
+      misfit(context, table, field, bound, "bounds apply to numbers only");
+  if (std::optional<std::string> pattern = o.string("pattern")) {
+    if (value_kind != TypeKind::string) {
+      misfit(context, table, field, "pattern", "patterns apply to std::string only");
+    } else {
+      try {
+        std::regex compiled(*pattern, std::regex::ECMAScript);
+      } catch (const std::regex_error& error) {
+        context.reporter.error(field.option_location("pattern"), "field-options",
+                               ".pattern of column " + column + " is not a valid ECMAScript "
+                               "regular expression: " + error.what());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+// Options that contradict the member's type or each other.
+void check_field_options(const CheckContext& context) {
+  for (const TableModel& table : context.models.tables)
+    for (const FieldModel& field : table.fields) check_field(context, table, field);
+}
+
+}  // namespace sqlmodel::plugin

@@ -1,0 +1,112 @@
+// The models of one translation unit as the plugin read them: the schema objects plus the
+// declarations and option locations that diagnostics and fix-its point at. Checks read this;
+// schema_builder turns it into a schema::Schema once the checks pass.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clang/AST/DeclCXX.h"
+
+#include "annotation_values.hpp"
+#include "schema/schema.hpp"
+#include "type_mapping.hpp"
+
+namespace sqlmodel::plugin {
+
+// One column: a data member of a table struct or of one of its mixin bases.
+struct FieldModel {
+  schema::Column column;  // name, type, nullability, defaults, comment, renamed_from, source
+  const clang::FieldDecl* decl = nullptr;
+  const clang::CXXRecordDecl* owner = nullptr;  // the table struct or the mixin declaring it
+  MemberType type;
+  AnnotationValues options;  // empty (no values) when the member has no SQLMODEL_FIELD
+
+  bool primary_key = false;
+  bool index = false;
+  bool unique = false;
+  std::optional<std::string> foreign_key;  // "table.column", as written
+  schema::ReferentialAction on_delete = schema::ReferentialAction::no_action;
+  schema::ReferentialAction on_update = schema::ReferentialAction::no_action;
+  std::optional<long long> max_length, min_length, precision, scale;
+  std::optional<double> ge, gt, le, lt;
+  // The default member initializer of an enum column when it is not one of the enumerators.
+  std::optional<long long> non_enumerator_default;
+
+  // The member's name, where most diagnostics point.
+  clang::SourceLocation location() const;
+  // Where option `name` was written, else the member.
+  clang::SourceLocation option_location(const std::string& name) const;
+};
+
+struct RelationshipModel {
+  std::string name;  // the C++ member
+  const clang::FieldDecl* decl = nullptr;
+  bool to_many = false;
+  const clang::CXXRecordDecl* target = nullptr;
+  AnnotationValues options;
+  std::optional<std::string> back_populates, link_model, foreign_key, remote_side;
+  std::vector<std::string> order_by;  // "-name" for descending
+  bool cascade_delete = false;
+  bool delete_orphan = false;
+
+  clang::SourceLocation location() const;
+  clang::SourceLocation option_location(const std::string& name) const;
+};
+
+// An index, unique constraint or check: written on the table struct (SQLMODEL_INDEX, ...) or
+// implied by a field's .index / .unique.
+struct ConstraintModel {
+  enum class Kind { index, unique, check };
+  Kind kind = Kind::index;
+  std::string name;             // final name (explicit or from schema::naming)
+  bool explicit_name = false;
+  std::vector<std::string> columns;
+  bool unique = false;          // unique index
+  std::optional<std::string> where, method;
+  std::string expression;       // check
+  const FieldModel* field = nullptr;  // set when implied by a field option
+  AnnotationValues options;     // the table-level annotation (empty for field-implied ones)
+  clang::SourceLocation location;
+
+  clang::SourceLocation option_location(const std::string& option) const;
+  const char* kind_name() const;  // "index", "unique constraint", "check constraint"
+};
+
+struct TableModel {
+  const clang::CXXRecordDecl* decl = nullptr;
+  std::string name;
+  std::optional<std::string> comment, renamed_from;
+  AnnotationValues options;
+  std::vector<FieldModel> fields;
+  std::vector<ConstraintModel> constraints;
+  std::vector<RelationshipModel> relationships;
+
+  clang::SourceLocation location() const;
+  const FieldModel* find_field(const std::string& column_name) const;
+  std::vector<const FieldModel*> primary_key() const;
+};
+
+// A non-table model (SQLMODEL_MODEL) mirroring a table: the Create / Read / Update shapes.
+struct MirrorModel {
+  const clang::CXXRecordDecl* decl = nullptr;
+  std::string mirrors;
+  bool partial = false;
+  AnnotationValues options;
+  std::vector<FieldModel> fields;  // column-typed members only
+
+  clang::SourceLocation location() const;
+};
+
+struct ModelSet {
+  std::vector<TableModel> tables;
+  std::vector<MirrorModel> mirrors;
+
+  const TableModel* find_table(const std::string& name) const;
+  const TableModel* find_table(const clang::CXXRecordDecl* decl) const;
+  // By table name, else by the C++ struct's name (link_model, mirrors accept either).
+  const TableModel* find_table_by_name_or_struct(const std::string& name) const;
+};
+
+}  // namespace sqlmodel::plugin

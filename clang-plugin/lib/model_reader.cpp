@@ -1,0 +1,523 @@
+#include "model_reader.hpp"
+
+#include <set>
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include "default_value.hpp"
+#include "schema/naming.hpp"
+
+namespace sqlmodel::plugin {
+namespace {
+
+using schema::ReferentialAction;
+
+// sqlmodel::ReferentialAction's enumerators, in declaration order (unset first).
+std::optional<ReferentialAction> referential_action(std::optional<long long> value) {
+  if (!value) return std::nullopt;
+  switch (*value) {
+    case 1: return ReferentialAction::no_action;
+    case 2: return ReferentialAction::restrict;
+    case 3: return ReferentialAction::cascade;
+    case 4: return ReferentialAction::set_null;
+    case 5: return ReferentialAction::set_default;
+    default: return std::nullopt;
+  }
+}
+
+bool is_record_kind(const std::string& kind) {
+  return kind == "table" || kind == "model" || kind == "index" || kind == "unique" ||
+         kind == "check";
+}
+bool is_member_kind(const std::string& kind) { return kind == "field" || kind == "relationship"; }
+
+std::string macro_for(const std::string& kind) { return "SQLMODEL_" + llvm::StringRef(kind).upper(); }
+
+std::vector<const clang::AnnotateAttr*> sqlmodel_attrs(const clang::Decl& decl,
+                                                       const std::string& kind) {
+  std::vector<const clang::AnnotateAttr*> attrs;
+  for (const auto* attr : decl.specific_attrs<clang::AnnotateAttr>()) {
+    std::optional<std::string> attr_kind = sqlmodel_annotation_kind(*attr);
+    if (attr_kind && *attr_kind == kind) attrs.push_back(attr);
+  }
+  return attrs;
+}
+
+bool has_sqlmodel_attr(const clang::Decl& decl) {
+  for (const auto* attr : decl.specific_attrs<clang::AnnotateAttr>())
+    if (sqlmodel_annotation_kind(*attr)) return true;
+  return false;
+}
+
+// Finds every declaration that carries a sqlmodel annotation, and reports annotations on
+// declarations that cannot have them.
+class AnnotatedDeclFinder : public clang::RecursiveASTVisitor<AnnotatedDeclFinder> {
+ public:
+  AnnotatedDeclFinder(Reporter& reporter, const clang::SourceManager& sources)
+      : reporter_(reporter), sources_(sources) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool VisitDecl(clang::Decl* decl) {
+    if (!decl->hasAttrs() || !has_sqlmodel_attr(*decl)) return true;
+    for (const auto* attr : decl->specific_attrs<clang::AnnotateAttr>()) {
+      if (attr->isInherited()) continue;
+      std::optional<std::string> kind = sqlmodel_annotation_kind(*attr);
+      if (!kind) continue;
+      clang::SourceLocation where = sources_.getFileLoc(attr->getLocation());
+      if (!is_record_kind(*kind) && !is_member_kind(*kind)) {
+        reporter_.error(where, "unknown-annotation",
+                        "unknown sqlmodel annotation '" + attr->getAnnotation().str() + "'");
+        continue;
+      }
+      bool on_record = llvm::isa<clang::CXXRecordDecl>(decl);
+      bool on_field = llvm::isa<clang::FieldDecl>(decl);
+      if (is_record_kind(*kind) && !on_record) {
+        reporter_.error(where, "misplaced-annotation",
+                        macro_for(*kind) + " belongs on a struct definition");
+      } else if (is_member_kind(*kind) && !on_field) {
+        reporter_.error(where, "misplaced-annotation",
+                        macro_for(*kind) + " belongs on a non-static data member of a struct");
+      }
+    }
+    if (auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(decl)) {
+      if (record->isThisDeclarationADefinition() && !record->isInvalidDecl()) records.push_back(record);
+    }
+    return true;
+  }
+
+  std::vector<const clang::CXXRecordDecl*> records;
+
+ private:
+  Reporter& reporter_;
+  const clang::SourceManager& sources_;
+};
+
+class ModelReader {
+ public:
+  ModelReader(clang::ASTContext& context, Reporter& reporter, const SourcePaths& paths)
+      : context_(context), sources_(context.getSourceManager()), reporter_(reporter), paths_(paths) {}
+
+  ModelSet read(const std::vector<const clang::CXXRecordDecl*>& records);
+
+ private:
+  std::optional<AnnotationValues> read_one(const clang::AnnotateAttr& attr);
+  // The single annotation of `kind` on `decl`; reports duplicates.
+  std::optional<AnnotationValues> single(const clang::Decl& decl, const std::string& kind);
+  bool usable_as_model(const clang::CXXRecordDecl& record, const std::string& macro);
+
+  void read_table(const clang::CXXRecordDecl& record, TableModel& table);
+  void read_members(const clang::CXXRecordDecl& record, TableModel& table,
+                    std::set<const clang::CXXRecordDecl*>& visited);
+  std::optional<FieldModel> read_field(const clang::FieldDecl& decl,
+                                       const clang::CXXRecordDecl& owner, const MemberType& type,
+                                       std::optional<AnnotationValues> options);
+  void read_relationship(const clang::FieldDecl& decl, const MemberType& type, TableModel& table);
+  void read_table_constraints(const clang::CXXRecordDecl& record, TableModel& table,
+                              std::set<const clang::CXXRecordDecl*>& visited);
+  void add_field_constraints(TableModel& table);
+  void infer_autoincrement(TableModel& table);
+  void read_mirror(const clang::CXXRecordDecl& record, MirrorModel& mirror);
+
+  bool is_table(const clang::CXXRecordDecl* record) const {
+    return record && table_records_.count(record->getCanonicalDecl()) != 0;
+  }
+
+  clang::ASTContext& context_;
+  const clang::SourceManager& sources_;
+  Reporter& reporter_;
+  const SourcePaths& paths_;
+  std::set<const clang::CXXRecordDecl*> table_records_;  // canonical decls
+};
+
+clang::SourceLocation file_location(const clang::SourceManager& sources, const clang::Decl& decl) {
+  return sources.getFileLoc(decl.getLocation());
+}
+
+std::optional<AnnotationValues> ModelReader::read_one(const clang::AnnotateAttr& attr) {
+  std::string error;
+  std::optional<AnnotationValues> values = read_annotation(attr, context_, error);
+  if (!values) {
+    std::string kind = sqlmodel_annotation_kind(attr).value_or("?");
+    reporter_.error(sources_.getFileLoc(attr.getLocation()), "invalid-options",
+                    macro_for(kind) + ": " + error);
+  }
+  return values;
+}
+
+std::optional<AnnotationValues> ModelReader::single(const clang::Decl& decl,
+                                                    const std::string& kind) {
+  std::vector<const clang::AnnotateAttr*> attrs = sqlmodel_attrs(decl, kind);
+  if (attrs.empty()) return std::nullopt;
+  if (attrs.size() > 1) {
+    reporter_.error(sources_.getFileLoc(attrs[1]->getLocation()), "duplicate-annotation",
+                    "more than one " + macro_for(kind) + " on the same declaration");
+    reporter_.note(sources_.getFileLoc(attrs[0]->getLocation()), "the first one is here");
+  }
+  return read_one(*attrs[0]);
+}
+
+bool ModelReader::usable_as_model(const clang::CXXRecordDecl& record, const std::string& macro) {
+  clang::SourceLocation where = file_location(sources_, record);
+  if (record.isUnion()) {
+    reporter_.error(where, "unsupported-declaration", "a union cannot be a " + macro + " model");
+    return false;
+  }
+  if (record.getDescribedClassTemplate() || record.isDependentContext() ||
+      llvm::isa<clang::ClassTemplatePartialSpecializationDecl>(record) ||
+      record.getTemplateSpecializationKind() != clang::TSK_Undeclared) {
+    reporter_.error(where, "unsupported-declaration",
+                    "a class template or its specializations cannot be " + macro +
+                        " models: the schema needs one fixed set of columns");
+    return false;
+  }
+  if (record.getName().empty()) {
+    reporter_.error(where, "unsupported-declaration",
+                    "an anonymous struct cannot be a " + macro + " model: give it a name");
+    return false;
+  }
+  return true;
+}
+
+ModelSet ModelReader::read(const std::vector<const clang::CXXRecordDecl*>& records) {
+  ModelSet models;
+  std::vector<const clang::CXXRecordDecl*> tables, mirrors;
+  for (const clang::CXXRecordDecl* record : records) {
+    bool table = !sqlmodel_attrs(*record, "table").empty();
+    bool mirror = !sqlmodel_attrs(*record, "model").empty();
+    if (table && mirror) {
+      reporter_.error(file_location(sources_, *record), "misplaced-annotation",
+                      "a struct is either a SQLMODEL_TABLE or a SQLMODEL_MODEL, not both");
+      continue;
+    }
+    if (!table && !mirror) {
+      for (const char* kind : {"index", "unique", "check"})
+        for (const auto* attr : sqlmodel_attrs(*record, kind))
+          if (!attr->isInherited())
+            reporter_.error(sources_.getFileLoc(attr->getLocation()), "misplaced-annotation",
+                            macro_for(kind) +
+                                " needs SQLMODEL_TABLE on the same struct (or on every struct "
+                                "that derives from this one)");
+      continue;
+    }
+    if (!usable_as_model(*record, table ? "table" : "SQLMODEL_MODEL")) continue;
+    (table ? tables : mirrors).push_back(record);
+    if (table) table_records_.insert(record->getCanonicalDecl());
+  }
+  for (const clang::CXXRecordDecl* record : tables) {
+    TableModel table;
+    table.decl = record;
+    read_table(*record, table);
+    models.tables.push_back(std::move(table));
+  }
+  for (const clang::CXXRecordDecl* record : mirrors) {
+    MirrorModel mirror;
+    mirror.decl = record;
+    read_mirror(*record, mirror);
+    models.mirrors.push_back(std::move(mirror));
+  }
+  return models;
+}
+
+void ModelReader::read_table(const clang::CXXRecordDecl& record, TableModel& table) {
+  if (std::optional<AnnotationValues> options = single(record, "table")) table.options = *options;
+  table.name = table.options.string("name").value_or(llvm::StringRef(record.getName()).lower());
+  table.comment = table.options.string("comment");
+  table.renamed_from = table.options.string("renamed_from");
+  std::set<const clang::CXXRecordDecl*> visited;
+  read_members(record, table, visited);
+  infer_autoincrement(table);
+  add_field_constraints(table);
+  visited.clear();
+  read_table_constraints(record, table, visited);
+}
+
+// Mixin bases first, in declaration order, then the struct's own members: the column order
+// a SQLModel user gets from Python class inheritance.
+void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& table,
+                               std::set<const clang::CXXRecordDecl*>& visited) {
+  if (!visited.insert(record.getCanonicalDecl()).second) return;
+  for (const clang::CXXBaseSpecifier& base : record.bases()) {
+    const clang::CXXRecordDecl* base_record = base.getType()->getAsCXXRecordDecl();
+    clang::SourceLocation where = sources_.getFileLoc(base.getBeginLoc());
+    if (!base_record || !base_record->hasDefinition()) {
+      reporter_.error(where, "unsupported-declaration",
+                      "the base of table " + quoted(table.name) + " is not a complete struct");
+      continue;
+    }
+    base_record = base_record->getDefinition();
+    if (base.isVirtual()) {
+      reporter_.error(where, "unsupported-declaration",
+                      "virtual bases cannot be mixins: their members have no fixed place");
+      continue;
+    }
+    if (is_table(base_record)) {
+      reporter_.error(where, "table-inheritance",
+                      "table " + quoted(table.name) + " derives from table struct " +
+                          quoted(base_record->getName()) +
+                          ": table inheritance is not supported; derive from a mixin (a "
+                          "plain struct) instead");
+      reporter_.note(file_location(sources_, *base_record), "the base table is declared here");
+      continue;
+    }
+    read_members(*base_record, table, visited);
+  }
+  for (const clang::Decl* member : record.decls()) {
+    if (const auto* nested = llvm::dyn_cast<clang::CXXRecordDecl>(member)) {
+      if (nested->isAnonymousStructOrUnion())
+        reporter_.error(file_location(sources_, *nested), "unsupported-member",
+                        std::string("anonymous ") + (nested->isUnion() ? "unions" : "structs") +
+                            " inside table " + quoted(table.name) +
+                            " are not columns: use named members");
+      continue;
+    }
+    const auto* field = llvm::dyn_cast<clang::FieldDecl>(member);
+    if (!field || field->isInvalidDecl()) continue;
+    if (field->isAnonymousStructOrUnion() || field->getName().empty()) continue;
+    std::optional<AnnotationValues> field_options = single(*field, "field");
+    std::optional<AnnotationValues> relationship_options = single(*field, "relationship");
+    if (field_options && field_options->flag("exclude")) continue;
+    if (field->isBitField()) {
+      reporter_.error(file_location(sources_, *field), "unsupported-member",
+                      "bit-field " + quoted(field->getName()) +
+                          " cannot be a column: mark it SQLMODEL_FIELD(.exclude = true) or make "
+                          "it a plain member");
+      continue;
+    }
+    MemberType type = classify_member_type(field->getType(), context_);
+    if (type.kind == MemberType::Kind::relationship) {
+      if (field_options) {
+        reporter_.error(sources_.getFileLoc(field_options->attr->getLocation()),
+                        "misplaced-annotation",
+                        "SQLMODEL_FIELD on relationship " + quoted(field->getName()) +
+                            ": relationships take SQLMODEL_RELATIONSHIP");
+        continue;
+      }
+      read_relationship(*field, type, table);
+      continue;
+    }
+    if (relationship_options) {
+      reporter_.error(sources_.getFileLoc(relationship_options->attr->getLocation()),
+                      "misplaced-annotation",
+                      "SQLMODEL_RELATIONSHIP on " + quoted(field->getName()) +
+                          ", which is not a sqlmodel::Related<T> or sqlmodel::RelatedList<T>");
+      continue;
+    }
+    if (type.kind == MemberType::Kind::unsupported) {
+      reporter_.error(file_location(sources_, *field), "unsupported-type",
+                      "member " + quoted(field->getName()) + " of table " + quoted(table.name) +
+                          " has type '" + field->getType().getAsString() +
+                          "', which has no column type: " + type.reason);
+      reporter_.note(file_location(sources_, *field), supported_types_note());
+      reporter_.note(file_location(sources_, *field),
+                     "to keep the member out of the table, mark it SQLMODEL_FIELD(.exclude = true)");
+      continue;
+    }
+    if (std::optional<FieldModel> column = read_field(*field, record, type, field_options))
+      table.fields.push_back(std::move(*column));
+  }
+}
+
+std::optional<FieldModel> ModelReader::read_field(const clang::FieldDecl& decl,
+                                                  const clang::CXXRecordDecl& owner,
+                                                  const MemberType& type,
+                                                  std::optional<AnnotationValues> options) {
+  FieldModel field;
+  field.decl = &decl;
+  field.owner = &owner;
+  field.type = type;
+  if (options) field.options = std::move(*options);
+  const AnnotationValues& o = field.options;
+
+  schema::Column& column = field.column;
+  column.name = o.string("name").value_or(decl.getName().str());
+  column.type = type.type;
+  column.source = paths_.locate(sources_, decl.getLocation());
+  column.comment = o.string("comment");
+  column.renamed_from = o.string("renamed_from");
+  column.server_default = o.string("server_default");
+
+  field.primary_key = o.flag("primary_key");
+  field.index = o.flag("index");
+  field.unique = o.flag("unique");
+  field.foreign_key = o.string("foreign_key");
+  field.on_delete = referential_action(o.integer("on_delete")).value_or(ReferentialAction::no_action);
+  field.on_update = referential_action(o.integer("on_update")).value_or(ReferentialAction::no_action);
+  field.max_length = o.integer("max_length");
+  field.min_length = o.integer("min_length");
+  field.precision = o.integer("precision");
+  field.scale = o.integer("scale");
+  field.ge = o.bound("ge");
+  field.gt = o.bound("gt");
+  field.le = o.bound("le");
+  field.lt = o.bound("lt");
+
+  column.nullable = o.tristate("nullable").value_or(type.optional && !field.primary_key);
+
+  // Type parameters: only where they mean something; checks report the others.
+  schema::TypeKind value_kind = type.type.element_kind.value_or(type.type.kind);
+  if (value_kind == schema::TypeKind::string && field.max_length && *field.max_length > 0)
+    column.type.max_length = static_cast<int>(*field.max_length);
+  if (value_kind == schema::TypeKind::numeric) {
+    if (field.precision) column.type.precision = static_cast<int>(*field.precision);
+    if (field.scale) column.type.scale = static_cast<int>(*field.scale);
+  }
+  if (value_kind == schema::TypeKind::datetime)
+    column.type.with_timezone = o.tristate("timezone").value_or(true);
+  if (std::optional<std::string> sql_type = o.string("sql_type")) {
+    if (std::optional<schema::ColumnType> parsed = schema::parse_type(*sql_type)) {
+      if (parsed->kind == schema::TypeKind::enumeration && parsed->enum_name.empty())
+        parsed->enum_name = column.type.enum_name;
+      column.type = *parsed;
+    } else {
+      reporter_.error(o.location_of("sql_type", field.location()), "invalid-options",
+                      "unknown sql_type " + quoted(*sql_type) +
+                          ": use the snapshot's type spelling, e.g. \"string(40)\", "
+                          "\"numeric(12,4)\", \"int32\", \"datetime_tz\", \"json\"");
+    }
+  }
+
+  DefaultValue initial = read_default_value(decl, type, context_);
+  column.default_value = initial.json;
+  field.non_enumerator_default = initial.non_enumerator_value;
+  return field;
+}
+
+void ModelReader::read_relationship(const clang::FieldDecl& decl, const MemberType& type,
+                                    TableModel& table) {
+  RelationshipModel relationship;
+  relationship.name = decl.getName().str();
+  relationship.decl = &decl;
+  relationship.to_many = type.to_many;
+  relationship.target = type.target->hasDefinition() ? type.target->getDefinition() : type.target;
+  if (std::optional<AnnotationValues> options = single(decl, "relationship"))
+    relationship.options = *options;
+  const AnnotationValues& o = relationship.options;
+  relationship.back_populates = o.string("back_populates");
+  relationship.link_model = o.string("link_model");
+  relationship.foreign_key = o.string("foreign_key");
+  relationship.remote_side = o.string("remote_side");
+  relationship.cascade_delete = o.flag("cascade_delete");
+  relationship.delete_orphan = o.flag("delete_orphan");
+  if (std::optional<std::string> order_by = o.string("order_by")) {
+    llvm::SmallVector<llvm::StringRef, 4> parts;
+    llvm::StringRef(*order_by).split(parts, ',', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef part : parts)
+      if (!part.trim().empty()) relationship.order_by.push_back(part.trim().str());
+  }
+  table.relationships.push_back(std::move(relationship));
+}
+
+void ModelReader::infer_autoincrement(TableModel& table) {
+  std::vector<FieldModel*> key;
+  for (FieldModel& field : table.fields)
+    if (field.primary_key) key.push_back(&field);
+  for (FieldModel* field : key) {
+    schema::TypeKind kind = field->column.type.kind;
+    bool integer = kind == schema::TypeKind::int16 || kind == schema::TypeKind::int32 ||
+                   kind == schema::TypeKind::int64;
+    bool sole_integer_key = key.size() == 1 && integer && !field->foreign_key;
+    field->column.autoincrement = field->options.tristate("autoincrement").value_or(sole_integer_key);
+  }
+}
+
+void ModelReader::add_field_constraints(TableModel& table) {
+  for (const FieldModel& field : table.fields) {
+    if (!field.index && !field.unique) continue;
+    ConstraintModel constraint;
+    constraint.field = &field;
+    constraint.columns = {field.column.name};
+    constraint.location = field.location();
+    if (field.index) {
+      // .index with .unique: one unique index, as SQLAlchemy makes for index=True, unique=True.
+      constraint.kind = ConstraintModel::Kind::index;
+      constraint.unique = field.unique;
+      constraint.name = schema::naming::index(table.name, constraint.columns);
+    } else {
+      constraint.kind = ConstraintModel::Kind::unique;
+      constraint.name = schema::naming::unique(table.name, constraint.columns);
+    }
+    table.constraints.push_back(std::move(constraint));
+  }
+}
+
+void ModelReader::read_table_constraints(const clang::CXXRecordDecl& record, TableModel& table,
+                                         std::set<const clang::CXXRecordDecl*>& visited) {
+  if (!visited.insert(record.getCanonicalDecl()).second) return;
+  for (const clang::CXXBaseSpecifier& base : record.bases())
+    if (const auto* base_record = base.getType()->getAsCXXRecordDecl())
+      if (base_record->hasDefinition() && !is_table(base_record))
+        read_table_constraints(*base_record->getDefinition(), table, visited);
+  for (const char* kind_text : {"index", "unique", "check"}) {
+    for (const clang::AnnotateAttr* attr : sqlmodel_attrs(record, kind_text)) {
+      std::optional<AnnotationValues> options = read_one(*attr);
+      if (!options) continue;
+      ConstraintModel constraint;
+      constraint.options = std::move(*options);
+      constraint.location = sources_.getFileLoc(attr->getLocation());
+      const AnnotationValues& o = constraint.options;
+      std::optional<std::string> name = o.string("name");
+      constraint.explicit_name = name.has_value();
+      std::string kind = kind_text;
+      if (kind == "check") {
+        constraint.kind = ConstraintModel::Kind::check;
+        constraint.expression = o.string("expression").value_or("");
+        if (!name || name->empty()) {
+          reporter_.error(o.location_of("name", constraint.location), "invalid-options",
+                          "SQLMODEL_CHECK needs a .name: the constraint is named ck_" +
+                              table.name + "_<name>");
+          continue;
+        }
+        if (constraint.expression.empty()) {
+          reporter_.error(o.location_of("expression", constraint.location), "invalid-options",
+                          "SQLMODEL_CHECK needs an .expression (a SQL boolean expression)");
+          continue;
+        }
+        constraint.name = schema::naming::check(table.name, *name);
+        constraint.explicit_name = false;
+      } else {
+        constraint.kind = kind == "index" ? ConstraintModel::Kind::index : ConstraintModel::Kind::unique;
+        constraint.columns = o.strings("columns");
+        constraint.unique = kind == "index" && o.flag("unique");
+        constraint.where = o.string("where");
+        constraint.method = o.string("method");
+        if (constraint.columns.empty()) {
+          reporter_.error(o.location_of("columns", constraint.location), "invalid-options",
+                          macro_for(kind) + " needs .columns = {\"column\", ...}");
+          continue;
+        }
+        if (name) constraint.name = *name;
+        else if (kind == "index") constraint.name = schema::naming::index(table.name, constraint.columns);
+        else constraint.name = schema::naming::unique(table.name, constraint.columns);
+      }
+      table.constraints.push_back(std::move(constraint));
+    }
+  }
+}
+
+void ModelReader::read_mirror(const clang::CXXRecordDecl& record, MirrorModel& mirror) {
+  if (std::optional<AnnotationValues> options = single(record, "model")) mirror.options = *options;
+  mirror.mirrors = mirror.options.string("mirrors").value_or("");
+  mirror.partial = mirror.options.flag("partial");
+  for (const clang::FieldDecl* field : record.fields()) {
+    if (field->isInvalidDecl() || field->getName().empty() || field->isBitField()) continue;
+    std::optional<AnnotationValues> options = single(*field, "field");
+    if (options && options->flag("exclude")) continue;
+    MemberType type = classify_member_type(field->getType(), context_);
+    if (type.kind != MemberType::Kind::column) continue;
+    if (std::optional<FieldModel> column = read_field(*field, record, type, options))
+      mirror.fields.push_back(std::move(*column));
+  }
+}
+
+}  // namespace
+
+ModelSet read_models(clang::ASTContext& context, Reporter& reporter, const SourcePaths& paths) {
+  AnnotatedDeclFinder finder(reporter, context.getSourceManager());
+  finder.TraverseDecl(context.getTranslationUnitDecl());
+  ModelReader reader(context, reporter, paths);
+  return reader.read(finder.records);
+}
+
+}  // namespace sqlmodel::plugin

@@ -1,0 +1,50 @@
+#include "source_paths.hpp"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace sqlmodel::plugin {
+namespace {
+
+std::string absolute_normalized(llvm::StringRef path) {
+  llvm::SmallString<256> result(path);
+  llvm::sys::fs::make_absolute(result);
+  llvm::sys::path::remove_dots(result, /*remove_dot_dot=*/true);
+  return std::string(result.str());
+}
+
+}  // namespace
+
+SourcePaths::SourcePaths(std::string root) {
+  if (root.empty()) {
+    llvm::SmallString<256> cwd;
+    if (!llvm::sys::fs::current_path(cwd)) root = std::string(cwd.str());
+  }
+  if (!root.empty()) root_ = absolute_normalized(root);
+  while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
+}
+
+std::string SourcePaths::stable_path(llvm::StringRef file) const {
+  if (file.empty() || root_.empty()) return file.str();
+  std::string absolute = absolute_normalized(file);
+  if (llvm::StringRef(absolute).starts_with(root_ + "/")) return absolute.substr(root_.size() + 1);
+  // Outside the root: as the compiler spelled it, minus any "./".
+  llvm::SmallString<256> spelled(file);
+  llvm::sys::path::remove_dots(spelled, /*remove_dot_dot=*/false);
+  return std::string(spelled.str());
+}
+
+schema::SourceLocation SourcePaths::locate(const clang::SourceManager& sources,
+                                           clang::SourceLocation location) const {
+  schema::SourceLocation result;
+  if (location.isInvalid()) return result;
+  clang::PresumedLoc presumed = sources.getPresumedLoc(sources.getFileLoc(location));
+  if (presumed.isInvalid()) return result;
+  result.file = stable_path(presumed.getFilename());
+  result.line = static_cast<int>(presumed.getLine());
+  result.column = static_cast<int>(presumed.getColumn());
+  return result;
+}
+
+}  // namespace sqlmodel::plugin

@@ -1,0 +1,75 @@
+#include "sqlmodel_consumer.hpp"
+
+#include <exception>
+
+#include "clang/AST/ASTContext.h"
+
+#include "checks/checks.hpp"
+#include "model_reader.hpp"
+#include "schema/snapshot_json.hpp"
+#include "schema_builder.hpp"
+#include "source_paths.hpp"
+
+namespace sqlmodel::plugin {
+
+bool parse_plugin_options(const std::vector<std::string>& args, PluginOptions& options,
+                          std::string& error) {
+  for (const std::string& arg : args) {
+    auto equals = arg.find('=');
+    std::string key = arg.substr(0, equals);
+    std::string value = equals == std::string::npos ? std::string() : arg.substr(equals + 1);
+    if (key == "snapshot" || key == "source-root") {
+      if (equals == std::string::npos || value.empty()) {
+        error = "plugin option '" + key + "' needs a value: -fplugin-arg-sqlmodel-" + key + "=PATH";
+        return false;
+      }
+      if (key == "snapshot") options.snapshot = value;
+      else options.source_root = value;
+      continue;
+    }
+    error = "unknown plugin option '" + arg +
+            "'; valid options: -fplugin-arg-sqlmodel-snapshot=PATH, "
+            "-fplugin-arg-sqlmodel-source-root=DIR";
+    return false;
+  }
+  return true;
+}
+
+void report_plain_error(clang::DiagnosticsEngine& diagnostics, const std::string& message) {
+  unsigned id = diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Error, "sqlmodel: %0");
+  diagnostics.Report(id) << message;
+}
+
+void SqlmodelConsumer::HandleTranslationUnit(clang::ASTContext& context) {
+  // Nothing may escape into Clang, which is built without exceptions.
+  try {
+    run(context);
+  } catch (const std::exception& error) {
+    report_plain_error(context.getDiagnostics(), std::string("internal error: ") + error.what());
+  } catch (...) {
+    report_plain_error(context.getDiagnostics(), "internal error (unknown exception)");
+  }
+}
+
+void SqlmodelConsumer::run(clang::ASTContext& context) {
+  clang::DiagnosticsEngine& diagnostics = context.getDiagnostics();
+  Reporter reporter(diagnostics);
+  SourcePaths paths(options_.source_root);
+  ModelSet models = read_models(context, reporter, paths);
+  run_all_checks(CheckContext{models, reporter, context});
+  if (!options_.snapshot && !options_.on_schema) return;
+  // A failed compile leaves no snapshot behind, as it leaves no object file.
+  if (reporter.error_count() != 0 || diagnostics.hasErrorOccurred()) return;
+  schema::Schema schema = build_schema(models, context.getSourceManager(), paths);
+  if (options_.on_schema) {
+    options_.on_schema(std::move(schema));
+    return;
+  }
+  try {
+    schema::write_snapshot_file(schema, *options_.snapshot);
+  } catch (const std::exception& error) {
+    report_plain_error(diagnostics, "cannot write the snapshot '" + *options_.snapshot + "': " + error.what());
+  }
+}
+
+}  // namespace sqlmodel::plugin

@@ -1,0 +1,221 @@
+#include "type_mapping.hpp"
+
+#include <initializer_list>
+
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace sqlmodel::plugin {
+namespace {
+
+using schema::TypeKind;
+
+// True when `decl` is named `path.back()` inside the namespaces path[0..n-1], looking through
+// inline namespaces (std::__cxx11, std::chrono::_V2, nlohmann::json_abi_v3_11_2).
+bool has_qualified_name(const clang::NamedDecl* decl, std::initializer_list<llvm::StringRef> path) {
+  if (!decl || path.size() == 0) return false;
+  const llvm::StringRef* part = path.end() - 1;
+  const clang::IdentifierInfo* identifier = decl->getIdentifier();
+  if (!identifier || identifier->getName() != *part) return false;
+  const clang::DeclContext* context = decl->getDeclContext();
+  while (part != path.begin()) {
+    --part;
+    while (context && context->isInlineNamespace()) context = context->getParent();
+    const auto* ns = llvm::dyn_cast_or_null<clang::NamespaceDecl>(context);
+    if (!ns || ns->getName() != *part) return false;
+    context = ns->getParent();
+  }
+  while (context && context->isInlineNamespace()) context = context->getParent();
+  return context && context->isTranslationUnit();
+}
+
+// The template arguments of `type` when it is a specialization of the named class template.
+const clang::TemplateArgumentList* specialization_args(clang::QualType type,
+                                                       std::initializer_list<llvm::StringRef> path) {
+  const auto* record = type->getAsCXXRecordDecl();
+  const auto* specialization = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(record);
+  if (!specialization) return nullptr;
+  if (!has_qualified_name(specialization->getSpecializedTemplate(), path)) return nullptr;
+  return &specialization->getTemplateArgs();
+}
+
+clang::QualType first_type_arg(const clang::TemplateArgumentList& args) {
+  if (args.size() == 0 || args[0].getKind() != clang::TemplateArgument::Type) return {};
+  return args[0].getAsType().getCanonicalType();
+}
+
+bool is_record(clang::QualType type, std::initializer_list<llvm::StringRef> path) {
+  const auto* record = type->getAsCXXRecordDecl();
+  return record && has_qualified_name(record, path);
+}
+
+MemberType column(TypeKind kind) {
+  MemberType result;
+  result.kind = MemberType::Kind::column;
+  result.type.kind = kind;
+  if (kind == TypeKind::datetime) result.type.with_timezone = true;
+  return result;
+}
+
+MemberType unsupported(std::string reason) {
+  MemberType result;
+  result.kind = MemberType::Kind::unsupported;
+  result.reason = std::move(reason);
+  return result;
+}
+
+MemberType map_builtin(const clang::BuiltinType& builtin, clang::QualType type,
+                       const clang::ASTContext& context) {
+  switch (builtin.getKind()) {
+    case clang::BuiltinType::Bool:
+      return column(TypeKind::boolean);
+    case clang::BuiltinType::Float:
+      return column(TypeKind::float32);
+    case clang::BuiltinType::Double:
+      return column(TypeKind::float64);
+    case clang::BuiltinType::Char_S:
+    case clang::BuiltinType::Char_U:
+      return unsupported("'char' is a character, not a number: use std::int8_t, or std::string for text");
+    case clang::BuiltinType::WChar_S:
+    case clang::BuiltinType::WChar_U:
+    case clang::BuiltinType::Char8:
+    case clang::BuiltinType::Char16:
+    case clang::BuiltinType::Char32:
+      return unsupported("character types are not columns: use std::string");
+    default:
+      break;
+  }
+  if (!builtin.isInteger()) return unsupported("this built-in type has no SQL column type");
+  uint64_t bits = context.getTypeSize(type);
+  bool is_signed = builtin.isSignedInteger();
+  // The smallest SQL integer that holds every value of the C++ type.
+  uint64_t needed = is_signed ? bits : bits + 1;
+  if (needed <= 16) return column(TypeKind::int16);
+  if (needed <= 32) return column(TypeKind::int32);
+  if (needed <= 64) return column(TypeKind::int64);
+  return unsupported(is_signed ? "integers wider than 64 bits have no SQL column type"
+                               : "unsigned 64-bit values do not fit a SQL BIGINT: use std::int64_t");
+}
+
+// A column type without std::optional around it.
+MemberType map_value_type(clang::QualType type, const clang::ASTContext& context, bool in_array);
+
+MemberType map_vector(const clang::TemplateArgumentList& args, const clang::ASTContext& context) {
+  clang::QualType element = first_type_arg(args);
+  if (element.isNull()) return unsupported("std::vector without an element type");
+  if (const auto* enum_type = element->getAs<clang::EnumType>())
+    if (has_qualified_name(enum_type->getDecl(), {"std", "byte"})) return column(TypeKind::blob);
+  MemberType mapped = map_value_type(element, context, /*in_array=*/true);
+  if (mapped.kind != MemberType::Kind::column) {
+    if (mapped.kind == MemberType::Kind::unsupported)
+      mapped.reason = "std::vector element: " + mapped.reason;
+    return mapped;
+  }
+  MemberType result = mapped;
+  result.type.element_kind = mapped.type.kind;
+  result.type.kind = TypeKind::array;
+  return result;
+}
+
+MemberType map_value_type(clang::QualType type, const clang::ASTContext& context, bool in_array) {
+  type = type.getCanonicalType();
+  if (type->isReferenceType()) return unsupported("references are not columns");
+  if (type->isPointerType() || type->isMemberPointerType())
+    return unsupported("pointers are not columns: use std::optional<T> for a nullable value");
+  if (type->isArrayType()) return unsupported("C arrays are not columns: use std::vector<T>");
+  if (const auto* builtin = type->getAs<clang::BuiltinType>()) {
+    return map_builtin(*builtin, type, context);
+  }
+  if (const auto* enum_type = type->getAs<clang::EnumType>()) {
+    const clang::EnumDecl* decl = enum_type->getDecl();
+    if (!decl->isScoped())
+      return unsupported("unscoped enum '" + decl->getNameAsString() +
+                         "': use an enum class (its enumerators become the SQL enum's values)");
+    if (decl->getName().empty()) return unsupported("anonymous enums have no name for the SQL enum");
+    MemberType result = column(TypeKind::enumeration);
+    result.type.enum_name = schema_enum_name(*decl);
+    result.enum_decl = decl;
+    return result;
+  }
+  if (type->isRecordType()) {
+    const auto* record = type->getAsCXXRecordDecl();
+    if (!record) return unsupported("only C++ class types map to columns");
+    if (is_record(type, {"std", "basic_string"})) {
+      const auto* args = specialization_args(type, {"std", "basic_string"});
+      clang::QualType char_type = args ? first_type_arg(*args) : clang::QualType{};
+      if (!char_type.isNull() && char_type->isSpecificBuiltinType(clang::BuiltinType::Char_S))
+        return column(TypeKind::string);
+      if (!char_type.isNull() && char_type->isSpecificBuiltinType(clang::BuiltinType::Char_U))
+        return column(TypeKind::string);
+      return unsupported("only std::string (of char) is a text column");
+    }
+    if (is_record(type, {"std", "basic_string_view"}))
+      return unsupported("std::string_view does not own its characters: use std::string");
+    if (const auto* args = specialization_args(type, {"std", "chrono", "time_point"})) {
+      clang::QualType clock = first_type_arg(*args);
+      if (!clock.isNull() && is_record(clock, {"std", "chrono", "system_clock"}))
+        return column(TypeKind::datetime);
+      return unsupported("only std::chrono::system_clock::time_point is a timestamp column");
+    }
+    if (is_record(type, {"std", "chrono", "year_month_day"})) return column(TypeKind::date);
+    if (is_record(type, {"nlohmann", "basic_json"})) {
+      if (in_array) return unsupported("JSON values cannot be array elements: use one JSON column");
+      return column(TypeKind::json);
+    }
+    if (is_record(type, {"sqlmodel", "UUID"})) return column(TypeKind::uuid);
+    if (is_record(type, {"sqlmodel", "Decimal"})) return column(TypeKind::numeric);
+    if (is_record(type, {"std", "optional"}))
+      return unsupported(in_array ? "array elements cannot be std::optional"
+                                  : "std::optional<std::optional<T>> is ambiguous");
+    if (const auto* args = specialization_args(type, {"std", "vector"})) {
+      if (in_array) return unsupported("arrays of arrays are not columns");
+      return map_vector(*args, context);
+    }
+    if (is_record(type, {"sqlmodel", "Related"}) || is_record(type, {"sqlmodel", "RelatedList"}))
+      return unsupported("relationships cannot be wrapped in other types");
+    return unsupported("'" + record->getQualifiedNameAsString() + "' has no SQL column type");
+  }
+  return unsupported("this type has no SQL column type");
+}
+
+}  // namespace
+
+MemberType classify_member_type(clang::QualType type, const clang::ASTContext& context) {
+  type = type.getCanonicalType();
+  for (auto [path, to_many] : {std::pair{"Related", false}, std::pair{"RelatedList", true}}) {
+    if (const auto* args = specialization_args(type, {"sqlmodel", path})) {
+      clang::QualType target = first_type_arg(*args);
+      MemberType result;
+      result.kind = MemberType::Kind::relationship;
+      result.to_many = to_many;
+      result.target = target.isNull() ? nullptr : target->getAsCXXRecordDecl();
+      if (!result.target) return unsupported("a relationship's target must be a model struct");
+      return result;
+    }
+  }
+  if (const auto* args = specialization_args(type, {"std", "optional"})) {
+    clang::QualType inner = first_type_arg(*args);
+    if (inner.isNull()) return unsupported("std::optional without a value type");
+    MemberType result = map_value_type(inner, context, /*in_array=*/false);
+    if (result.kind == MemberType::Kind::column) result.optional = true;
+    else if (result.kind == MemberType::Kind::unsupported)
+      result.reason = "std::optional value type: " + result.reason;
+    return result;
+  }
+  return map_value_type(type, context, /*in_array=*/false);
+}
+
+const char* supported_types_note() {
+  return "supported column types: bool, std::int8_t .. std::int64_t, std::uint8_t .. "
+         "std::uint32_t, float, double, std::string, std::chrono::system_clock::time_point, "
+         "std::chrono::year_month_day, enum class, nlohmann::json, std::vector<std::byte>, "
+         "sqlmodel::UUID, sqlmodel::Decimal, std::vector<T> of those scalars, and "
+         "std::optional<T> of any of them; relationships are sqlmodel::Related<T> and "
+         "sqlmodel::RelatedList<T>";
+}
+
+std::string schema_enum_name(const clang::EnumDecl& decl) {
+  return llvm::StringRef(decl.getName()).lower();
+}
+
+}  // namespace sqlmodel::plugin

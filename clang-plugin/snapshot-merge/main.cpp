@@ -1,0 +1,38 @@
+// sqlmodel-snapshot merge A.json B.json ... -o schema.json
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "merge_snapshots.hpp"
+#include "schema/snapshot_json.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Work with sqlmodel schema snapshots"};
+  app.require_subcommand(1);
+
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Merge per-translation-unit snapshots into one; identical copies of a model "
+               "collapse, different models with one table name are an error");
+  std::vector<std::string> inputs;
+  std::string output;
+  merge->add_option("snapshots", inputs, "Snapshots written by -fplugin-arg-sqlmodel-snapshot")
+      ->required()
+      ->check(CLI::ExistingFile);
+  merge->add_option("-o,--output", output, "The merged snapshot (written atomically)")->required();
+
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    std::vector<sqlmodel::snapshot_merge::SnapshotInput> snapshots;
+    for (const std::string& path : inputs)
+      snapshots.push_back({path, sqlmodel::schema::read_snapshot_file(path)});
+    sqlmodel::schema::Schema merged = sqlmodel::snapshot_merge::merge(snapshots);
+    sqlmodel::schema::write_snapshot_file(merged, output);
+  } catch (const std::exception& error) {
+    std::cerr << "sqlmodel-snapshot merge: error: " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,16 @@
+// Indexes, unique constraints and checks naming unknown columns.
+// RUN: %clang_sqlmodel -Xclang -verify %s
+// RUN: not %clang_sqlmodel -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
+#include <sqlmodel/annotations.hpp>
+
+struct SQLMODEL_TABLE(.name = "users")
+SQLMODEL_INDEX(.columns = {"id", "emial"})  // expected-error {{index 'ix_users_id_emial' names unknown column 'emial' of table 'users'; did you mean 'email'? [sqlmodel-constraint-columns]}}
+// CHECK: fix-it:"{{.*}}constraint-columns.cpp":{[[@LINE-1]]:27-[[@LINE-1]]:42}:"{\"id\", \"email\"}"
+SQLMODEL_UNIQUE(.columns = {"nickname"})  // expected-error {{unique constraint 'uq_users_nickname' names unknown column 'nickname'}}
+SQLMODEL_CHECK(.name = "adult", .expression = "agee >= 18 AND lower(email) <> 'x' AND \"age\" < 200")  // expected-error {{check constraint 'ck_users_adult' names unknown column 'agee'}}
+SQLMODEL_CHECK(.name = "fine", .expression = "age BETWEEN 0 AND 150 OR email IS NULL OR email LIKE '%@%' OR age::text <> ''")
+User {
+  SQLMODEL_FIELD(.primary_key = true) std::int64_t id;
+  std::string email;
+  std::int32_t age = 0;
+};
