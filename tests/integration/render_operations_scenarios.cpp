@@ -135,6 +135,21 @@ const std::vector<std::string> awkward_rows{
     R"(INSERT INTO "MixedCase" ("ID", "order", "we""ird") VALUES (1, 1, TRUE), (2, NULL, FALSE))",
 };
 
+// every_feature_schema(): teams and users refer to each other, so the team lead comes last.
+const std::vector<std::string> every_feature_rows{
+    R"(INSERT INTO "teams" ("id", "name") VALUES (1, 'core'), (2, 'web'))",
+    R"(INSERT INTO "users" ("id", "email", "display_name", "team_id", "manager_id", "is_active", "login_count") VALUES )"
+    R"((1, 'ann@example.com', 'Ann', 1, NULL, TRUE, 3), (2, 'bob@example.com', NULL, 2, 1, FALSE, 0))",
+    R"(UPDATE "teams" SET "lead_user_id" = 1 WHERE "id" = 1)",
+    R"(INSERT INTO "user_profiles" ("user_id", "bio", "birthday") VALUES (1, 'Likes SQL', '1990-05-17'))",
+    R"(INSERT INTO "labels" ("name") VALUES ('bug'), ('feature'))",
+    R"(INSERT INTO "tasks" ("id", "public_id", "title", "status", "priority", "position", "owner_id", )"
+    R"("reviewer_id", "price", "estimate_hours", "progress", "due_date", "done_at") VALUES )"
+    R"((1, '5b6f0c1e-7d1a-4a53-9a3e-2f1f1b0c9d01', 'Fix login', 'active', 'high', 1, 1, 2, 12.50, 1.5, 0.25, '2024-03-01', NULL), )"
+    R"((2, '5b6f0c1e-7d1a-4a53-9a3e-2f1f1b0c9d02', 'Ship it', 'done', NULL, 2, 2, NULL, 0, NULL, 1, NULL, '2024-02-03 04:05:06'))",
+    R"(INSERT INTO "task_labels" ("task_id", "label_name") VALUES (1, 'bug'), (2, 'bug'), (2, 'feature'))",
+};
+
 const Table& base_table(std::string_view name) {
   static const Schema base = render_scenario_base_schema();
   return *base.find_table(name);
@@ -248,6 +263,24 @@ std::vector<RenderScenario> render_scenarios() {
   add_awkward("awkward_rename_mixed_case_table", {RenameTable{"MixedCase", "Mixed Case's"}});
   add_awkward("awkward_rename_quoted_column", {RenameColumn{"user", "we\"ird", "we\"irder"}});
   add_awkward("awkward_add_column", {AddColumn{"order", column("from", type_of(TypeKind::string, 5), false, "'it''s'"), {}}});
+
+  // The schema with every feature: a rebuild on SQLite must carry its composite keys, the
+  // self-reference, the cycle, partial indexes and enum CHECKs through.
+  auto add_every_feature = [&](std::string name, std::vector<Operation> operations) -> RenderScenario& {
+    RenderScenario& scenario = add(std::move(name), std::move(operations));
+    scenario.base = every_feature_schema();
+    scenario.rows = every_feature_rows;
+    return scenario;
+  };
+  const Schema every = every_feature_schema();
+  const Table& tasks = *every.find_table("tasks");
+  Column longer_title = *tasks.find_column("title");
+  longer_title.type.max_length = 300;
+  add_every_feature("every_feature_change_type",
+                    {AlterColumn{"tasks", *tasks.find_column("title"), longer_title}});
+  add_every_feature("every_feature_rename_column", {RenameColumn{"users", "display_name", "shown_name"}});
+  add_every_feature("every_feature_add_enum_value", {AddEnumValue{"taskstatus", "review", 1}});
+  add_every_feature("every_feature_remove_enum_value", {RemoveEnumValue{"priority", "medium", 1}});
   return scenarios;
 }
 
@@ -346,8 +379,11 @@ Contents read_contents(db::Connection& connection, const Schema& schema) {
       // Text on both dialects, so an integer that became a string still compares equal.
       list += "CAST(" + quote_identifier(dialect, each.name) + " AS VARCHAR)";
     }
+    std::string order;
+    for (const auto& key_column : table.primary_key->columns)
+      order += (order.empty() ? std::string() : std::string(", ")) + quote_identifier(dialect, key_column);
     auto result = connection.query("SELECT " + list + " FROM " + quote_identifier(dialect, table.name) +
-                                   " ORDER BY " + quote_identifier(dialect, table.primary_key->columns.front()));
+                                   " ORDER BY " + order);
     auto& columns = contents[table.name];
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       auto& values = columns[table.columns[i].name];
