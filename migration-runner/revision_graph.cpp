@@ -168,8 +168,8 @@ std::optional<std::string> RevisionGraph::resolve(std::string_view spec, const s
       const auto& parents = at(revision).parents;
       if (parents.empty()) {
         if (i + 1 == -steps) return std::nullopt;
-        throw RevisionError("cannot go " + std::to_string(-steps) + " down from " + *start + ": only " +
-                            std::to_string(i + 1) + " revision(s) below it");
+        throw RevisionError("cannot go " + std::to_string(-steps) + " down from " + *start + ": it is " +
+                            std::to_string(i + 1) + " step(s) above base");
       }
       if (parents.size() > 1)
         throw RevisionError("cannot go down from " + revision + ": it is a merge of " + join(parents) + "; name the revision");

@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
   CLI::App app{"Migrations for sqlmodel-cpp models: autogenerate reviewed migration files from the "
                "schema snapshot and apply them to SQLite or PostgreSQL.",
                program_name};
-  app.footer(exit_codes_help);
+  const std::string footer = std::string(exit_codes_help) + "\n";
+  app.footer(footer);
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("-c,--config", context.config_path, "The project file (default: ./sqlmodel.toml)");
@@ -25,7 +26,7 @@ int main(int argc, char** argv) {
   std::map<const CLI::App*, VerbAction> actions;
   for (const auto& verb : registered_verbs()) {
     CLI::App* command = app.add_subcommand(verb.name, verb.description);
-    command->footer(exit_codes_help);
+    command->footer(footer);
     actions[command] = verb.setup(*command, context);
   }
 
