@@ -11,10 +11,14 @@ namespace {
 
 constexpr Dialect pg = Dialect::postgresql;
 
+// An enum or an array of enums.
+bool is_enum_type(const ColumnType& type) {
+  return type.kind == TypeKind::enumeration ||
+         (type.kind == TypeKind::array && type.element_kind == TypeKind::enumeration);
+}
+
 bool uses_enum(const ColumnType& type, std::string_view enum_name) {
-  const bool enum_kind = type.kind == TypeKind::enumeration ||
-                         (type.kind == TypeKind::array && type.element_kind == TypeKind::enumeration);
-  return enum_kind && type.enum_name == enum_name;
+  return is_enum_type(type) && type.enum_name == enum_name;
 }
 
 class PostgresRenderer {
@@ -198,6 +202,16 @@ class PostgresRenderer {
     emit(alter_table(context_, table, "ALTER COLUMN " + quoted(context_, column.name) + " " + action));
   }
 
+  // "T USING "c"::T". PostgreSQL has no cast between an enum and anything but text, so a
+  // change from or to an enum goes through text (text[] for arrays).
+  std::string converted(const Column& from, const Column& to) {
+    const std::string type = render_column_type(to.type, pg);
+    std::string via;
+    if (is_enum_type(from.type) || is_enum_type(to.type))
+      via = to.type.kind == TypeKind::array ? "::text[]" : "::text";
+    return type + " USING " + quoted(context_, to.name) + via + "::" + type;
+  }
+
   // The order matters: an identity or a default of the old type blocks a type change, an
   // identity needs NOT NULL and no default, and NOT NULL needs the NULLs filled first.
   void render_column_change(const std::string& table, const Column& from, const Column& to) {
@@ -206,10 +220,7 @@ class PostgresRenderer {
     if (from.autoincrement && !to.autoincrement) alter_column(table, from, "DROP IDENTITY");
     if (from.server_default && (default_changed || type_changed))
       alter_column(table, from, "DROP DEFAULT");
-    if (type_changed) {
-      const std::string type = render_column_type(to.type, pg);
-      alter_column(table, to, "TYPE " + type + " USING " + quoted(context_, to.name) + "::" + type);
-    }
+    if (type_changed) alter_column(table, to, "TYPE " + converted(from, to));
     if (to.server_default && (default_changed || type_changed))
       alter_column(table, to, "SET DEFAULT " + render_default_expression(*to.server_default));
     if (from.nullable && !to.nullable) {

@@ -134,7 +134,8 @@ class SqliteRenderer {
       // SQLite appends whatever the position says; a column wanted elsewhere needs a rebuild.
       AddColumn lowered{add->table, column, std::nullopt};
       if (sqlite_can_add(target(add->table), column) && reaches_target(lowered, add->table)) {
-        emit(alter_table(context_, add->table, "ADD COLUMN " + render_column_definition(target(add->table), column, lite)));
+        emit(alter_table(context_, add->table,
+                         "ADD COLUMN " + render_column_definition(target(add->table), column, lite)));
         replay(lowered);
       }
     } else if (const auto* drop_column = std::get_if<DropColumn>(&op)) {

@@ -202,6 +202,9 @@ std::vector<RenderScenario> render_scenarios() {
       {alter("users", "nickname", [](Column& c) { c.type = type_of(TypeKind::string, 50); })});
   add("change_type_int_to_string",
       {alter("tasks", "legacy_code", [](Column& c) { c.type = type_of(TypeKind::string, 10); })});
+  add("change_type_enum_to_string", {alter("users", "mood", [](Column& c) {
+        c.type = type_of(TypeKind::string, 10);
+      })});
   add("change_server_default", {alter("tasks", "priority", [](Column& c) { c.server_default = "5"; })});
   add("make_not_null_with_default", {alter("users", "nickname", [](Column& c) {
         c.nullable = false;

@@ -141,7 +141,7 @@ TEST(RenderPostgres, TypeChangeMovesTheDefaultAroundIt) {
   as_text.type = type_of(TypeKind::string, 20);
   EXPECT_EQ(postgres(AlterColumn{"users", status, as_text}),
             (Statements{R"(ALTER TABLE "users" ALTER COLUMN "status" DROP DEFAULT)",
-                        R"(ALTER TABLE "users" ALTER COLUMN "status" TYPE VARCHAR(20) USING "status"::VARCHAR(20))",
+                        R"(ALTER TABLE "users" ALTER COLUMN "status" TYPE VARCHAR(20) USING "status"::text::VARCHAR(20))",
                         R"(ALTER TABLE "users" ALTER COLUMN "status" SET DEFAULT 'draft')"}));
 }
 
