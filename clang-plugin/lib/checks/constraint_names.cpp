@@ -1,4 +1,5 @@
 #include <map>
+#include <set>
 
 #include "checks.hpp"
 #include "../resolution.hpp"
@@ -28,7 +29,11 @@ void claim(const CheckContext& context, std::map<std::string, NamedObject>& name
 // table. Two objects with one name fail at CREATE time, or worse, in a later migration.
 void check_constraint_names(const CheckContext& context) {
   std::map<std::string, NamedObject> relation_names;  // schema-wide
+  std::set<std::string> seen_tables;
   for (const TableModel& table : context.models.tables) {
+    // A second model of one table name is reported by table-names; its names would only
+    // repeat that.
+    if (!seen_tables.insert(table.name).second) continue;
     std::map<std::string, NamedObject> table_names;
     std::string of_table = " of table " + quoted(table.name);
     if (!table.primary_key().empty())

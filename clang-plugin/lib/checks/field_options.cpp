@@ -20,7 +20,7 @@ void misfit(const CheckContext& context, const TableModel& table, const FieldMod
             const std::string& option, const std::string& fits) {
   context.reporter.error(field.option_location(option), "field-options",
                          "." + option + " on column " + quoted(table.name + "." + field.column.name) +
-                             " of type " + schema::format_type(field.type.type) + ": " + fits);
+                             " of type " + schema::format_type(field.column.type) + ": " + fits);
 }
 
 void check_field(const CheckContext& context, const TableModel& table, const FieldModel& field) {

@@ -3,7 +3,7 @@
 // RUN: not %clang_sqlmodel -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
 #include <sqlmodel/annotations.hpp>
 
-struct SQLMODEL_TABLE(.name = "teams") Team {  // expected-note 2 {{table 'teams' is declared here}}
+struct SQLMODEL_TABLE(.name = "teams") Team {  // expected-note 3 {{table 'teams' is declared here}}
   SQLMODEL_FIELD(.primary_key = true) std::int64_t id;
 };
 

@@ -7,7 +7,7 @@ struct SQLMODEL_TABLE(.name = "notes") Note {  // expected-error {{table 'notes'
   std::int64_t id;  // expected-note {{mark the key column with .primary_key = true}}
   std::string body;
 };
-// CHECK: fix-it:"{{.*}}primary-key.cpp":{[[@LINE-4]]:3-[[@LINE-4]]:3}:"SQLMODEL_FIELD(.primary_key = true) "
+// CHECK: fix-it:"{{.*}}primary-key.cpp":{[[@LINE-3]]:3-[[@LINE-3]]:3}:"SQLMODEL_FIELD(.primary_key = true) "
 
 struct SQLMODEL_TABLE(.name = "tags") Tag {  // expected-error {{table 'tags' has no primary key}} expected-note {{add a key column}}
   std::string label;

@@ -6,7 +6,7 @@ struct User;
 struct Project;
 struct NotATable {};
 
-struct SQLMODEL_TABLE(.name = "teams") Team {  // expected-note {{the target table is declared here}}
+struct SQLMODEL_TABLE(.name = "teams") Team {
   SQLMODEL_FIELD(.primary_key = true) std::int64_t id;
   sqlmodel::RelatedList<User> members;  // expected-error {{relationship 'Team::members' could follow any of the foreign keys 'team_id', 'backup_team_id': pick one with .foreign_key = "column" [sqlmodel-relationship-path]}}
   SQLMODEL_RELATIONSHIP(.foreign_key = "team_id") sqlmodel::RelatedList<User> members_by_team;

@@ -11,8 +11,8 @@ struct SQLMODEL_TABLE(.name = "users") User {
   SQLMODEL_FIELD(.primary_key = true) std::int64_t id;
   SQLMODEL_FIELD(.foreign_key = "teams.id", .index = true, .on_delete = sqlmodel::OnDelete::set_null)
       std::int64_t team_id;  // expected-error@-1 {{.on_delete = set_null on column 'users.team_id', which is not nullable: make it std::optional [sqlmodel-set-null]}}
-  // CHECK: fix-it:"{{.*}}set-null.cpp":{[[@LINE-2]]:7-[[@LINE-2]]:7}:"std::optional<"
-  // CHECK: fix-it:"{{.*}}set-null.cpp":{[[@LINE-3]]:19-[[@LINE-3]]:19}:">"
+  // CHECK: fix-it:"{{.*}}set-null.cpp":{[[@LINE-1]]:7-[[@LINE-1]]:7}:"std::optional<"
+  // CHECK: fix-it:"{{.*}}set-null.cpp":{[[@LINE-2]]:19-[[@LINE-2]]:19}:">"
   SQLMODEL_FIELD(.foreign_key = "teams.id", .index = true, .on_update = sqlmodel::OnUpdate::set_null, .nullable = false)
       std::optional<std::int64_t> backup_team_id;  // expected-error@-1 {{.on_update = set_null on column 'users.backup_team_id'}}
   SQLMODEL_FIELD(.foreign_key = "teams.id", .index = true, .on_delete = sqlmodel::OnDelete::set_null)

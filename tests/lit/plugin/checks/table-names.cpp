@@ -2,7 +2,7 @@
 // RUN: %clang_sqlmodel -Xclang -verify %s
 #include <sqlmodel/annotations.hpp>
 
-struct SQLMODEL_TABLE(.name = "users") User {  // expected-note {{the other model is declared here}}
+struct SQLMODEL_TABLE(.name = "users") User {  // expected-note 2 {{the other model is declared here}}
   SQLMODEL_FIELD(.primary_key = true) std::int64_t id;
 };
 
