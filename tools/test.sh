@@ -54,10 +54,12 @@ if [[ -n $failed ]]; then
   echo "failed:"
   echo "$failed"
 fi
-lit_line=$(grep -E '^\s*(Passed|Failed|Unsupported|Unresolved|Timed Out)\s*:\s*[0-9]+' "$LOG_DIR/ctest.log" || true)
-if [[ -n $lit_line ]]; then
-  echo "lit:"
-  echo "$lit_line"
+# CTest keeps every test's output, passing ones too, in LastTest.log: lit's own counts.
+lit_counts=$(sed -n '/^Total Discovered Tests:/,/^[^ ]/p' "$BUILD_DIR/Testing/Temporary/LastTest.log" 2>/dev/null |
+  grep -E '^\s+(Passed|Failed|Unsupported|Unresolved|Timed Out|Excluded|Expectedly Failed|Unexpectedly Passed)\s*:' |
+  tr -s ' ' | paste -sd ',' - || true)
+if [[ -n $lit_counts ]]; then
+  echo "lit:   $lit_counts"
 fi
 echo "log:    $LOG_DIR/ctest.log"
 
