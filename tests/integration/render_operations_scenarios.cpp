@@ -220,6 +220,11 @@ std::vector<RenderScenario> render_scenarios() {
   add("drop_index", {DropIndex{"users", base_table("users").indexes.front()}});
   add("add_composite_unique",
       {AddUniqueConstraint{"tasks", {naming::unique("tasks", {"owner_id", "title"}), {"owner_id", "title"}, {}}}});
+  add("drop_unique_constraint",
+      {DropUniqueConstraint{"teams", base_table("teams").unique_constraints.front()}});
+  Table commented = base_table("teams");
+  commented.comment = "Groups of users";
+  add("change_table_comment", {AlterTableMetadata{base_table("teams"), commented}});
   add("add_foreign_key",
       {AddForeignKey{"tasks", foreign_key("tasks", "reviewer_id", "users", ReferentialAction::set_null)}});
   add("drop_foreign_key", {DropForeignKey{"users", base_table("users").foreign_keys.front()}});
@@ -281,6 +286,9 @@ std::vector<RenderScenario> render_scenarios() {
   longer_title.type.max_length = 300;
   add_every_feature("every_feature_change_type",
                     {AlterColumn{"tasks", *tasks.find_column("title"), longer_title}});
+  const Table& task_labels = *every.find_table("task_labels");
+  add_every_feature("every_feature_drop_composite_primary_key",
+                    {DropPrimaryKey{"task_labels", *task_labels.primary_key}});
   add_every_feature("every_feature_rename_column", {RenameColumn{"users", "display_name", "shown_name"}});
   add_every_feature("every_feature_add_enum_value", {AddEnumValue{"taskstatus", "review", 1}});
   add_every_feature("every_feature_remove_enum_value", {RemoveEnumValue{"priority", "medium", 1}});
@@ -382,8 +390,15 @@ Contents read_contents(db::Connection& connection, const Schema& schema) {
       // Text on both dialects, so an integer that became a string still compares equal.
       list += "CAST(" + quote_identifier(dialect, each.name) + " AS VARCHAR)";
     }
+    // The primary key orders the rows; without one, every column does.
+    std::vector<std::string> order_columns;
+    if (table.primary_key) {
+      order_columns = table.primary_key->columns;
+    } else {
+      for (const auto& each : table.columns) order_columns.push_back(each.name);
+    }
     std::string order;
-    for (const auto& key_column : table.primary_key->columns)
+    for (const auto& key_column : order_columns)
       order += (order.empty() ? std::string() : std::string(", ")) + quote_identifier(dialect, key_column);
     auto result = connection.query("SELECT " + list + " FROM " + quote_identifier(dialect, table.name) +
                                    " ORDER BY " + order);
