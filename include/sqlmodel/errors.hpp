@@ -1,0 +1,71 @@
+// The ORM's typed errors. Each derives from db::DatabaseError, so one catch handles every
+// database failure, and each names the table (and the constraint or key) it is about.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include "db/connection.hpp"
+
+namespace sqlmodel {
+
+// A constraint rejected a write: unique, primary key, foreign key, not null or check.
+class IntegrityError : public db::DatabaseError {
+ public:
+  enum class Kind { unique, primary_key, foreign_key, not_null, check, other };
+
+  IntegrityError(const std::string& message, std::string statement, Kind kind, std::string table,
+                 std::string constraint)
+      : db::DatabaseError(message, std::move(statement)),
+        kind_(kind),
+        table_(std::move(table)),
+        constraint_(std::move(constraint)) {}
+
+  Kind kind() const { return kind_; }
+  const std::string& table() const { return table_; }
+  // The constraint's name where the database reports it (PostgreSQL always; SQLite for CHECK
+  // constraints and for named unique indexes); otherwise what it is over ("users.email").
+  const std::string& constraint() const { return constraint_; }
+
+ private:
+  Kind kind_;
+  std::string table_;
+  std::string constraint_;
+};
+
+// get_one / refresh: no row has the key.
+class NotFound : public db::DatabaseError {
+ public:
+  NotFound(const std::string& message, std::string table, std::string key)
+      : db::DatabaseError(message), table_(std::move(table)), key_(std::move(key)) {}
+  const std::string& table() const { return table_; }
+  const std::string& key() const { return key_; }
+
+ private:
+  std::string table_;
+  std::string key_;
+};
+
+// An UPDATE or DELETE by primary key matched no row: someone else deleted it (or the object's
+// key is wrong), so the session's view of the row is stale.
+class StaleData : public db::DatabaseError {
+ public:
+  StaleData(const std::string& message, std::string statement, std::string table, std::string key)
+      : db::DatabaseError(message, std::move(statement)),
+        table_(std::move(table)),
+        key_(std::move(key)) {}
+  const std::string& table() const { return table_; }
+  const std::string& key() const { return key_; }
+
+ private:
+  std::string table_;
+  std::string key_;
+};
+
+// The database cannot be reached, or the pool has no connection to give.
+class ConnectionError : public db::DatabaseError {
+ public:
+  using db::DatabaseError::DatabaseError;
+};
+
+}  // namespace sqlmodel

@@ -1,0 +1,256 @@
+// model_traits<T>: what the runtime knows about a table model. This is the contract between
+// the sqlmodel plugin's code generator (-fplugin-arg-sqlmodel-emit=PATH) and the runtime: the
+// generator writes one specialisation per SQLMODEL_TABLE struct into <models>.sqlmodel.hpp,
+// and the ORM (Session, select<T>(), loaders) is written against nothing else. Everything is
+// constexpr, and member pointers are template arguments, so binding a column inlines to one
+// value_codec call on the member.
+//
+// What the generator emits for
+//
+//   struct SQLMODEL_TABLE(.name = "users") User {
+//     SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+//     SQLMODEL_FIELD(.unique = true, .max_length = 255) std::string email;
+//     SQLMODEL_RELATIONSHIP(.back_populates = "author") sqlmodel::RelatedList<Post> posts;
+//   };
+//   struct SQLMODEL_TABLE(.name = "posts") Post {
+//     SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+//     SQLMODEL_FIELD(.foreign_key = "users.id") std::int64_t user_id;
+//     SQLMODEL_RELATIONSHIP(.back_populates = "posts") sqlmodel::Related<User> author;
+//   };
+//
+// is, after every model struct is complete:
+//
+//   template <> struct sqlmodel::model_traits<User> {
+//     static constexpr std::string_view model_name = "User";
+//     static constexpr std::string_view table_name = "users";
+//     static constexpr auto columns = std::tuple{
+//         sqlmodel::column<&User::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64,
+//                                     .primary_key = true, .autoincrement = true},
+//         sqlmodel::column<&User::email>{.name = "email",
+//                                        .kind = sqlmodel::schema::TypeKind::string,
+//                                        .max_length = 255}};
+//     static constexpr auto relationships = std::tuple{
+//         sqlmodel::relationship<&User::posts, &User::id, &Post::user_id>{
+//             .name = "posts", .kind = sqlmodel::schema::RelationshipKind::one_to_many,
+//             .foreign_key_column = "user_id"}};
+//   };
+//   template <> struct sqlmodel::model_traits<Post> { ...
+//         sqlmodel::relationship<&Post::author, &Post::user_id, &User::id>{
+//             .name = "author", .kind = sqlmodel::schema::RelationshipKind::many_to_one,
+//             .foreign_key_column = "user_id"} ... };
+//
+// Rules the generator follows:
+// - `columns` lists every column in declaration order (mixin members first, as in the
+//   snapshot); the order is the order of SELECT lists and of INSERT columns.
+// - Exactly one column has primary_key = true (composite keys are not supported by the
+//   session's get/update/remove yet). autoincrement = true when the database assigns it: the
+//   session leaves the column out of the INSERT while the member is unset (std::nullopt, or 0
+//   for a plain integer) and writes the assigned key back.
+// - A relationship names its member, the key it matches on this model (LocalKey) and the key it
+//   matches on the target (RemoteKey): for one-to-many the parent's primary key and the
+//   child's foreign key; for many-to-one the child's foreign key and the parent's primary key.
+//   foreign_key_column is the column holding the foreign key (on whichever table has it).
+// - Enum members need a sqlmodel::enum_traits<E> specialisation (see value_codec.hpp).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "schema/schema.hpp"
+#include "sqlmodel/annotations.hpp"
+#include "sqlmodel/value_codec.hpp"
+
+namespace sqlmodel {
+
+namespace schema = ::sqlmodel::schema;
+
+template <typename T>
+struct model_traits;  // specialised by the generated code, one per table model
+
+template <typename T>
+concept TableModel = requires {
+  { model_traits<T>::table_name } -> std::convertible_to<std::string_view>;
+  model_traits<T>::columns;
+};
+
+template <auto Member>
+struct member_pointer_traits;
+template <typename Model, typename Value, Value Model::*Member>
+struct member_pointer_traits<Member> {
+  using model_type = Model;
+  using value_type = Value;
+};
+
+// One column of a model.
+template <auto Member>
+struct column {
+  using model_type = typename member_pointer_traits<Member>::model_type;
+  using value_type = typename member_pointer_traits<Member>::value_type;
+  using codec = value_codec<value_type>;
+  static constexpr auto member = Member;
+
+  std::string_view name;
+  schema::TypeKind kind = schema::TypeKind::string;
+  bool primary_key = false;
+  bool autoincrement = false;
+  // From the member type unless the generator says otherwise (.nullable).
+  bool nullable = codec::nullable;
+  int max_length = -1;  // -1: none
+  int precision = -1;
+  int scale = -1;
+  bool with_timezone = false;
+  std::string_view enum_name = {};
+
+  // The column's type in the schema model's terms (what the snapshot says).
+  schema::ColumnType type() const {
+    schema::ColumnType type;
+    type.kind = kind;
+    if (max_length >= 0) type.max_length = max_length;
+    if (precision >= 0) type.precision = precision;
+    if (scale >= 0) type.scale = scale;
+    type.with_timezone = with_timezone;
+    type.enum_name = std::string(enum_name);
+    return type;
+  }
+
+  static void bind(Statement& statement, int index, const model_type& object) {
+    codec::bind(statement, index, object.*Member);
+  }
+  static void read(Statement& statement, int index, model_type& object) {
+    codec::read(statement, index, object.*Member);
+  }
+};
+
+template <typename M>
+struct relationship_member;
+template <typename T>
+struct relationship_member<Related<T>> {
+  using target_type = T;
+  static constexpr bool to_many = false;
+};
+template <typename T>
+struct relationship_member<RelatedList<T>> {
+  using target_type = T;
+  static constexpr bool to_many = true;
+};
+
+// One relationship of a model: the Related<T>/RelatedList<T> member and the keys it joins on.
+template <auto Member, auto LocalKey, auto RemoteKey>
+struct relationship {
+  using model_type = typename member_pointer_traits<Member>::model_type;
+  using member_type = typename member_pointer_traits<Member>::value_type;
+  using target_type = typename relationship_member<member_type>::target_type;
+  static constexpr bool to_many = relationship_member<member_type>::to_many;
+  static constexpr auto member = Member;
+  static constexpr auto local_key = LocalKey;
+  static constexpr auto remote_key = RemoteKey;
+  static_assert(std::is_same_v<typename member_pointer_traits<LocalKey>::model_type, model_type>,
+                "a relationship's LocalKey is a member of the model that holds the relationship");
+  static_assert(std::is_same_v<typename member_pointer_traits<RemoteKey>::model_type, target_type>,
+                "a relationship's RemoteKey is a member of the relationship's target model");
+
+  std::string_view name;
+  schema::RelationshipKind kind = schema::RelationshipKind::many_to_one;
+  std::string_view foreign_key_column;
+};
+
+namespace detail {
+
+template <typename T, typename F, std::size_t... I>
+constexpr void for_each_column_impl(F&& f, std::index_sequence<I...>) {
+  (f(std::integral_constant<std::size_t, I>{}, std::get<I>(model_traits<T>::columns)), ...);
+}
+
+template <typename T>
+constexpr std::size_t column_count = std::tuple_size_v<std::decay_t<decltype(model_traits<T>::columns)>>;
+
+template <typename T>
+consteval std::size_t find_primary_key_index() {
+  std::size_t found = column_count<T>, count = 0;
+  std::size_t index = 0;
+  std::apply([&](const auto&... columns) {
+    ((columns.primary_key ? (found = index, ++count, ++index) : ++index), ...);
+  }, model_traits<T>::columns);
+  if (count != 1) throw "model_traits<T>: exactly one primary key column is supported";
+  return found;
+}
+
+}  // namespace detail
+
+// Calls f(index_constant, column) for every column in order.
+template <TableModel T, typename F>
+constexpr void for_each_column(F&& f) {
+  detail::for_each_column_impl<T>(std::forward<F>(f),
+                                  std::make_index_sequence<detail::column_count<T>>{});
+}
+
+template <TableModel T>
+inline constexpr std::size_t primary_key_index = detail::find_primary_key_index<T>();
+
+template <TableModel T>
+inline constexpr const auto& primary_key_column = std::get<primary_key_index<T>>(model_traits<T>::columns);
+
+// The primary key member's type without std::optional: what get<T>(key) takes.
+template <TableModel T>
+using primary_key_type = typename std::remove_cvref_t<decltype(primary_key_column<T>)>::value_type;
+
+template <typename V>
+struct unwrap_optional { using type = V; };
+template <typename V>
+struct unwrap_optional<std::optional<V>> { using type = V; };
+template <typename V>
+using unwrap_optional_t = typename unwrap_optional<V>::type;
+
+// The column name a member pointer maps to; throws std::invalid_argument for a member that
+// is not a column (a relationship, an excluded field).
+template <TableModel T, typename V>
+std::string_view column_name(V T::*member) {
+  std::string_view found;
+  for_each_column<T>([&](auto, const auto& column) {
+    using Column = std::remove_cvref_t<decltype(column)>;
+    if constexpr (std::is_same_v<typename Column::value_type, V>)
+      if (Column::member == member) found = column.name;
+  });
+  if (found.empty())
+    throw std::invalid_argument("member of " + std::string(model_traits<T>::model_name) +
+                                " is not a column of table " +
+                                std::string(model_traits<T>::table_name));
+  return found;
+}
+
+// Binds every column of `object` to parameters first_index, first_index + 1, ...
+template <TableModel T>
+void bind_columns(Statement& statement, const T& object, int first_index = 0) {
+  for_each_column<T>([&](auto index, const auto& column) {
+    column.bind(statement, first_index + static_cast<int>(index()), object);
+  });
+}
+
+// Reads every column of the current row into `object`, starting at result column first_index.
+template <TableModel T>
+void read_columns(Statement& statement, T& object, int first_index = 0) {
+  for_each_column<T>([&](auto index, const auto& column) {
+    column.read(statement, first_index + static_cast<int>(index()), object);
+  });
+}
+
+template <auto A, auto B>
+constexpr bool same_member() {
+  if constexpr (std::is_same_v<decltype(A), decltype(B)>) return A == B;
+  else return false;
+}
+
+// Calls f(relationship) for every relationship of T.
+template <TableModel T, typename F>
+constexpr void for_each_relationship(F&& f) {
+  if constexpr (requires { model_traits<T>::relationships; })
+    std::apply([&](const auto&... relationships) { (f(relationships), ...); },
+               model_traits<T>::relationships);
+}
+
+}  // namespace sqlmodel

@@ -1,0 +1,416 @@
+// Session: the unit of work over one pooled connection.
+//
+//   sqlmodel::Session session(db);
+//   User alice{.email = "alice@example.com"};
+//   session.add(alice);               // INSERT at the next flush / commit
+//   session.commit();                 // alice.id now holds the key the database assigned
+//   auto found = session.get<User>(*alice.id);
+//
+// Models are plain values the caller owns (there is no identity map and no dirty tracking):
+// add() stages an INSERT, update() an UPDATE of every column by primary key, remove() a
+// DELETE by primary key. The session refers to the staged object until the next flush, so it
+// must stay alive (and in place) until then. flush() runs staged writes in the order they were
+// staged; commit() flushes and commits; rollback() drops staged writes and rolls back.
+//
+// A transaction begins with the first statement (as in SQLAlchemy) or explicitly with begin(),
+// whose Transaction rolls back in its destructor unless committed. Any statement that fails
+// rolls the whole transaction back on both dialects, so SQLite and PostgreSQL behave alike.
+//
+// Statements are prepared once per connection and cached; values are bound straight from the
+// members (see model_traits.hpp).
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "sqlmodel/database.hpp"
+#include "sqlmodel/errors.hpp"
+#include "sqlmodel/model_traits.hpp"
+#include "sqlmodel/query.hpp"
+#include "sqlmodel/statement.hpp"
+
+namespace sqlmodel {
+
+// SQL text of the per-model statements; identifiers quoted by the dialect.
+namespace sql {
+std::string insert(schema::Dialect dialect, std::string_view table,
+                   std::span<const std::string_view> columns,
+                   std::optional<std::string_view> returning);
+std::string select_by_key(schema::Dialect dialect, std::string_view table,
+                          std::span<const std::string_view> columns, std::string_view key);
+std::string update_by_key(schema::Dialect dialect, std::string_view table,
+                          std::span<const std::string_view> columns, std::string_view key);
+std::string delete_by_key(schema::Dialect dialect, std::string_view table, std::string_view key);
+// Rows whose `key` is in one bound list parameter: json_each(?) on SQLite, = ANY($1) on
+// PostgreSQL. One statement text for any number of keys, so it is prepared once.
+std::string select_where_in_list(schema::Dialect dialect, std::string_view table,
+                                 std::span<const std::string_view> columns, std::string_view key,
+                                 std::string_view order_by);
+// The list parameter select_where_in_list binds: a JSON array (SQLite) or an array literal
+// (PostgreSQL).
+std::string integer_list(schema::Dialect dialect, std::span<const std::int64_t> values);
+std::string text_list(schema::Dialect dialect, std::span<const std::string> values);
+}  // namespace sql
+
+namespace detail {
+
+template <typename T>
+struct table_info {
+  std::vector<std::string_view> columns;
+  std::vector<std::string_view> non_key_columns;
+  std::string_view key;
+
+  static const table_info& get() {
+    static const table_info info = [] {
+      table_info result;
+      for_each_column<T>([&](auto index, const auto& column) {
+        result.columns.push_back(column.name);
+        if (index() == primary_key_index<T>) result.key = column.name;
+        else result.non_key_columns.push_back(column.name);
+      });
+      return result;
+    }();
+    return info;
+  }
+};
+
+enum class StatementRole { insert_all, insert_generated_key, select_by_key, update, remove, select_in };
+// One address per model, role and key column: the key of the connection's statement cache.
+template <typename T, StatementRole Role, auto Extra = 0>
+inline const char statement_tag = 0;
+
+template <typename V>
+bool key_is_unset(const std::optional<V>& value) { return !value.has_value(); }
+template <typename V>
+bool key_is_unset(const V& value) {
+  if constexpr (std::is_integral_v<V>) return value == 0;
+  else return false;
+}
+
+template <typename V>
+void assign_generated_key(std::optional<V>& member, std::int64_t key) { member = static_cast<V>(key); }
+template <typename V>
+void assign_generated_key(V& member, std::int64_t key) { member = static_cast<V>(key); }
+
+template <typename V>
+std::string key_text(const V& value) {
+  if constexpr (std::is_arithmetic_v<V>) return std::to_string(value);
+  else if constexpr (std::is_same_v<V, std::string>) return "'" + value + "'";
+  else if constexpr (requires { value.to_string(); }) return value.to_string();
+  else return "<key>";
+}
+template <typename V>
+std::string key_text(const std::optional<V>& value) {
+  return value ? key_text(*value) : std::string("NULL");
+}
+
+}  // namespace detail
+
+class Session;
+
+// An explicit transaction: rolls back when destroyed without commit().
+class Transaction {
+ public:
+  explicit Transaction(Session& session) : session_(&session) {}
+  Transaction(Transaction&& other) noexcept : session_(std::exchange(other.session_, nullptr)) {}
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+  void commit();
+  void rollback();
+  bool active() const { return session_ != nullptr; }
+
+ private:
+  Session* session_;
+};
+
+class Session {
+ public:
+  explicit Session(const Database& database);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  schema::Dialect dialect() const { return dialect_; }
+  Connection& connection() { return *connection_; }
+
+  // ---- unit of work ----
+  template <TableModel T>
+  void add(T& object) {
+    pending_.push_back({&object, &Session::insert_now<T>});
+  }
+  template <TableModel T>
+  void add_all(std::span<T> objects) {
+    pending_.reserve(pending_.size() + objects.size());
+    for (T& object : objects) add(object);
+  }
+  template <TableModel T>
+  void add_all(std::vector<T>& objects) { add_all(std::span<T>(objects)); }
+  template <TableModel T>
+  void update(T& object) {
+    pending_.push_back({&object, &Session::update_now<T>});
+  }
+  template <TableModel T>
+  void remove(T& object) {
+    pending_.push_back({&object, &Session::remove_now<T>});
+  }
+
+  void flush();
+  void commit();
+  void rollback();
+  Transaction begin();
+  bool in_transaction() const;
+  std::size_t pending() const { return pending_.size(); }
+
+  // Runs DDL or another script inside the session's transaction.
+  void execute(std::string_view sql);
+
+  // ---- reads ----
+  template <TableModel T>
+  std::optional<T> get(const unwrap_optional_t<primary_key_type<T>>& key) {
+    flush();
+    const auto& info = detail::table_info<T>::get();
+    Statement& statement = connection_->prepare_cached(
+        &detail::statement_tag<T, detail::StatementRole::select_by_key>,
+        [&] { return sql::select_by_key(dialect_, model_traits<T>::table_name, info.columns, info.key); });
+    std::optional<T> found;
+    run(statement, 1,
+        [&](Statement& s) { value_codec<unwrap_optional_t<primary_key_type<T>>>::bind(s, 0, key); },
+        [&](Statement& s) { read_columns(s, found.emplace()); });
+    return found;
+  }
+
+  // get(), but a missing row is a NotFound error naming the table and key.
+  template <TableModel T>
+  T get_one(const unwrap_optional_t<primary_key_type<T>>& key) {
+    auto found = get<T>(key);
+    if (!found) throw not_found<T>(detail::key_text(key));
+    return std::move(*found);
+  }
+
+  // Reloads every column of `object` from its row (relationships are left as they are).
+  template <TableModel T>
+  void refresh(T& object) {
+    const auto& key = object.*primary_key_column<T>.member;
+    if (detail::key_is_unset(key))
+      throw std::invalid_argument("cannot refresh a " + std::string(model_traits<T>::model_name) +
+                                  " whose primary key is unset (it was never inserted)");
+    flush();
+    const auto& info = detail::table_info<T>::get();
+    Statement& statement = connection_->prepare_cached(
+        &detail::statement_tag<T, detail::StatementRole::select_by_key>,
+        [&] { return sql::select_by_key(dialect_, model_traits<T>::table_name, info.columns, info.key); });
+    bool found = false;
+    run(statement, 1, [&](Statement& s) { primary_key_column<T>.bind(s, 0, object); },
+        [&](Statement& s) {
+          read_columns(s, object);
+          found = true;
+        });
+    if (!found) throw not_found<T>(detail::key_text(key));
+  }
+
+  template <TableModel T>
+  std::vector<T> exec(const Select<T>& query) {
+    flush();
+    RenderedQuery rendered = query.render(dialect_);
+    Statement& statement = connection_->prepare(rendered.sql, model_traits<T>::table_name);
+    std::vector<T> rows;
+    run(statement, rendered.params.size(),
+        [&](Statement& s) {
+          for (std::size_t i = 0; i < rendered.params.size(); ++i)
+            bind_param(s, static_cast<int>(i), rendered.params[i]);
+        },
+        [&](Statement& s) { read_columns(s, rows.emplace_back()); });
+    if (!query.loaders().empty() && !rows.empty()) {
+      std::vector<T*> pointers;
+      pointers.reserve(rows.size());
+      for (T& row : rows) pointers.push_back(&row);
+      for (const auto& loader : query.loaders()) loader(*this, pointers);
+    }
+    return rows;
+  }
+
+  template <TableModel T>
+  std::optional<T> first(Select<T> query) {
+    auto rows = exec(query.limit(1));
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+
+  // Loads one relationship of objects already in hand: one statement however many objects.
+  template <TableModel T, typename M>
+  void load(T& object, M T::*relationship);
+  template <TableModel T, typename M>
+  void load(std::span<T> objects, M T::*relationship);
+  template <TableModel T, typename M>
+  void load(std::vector<T>& objects, M T::*relationship) {
+    load(std::span<T>(objects), relationship);
+  }
+
+  // ---- statement listeners ----
+  // Called after every statement this session runs (besides the database's listeners).
+  void add_listener(StatementListener listener) { listeners_.push_back(std::move(listener)); }
+
+  struct RunResult {
+    std::int64_t rows_returned = 0;
+    std::int64_t rows_changed = 0;
+    std::int64_t last_insert_id = 0;  // SQLite only
+  };
+
+  // Runs a prepared statement: begins the transaction if none is open, binds, steps through
+  // the rows, resets, and tells the listeners. On failure the transaction is rolled back.
+  template <typename Bind, typename OnRow>
+  RunResult run(Statement& statement, std::size_t parameters, Bind&& bind, OnRow&& on_row) {
+    ensure_transaction();
+    const bool observed = is_observed();
+    const auto start = observed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+    RunResult result;
+    try {
+      bind(statement);
+      while (statement.step()) {
+        on_row(statement);
+        ++result.rows_returned;
+      }
+      result.rows_changed = statement.rows_affected();
+      if (dialect_ == schema::Dialect::sqlite) result.last_insert_id = statement.last_insert_id();
+    } catch (...) {
+      statement.reset();
+      if (observed) notify(statement, parameters, start, 0, true);
+      abort_transaction();
+      throw;
+    }
+    statement.reset();
+    if (observed)
+      notify(statement, parameters, start,
+             result.rows_returned ? result.rows_returned : result.rows_changed, false);
+    return result;
+  }
+
+ private:
+  friend class Transaction;
+  struct PendingWrite {
+    void* object;
+    void (*apply)(Session&, void*);
+  };
+
+  void ensure_transaction();
+  void abort_transaction() noexcept;
+  bool is_observed() const;
+  void notify(const Statement& statement, std::size_t parameters,
+              std::chrono::steady_clock::time_point start, std::int64_t rows, bool failed);
+
+  template <TableModel T>
+  static NotFound not_found(const std::string& key) {
+    const std::string table(model_traits<T>::table_name);
+    return NotFound("no " + std::string(model_traits<T>::model_name) + " in table '" + table +
+                        "' with " + std::string(detail::table_info<T>::get().key) + " = " + key,
+                    table, key);
+  }
+
+  template <TableModel T>
+  static void insert_now(Session& session, void* pointer) {
+    T& object = *static_cast<T*>(pointer);
+    constexpr auto& key = primary_key_column<T>;
+    constexpr std::size_t key_index = primary_key_index<T>;
+    const auto& info = detail::table_info<T>::get();
+    const std::string_view table = model_traits<T>::table_name;
+    const schema::Dialect dialect = session.dialect_;
+    if constexpr (key.autoincrement) {
+      if (detail::key_is_unset(object.*key.member)) {
+        Statement& statement = session.connection_->prepare_cached(
+            &detail::statement_tag<T, detail::StatementRole::insert_generated_key>,
+            [&] {
+              return sql::insert(dialect, table, info.non_key_columns,
+                                 dialect == schema::Dialect::postgresql
+                                     ? std::optional<std::string_view>(info.key) : std::nullopt);
+            },
+            table);
+        auto result = session.run(
+            statement, info.non_key_columns.size(),
+            [&](Statement& s) {
+              for_each_column<T>([&](auto index, const auto& column) {
+                if constexpr (index() < key_index) column.bind(s, static_cast<int>(index()), object);
+                else if constexpr (index() > key_index) column.bind(s, static_cast<int>(index()) - 1, object);
+              });
+            },
+            [&](Statement& s) { key.read(s, 0, object); });
+        if (dialect == schema::Dialect::sqlite)
+          detail::assign_generated_key(object.*key.member, result.last_insert_id);
+        return;
+      }
+    }
+    Statement& statement = session.connection_->prepare_cached(
+        &detail::statement_tag<T, detail::StatementRole::insert_all>,
+        [&] { return sql::insert(dialect, table, info.columns, std::nullopt); }, table);
+    session.run(statement, info.columns.size(), [&](Statement& s) { bind_columns(s, object); },
+                [](Statement&) {});
+  }
+
+  template <TableModel T>
+  static void update_now(Session& session, void* pointer) {
+    T& object = *static_cast<T*>(pointer);
+    constexpr auto& key = primary_key_column<T>;
+    constexpr std::size_t key_index = primary_key_index<T>;
+    const auto& info = detail::table_info<T>::get();
+    const std::string_view table = model_traits<T>::table_name;
+    Statement& statement = session.connection_->prepare_cached(
+        &detail::statement_tag<T, detail::StatementRole::update>,
+        [&] { return sql::update_by_key(session.dialect_, table, info.non_key_columns, info.key); },
+        table);
+    auto result = session.run(
+        statement, info.columns.size(),
+        [&](Statement& s) {
+          for_each_column<T>([&](auto index, const auto& column) {
+            if constexpr (index() < key_index) column.bind(s, static_cast<int>(index()), object);
+            else if constexpr (index() > key_index) column.bind(s, static_cast<int>(index()) - 1, object);
+          });
+          key.bind(s, static_cast<int>(info.non_key_columns.size()), object);
+        },
+        [](Statement&) {});
+    if (result.rows_changed != 1) session.stale<T>(statement, "UPDATE", detail::key_text(object.*key.member));
+  }
+
+  template <TableModel T>
+  static void remove_now(Session& session, void* pointer) {
+    T& object = *static_cast<T*>(pointer);
+    constexpr auto& key = primary_key_column<T>;
+    const auto& info = detail::table_info<T>::get();
+    const std::string_view table = model_traits<T>::table_name;
+    Statement& statement = session.connection_->prepare_cached(
+        &detail::statement_tag<T, detail::StatementRole::remove>,
+        [&] { return sql::delete_by_key(session.dialect_, table, info.key); }, table);
+    auto result = session.run(statement, 1, [&](Statement& s) { key.bind(s, 0, object); },
+                              [](Statement&) {});
+    if (result.rows_changed != 1) session.stale<T>(statement, "DELETE", detail::key_text(object.*key.member));
+  }
+
+  template <TableModel T>
+  [[noreturn]] void stale(const Statement& statement, std::string_view what, const std::string& key) {
+    abort_transaction();
+    const std::string table(model_traits<T>::table_name);
+    throw StaleData(std::string(what) + " of " + std::string(model_traits<T>::model_name) +
+                        " with " + std::string(detail::table_info<T>::get().key) + " = " + key +
+                        " in table '" + table +
+                        "' matched no row: it was deleted, or its key changed, since it was read",
+                    statement.sql(), table, key);
+  }
+
+  std::shared_ptr<Database::State> database_;
+  std::unique_ptr<Connection> connection_;
+  schema::Dialect dialect_;
+  std::vector<PendingWrite> pending_;
+  std::vector<StatementListener> listeners_;
+};
+
+}  // namespace sqlmodel
+
+#include "sqlmodel/loading.hpp"

@@ -1,0 +1,75 @@
+// A prepared statement of one backend, as the generated bind/read code and the session drive
+// it: bind values straight from members, step through rows, read columns straight into
+// members. The SQLite implementation calls sqlite3_bind_* / sqlite3_column_* directly; the
+// PostgreSQL one sends its parameters as text through libpqxx's prepared statements.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "schema/dialect.hpp"
+#include "sqlmodel/annotations.hpp"
+
+namespace sqlmodel {
+
+// Parameter and column indexes are 0-based here (the backends translate).
+class Statement {
+ public:
+  virtual ~Statement() = default;
+
+  virtual void bind_null(int index) = 0;
+  virtual void bind_bool(int index, bool value) = 0;
+  virtual void bind_int64(int index, std::int64_t value) = 0;
+  virtual void bind_double(int index, double value) = 0;
+  // The text must stay alive until the statement has run (it is not copied on SQLite).
+  virtual void bind_text(int index, std::string_view value) = 0;
+  virtual void bind_blob(int index, std::span<const std::uint8_t> value) = 0;
+  virtual void bind_uuid(int index, const UUID& value) = 0;
+
+  // Runs the statement on the first call after binding; true while there is a row to read.
+  virtual bool step() = 0;
+  virtual bool column_is_null(int index) = 0;
+  virtual bool column_bool(int index) = 0;
+  virtual std::int64_t column_int64(int index) = 0;
+  virtual double column_double(int index) = 0;
+  // Valid until the next step() or reset().
+  virtual std::string_view column_text(int index) = 0;
+  virtual std::vector<std::uint8_t> column_blob(int index) = 0;
+  virtual UUID column_uuid(int index) = 0;
+
+  // Ready to bind and run again; bindings are cleared.
+  virtual void reset() = 0;
+  // Rows an INSERT/UPDATE/DELETE changed in its last run.
+  virtual std::int64_t rows_affected() = 0;
+  // SQLite: the rowid the last INSERT assigned. PostgreSQL statements use RETURNING instead.
+  virtual std::int64_t last_insert_id() = 0;
+
+  const std::string& sql() const { return sql_; }
+
+ protected:
+  explicit Statement(std::string sql) : sql_(std::move(sql)) {}
+
+ private:
+  std::string sql_;
+};
+
+// What a statement listener is told after each statement ran (BEGIN/COMMIT/ROLLBACK are not
+// statements here, as in SQLAlchemy's cursor events).
+struct StatementEvent {
+  std::string_view sql;
+  schema::Dialect dialect;
+  std::chrono::nanoseconds elapsed;
+  std::size_t parameters = 0;
+  // Rows returned (queries) or changed (writes).
+  std::int64_t rows = 0;
+  bool failed = false;
+};
+
+using StatementListener = std::function<void(const StatementEvent&)>;
+
+}  // namespace sqlmodel

@@ -1,0 +1,17 @@
+// The ORM's connection factories, one per backend. Internal to sqlmodel_orm.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "sqlmodel/database.hpp"
+
+namespace sqlmodel::orm {
+
+// Opens (creating if needed) a SQLite file or ":memory:", with foreign keys enforced.
+std::unique_ptr<Connection> open_sqlite_connection(const std::string& path);
+
+// Opens a libpq connection. Throws ConnectionError when the server cannot be reached.
+std::unique_ptr<Connection> open_postgres_connection(const std::string& uri);
+
+}  // namespace sqlmodel::orm

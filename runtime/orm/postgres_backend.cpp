@@ -1,0 +1,248 @@
+// The PostgreSQL backend of the ORM over libpqxx 6.4: statements are prepared once per
+// connection on the server (PREPARE) and run with exec_prepared; parameters travel as text
+// and the server converts them to the columns' types.
+#include <charconv>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include "orm/backends.hpp"
+#include "sqlmodel/errors.hpp"
+
+namespace sqlmodel::orm {
+namespace {
+
+// The text between the quotes after `marker` in a server message: constraint "uq_users_email".
+std::string quoted_after(const std::string& message, std::string_view marker) {
+  auto at = message.find(marker);
+  if (at == std::string::npos) return {};
+  auto open = message.find('"', at + marker.size());
+  if (open == std::string::npos) return {};
+  auto close = message.find('"', open + 1);
+  if (close == std::string::npos) return {};
+  return message.substr(open + 1, close - open - 1);
+}
+
+std::string first_line(const std::string& text) {
+  auto end = text.find('\n');
+  return end == std::string::npos ? text : text.substr(0, end);
+}
+
+[[noreturn]] void translate(const std::string& sql, const std::string& table) {
+  using Kind = IntegrityError::Kind;
+  try {
+    throw;
+  } catch (const pqxx::integrity_constraint_violation& error) {
+    std::string message = error.what();
+    Kind kind = Kind::other;
+    if (dynamic_cast<const pqxx::unique_violation*>(&error)) kind = Kind::unique;
+    else if (dynamic_cast<const pqxx::foreign_key_violation*>(&error)) kind = Kind::foreign_key;
+    else if (dynamic_cast<const pqxx::not_null_violation*>(&error)) kind = Kind::not_null;
+    else if (dynamic_cast<const pqxx::check_violation*>(&error)) kind = Kind::check;
+    std::string constraint = quoted_after(message, "constraint");
+    std::string failed_table = quoted_after(message, "on table");
+    if (failed_table.empty()) failed_table = quoted_after(message, "of relation");
+    if (failed_table.empty()) failed_table = table;
+    if (kind == Kind::not_null) {
+      // 'null value in column "email" of relation "users" violates not-null constraint'
+      constraint = failed_table + "." + quoted_after(message, "in column") + " NOT NULL";
+    }
+    if (kind == Kind::unique && constraint.rfind("pk_", 0) == 0) kind = Kind::primary_key;
+    throw IntegrityError("integrity error on table '" + failed_table + "' (" + constraint +
+                             "): " + first_line(message) + "\n  statement: " + sql,
+                         sql, kind, failed_table, constraint);
+  } catch (const pqxx::broken_connection& error) {
+    throw ConnectionError(std::string("PostgreSQL connection lost: ") + error.what() +
+                              "\n  statement: " + sql,
+                          sql);
+  } catch (const pqxx::sql_error& error) {
+    throw db::DatabaseError(std::string("PostgreSQL error: ") + first_line(error.what()) +
+                                "\n  statement: " + sql,
+                            sql);
+  } catch (const pqxx::failure& error) {
+    throw db::DatabaseError(std::string("PostgreSQL error: ") + error.what() +
+                                "\n  statement: " + sql,
+                            sql);
+  }
+}
+
+class PostgresOrmConnection;
+
+class PostgresStatement final : public Statement {
+ public:
+  PostgresStatement(PostgresOrmConnection& connection, std::string name, std::string sql,
+                    std::string table)
+      : Statement(std::move(sql)), connection_(connection), name_(std::move(name)), table_(std::move(table)) {}
+
+  void bind_null(int index) override { slot(index) = std::nullopt; }
+  void bind_bool(int index, bool value) override { slot(index) = value ? "true" : "false"; }
+  void bind_int64(int index, std::int64_t value) override { slot(index) = std::to_string(value); }
+  void bind_double(int index, double value) override {
+    char buffer[32];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    slot(index) = std::string(buffer, end);
+  }
+  void bind_text(int index, std::string_view value) override { slot(index) = std::string(value); }
+  void bind_blob(int index, std::span<const std::uint8_t> value) override {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string text = "\\x";
+    text.reserve(2 + value.size() * 2);
+    for (std::uint8_t byte : value) {
+      text += digits[byte >> 4];
+      text += digits[byte & 0x0f];
+    }
+    slot(index) = std::move(text);
+  }
+  void bind_uuid(int index, const UUID& value) override { slot(index) = value.to_string(); }
+
+  bool step() override;
+  bool column_is_null(int index) override { return field(index).is_null(); }
+  bool column_bool(int index) override {
+    const char* text = field(index).c_str();
+    return text[0] == 't' || text[0] == '1';
+  }
+  std::int64_t column_int64(int index) override {
+    auto f = field(index);
+    std::int64_t value = 0;
+    const char* begin = f.c_str();
+    auto [end, error] = std::from_chars(begin, begin + f.size(), value);
+    if (error != std::errc() || end != begin + f.size())
+      throw db::DatabaseError("'" + std::string(begin) + "' in result column " +
+                                  std::to_string(index) + " is not an integer\n  statement: " + sql(),
+                              sql());
+    return value;
+  }
+  double column_double(int index) override { return std::strtod(field(index).c_str(), nullptr); }
+  std::string_view column_text(int index) override {
+    auto f = field(index);
+    return {f.c_str(), f.size()};
+  }
+  std::vector<std::uint8_t> column_blob(int index) override {
+    pqxx::binarystring bytes(field(index));
+    return std::vector<std::uint8_t>(bytes.data(), bytes.data() + bytes.size());
+  }
+  UUID column_uuid(int index) override {
+    auto parsed = UUID::parse(column_text(index));
+    if (!parsed)
+      throw db::DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " + sql(), sql());
+    return *parsed;
+  }
+
+  void reset() override {
+    result_.reset();
+    row_ = 0;
+    for (auto& value : values_) value.reset();
+  }
+  std::int64_t rows_affected() override { return affected_; }
+  std::int64_t last_insert_id() override { return 0; }
+
+ private:
+  std::optional<std::string>& slot(int index) {
+    if (static_cast<std::size_t>(index) >= values_.size()) values_.resize(index + 1);
+    return values_[index];
+  }
+  pqxx::field field(int index) { return (*result_)[row_][index]; }
+
+  PostgresOrmConnection& connection_;
+  std::string name_;
+  std::string table_;
+  std::vector<std::optional<std::string>> values_;
+  std::optional<pqxx::result> result_;
+  std::size_t row_ = 0;
+  std::int64_t affected_ = 0;
+};
+
+class PostgresOrmConnection final : public Connection {
+ public:
+  explicit PostgresOrmConnection(const std::string& uri) : connection_(uri) {}
+  ~PostgresOrmConnection() override {
+    transaction_.reset();
+    clear_cache();
+  }
+
+  schema::Dialect dialect() const override { return schema::Dialect::postgresql; }
+  void begin() override {
+    if (transaction_) throw std::logic_error("a transaction is already open on this connection");
+    transaction_ = std::make_unique<pqxx::work>(connection_);
+  }
+  void commit() override {
+    if (!transaction_) return;
+    auto transaction = std::move(transaction_);
+    try {
+      transaction->commit();
+    } catch (...) {
+      translate("COMMIT", "");
+    }
+  }
+  void rollback() override {
+    if (!transaction_) return;
+    auto transaction = std::move(transaction_);
+    transaction->abort();
+  }
+  bool in_transaction() const override { return transaction_ != nullptr; }
+  void execute(std::string_view sql) override {
+    try {
+      if (transaction_) {
+        transaction_->exec(std::string(sql));
+      } else {
+        pqxx::nontransaction autocommit(connection_);
+        autocommit.exec(std::string(sql));
+      }
+    } catch (...) {
+      translate(std::string(sql), "");
+    }
+  }
+
+  pqxx::work& transaction(const std::string& sql) {
+    if (!transaction_)
+      throw std::logic_error("statement run outside a transaction: " + sql);
+    return *transaction_;
+  }
+
+ protected:
+  std::unique_ptr<Statement> prepare_new(const std::string& sql, std::string_view table) override {
+    std::string name = "sqlmodel_" + std::to_string(++statements_);
+    connection_.prepare(name, sql);
+    return std::make_unique<PostgresStatement>(*this, std::move(name), sql, std::string(table));
+  }
+
+ private:
+  pqxx::connection connection_;
+  std::unique_ptr<pqxx::work> transaction_;
+  std::uint64_t statements_ = 0;
+};
+
+bool PostgresStatement::step() {
+  if (!result_) {
+    std::vector<const char*> parameters;
+    parameters.reserve(values_.size());
+    for (const auto& value : values_) parameters.push_back(value ? value->c_str() : nullptr);
+    try {
+      result_ = connection_.transaction(sql()).exec_prepared(
+          name_, pqxx::prepare::make_dynamic_params(parameters));
+    } catch (...) {
+      translate(sql(), table_);
+    }
+    affected_ = static_cast<std::int64_t>(result_->affected_rows());
+    row_ = 0;
+  } else {
+    ++row_;
+  }
+  return row_ < result_->size();
+}
+
+}  // namespace
+
+std::unique_ptr<Connection> open_postgres_connection(const std::string& uri) {
+  try {
+    return std::make_unique<PostgresOrmConnection>(uri);
+  } catch (const std::exception& error) {
+    throw ConnectionError(std::string("cannot connect to PostgreSQL: ") + first_line(error.what()));
+  }
+}
+
+}  // namespace sqlmodel::orm

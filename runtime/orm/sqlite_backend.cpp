@@ -1,0 +1,295 @@
+// The SQLite backend of the ORM: statements bind and read through the sqlite3 C API directly.
+// Opening goes through db::SqliteConnection, so the ORM's connections are set up exactly like
+// the schema tools' ones (foreign keys on and checked, busy timeout).
+#include <sqlite3.h>
+
+#include <cstring>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/sqlite_connection.hpp"
+#include "orm/backends.hpp"
+#include "schema/naming.hpp"
+#include "sqlmodel/errors.hpp"
+
+namespace sqlmodel::orm {
+namespace {
+
+// The columns of each unique index of `table`, by index name.
+std::map<std::string, std::vector<std::string>> unique_indexes(sqlite3* db, const std::string& table) {
+  std::map<std::string, std::vector<std::string>> indexes;
+  sqlite3_stmt* statement = nullptr;
+  const char* text =
+      "SELECT il.name, ii.name FROM pragma_index_list(?1) AS il "
+      "JOIN pragma_index_info(il.name) AS ii WHERE il.\"unique\" = 1 ORDER BY il.name, ii.seqno";
+  if (sqlite3_prepare_v2(db, text, -1, &statement, nullptr) != SQLITE_OK) return indexes;
+  sqlite3_bind_text(statement, 1, table.c_str(), -1, SQLITE_TRANSIENT);
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    auto* index = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    auto* column = reinterpret_cast<const char*>(sqlite3_column_text(statement, 1));
+    if (index && column) indexes[index].push_back(column);
+  }
+  sqlite3_finalize(statement);
+  return indexes;
+}
+
+// "fk name (column -> table.column)" for each foreign key of `table`: SQLite does not say
+// which one failed.
+std::vector<std::pair<std::string, std::string>> foreign_keys(sqlite3* db, const std::string& table) {
+  std::vector<std::pair<std::string, std::string>> keys;
+  sqlite3_stmt* statement = nullptr;
+  const char* text =
+      "SELECT id, \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1) ORDER BY id, seq";
+  if (sqlite3_prepare_v2(db, text, -1, &statement, nullptr) != SQLITE_OK) return keys;
+  sqlite3_bind_text(statement, 1, table.c_str(), -1, SQLITE_TRANSIENT);
+  std::map<int, std::pair<std::vector<std::string>, std::string>> by_id;
+  std::map<int, std::string> description;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    int id = sqlite3_column_int(statement, 0);
+    auto column = [&](int i) {
+      auto* value = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
+      return std::string(value ? value : "");
+    };
+    by_id[id].first.push_back(column(1));
+    by_id[id].second = column(2);
+    auto& text_of = description[id];
+    if (!text_of.empty()) text_of += ", ";
+    text_of += column(1) + " -> " + column(2) + "." + column(3);
+  }
+  sqlite3_finalize(statement);
+  for (auto& [id, key] : by_id)
+    keys.emplace_back(schema::naming::foreign_key(table, key.first, key.second), description[id]);
+  return keys;
+}
+
+class SqliteStatement final : public Statement {
+ public:
+  SqliteStatement(sqlite3* db, std::string sql, std::string table)
+      : Statement(std::move(sql)), db_(db), table_(std::move(table)) {
+    if (sqlite3_prepare_v3(db_, this->sql().c_str(), static_cast<int>(this->sql().size()),
+                           SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) != SQLITE_OK) {
+      std::string message = std::string("SQLite could not prepare a statement: ") +
+                            sqlite3_errmsg(db_) + "\n  statement: " + this->sql();
+      throw db::DatabaseError(message, this->sql());
+    }
+    read_only_ = sqlite3_stmt_readonly(statement_) != 0;
+  }
+  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+
+  void bind_null(int index) override { check_bind(sqlite3_bind_null(statement_, index + 1), index); }
+  void bind_bool(int index, bool value) override {
+    check_bind(sqlite3_bind_int(statement_, index + 1, value ? 1 : 0), index);
+  }
+  void bind_int64(int index, std::int64_t value) override {
+    check_bind(sqlite3_bind_int64(statement_, index + 1, value), index);
+  }
+  void bind_double(int index, double value) override {
+    check_bind(sqlite3_bind_double(statement_, index + 1, value), index);
+  }
+  void bind_text(int index, std::string_view value) override {
+    check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_STATIC,
+                                   SQLITE_UTF8),
+               index);
+  }
+  void bind_blob(int index, std::span<const std::uint8_t> value) override {
+    // A zero-length blob needs a non-null pointer, or SQLite binds NULL.
+    static const std::uint8_t empty = 0;
+    check_bind(sqlite3_bind_blob64(statement_, index + 1, value.empty() ? &empty : value.data(),
+                                   value.size(), SQLITE_STATIC),
+               index);
+  }
+  // CHAR(36) canonical text, as the schema lowers uuid for SQLite (sqlite_types.cpp).
+  void bind_uuid(int index, const UUID& value) override {
+    std::string text = value.to_string();
+    check_bind(sqlite3_bind_text(statement_, index + 1, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_TRANSIENT),
+               index);
+  }
+
+  bool step() override {
+    int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail();
+  }
+  bool column_is_null(int index) override {
+    return sqlite3_column_type(statement_, index) == SQLITE_NULL;
+  }
+  bool column_bool(int index) override { return sqlite3_column_int64(statement_, index) != 0; }
+  std::int64_t column_int64(int index) override { return sqlite3_column_int64(statement_, index); }
+  double column_double(int index) override { return sqlite3_column_double(statement_, index); }
+  std::string_view column_text(int index) override {
+    auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, index));
+    return {text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(statement_, index))};
+  }
+  std::vector<std::uint8_t> column_blob(int index) override {
+    auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, index));
+    auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement_, index));
+    return data ? std::vector<std::uint8_t>(data, data + size) : std::vector<std::uint8_t>{};
+  }
+  UUID column_uuid(int index) override {
+    if (sqlite3_column_type(statement_, index) == SQLITE_TEXT) {
+      if (auto parsed = UUID::parse(column_text(index))) return *parsed;
+    } else if (sqlite3_column_bytes(statement_, index) == 16) {
+      UUID uuid;
+      std::memcpy(uuid.bytes.data(), sqlite3_column_blob(statement_, index), 16);
+      return uuid;
+    }
+    throw db::DatabaseError("column " + std::to_string(index) + " is not a UUID in: " +
+                                sql(),
+                            sql());
+  }
+
+  void reset() override { sqlite3_reset(statement_); }
+  std::int64_t rows_affected() override { return read_only_ ? 0 : sqlite3_changes64(db_); }
+  std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
+
+ private:
+  void check_bind(int rc, int index) {
+    if (rc != SQLITE_OK)
+      throw db::DatabaseError("SQLite could not bind parameter " + std::to_string(index + 1) +
+                                  ": " + sqlite3_errstr(rc) + "\n  statement: " + sql(),
+                              sql());
+  }
+
+  [[noreturn]] void fail() {
+    const int code = sqlite3_extended_errcode(db_);
+    std::string reason = sqlite3_errmsg(db_);
+    sqlite3_reset(statement_);
+    if ((code & 0xff) == SQLITE_CONSTRAINT) throw integrity_error(code, reason);
+    if ((code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_NOTADB ||
+        (code & 0xff) == SQLITE_IOERR)
+      throw ConnectionError("SQLite database unusable: " + reason + "\n  statement: " + sql(), sql());
+    throw db::DatabaseError("SQLite error: " + reason + " (" + sqlite3_errstr(code) +
+                                ")\n  statement: " + sql(),
+                            sql());
+  }
+
+  IntegrityError integrity_error(int code, std::string reason) {
+    using Kind = IntegrityError::Kind;
+    Kind kind = Kind::other;
+    std::string table = table_, constraint;
+    // SQLite's messages: "UNIQUE constraint failed: users.email, users.team",
+    // "NOT NULL constraint failed: users.email", "CHECK constraint failed: ck_users_age",
+    // "FOREIGN KEY constraint failed".
+    auto detail_of = [&] {
+      auto colon = reason.find(": ");
+      return colon == std::string::npos ? std::string() : reason.substr(colon + 2);
+    };
+    std::vector<std::string> columns;
+    auto split_columns = [&](const std::string& detail) {
+      std::size_t start = 0;
+      while (start < detail.size()) {
+        auto end = detail.find(", ", start);
+        std::string qualified = detail.substr(start, end == std::string::npos ? end : end - start);
+        auto dot = qualified.find('.');
+        if (dot != std::string::npos) {
+          table = qualified.substr(0, dot);
+          columns.push_back(qualified.substr(dot + 1));
+        }
+        if (end == std::string::npos) break;
+        start = end + 2;
+      }
+    };
+    switch (code) {
+      case SQLITE_CONSTRAINT_UNIQUE:
+      case SQLITE_CONSTRAINT_PRIMARYKEY: {
+        kind = code == SQLITE_CONSTRAINT_UNIQUE ? Kind::unique : Kind::primary_key;
+        split_columns(detail_of());
+        if (kind == Kind::primary_key) {
+          constraint = schema::naming::primary_key(table);
+          break;
+        }
+        for (const auto& [index, index_columns] : unique_indexes(db_, table))
+          if (index_columns == columns && index.rfind("sqlite_autoindex_", 0) != 0) constraint = index;
+        if (constraint.empty()) constraint = schema::naming::unique(table, columns);
+        break;
+      }
+      case SQLITE_CONSTRAINT_NOTNULL:
+        kind = Kind::not_null;
+        split_columns(detail_of());
+        constraint = table + "." + (columns.empty() ? std::string("?") : columns.front()) +
+                     " NOT NULL";
+        break;
+      case SQLITE_CONSTRAINT_CHECK:
+        kind = Kind::check;
+        constraint = detail_of();
+        break;
+      case SQLITE_CONSTRAINT_FOREIGNKEY: {
+        kind = Kind::foreign_key;
+        auto keys = foreign_keys(db_, table);
+        std::string listed;
+        for (const auto& [name, description] : keys) {
+          if (!listed.empty()) listed += "; ";
+          listed += name + " (" + description + ")";
+        }
+        // SQLite does not say which key failed; with one candidate there is no doubt.
+        constraint = keys.size() == 1 ? keys.front().first : listed;
+        reason += table.empty() ? std::string() : " on table '" + table + "'";
+        if (keys.size() > 1) reason += "; one of: " + listed;
+        break;
+      }
+      default:
+        break;
+    }
+    std::string message = "integrity error on table '" + table + "'";
+    if (!constraint.empty() && kind != Kind::foreign_key) message += " (" + constraint + ")";
+    else if (kind == Kind::foreign_key && !constraint.empty()) message += " (" + constraint + ")";
+    message += ": " + reason + "\n  statement: " + sql();
+    return IntegrityError(message, sql(), kind, table, constraint);
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+  std::string table_;
+  bool read_only_ = false;
+};
+
+class SqliteOrmConnection final : public Connection {
+ public:
+  explicit SqliteOrmConnection(const std::string& path) : connection_(path) {}
+  ~SqliteOrmConnection() override {
+    // Statements must be finalized before the handle closes: the base class's cache would go
+    // after connection_.
+    clear_cache();
+  }
+
+  schema::Dialect dialect() const override { return schema::Dialect::sqlite; }
+  void begin() override { connection_.execute("BEGIN"); }
+  void commit() override {
+    try {
+      connection_.execute("COMMIT");
+    } catch (const db::DatabaseError& error) {
+      throw db::DatabaseError(std::string("COMMIT failed: ") + error.what(), "COMMIT");
+    }
+  }
+  void rollback() override {
+    if (in_transaction()) connection_.execute("ROLLBACK");
+  }
+  bool in_transaction() const override { return sqlite3_get_autocommit(connection_.handle()) == 0; }
+  void execute(std::string_view sql) override { connection_.execute(sql); }
+
+ protected:
+  std::unique_ptr<Statement> prepare_new(const std::string& sql, std::string_view table) override {
+    return std::make_unique<SqliteStatement>(connection_.handle(), sql, std::string(table));
+  }
+
+ private:
+  db::SqliteConnection connection_;
+};
+
+}  // namespace
+
+std::unique_ptr<Connection> open_sqlite_connection(const std::string& path) {
+  try {
+    return std::make_unique<SqliteOrmConnection>(path);
+  } catch (const ConnectionError&) {
+    throw;
+  } catch (const db::DatabaseError& error) {
+    throw ConnectionError(error.what());
+  }
+}
+
+}  // namespace sqlmodel::orm
