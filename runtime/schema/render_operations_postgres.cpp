@@ -91,7 +91,7 @@ class PostgresRenderer {
 
   RenderedStep operator()(const AddUniqueConstraint& op) {
     return add_constraint(op.table, render_unique_constraint(
-        lowered(&Table::unique_constraints, op.table, op.constraint.name), pg));
+        lowered_constraint(&Table::unique_constraints, op.table, op.constraint.name), pg));
   }
   RenderedStep operator()(const DropUniqueConstraint& op) {
     return drop_constraint(op.table, op.constraint.name);
@@ -99,7 +99,7 @@ class PostgresRenderer {
 
   RenderedStep operator()(const AddCheckConstraint& op) {
     return add_constraint(op.table, render_check_constraint(
-        lowered(&Table::check_constraints, op.table, op.constraint.name), pg));
+        lowered_constraint(&Table::check_constraints, op.table, op.constraint.name), pg));
   }
   RenderedStep operator()(const DropCheckConstraint& op) {
     return drop_constraint(op.table, op.constraint.name);
@@ -107,7 +107,7 @@ class PostgresRenderer {
 
   RenderedStep operator()(const AddForeignKey& op) {
     return add_constraint(op.table, render_foreign_key_constraint(
-        lowered(&Table::foreign_keys, op.table, op.key.name), pg));
+        lowered_constraint(&Table::foreign_keys, op.table, op.key.name), pg));
   }
   RenderedStep operator()(const DropForeignKey& op) { return drop_constraint(op.table, op.key.name); }
 
@@ -145,19 +145,11 @@ class PostgresRenderer {
     for (const auto& table : context_.lowered_before.tables) {
       for (const auto& column : table.columns) {
         if (!uses_enum(column.type, op.enum_name)) continue;
-        const std::string column_name = quoted(context_, column.name);
-        const bool array = column.type.kind == TypeKind::array;
-        const std::string type = render_column_type(column.type, pg);
         // A default is a typed constant of the old type: it must go before the conversion.
+        if (column.server_default) alter_column(table.name, column, "DROP DEFAULT");
+        alter_column(table.name, column, "TYPE " + converted(column, column));
         if (column.server_default)
-          emit(alter_table(context_, table.name, "ALTER COLUMN " + column_name + " DROP DEFAULT"));
-        emit(alter_table(context_, table.name,
-                         "ALTER COLUMN " + column_name + " TYPE " + type + " USING " +
-                             column_name + (array ? "::text[]::" : "::text::") + type));
-        if (column.server_default)
-          emit(alter_table(context_, table.name,
-                           "ALTER COLUMN " + column_name + " SET DEFAULT " +
-                               render_default_expression(*column.server_default)));
+          alter_column(table.name, column, "SET DEFAULT " + render_default_expression(*column.server_default));
       }
     }
     emit("DROP TYPE " + quoted(context_, old_name));
@@ -177,7 +169,7 @@ class PostgresRenderer {
   void emit(std::string statement) { step_.statements.push_back(std::move(statement)); }
 
   template <typename Constraint>
-  const Constraint& lowered(std::vector<Constraint> Table::*member, const std::string& table_name,
+  const Constraint& lowered_constraint(std::vector<Constraint> Table::*member, const std::string& table_name,
                             const std::string& name) {
     const Table& table = table_named(context_.lowered_after, table_name, context_);
     const auto& items = table.*member;
