@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "schema/naming.hpp"
+#include "schema/render_ddl_fragments.hpp"
 #include "schema/render_operations.hpp"
 
 namespace sqlmodel::schema {
@@ -425,6 +426,24 @@ TEST(RenderSqlite, ConstraintsRebuild) {
   ASSERT_EQ(step.statements.size(), 6u);
   EXPECT_NE(step.statements[0].find(R"(CONSTRAINT "ck_teams_name_long" CHECK (length(name) > 1))"),
             std::string::npos);
+}
+
+// What SQLite takes as the default of ALTER TABLE ... ADD COLUMN.
+TEST(RenderSqlite, ConstantDefaults) {
+  for (const char* constant : {"0", "-1.5", "+2e10", "'x'", "'it''s'", "NULL", "true", "X'00ff'", " 7 "})
+    EXPECT_TRUE(is_constant_default(constant)) << constant;
+  for (const char* expression : {"CURRENT_TIMESTAMP", "(1 + 1)", "'a' || 'b'", "lower('A')", "1e", ".", "''x'"})
+    EXPECT_FALSE(is_constant_default(expression)) << expression;
+}
+
+TEST(RenderPostgres, CommentRemoved) {
+  const Column email = column_of(base_schema(), "users", "email");
+  Column commented = email;
+  commented.comment = "Sign-in";
+  Schema with_comment = base_schema();
+  *with_comment.find_table("users")->find_column("email") = commented;
+  EXPECT_EQ(render_operation(AlterColumn{"users", commented, email}, with_comment, Dialect::postgresql).statements,
+            Statements{R"(COMMENT ON COLUMN "users"."email" IS NULL)"});
 }
 
 TEST(RenderOperations, ReplaysEachOperationBeforeTheNext) {
