@@ -10,6 +10,14 @@ namespace {
 
 using schema::TypeKind;
 
+// Inline namespaces and `extern "C++" { }` blocks (libstdc++ declares std::byte in one) do
+// not count as a level of the name.
+const clang::DeclContext* skip_transparent(const clang::DeclContext* context) {
+  while (context && (context->isInlineNamespace() || llvm::isa<clang::LinkageSpecDecl>(context)))
+    context = context->getParent();
+  return context;
+}
+
 // True when `decl` is named `path.back()` inside the namespaces path[0..n-1], looking through
 // inline namespaces (std::__cxx11, std::chrono::_V2, nlohmann::json_abi_v3_11_2).
 bool has_qualified_name(const clang::NamedDecl* decl, std::initializer_list<llvm::StringRef> path) {
@@ -20,12 +28,12 @@ bool has_qualified_name(const clang::NamedDecl* decl, std::initializer_list<llvm
   const clang::DeclContext* context = decl->getDeclContext();
   while (part != path.begin()) {
     --part;
-    while (context && context->isInlineNamespace()) context = context->getParent();
+    context = skip_transparent(context);
     const auto* ns = llvm::dyn_cast_or_null<clang::NamespaceDecl>(context);
     if (!ns || ns->getName() != *part) return false;
     context = ns->getParent();
   }
-  while (context && context->isInlineNamespace()) context = context->getParent();
+  context = skip_transparent(context);
   return context && context->isTranslationUnit();
 }
 
