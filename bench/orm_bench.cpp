@@ -1,0 +1,350 @@
+// ORM against a hand-written loop over the raw sqlite3 C API, measured in the same run on the
+// same kind of database (in memory, so the ORM's own overhead is as visible as it can be):
+//   insert 100,000 rows of a 6-column model in one transaction; read them all;
+//   10,000 lookups by primary key; load 1,000 users with 10 posts each.
+// Each figure is the best of several runs. Prints ratios (ORM time / raw time; target <= 1.10).
+// Not a test: nothing here fails on timing.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "db/sqlite_connection.hpp"
+#include "sqlmodel/annotations.hpp"
+#include "sqlmodel/session.hpp"
+
+namespace bench {
+
+struct SQLMODEL_TABLE(.name = "readings") Reading {
+  SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+  std::string sensor;
+  double value = 0;
+  std::int32_t count = 0;
+  bool flag = false;
+  std::string note;
+};
+
+struct Post;
+struct SQLMODEL_TABLE(.name = "users") User {
+  SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+  std::string name;
+  sqlmodel::RelatedList<Post> posts;
+};
+struct SQLMODEL_TABLE(.name = "posts") Post {
+  SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+  SQLMODEL_FIELD(.foreign_key = "users.id") std::int64_t user_id = 0;
+  std::string title;
+};
+
+}  // namespace bench
+
+// Stand-in for the code the plugin generates (see include/sqlmodel/model_traits.hpp).
+template <>
+struct sqlmodel::model_traits<bench::Reading> {
+  using R = bench::Reading;
+  static constexpr std::string_view model_name = "Reading";
+  static constexpr std::string_view table_name = "readings";
+  static constexpr auto columns = std::tuple{
+      column<&R::id>{.name = "id", .kind = schema::TypeKind::int64, .primary_key = true,
+                     .autoincrement = true, .nullable = false},
+      column<&R::sensor>{.name = "sensor", .kind = schema::TypeKind::string},
+      column<&R::value>{.name = "value", .kind = schema::TypeKind::float64},
+      column<&R::count>{.name = "count", .kind = schema::TypeKind::int32},
+      column<&R::flag>{.name = "flag", .kind = schema::TypeKind::boolean},
+      column<&R::note>{.name = "note", .kind = schema::TypeKind::string},
+  };
+};
+template <>
+struct sqlmodel::model_traits<bench::User> {
+  using U = bench::User;
+  static constexpr std::string_view model_name = "User";
+  static constexpr std::string_view table_name = "users";
+  static constexpr auto columns = std::tuple{
+      column<&U::id>{.name = "id", .kind = schema::TypeKind::int64, .primary_key = true,
+                     .autoincrement = true, .nullable = false},
+      column<&U::name>{.name = "name", .kind = schema::TypeKind::string},
+  };
+  static constexpr auto relationships = std::tuple{
+      relationship<&U::posts, &U::id, &bench::Post::user_id>{
+          .name = "posts", .kind = schema::RelationshipKind::one_to_many,
+          .foreign_key_column = "user_id"},
+  };
+};
+template <>
+struct sqlmodel::model_traits<bench::Post> {
+  using P = bench::Post;
+  static constexpr std::string_view model_name = "Post";
+  static constexpr std::string_view table_name = "posts";
+  static constexpr auto columns = std::tuple{
+      column<&P::id>{.name = "id", .kind = schema::TypeKind::int64, .primary_key = true,
+                     .autoincrement = true, .nullable = false},
+      column<&P::user_id>{.name = "user_id", .kind = schema::TypeKind::int64},
+      column<&P::title>{.name = "title", .kind = schema::TypeKind::string},
+  };
+};
+
+namespace bench {
+namespace {
+
+constexpr int kRows = 100'000;
+constexpr int kLookups = 10'000;
+constexpr int kUsers = 1'000;
+constexpr int kPostsPerUser = 10;
+constexpr int kRuns = 5;
+
+const char* kSchema =
+    "CREATE TABLE readings (id INTEGER PRIMARY KEY, sensor VARCHAR NOT NULL, value FLOAT NOT NULL,"
+    " count INTEGER NOT NULL, flag BOOLEAN NOT NULL, note VARCHAR NOT NULL);"
+    "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL);"
+    "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users (id),"
+    " title VARCHAR NOT NULL);"
+    "CREATE INDEX ix_posts_user_id ON posts (user_id);";
+
+std::vector<Reading> make_readings() {
+  std::vector<Reading> rows(kRows);
+  for (int i = 0; i < kRows; ++i) {
+    rows[i].sensor = "sensor-" + std::to_string(i % 97);
+    rows[i].value = i * 0.5;
+    rows[i].count = i;
+    rows[i].flag = i % 3 == 0;
+    rows[i].note = "reading number " + std::to_string(i);
+  }
+  return rows;
+}
+
+double seconds_of(const std::function<void()>& body) {
+  auto start = std::chrono::steady_clock::now();
+  body();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+void check(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+    throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
+}
+
+struct Raw {
+  sqlite3* db = nullptr;
+  Raw() {
+    check(sqlite3_open(":memory:", &db), db, "open");
+    check(sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr), db, "pragma");
+    check(sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr), db, "schema");
+  }
+  ~Raw() { sqlite3_close(db); }
+  void exec(const char* sql) { check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql); }
+  sqlite3_stmt* prepare(const char* sql) {
+    sqlite3_stmt* statement = nullptr;
+    check(sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr), db, sql);
+    return statement;
+  }
+
+  void insert(std::vector<Reading>& rows) {
+    exec("BEGIN");
+    sqlite3_stmt* s = prepare(
+        "INSERT INTO readings (sensor, value, count, flag, note) VALUES (?, ?, ?, ?, ?)");
+    for (auto& row : rows) {
+      sqlite3_bind_text(s, 1, row.sensor.data(), static_cast<int>(row.sensor.size()), SQLITE_STATIC);
+      sqlite3_bind_double(s, 2, row.value);
+      sqlite3_bind_int64(s, 3, row.count);
+      sqlite3_bind_int(s, 4, row.flag);
+      sqlite3_bind_text(s, 5, row.note.data(), static_cast<int>(row.note.size()), SQLITE_STATIC);
+      check(sqlite3_step(s), db, "insert");
+      sqlite3_reset(s);
+      row.id = sqlite3_last_insert_rowid(db);
+    }
+    sqlite3_finalize(s);
+    exec("COMMIT");
+  }
+
+  static void read_row(sqlite3_stmt* s, Reading& row) {
+    row.id = sqlite3_column_int64(s, 0);
+    row.sensor.assign(reinterpret_cast<const char*>(sqlite3_column_text(s, 1)), sqlite3_column_bytes(s, 1));
+    row.value = sqlite3_column_double(s, 2);
+    row.count = static_cast<std::int32_t>(sqlite3_column_int64(s, 3));
+    row.flag = sqlite3_column_int64(s, 4) != 0;
+    row.note.assign(reinterpret_cast<const char*>(sqlite3_column_text(s, 5)), sqlite3_column_bytes(s, 5));
+  }
+
+  std::vector<Reading> read_all() {
+    exec("BEGIN");
+    sqlite3_stmt* s = prepare("SELECT id, sensor, value, count, flag, note FROM readings");
+    std::vector<Reading> rows;
+    while (sqlite3_step(s) == SQLITE_ROW) read_row(s, rows.emplace_back());
+    sqlite3_finalize(s);
+    exec("COMMIT");
+    return rows;
+  }
+
+  std::int64_t lookups(const std::vector<std::int64_t>& keys) {
+    exec("BEGIN");
+    sqlite3_stmt* s = prepare("SELECT id, sensor, value, count, flag, note FROM readings WHERE id = ?");
+    std::int64_t sum = 0;
+    for (auto key : keys) {
+      sqlite3_bind_int64(s, 1, key);
+      std::optional<Reading> found;
+      if (sqlite3_step(s) == SQLITE_ROW) read_row(s, found.emplace());
+      sqlite3_reset(s);
+      sum += found ? found->count : 0;
+    }
+    sqlite3_finalize(s);
+    exec("COMMIT");
+    return sum;
+  }
+
+  // The same two statements the ORM's selectinload runs, with the same result shape.
+  std::size_t users_with_posts() {
+    exec("BEGIN");
+    sqlite3_stmt* u = prepare("SELECT id, name FROM users");
+    std::vector<User> users;
+    while (sqlite3_step(u) == SQLITE_ROW) {
+      User& user = users.emplace_back();
+      user.id = sqlite3_column_int64(u, 0);
+      user.name.assign(reinterpret_cast<const char*>(sqlite3_column_text(u, 1)), sqlite3_column_bytes(u, 1));
+    }
+    sqlite3_finalize(u);
+    std::map<std::int64_t, std::vector<User*>> by_id;
+    std::string keys = "[";
+    for (auto& user : users) {
+      by_id[*user.id].push_back(&user);
+      if (keys.size() > 1) keys += ",";
+      keys += std::to_string(*user.id);
+    }
+    keys += "]";
+    sqlite3_stmt* p = prepare(
+        "SELECT id, user_id, title FROM posts WHERE user_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY user_id, id");
+    sqlite3_bind_text(p, 1, keys.data(), static_cast<int>(keys.size()), SQLITE_STATIC);
+    std::map<std::int64_t, std::vector<std::shared_ptr<Post>>> grouped;
+    while (sqlite3_step(p) == SQLITE_ROW) {
+      auto post = std::make_shared<Post>();
+      post->id = sqlite3_column_int64(p, 0);
+      post->user_id = sqlite3_column_int64(p, 1);
+      post->title.assign(reinterpret_cast<const char*>(sqlite3_column_text(p, 2)), sqlite3_column_bytes(p, 2));
+      grouped[post->user_id].push_back(std::move(post));
+    }
+    sqlite3_finalize(p);
+    exec("COMMIT");
+    std::size_t total = 0;
+    for (auto& [id, parents] : by_id) {
+      for (User* user : parents) user->posts.set(grouped[id]);
+      total += grouped[id].size();
+    }
+    return total;
+  }
+};
+
+struct Figure {
+  const char* name;
+  double raw = 1e9, orm = 1e9;
+};
+
+void seed_users(sqlite3* db) {
+  sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+  for (int i = 0; i < kUsers; ++i) {
+    std::string sql = "INSERT INTO users (name) VALUES ('user" + std::to_string(i) + "')";
+    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    std::int64_t id = sqlite3_last_insert_rowid(db);
+    for (int j = 0; j < kPostsPerUser; ++j) {
+      std::string post = "INSERT INTO posts (user_id, title) VALUES (" + std::to_string(id) +
+                         ", 'post " + std::to_string(j) + "')";
+      sqlite3_exec(db, post.c_str(), nullptr, nullptr, nullptr);
+    }
+  }
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+}
+
+}  // namespace
+}  // namespace bench
+
+int main() {
+  using namespace bench;
+  Figure insert{"insert 100,000 rows (one transaction)"}, read{"read 100,000 rows"},
+      lookup{"10,000 primary key lookups"}, load{"1,000 users x 10 posts (selectinload)"};
+
+  std::vector<std::int64_t> keys(kLookups);
+  std::mt19937_64 random(42);
+  for (auto& key : keys) key = static_cast<std::int64_t>(random() % kRows) + 1;
+  std::int64_t raw_sum = 0, orm_sum = 0;
+  std::size_t raw_rows = 0, orm_rows = 0, raw_posts = 0, orm_posts = 0;
+
+  for (int run = 0; run < kRuns; ++run) {
+    {
+      Raw raw;
+      auto rows = make_readings();
+      insert.raw = std::min(insert.raw, seconds_of([&] { raw.insert(rows); }));
+      read.raw = std::min(read.raw, seconds_of([&] { raw_rows = raw.read_all().size(); }));
+      lookup.raw = std::min(lookup.raw, seconds_of([&] { raw_sum = raw.lookups(keys); }));
+      seed_users(raw.db);
+      load.raw = std::min(load.raw, seconds_of([&] { raw_posts = raw.users_with_posts(); }));
+    }
+    {
+      auto db = sqlmodel::Database::open("sqlite:///:memory:");
+      db.execute(kSchema);
+      auto rows = make_readings();
+      sqlmodel::Session session(db);
+      insert.orm = std::min(insert.orm, seconds_of([&] {
+        session.add_all(rows);
+        session.commit();
+      }));
+      read.orm = std::min(read.orm, seconds_of([&] {
+        orm_rows = session.exec(sqlmodel::select<Reading>()).size();
+        session.commit();
+      }));
+      lookup.orm = std::min(lookup.orm, seconds_of([&] {
+        std::int64_t sum = 0;
+        for (auto key : keys) {
+          auto found = session.get<Reading>(key);
+          sum += found ? found->count : 0;
+        }
+        session.commit();
+        orm_sum = sum;
+      }));
+      {
+        // The in-memory database has one connection: seed through the same session.
+        std::vector<User> users(kUsers);
+        for (int i = 0; i < kUsers; ++i) users[i].name = "user" + std::to_string(i);
+        session.add_all(users);
+        session.flush();
+        std::vector<Post> posts(static_cast<std::size_t>(kUsers) * kPostsPerUser);
+        for (int i = 0; i < kUsers; ++i)
+          for (int j = 0; j < kPostsPerUser; ++j) {
+            Post& post = posts[static_cast<std::size_t>(i) * kPostsPerUser + j];
+            post.user_id = *users[i].id;
+            post.title = "post " + std::to_string(j);
+          }
+        session.add_all(posts);
+        session.commit();
+      }
+      load.orm = std::min(load.orm, seconds_of([&] {
+        auto users = session.exec(sqlmodel::select<User>().options(sqlmodel::selectinload(&User::posts)));
+        session.commit();
+        std::size_t total = 0;
+        for (const auto& user : users) total += user.posts.get().size();
+        orm_posts = total;
+      }));
+    }
+  }
+
+  if (raw_sum != orm_sum || raw_rows != orm_rows || raw_posts != orm_posts) {
+    std::fprintf(stderr, "orm_bench: the ORM and the raw loop disagree (sum %lld vs %lld, rows %zu vs %zu, posts %zu vs %zu)\n",
+                 static_cast<long long>(orm_sum), static_cast<long long>(raw_sum), orm_rows, raw_rows,
+                 orm_posts, raw_posts);
+    return 1;
+  }
+  std::printf("ORM vs raw sqlite3 (in-memory, best of %d runs; ratio = ORM / raw, target <= 1.10)\n", kRuns);
+  std::printf("%-40s %12s %12s %8s\n", "", "raw ms", "ORM ms", "ratio");
+  for (const Figure* figure : {&insert, &read, &lookup, &load})
+    std::printf("%-40s %12.2f %12.2f %8.3f\n", figure->name, figure->raw * 1e3, figure->orm * 1e3,
+                figure->orm / figure->raw);
+  return 0;
+}
