@@ -271,6 +271,12 @@ ordered_json to_json(const Schema& schema) {
   return object;
 }
 
+std::string format_json(const ordered_json& value) {
+  std::string text;
+  print(value, 0, 0, text);
+  return text;
+}
+
 std::string write_snapshot(const Schema& schema) {
   std::string text;
   try {

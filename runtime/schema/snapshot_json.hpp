@@ -36,6 +36,9 @@ nlohmann::ordered_json to_json(const EnumType& enum_type);
 
 // The snapshot text: canonical order, two-space indentation, trailing newline.
 std::string write_snapshot(const Schema& schema);
+// Any JSON document in the snapshot's layout (two-space indentation, short lists of scalars
+// on one line), without a trailing newline: migration files are printed the same way.
+std::string format_json(const nlohmann::ordered_json& value);
 void write_snapshot_file(const Schema& schema, const std::filesystem::path& path);  // atomic
 
 // `origin` is the file name used in error messages.
