@@ -52,7 +52,12 @@ std::string write_migration(const Migration& migration) {
   document["created"] = migration.created;
   document["upgrade"] = schema::to_json(migration.upgrade);
   document["downgrade"] = schema::to_json(migration.downgrade);
-  return document.dump(2) + "\n";
+  try {
+    return schema::format_json(document) + "\n";
+  } catch (const nlohmann::json::type_error& error) {
+    // dump's only type error: text that is not valid UTF-8.
+    throw std::invalid_argument("revision " + migration.revision + ": cannot write the migration: " + error.what());
+  }
 }
 
 Migration read_migration(std::string_view text, const std::string& origin) {
