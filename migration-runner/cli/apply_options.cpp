@@ -1,0 +1,41 @@
+#include "apply_options.hpp"
+
+#include <cmath>
+
+#include "context.hpp"
+#include "project_config.hpp"
+
+namespace sqlmodel::migrate::cli {
+
+void add_lock_timeout_option(CLI::App& verb, DatabaseOptions& options) {
+  verb.add_option("--lock-timeout", options.lock_timeout_seconds,
+                  "Seconds to wait for another runner's migration lock before giving up (exit 5)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
+void add_apply_options(CLI::App& verb, DatabaseOptions& options) {
+  add_lock_timeout_option(verb, options);
+  verb.add_flag("-q,--quiet", options.quiet, "One line per revision instead of one per operation");
+}
+
+std::unique_ptr<db::Connection> open_database(const std::string& url) {
+  try {
+    db::parse_url(url);
+  } catch (const std::invalid_argument& error) {
+    throw ConfigError(error.what());
+  }
+  return db::connect(url);
+}
+
+ApplyOptions make_apply_options(const DatabaseOptions& options, Context& context, const std::string& url) {
+  ApplyOptions apply;
+  apply.lock.timeout = std::chrono::milliseconds(std::llround(options.lock_timeout_seconds * 1000));
+  apply.lock.progress = &context.out;
+  apply.lock.database_name = display_url(url);
+  apply.progress = &context.out;
+  apply.show_steps = !options.quiet;
+  return apply;
+}
+
+}  // namespace sqlmodel::migrate::cli
