@@ -37,9 +37,10 @@ std::string trimmed(std::string_view text) {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(std::string path, int busy_timeout_ms)
+SqliteConnection::SqliteConnection(std::string path, int busy_timeout_ms, bool serialized)
     : path_(std::move(path)) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+              (serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX);
   int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = "cannot open SQLite database '" + path_ + "': " +

@@ -17,7 +17,10 @@ class SqliteConnection final : public Connection {
  public:
   // Opens (creating if needed) `path`, or an in-memory database for ":memory:"; turns foreign
   // key enforcement on and waits up to busy_timeout_ms for a lock held by another connection.
-  explicit SqliteConnection(std::string path, int busy_timeout_ms = 5000);
+  // `serialized = false` opens it with SQLITE_OPEN_NOMUTEX: the caller guarantees that one
+  // thread at a time uses it (the ORM's pool lends a connection to one session), and SQLite
+  // then skips the mutex it otherwise takes on every sqlite3_column_* call.
+  explicit SqliteConnection(std::string path, int busy_timeout_ms = 5000, bool serialized = true);
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
