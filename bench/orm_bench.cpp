@@ -100,7 +100,7 @@ constexpr int kRows = 100'000;
 constexpr int kLookups = 10'000;
 constexpr int kUsers = 1'000;
 constexpr int kPostsPerUser = 10;
-constexpr int kRuns = 5;
+constexpr int kRuns = 9;  // the best of several: other work on the machine only adds time
 
 const char* kSchema =
     "CREATE TABLE readings (id INTEGER PRIMARY KEY, sensor VARCHAR NOT NULL, value FLOAT NOT NULL,"
@@ -136,7 +136,10 @@ void check(int rc, sqlite3* db, const char* what) {
 struct Raw {
   sqlite3* db = nullptr;
   Raw() {
-    check(sqlite3_open(":memory:", &db), db, "open");
+    // Opened as the ORM opens its connections: one thread at a time, no per-call mutex.
+    check(sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                          nullptr),
+          db, "open");
     check(sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr), db, "pragma");
     check(sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr), db, "schema");
   }
@@ -236,8 +239,8 @@ struct Raw {
     exec("COMMIT");
     std::size_t total = 0;
     for (auto& [id, parents] : by_id) {
-      for (User* user : parents) user->posts.set(grouped[id]);
       total += grouped[id].size();
+      for (User* user : parents) user->posts.set(std::move(grouped[id]));
     }
     return total;
   }

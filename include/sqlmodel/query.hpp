@@ -49,13 +49,12 @@ class ParamCapture final : public Statement {
   }
   void bind_uuid(int, const UUID& v) override { value = v; }
   bool step() override { return false; }
-  bool column_is_null(int) override { return true; }
-  bool column_bool(int) override { return false; }
-  std::int64_t column_int64(int) override { return 0; }
-  double column_double(int) override { return 0; }
-  std::string_view column_text(int) override { return {}; }
-  std::vector<std::uint8_t> column_blob(int) override { return {}; }
-  UUID column_uuid(int) override { return {}; }
+  bool read_bool(int, bool&) override { return false; }
+  bool read_int64(int, std::int64_t&) override { return false; }
+  bool read_double(int, double&) override { return false; }
+  bool read_text(int, std::string&) override { return false; }
+  bool read_blob(int, std::vector<std::uint8_t>&) override { return false; }
+  bool read_uuid(int, UUID&) override { return false; }
   void reset() override {}
   std::int64_t rows_affected() override { return 0; }
   std::int64_t last_insert_id() override { return 0; }

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "schema/dialect.hpp"
 #include "sqlmodel/annotations.hpp"
@@ -33,14 +34,15 @@ class Statement {
 
   // Runs the statement on the first call after binding; true while there is a row to read.
   virtual bool step() = 0;
-  virtual bool column_is_null(int index) = 0;
-  virtual bool column_bool(int index) = 0;
-  virtual std::int64_t column_int64(int index) = 0;
-  virtual double column_double(int index) = 0;
-  // Valid until the next step() or reset().
-  virtual std::string_view column_text(int index) = 0;
-  virtual std::vector<std::uint8_t> column_blob(int index) = 0;
-  virtual UUID column_uuid(int index) = 0;
+  // Read result column `index` of the current row into `value`; false (value untouched) when
+  // it is NULL. One call per column: on SQLite that is one sqlite3_column_* call in the
+  // common case, as in a hand-written loop.
+  virtual bool read_bool(int index, bool& value) = 0;
+  virtual bool read_int64(int index, std::int64_t& value) = 0;
+  virtual bool read_double(int index, double& value) = 0;
+  virtual bool read_text(int index, std::string& value) = 0;
+  virtual bool read_blob(int index, std::vector<std::uint8_t>& value) = 0;
+  virtual bool read_uuid(int index, UUID& value) = 0;
 
   // Ready to bind and run again; bindings are cleared.
   virtual void reset() = 0;

@@ -36,6 +36,7 @@ struct value_codec;  // specialised per member type below
 template <typename T>
 concept Codable = requires { value_codec<T>::is_codec; };
 
+// Each codec has bind() and try_read() (false for NULL); read() is try_read() that refuses NULL.
 template <typename T>
 struct value_codec<std::optional<T>> {
   static constexpr bool is_codec = true;
@@ -44,13 +45,13 @@ struct value_codec<std::optional<T>> {
     if (value) value_codec<T>::bind(statement, index, *value);
     else statement.bind_null(index);
   }
+  static bool try_read(Statement& statement, int index, std::optional<T>& value) {
+    if (!value) value.emplace();
+    if (!value_codec<T>::try_read(statement, index, *value)) value.reset();
+    return true;
+  }
   static void read(Statement& statement, int index, std::optional<T>& value) {
-    if (statement.column_is_null(index)) {
-      value.reset();
-    } else {
-      if (!value) value.emplace();
-      value_codec<T>::read(statement, index, *value);
-    }
+    try_read(statement, index, value);
   }
 };
 
@@ -61,102 +62,98 @@ struct value_codec<std::optional<T>> {
                            "; declare the member std::optional");
 }
 
-template <>
-struct value_codec<bool> {
+template <typename Derived, typename T>
+struct non_null_codec {
   static constexpr bool is_codec = true;
   static constexpr bool nullable = false;
+  static void read(Statement& statement, int index, T& value) {
+    if (!Derived::try_read(statement, index, value)) throw_null_in_non_optional(index, statement.sql());
+  }
+};
+
+template <>
+struct value_codec<bool> : non_null_codec<value_codec<bool>, bool> {
   static void bind(Statement& statement, int index, bool value) { statement.bind_bool(index, value); }
-  static void read(Statement& statement, int index, bool& value) {
-    if (statement.column_is_null(index)) throw_null_in_non_optional(index, statement.sql());
-    value = statement.column_bool(index);
+  static bool try_read(Statement& statement, int index, bool& value) {
+    return statement.read_bool(index, value);
   }
 };
 
 template <std::integral T>
   requires(!std::same_as<T, bool>)
-struct value_codec<T> {
-  static constexpr bool is_codec = true;
-  static constexpr bool nullable = false;
+struct value_codec<T> : non_null_codec<value_codec<T>, T> {
   static void bind(Statement& statement, int index, T value) {
     statement.bind_int64(index, static_cast<std::int64_t>(value));
   }
-  static void read(Statement& statement, int index, T& value) {
-    if (statement.column_is_null(index)) throw_null_in_non_optional(index, statement.sql());
-    value = static_cast<T>(statement.column_int64(index));
+  static bool try_read(Statement& statement, int index, T& value) {
+    std::int64_t wide;
+    if (!statement.read_int64(index, wide)) return false;
+    value = static_cast<T>(wide);
+    return true;
   }
 };
 
 template <std::floating_point T>
-struct value_codec<T> {
-  static constexpr bool is_codec = true;
-  static constexpr bool nullable = false;
+struct value_codec<T> : non_null_codec<value_codec<T>, T> {
   static void bind(Statement& statement, int index, T value) {
     statement.bind_double(index, static_cast<double>(value));
   }
-  static void read(Statement& statement, int index, T& value) {
-    if (statement.column_is_null(index)) throw_null_in_non_optional(index, statement.sql());
-    value = static_cast<T>(statement.column_double(index));
+  static bool try_read(Statement& statement, int index, T& value) {
+    double wide;
+    if (!statement.read_double(index, wide)) return false;
+    value = static_cast<T>(wide);
+    return true;
   }
 };
 
 template <>
-struct value_codec<std::string> {
-  static constexpr bool is_codec = true;
-  static constexpr bool nullable = false;
+struct value_codec<std::string> : non_null_codec<value_codec<std::string>, std::string> {
   static void bind(Statement& statement, int index, const std::string& value) {
     statement.bind_text(index, value);
   }
-  static void read(Statement& statement, int index, std::string& value) {
-    if (statement.column_is_null(index)) throw_null_in_non_optional(index, statement.sql());
-    value.assign(statement.column_text(index));
+  static bool try_read(Statement& statement, int index, std::string& value) {
+    return statement.read_text(index, value);
   }
 };
 
 template <>
-struct value_codec<std::vector<std::uint8_t>> {
-  static constexpr bool is_codec = true;
-  static constexpr bool nullable = false;
+struct value_codec<std::vector<std::uint8_t>>
+    : non_null_codec<value_codec<std::vector<std::uint8_t>>, std::vector<std::uint8_t>> {
   static void bind(Statement& statement, int index, const std::vector<std::uint8_t>& value) {
     statement.bind_blob(index, value);
   }
-  static void read(Statement& statement, int index, std::vector<std::uint8_t>& value) {
-    if (statement.column_is_null(index)) throw_null_in_non_optional(index, statement.sql());
-    value = statement.column_blob(index);
+  static bool try_read(Statement& statement, int index, std::vector<std::uint8_t>& value) {
+    return statement.read_blob(index, value);
   }
 };
 
 template <>
-struct value_codec<UUID> {
-  static constexpr bool is_codec = true;
-  static constexpr bool nullable = false;
+struct value_codec<UUID> : non_null_codec<value_codec<UUID>, UUID> {
   static void bind(Statement& statement, int index, const UUID& value) {
     statement.bind_uuid(index, value);
   }
-  static void read(Statement& statement, int index, UUID& value) {
-    if (statement.column_is_null(index)) throw_null_in_non_optional(index, statement.sql());
-    value = statement.column_uuid(index);
+  static bool try_read(Statement& statement, int index, UUID& value) {
+    return statement.read_uuid(index, value);
   }
 };
 
 // Decimal travels as its canonical text: NUMERIC on PostgreSQL parses it exactly.
 template <>
-struct value_codec<Decimal> {
-  static constexpr bool is_codec = true;
-  static constexpr bool nullable = false;
+struct value_codec<Decimal> : non_null_codec<value_codec<Decimal>, Decimal> {
   static void bind(Statement& statement, int index, const Decimal& value) {
     statement.bind_text(index, value.to_string());
   }
-  static void read(Statement& statement, int index, Decimal& value) {
-    if (statement.column_is_null(index)) throw_null_in_non_optional(index, statement.sql());
-    value = Decimal(statement.column_text(index));
+  static bool try_read(Statement& statement, int index, Decimal& value) {
+    std::string text;
+    if (!statement.read_text(index, text)) return false;
+    value = Decimal(text);
+    return true;
   }
 };
 
 template <typename E>
   requires std::is_enum_v<E> && requires { enum_traits<E>::enumerators; }
-struct value_codec<E> {
-  static constexpr bool is_codec = true;
-  static constexpr bool nullable = false;
+struct value_codec<E> : non_null_codec<value_codec<E>, E> {
   static void bind(Statement& statement, int index, E value) {
     for (const auto& [enumerator, name] : enum_traits<E>::enumerators)
       if (enumerator == value) return statement.bind_text(index, name);
@@ -164,17 +161,17 @@ struct value_codec<E> {
                                 " is not an enumerator of enum " +
                                 std::string(enum_traits<E>::name));
   }
-  static void read(Statement& statement, int index, E& value) {
-    if (statement.column_is_null(index)) throw_null_in_non_optional(index, statement.sql());
-    std::string_view text = statement.column_text(index);
+  static bool try_read(Statement& statement, int index, E& value) {
+    std::string text;
+    if (!statement.read_text(index, text)) return false;
     for (const auto& [enumerator, name] : enum_traits<E>::enumerators)
       if (name == text) {
         value = enumerator;
-        return;
+        return true;
       }
-    throw std::runtime_error("'" + std::string(text) + "' read from the database is not an " +
-                             "enumerator of enum " + std::string(enum_traits<E>::name) +
-                             " (statement: " + statement.sql() + ")");
+    throw std::runtime_error("'" + text + "' read from the database is not an enumerator of enum " +
+                             std::string(enum_traits<E>::name) + " (statement: " +
+                             statement.sql() + ")");
   }
 };
 

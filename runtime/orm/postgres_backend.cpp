@@ -100,36 +100,50 @@ class PostgresStatement final : public Statement {
   void bind_uuid(int index, const UUID& value) override { slot(index) = value.to_string(); }
 
   bool step() override;
-  bool column_is_null(int index) override { return field(index).is_null(); }
-  bool column_bool(int index) override {
-    const char* text = field(index).c_str();
-    return text[0] == 't' || text[0] == '1';
-  }
-  std::int64_t column_int64(int index) override {
+  bool read_bool(int index, bool& value) override {
     auto f = field(index);
-    std::int64_t value = 0;
+    if (f.is_null()) return false;
+    value = f.c_str()[0] == 't';
+    return true;
+  }
+  bool read_int64(int index, std::int64_t& value) override {
+    auto f = field(index);
+    if (f.is_null()) return false;
     const char* begin = f.c_str();
     auto [end, error] = std::from_chars(begin, begin + f.size(), value);
     if (error != std::errc() || end != begin + f.size())
       throw db::DatabaseError("'" + std::string(begin) + "' in result column " +
                                   std::to_string(index) + " is not an integer\n  statement: " + sql(),
                               sql());
-    return value;
+    return true;
   }
-  double column_double(int index) override { return std::strtod(field(index).c_str(), nullptr); }
-  std::string_view column_text(int index) override {
+  bool read_double(int index, double& value) override {
     auto f = field(index);
-    return {f.c_str(), f.size()};
+    if (f.is_null()) return false;
+    value = std::strtod(f.c_str(), nullptr);
+    return true;
   }
-  std::vector<std::uint8_t> column_blob(int index) override {
-    pqxx::binarystring bytes(field(index));
-    return std::vector<std::uint8_t>(bytes.data(), bytes.data() + bytes.size());
+  bool read_text(int index, std::string& value) override {
+    auto f = field(index);
+    if (f.is_null()) return false;
+    value.assign(f.c_str(), f.size());
+    return true;
   }
-  UUID column_uuid(int index) override {
-    auto parsed = UUID::parse(column_text(index));
+  bool read_blob(int index, std::vector<std::uint8_t>& value) override {
+    auto f = field(index);
+    if (f.is_null()) return false;
+    pqxx::binarystring bytes(f);
+    value.assign(bytes.data(), bytes.data() + bytes.size());
+    return true;
+  }
+  bool read_uuid(int index, UUID& value) override {
+    auto f = field(index);
+    if (f.is_null()) return false;
+    auto parsed = UUID::parse(std::string_view(f.c_str(), f.size()));
     if (!parsed)
       throw db::DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " + sql(), sql());
-    return *parsed;
+    value = *parsed;
+    return true;
   }
 
   void reset() override {

@@ -114,30 +114,58 @@ class SqliteStatement final : public Statement {
     if (rc == SQLITE_DONE) return false;
     fail();
   }
-  bool column_is_null(int index) override {
-    return sqlite3_column_type(statement_, index) == SQLITE_NULL;
+  // NULL reads as 0 / 0.0 / a null pointer, so the column's type is asked for only when the
+  // value could be a NULL: the common case is one sqlite3_column_* call.
+  bool read_bool(int index, bool& value) override {
+    std::int64_t number;
+    if (!read_int64(index, number)) return false;
+    value = number != 0;
+    return true;
   }
-  bool column_bool(int index) override { return sqlite3_column_int64(statement_, index) != 0; }
-  std::int64_t column_int64(int index) override { return sqlite3_column_int64(statement_, index); }
-  double column_double(int index) override { return sqlite3_column_double(statement_, index); }
-  std::string_view column_text(int index) override {
+  bool read_int64(int index, std::int64_t& value) override {
+    std::int64_t number = sqlite3_column_int64(statement_, index);
+    if (number == 0 && is_null(index)) return false;
+    value = number;
+    return true;
+  }
+  bool read_double(int index, double& value) override {
+    double number = sqlite3_column_double(statement_, index);
+    if (number == 0 && is_null(index)) return false;
+    value = number;
+    return true;
+  }
+  bool read_text(int index, std::string& value) override {
     auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, index));
-    return {text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(statement_, index))};
-  }
-  std::vector<std::uint8_t> column_blob(int index) override {
-    auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, index));
-    auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement_, index));
-    return data ? std::vector<std::uint8_t>(data, data + size) : std::vector<std::uint8_t>{};
-  }
-  UUID column_uuid(int index) override {
-    if (sqlite3_column_type(statement_, index) == SQLITE_TEXT) {
-      if (auto parsed = UUID::parse(column_text(index))) return *parsed;
-    } else if (sqlite3_column_bytes(statement_, index) == 16) {
-      UUID uuid;
-      std::memcpy(uuid.bytes.data(), sqlite3_column_blob(statement_, index), 16);
-      return uuid;
+    if (!text) {
+      if (is_null(index)) return false;
+      value.clear();
+      return true;
     }
-    throw db::DatabaseError("column " + std::to_string(index) + " is not a UUID in: " +
+    value.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, index)));
+    return true;
+  }
+  bool read_blob(int index, std::vector<std::uint8_t>& value) override {
+    auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, index));
+    if (!data) {
+      if (is_null(index)) return false;
+      value.clear();  // a zero-length blob
+      return true;
+    }
+    value.assign(data, data + sqlite3_column_bytes(statement_, index));
+    return true;
+  }
+  bool read_uuid(int index, UUID& value) override {
+    std::string text;
+    if (!read_text(index, text)) return false;
+    if (auto parsed = UUID::parse(text)) {
+      value = *parsed;
+      return true;
+    }
+    if (sqlite3_column_type(statement_, index) == SQLITE_BLOB && sqlite3_column_bytes(statement_, index) == 16) {
+      std::memcpy(value.bytes.data(), sqlite3_column_blob(statement_, index), 16);
+      return true;
+    }
+    throw db::DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " +
                                 sql(),
                             sql());
   }
@@ -147,6 +175,8 @@ class SqliteStatement final : public Statement {
   std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
 
  private:
+  bool is_null(int index) { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
+
   void check_bind(int rc, int index) {
     if (rc != SQLITE_OK)
       throw db::DatabaseError("SQLite could not bind parameter " + std::to_string(index + 1) +
@@ -249,7 +279,9 @@ class SqliteStatement final : public Statement {
 
 class SqliteOrmConnection final : public Connection {
  public:
-  explicit SqliteOrmConnection(const std::string& path) : connection_(path) {}
+  // A session uses its connection from one thread at a time: no per-call mutex.
+  explicit SqliteOrmConnection(const std::string& path)
+      : connection_(path, /*busy_timeout_ms=*/5000, /*serialized=*/false) {}
   ~SqliteOrmConnection() override {
     // Statements must be finalized before the handle closes: the base class's cache would go
     // after connection_.

@@ -24,16 +24,14 @@ class OrmLoadingTest : public OrmTest {
     posts.reserve(users_count * posts_per_user);
     for (int i = 0; i < users_count; ++i)
       for (int j = 0; j < posts_per_user; ++j)
-        posts.push_back(Post{.user_id = *users[i].id,
-                             .title = "u" + std::to_string(i) + "p" + std::to_string(j),
-                             .score = j});
+        posts.push_back(make_post(*users[i].id, "u" + std::to_string(i) + "p" + std::to_string(j), j));
     session.add_all(posts);
     session.flush();
     std::vector<Comment> all_comments;
     if (comments)
       for (const auto& post : posts)
         for (int k = 0; k < post.score; ++k)
-          all_comments.push_back(Comment{.post_id = *post.id, .body = post.title + "c" + std::to_string(k)});
+          all_comments.push_back(make_comment(*post.id, post.title + "c" + std::to_string(k)));
     session.add_all(all_comments);
     session.commit();
     return users;

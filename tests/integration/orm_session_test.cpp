@@ -162,7 +162,7 @@ TEST_P(OrmTest, UniqueViolationIsAnIntegrityErrorNamingTableAndConstraint) {
 
 TEST_P(OrmTest, ForeignKeyViolationNamesTheForeignKey) {
   Session session(db());
-  Post post{.user_id = 999, .title = "orphan"};
+  Post post = make_post(999, "orphan");
   session.add(post);
   try {
     session.commit();

@@ -72,4 +72,19 @@ inline User make_user(std::string name, std::int32_t age = 30) {
   return user;
 }
 
+inline Post make_post(std::int64_t user_id, std::string title, std::int32_t score = 0) {
+  Post post;
+  post.user_id = user_id;
+  post.title = std::move(title);
+  post.score = score;
+  return post;
+}
+
+inline Comment make_comment(std::int64_t post_id, std::string body) {
+  Comment comment;
+  comment.post_id = post_id;
+  comment.body = std::move(body);
+  return comment;
+}
+
 }  // namespace sqlmodel::testing::orm
