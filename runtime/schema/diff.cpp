@@ -206,13 +206,29 @@ class Differ {
       for (const auto& index : before.indexes)
         if (changed(wanted.indexes, index)) emit(DropIndex{name, index});
       for (const auto& unique : before.unique_constraints)
-        if (changed(wanted.unique_constraints, unique)) emit(DropUniqueConstraint{name, unique});
+        if (changed(wanted.unique_constraints, unique)) {
+          drop_foreign_keys_standing_on(name, unique.columns);
+          emit(DropUniqueConstraint{name, unique});
+        }
       for (const auto& check : before.check_constraints)
         if (changed(wanted.check_constraints, check)) emit(DropCheckConstraint{name, check});
-      const Table& now = current_table(name);
-      if (now.primary_key && now.primary_key != wanted.primary_key)
-        emit(DropPrimaryKey{name, *now.primary_key});
+      if (before.primary_key && before.primary_key != wanted.primary_key) {
+        drop_foreign_keys_standing_on(name, before.primary_key->columns);
+        emit(DropPrimaryKey{name, *current_table(name).primary_key});
+      }
     }
+  }
+
+  // PostgreSQL will not drop a key that foreign keys rely on (a key renamed with its table, a
+  // widened primary key): those foreign keys go first and come back with phase 8.
+  void drop_foreign_keys_standing_on(const std::string& table, const std::vector<std::string>& key_columns) {
+    const auto key = sorted(key_columns);
+    std::vector<std::pair<std::string, ForeignKey>> standing;
+    for (const auto& other : current_.tables)
+      for (const auto& foreign_key : other.foreign_keys)
+        if (foreign_key.referred_table == table && sorted(foreign_key.referred_columns) == key)
+          standing.emplace_back(other.name, foreign_key);
+    for (auto& [owner, foreign_key] : standing) emit(DropForeignKey{owner, std::move(foreign_key)});
   }
 
   // Tables of `names` (all in `schema`) parents first. A foreign key from a table to one not

@@ -144,6 +144,31 @@ TEST(Diff, TableRenameKeepsRowsAndRenamesConstraintNames) {
             }));
 }
 
+TEST(Diff, RenamingAReferencedTableDropsTheForeignKeysOnItsKeyFirst) {
+  // users.team_id -> teams.id; teams becomes squads, and its key pk_teams becomes pk_squads.
+  auto chain = v::chain();
+  Schema from = chain[9].schema;
+  Schema to = from;
+  Table& teams = *to.find_table("teams");
+  teams.name = "squads";
+  teams.renamed_from = "teams";
+  teams.primary_key->name = naming::primary_key("squads");
+  Table& users = *to.find_table("users");
+  users.foreign_keys[0].referred_table = "squads";
+  users.foreign_keys[0].name = naming::foreign_key("users", {"team_id"}, "squads");
+  users.relationships[0].target_table = "squads";
+  sort_canonically(to);
+  EXPECT_EQ(descriptions(diff(from, to)),
+            (std::vector<std::string>{
+                "rename table teams to squads",
+                "drop foreign key fk_users_team_id_teams on users",
+                "drop primary key pk_teams on squads",
+                "add primary key pk_squads on squads (id)",
+                "add foreign key fk_users_team_id_squads on users (team_id) -> squads (id)",
+            }));
+  expect_round_trip(from, to, "rename a referenced table");
+}
+
 TEST(Diff, EnumValueInsertedAtItsPosition) {
   auto chain = v::chain();
   auto operations = diff(chain[13].schema, chain[14].schema);
