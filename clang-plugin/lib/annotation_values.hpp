@@ -21,6 +21,8 @@ struct OptionValue {
   double real = 0;
   std::string string;
   std::vector<std::string> strings;
+
+  bool operator==(const OptionValue&) const = default;
 };
 
 // Where the user wrote each option (the '.' of its designator) and its value, so diagnostics

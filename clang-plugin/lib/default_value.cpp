@@ -50,8 +50,11 @@ DefaultValue read_default_value(const clang::FieldDecl& field, const MemberType&
   if (type.kind != MemberType::Kind::column || !field.hasInClassInitializer()) return result;
   const clang::Expr* init = field.getInClassInitializer();
   if (!init || init->isValueDependent() || init->containsErrors()) return result;
-  const clang::Expr* value = written_value(init);
-  if (!value) return result;  // `= {}` or `= std::nullopt`: no value of its own
+  // A plain scalar member's initializer is its value, `= {}` included; a class type
+  // (std::optional, std::string) wraps the value the user wrote.
+  bool class_type = field.getType()->isRecordType();
+  const clang::Expr* value = class_type ? written_value(init) : init;
+  if (!value) return result;  // `= {}` or `= std::nullopt` on an optional: no value of its own
   if (value->getType()->isNullPtrType()) return result;
   if (const auto* nullopt = value->getType()->getAsCXXRecordDecl())
     if (nullopt->getName() == "nullopt_t") return result;

@@ -1,5 +1,6 @@
 #include "model_reader.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -34,19 +35,38 @@ bool is_member_kind(const std::string& kind) { return kind == "field" || kind ==
 
 std::string macro_for(const std::string& kind) { return "SQLMODEL_" + llvm::StringRef(kind).upper(); }
 
+// The annotations of `kind` written on any declaration of `decl` (a struct may be annotated
+// on a forward declaration), each once: Clang copies some onto later declarations.
 std::vector<const clang::AnnotateAttr*> sqlmodel_attrs(const clang::Decl& decl,
                                                        const std::string& kind) {
   std::vector<const clang::AnnotateAttr*> attrs;
-  for (const auto* attr : decl.specific_attrs<clang::AnnotateAttr>()) {
-    std::optional<std::string> attr_kind = sqlmodel_annotation_kind(*attr);
-    if (attr_kind && *attr_kind == kind) attrs.push_back(attr);
+  for (const clang::Decl* redecl : decl.redecls()) {
+    for (const auto* attr : redecl->specific_attrs<clang::AnnotateAttr>()) {
+      if (attr->isInherited()) continue;
+      std::optional<std::string> attr_kind = sqlmodel_annotation_kind(*attr);
+      if (attr_kind && *attr_kind == kind && std::find(attrs.begin(), attrs.end(), attr) == attrs.end())
+        attrs.push_back(attr);
+    }
   }
+  // Source order, so "the first one" in messages is the first one written.
+  std::sort(attrs.begin(), attrs.end(), [&](const clang::AnnotateAttr* a, const clang::AnnotateAttr* b) {
+    return decl.getASTContext().getSourceManager().isBeforeInTranslationUnit(a->getLocation(), b->getLocation());
+  });
   return attrs;
 }
 
+// The declaration of `decl`'s entity that `attr` was written on.
+const clang::Decl* declaration_of(const clang::Decl& decl, const clang::AnnotateAttr* attr) {
+  for (const clang::Decl* redecl : decl.redecls())
+    for (const auto* candidate : redecl->specific_attrs<clang::AnnotateAttr>())
+      if (candidate == attr) return redecl;
+  return nullptr;
+}
+
 bool has_sqlmodel_attr(const clang::Decl& decl) {
-  for (const auto* attr : decl.specific_attrs<clang::AnnotateAttr>())
-    if (sqlmodel_annotation_kind(*attr)) return true;
+  for (const clang::Decl* redecl : decl.redecls())
+    for (const auto* attr : redecl->specific_attrs<clang::AnnotateAttr>())
+      if (sqlmodel_annotation_kind(*attr)) return true;
   return false;
 }
 
@@ -60,7 +80,10 @@ class AnnotatedDeclFinder : public clang::RecursiveASTVisitor<AnnotatedDeclFinde
   bool shouldVisitTemplateInstantiations() const { return false; }
 
   bool VisitDecl(clang::Decl* decl) {
-    if (!decl->hasAttrs() || !has_sqlmodel_attr(*decl)) return true;
+    if (auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(decl))
+      if (record->isThisDeclarationADefinition() && !record->isInvalidDecl() && has_sqlmodel_attr(*record))
+        records.push_back(record);
+    if (!decl->hasAttrs()) return true;
     for (const auto* attr : decl->specific_attrs<clang::AnnotateAttr>()) {
       if (attr->isInherited()) continue;
       std::optional<std::string> kind = sqlmodel_annotation_kind(*attr);
@@ -80,9 +103,6 @@ class AnnotatedDeclFinder : public clang::RecursiveASTVisitor<AnnotatedDeclFinde
         reporter_.error(where, "misplaced-annotation",
                         macro_for(*kind) + " belongs on a non-static data member of a struct");
       }
-    }
-    if (auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(decl)) {
-      if (record->isThisDeclarationADefinition() && !record->isInvalidDecl()) records.push_back(record);
     }
     return true;
   }
@@ -150,12 +170,21 @@ std::optional<AnnotationValues> ModelReader::single(const clang::Decl& decl,
                                                     const std::string& kind) {
   std::vector<const clang::AnnotateAttr*> attrs = sqlmodel_attrs(decl, kind);
   if (attrs.empty()) return std::nullopt;
-  if (attrs.size() > 1) {
-    reporter_.error(sources_.getFileLoc(attrs[1]->getLocation()), "duplicate-annotation",
-                    "more than one " + macro_for(kind) + " on the same declaration");
+  std::optional<AnnotationValues> first = read_one(*attrs[0]);
+  for (std::size_t i = 1; i < attrs.size() && first; ++i) {
+    std::optional<AnnotationValues> other = read_one(*attrs[i]);
+    if (!other) continue;
+    bool same_values = other->values == first->values;
+    bool same_declaration = declaration_of(decl, attrs[i]) == declaration_of(decl, attrs[0]);
+    if (same_values && !same_declaration) continue;  // repeated on a redeclaration: harmless
+    reporter_.error(sources_.getFileLoc(attrs[i]->getLocation()), "duplicate-annotation",
+                    same_declaration
+                        ? "more than one " + macro_for(kind) + " on the same declaration"
+                        : "conflicting " + macro_for(kind) + " annotations on declarations of the same entity");
     reporter_.note(sources_.getFileLoc(attrs[0]->getLocation()), "the first one is here");
+    break;
   }
-  return read_one(*attrs[0]);
+  return first;
 }
 
 bool ModelReader::usable_as_model(const clang::CXXRecordDecl& record, const std::string& macro) {

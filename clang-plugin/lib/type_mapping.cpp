@@ -136,10 +136,10 @@ MemberType map_value_type(clang::QualType type, const clang::ASTContext& context
   }
   if (const auto* enum_type = type->getAs<clang::EnumType>()) {
     const clang::EnumDecl* decl = enum_type->getDecl();
+    if (decl->getName().empty()) return unsupported("anonymous enums have no name for the SQL enum");
     if (!decl->isScoped())
       return unsupported("unscoped enum '" + decl->getNameAsString() +
                          "': use an enum class (its enumerators become the SQL enum's values)");
-    if (decl->getName().empty()) return unsupported("anonymous enums have no name for the SQL enum");
     MemberType result = column(TypeKind::enumeration);
     result.type.enum_name = schema_enum_name(*decl);
     result.enum_decl = decl;
