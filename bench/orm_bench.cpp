@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
@@ -280,8 +281,7 @@ int main() {
   std::int64_t raw_sum = 0, orm_sum = 0;
   std::size_t raw_rows = 0, orm_rows = 0, raw_posts = 0, orm_posts = 0;
 
-  for (int run = 0; run < kRuns; ++run) {
-    {
+  auto run_raw = [&] {
       Raw raw;
       auto rows = make_readings();
       insert.raw = std::min(insert.raw, seconds_of([&] { raw.insert(rows); }));
@@ -289,8 +289,8 @@ int main() {
       lookup.raw = std::min(lookup.raw, seconds_of([&] { raw_sum = raw.lookups(keys); }));
       seed_users(raw.db);
       load.raw = std::min(load.raw, seconds_of([&] { raw_posts = raw.users_with_posts(); }));
-    }
-    {
+  };
+  auto run_orm = [&] {
       auto db = sqlmodel::Database::open("sqlite:///:memory:");
       db.execute(kSchema);
       auto rows = make_readings();
@@ -335,6 +335,22 @@ int main() {
         for (const auto& user : users) total += user.posts.get().size();
         orm_posts = total;
       }));
+  };
+  // ORM_BENCH_ONLY=raw|orm runs one side only, for instruction counts under perf stat (which a
+  // busy machine does not disturb, unlike times).
+  if (const char* only = std::getenv("ORM_BENCH_ONLY")) {
+    if (std::string(only) == "raw") run_raw();
+    else run_orm();
+    return 0;
+  }
+  // Alternate which side goes first, so neither always runs on a warmer (or busier) machine.
+  for (int run = 0; run < kRuns; ++run) {
+    if (run % 2 == 0) {
+      run_raw();
+      run_orm();
+    } else {
+      run_orm();
+      run_raw();
     }
   }
 

@@ -183,7 +183,7 @@ class Session {
         &detail::statement_tag<T, detail::StatementRole::select_by_key>,
         [&] { return sql::select_by_key(dialect_, model_traits<T>::table_name, info.columns, info.key); });
     std::optional<T> found;
-    run(statement, 1,
+    run<true>(statement, 1,
         [&](Statement& s) { value_codec<unwrap_optional_t<primary_key_type<T>>>::bind(s, 0, key); },
         [&](Statement& s) { read_columns(s, found.emplace()); });
     return found;
@@ -210,7 +210,7 @@ class Session {
         &detail::statement_tag<T, detail::StatementRole::select_by_key>,
         [&] { return sql::select_by_key(dialect_, model_traits<T>::table_name, info.columns, info.key); });
     bool found = false;
-    run(statement, 1, [&](Statement& s) { primary_key_column<T>.bind(s, 0, object); },
+    run<true>(statement, 1, [&](Statement& s) { primary_key_column<T>.bind(s, 0, object); },
         [&](Statement& s) {
           read_columns(s, object);
           found = true;
@@ -268,7 +268,9 @@ class Session {
 
   // Runs a prepared statement: begins the transaction if none is open, binds, steps through
   // the rows, resets, and tells the listeners. On failure the transaction is rolled back.
-  template <typename Bind, typename OnRow>
+  // SingleRow: the statement matches at most one row (a primary key lookup), so it is not
+  // stepped again to find out that no second row follows.
+  template <bool SingleRow = false, typename Bind, typename OnRow>
   RunResult run(Statement& statement, std::size_t parameters, Bind&& bind, OnRow&& on_row) {
     ensure_transaction();
     const bool observed = is_observed();
@@ -279,6 +281,7 @@ class Session {
       while (statement.step()) {
         on_row(statement);
         ++result.rows_returned;
+        if constexpr (SingleRow) break;
       }
       result.rows_changed = statement.rows_affected();
       if (dialect_ == schema::Dialect::sqlite) result.last_insert_id = statement.last_insert_id();
