@@ -1,4 +1,4 @@
-// sqlmodel-check -p BUILD_DIR [--snapshot=schema.json] [files...]
+// sqlmodel-check -p BUILD_DIR [--snapshot=schema.json] [--extra-arg=ARG] [files...]
 // The plugin's checks and snapshot for projects built with GCC: reads compile_commands.json,
 // strips GCC-only flags, and runs the same code as the plugin through LibTooling.
 #include <exception>
@@ -7,7 +7,7 @@
 
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
-#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
@@ -20,6 +20,15 @@
 namespace {
 
 llvm::cl::OptionCategory category("sqlmodel-check options");
+llvm::cl::opt<std::string> build_dir_option(
+    "p", llvm::cl::desc("The build directory holding compile_commands.json"), llvm::cl::Required,
+    llvm::cl::value_desc("build-dir"), llvm::cl::cat(category));
+llvm::cl::list<std::string> files_option(
+    llvm::cl::Positional, llvm::cl::desc("[files...] (default: every file of the database)"),
+    llvm::cl::cat(category));
+llvm::cl::list<std::string> extra_args_option(
+    "extra-arg", llvm::cl::desc("An argument to append to every compile command"),
+    llvm::cl::value_desc("arg"), llvm::cl::cat(category));
 llvm::cl::opt<std::string> snapshot_option(
     "snapshot", llvm::cl::desc("Write the merged schema snapshot of all files checked to <path>"),
     llvm::cl::value_desc("path"), llvm::cl::cat(category));
@@ -54,16 +63,22 @@ class CheckActionFactory : public clang::tooling::FrontendActionFactory {
 }  // namespace
 
 int main(int argc, const char** argv) {
-  auto parser = clang::tooling::CommonOptionsParser::create(
-      argc, argv, category, llvm::cl::ZeroOrMore,
-      "Checks sqlmodel models with the plugin's checks, for builds that use GCC.\n"
-      "Files default to every file of the compilation database.\n");
-  if (!parser) {
-    llvm::errs() << "sqlmodel-check: " << llvm::toString(parser.takeError()) << "\n";
+  llvm::cl::HideUnrelatedOptions(category);
+  if (!llvm::cl::ParseCommandLineOptions(
+          argc, argv,
+          "Checks sqlmodel models with the plugin's checks, for builds that use GCC.\n"))
+    return 1;
+
+  std::string error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> database =
+      clang::tooling::CompilationDatabase::loadFromDirectory(build_dir_option, error);
+  if (!database) {
+    llvm::errs() << "sqlmodel-check: cannot read the compilation database in '" << build_dir_option
+                 << "': " << error << "\n";
     return 1;
   }
-  std::vector<std::string> files = parser->getSourcePathList();
-  if (files.empty()) files = parser->getCompilations().getAllFiles();
+  std::vector<std::string> files(files_option.begin(), files_option.end());
+  if (files.empty()) files = database->getAllFiles();
   if (files.empty()) {
     llvm::errs() << "sqlmodel-check: no files to check: the compilation database is empty\n";
     return 1;
@@ -72,20 +87,21 @@ int main(int argc, const char** argv) {
   std::vector<sqlmodel::snapshot_merge::SnapshotInput> schemas;
   sqlmodel::plugin::PluginOptions options;
   options.source_root = source_root_option;
-  std::size_t file_index = 0;
   if (!snapshot_option.empty())
     options.on_schema = [&](sqlmodel::schema::Schema schema) {
-      schemas.push_back({"translation unit " + std::to_string(++file_index), std::move(schema)});
+      schemas.push_back({"translation unit " + std::to_string(schemas.size() + 1), std::move(schema)});
     };
 
-  clang::tooling::ClangTool tool(parser->getCompilations(), files);
+  clang::tooling::ClangTool tool(*database, files);
   tool.appendArgumentsAdjuster(
       [](const clang::tooling::CommandLineArguments& args, llvm::StringRef) {
         return sqlmodel::check::strip_gcc_only_flags(args);
       });
   // Clang's own headers (stddef.h, ...) live beside the compiler, not beside this tool.
+  std::vector<std::string> extra{"-resource-dir=" SQLMODEL_CLANG_RESOURCE_DIR};
+  extra.insert(extra.end(), extra_args_option.begin(), extra_args_option.end());
   tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-      "-resource-dir=" SQLMODEL_CLANG_RESOURCE_DIR, clang::tooling::ArgumentInsertPosition::END));
+      extra, clang::tooling::ArgumentInsertPosition::END));
   CheckActionFactory factory(options);
   int status = tool.run(&factory);
   if (status != 0) return status;
