@@ -175,7 +175,9 @@ class Runner {
           ++committed_outside;
           lock_.begin_transaction();
         } else {
+          const auto triggers = triggers_of(step.rebuilt_tables);
           for (const auto& text : step.statements) connection_.execute(statement = text);
+          for (const auto& text : triggers) connection_.execute(statement = text);
         }
       } catch (const db::DatabaseError& error) {
         fail(prepared, i, error.what(), error.statement().empty() ? statement : error.statement(), committed_outside);
@@ -194,6 +196,20 @@ class Runner {
     if (prepared.foreign_keys_off) foreign_keys(true);
     say("  done in " + elapsed_text(started));
     return true;
+  }
+
+  // A SQLite rebuild drops the table and with it its triggers, which the schema model does not
+  // hold: their CREATE statements are read before the step and run again after it.
+  std::vector<std::string> triggers_of(const std::vector<std::string>& tables) {
+    std::vector<std::string> statements;
+    if (connection_.dialect() != Dialect::sqlite) return statements;
+    for (const auto& table : tables) {
+      auto rows = connection_.query(
+          "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name",
+          {table});
+      for (const auto& row : rows.rows) statements.push_back(*row[0]);
+    }
+    return statements;
   }
 
   void check_foreign_keys(const PreparedMigration& prepared) {
