@@ -17,6 +17,27 @@ struct RevisionOptions {
   std::optional<std::string> revision_id;
 };
 
+// Changes that are fine in an empty database but fail on a table with rows: said now, while
+// the file can still get a server default or a data migration, not at upgrade time.
+void warn_about_rows(const std::vector<schema::Operation>& operations, Context& context) {
+  for (const auto& operation : operations) {
+    const schema::Column* column = nullptr;
+    std::string table;
+    if (const auto* add = std::get_if<schema::AddColumn>(&operation)) {
+      column = &add->column;
+      table = add->table;
+    } else if (const auto* alter = std::get_if<schema::AlterColumn>(&operation);
+               alter && alter->from.nullable && !alter->to.nullable) {
+      column = &alter->to;
+      table = alter->table;
+    }
+    if (!column || column->nullable || column->server_default || column->autoincrement) continue;
+    context.err << program_name << ": warning: " << table << "." << column->name
+                << " is NOT NULL without a server default: the upgrade fails if " << table
+                << " has rows with no value for it; set .server_default, or add a sql step that fills it first\n";
+  }
+}
+
 int run_revision(const RevisionOptions& options, Context& context) {
   const RevisionGraph& graph = context.graph();
   const auto head = graph.single_head();
@@ -38,6 +59,7 @@ int run_revision(const RevisionOptions& options, Context& context) {
     revision.downgrade = schema::invert(revision.upgrade);
     context.out << "Detected " << revision.upgrade.size() << " change(s) since " << head_name << ":\n";
     for (const auto& operation : revision.upgrade) context.out << "  " << schema::describe(operation) << '\n';
+    warn_about_rows(revision.upgrade, context);
   }
   const Migration written = write_new_revision(context.config().migrations_directory, graph, std::move(revision));
   context.out << "Wrote " << written.path.string() << " (revision " << written.revision << ")\n";
