@@ -22,7 +22,7 @@
 
 #include "db/sqlite_connection.hpp"
 #include "sqlmodel/annotations.hpp"
-#include "sqlmodel/session.hpp"
+#include "sqlmodel/orm.hpp"
 
 namespace bench {
 
