@@ -82,6 +82,18 @@ std::string anchored(std::string_view spec, const DatabaseState& state) {
   return std::string(spec);
 }
 
+// Applied revisions none of whose children is applied, in replay order.
+std::vector<std::string> heads_of(const RevisionGraph& graph, const std::set<std::string>& applied) {
+  std::vector<std::string> heads;
+  for (const Migration* migration : graph.in_order()) {
+    if (!applied.count(migration->revision)) continue;
+    auto children = graph.children(migration->revision);
+    if (std::none_of(children.begin(), children.end(), [&](const auto& child) { return applied.count(child) > 0; }))
+      heads.push_back(migration->revision);
+  }
+  return heads;
+}
+
 std::string position_name(const std::optional<std::string>& revision) { return revision ? *revision : "base"; }
 
 class Runner {
@@ -120,8 +132,16 @@ class Runner {
       }
       done.push_back(prepared.migration->revision);
       schema = std::move(prepared.after);
-      state_ = read_database_state(connection_, graph_);
+      // What this runner knows the database holds, not a fresh read: another runner may commit
+      // right after us, and the schema above is only valid for our own state. The next
+      // migration's transaction compares this with the table and re-plans if they differ.
+      if (upgrade)
+        state_.applied.insert(prepared.migration->revision);
+      else
+        state_.applied.erase(prepared.migration->revision);
+      state_.heads = heads_of(graph_, state_.applied);
     }
+    state_ = read_database_state(connection_, graph_);
     return done;
   }
 
@@ -280,12 +300,7 @@ DatabaseState read_database_state(db::Connection& connection, const RevisionGrap
     const std::string actual = migration_checksum(*migration);
     if (actual != row.checksum) state.edited.push_back({row.revision, migration->path, row.checksum, actual});
   }
-  for (const Migration* migration : graph.in_order()) {
-    if (!state.applied.count(migration->revision)) continue;
-    auto children = graph.children(migration->revision);
-    if (std::none_of(children.begin(), children.end(), [&](const auto& child) { return state.applied.count(child) > 0; }))
-      state.heads.push_back(migration->revision);
-  }
+  state.heads = heads_of(graph, state.applied);
   // Unknown revisions are positions too: the database is somewhere these files do not reach.
   for (const auto& unknown : state.unknown) state.heads.push_back(unknown);
   return state;
