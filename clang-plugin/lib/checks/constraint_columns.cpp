@@ -79,6 +79,15 @@ std::vector<Identifier> referenced_identifiers(const std::string& expression) {
   return identifiers;
 }
 
+bool is_known(const TableModel& table, const Identifier& identifier) {
+  if (table.find_field(identifier.name)) return true;
+  if (identifier.quoted) return false;
+  // Unquoted SQL identifiers fold case.
+  for (const FieldModel& field : table.fields)
+    if (llvm::StringRef(field.column.name).equals_insensitive(identifier.name)) return true;
+  return false;
+}
+
 void report_unknown(const CheckContext& context, const TableModel& table,
                     const ConstraintModel& constraint, const std::string& column,
                     std::optional<std::size_t> position) {
@@ -110,11 +119,7 @@ void check_constraint_columns(const CheckContext& context) {
       if (constraint.kind == ConstraintModel::Kind::check) {
         std::set<std::string> reported;
         for (const Identifier& identifier : referenced_identifiers(constraint.expression)) {
-          bool known = table.find_field(identifier.name) != nullptr;
-          if (!known && !identifier.quoted)  // unquoted SQL identifiers fold case
-            for (const FieldModel& field : table.fields)
-              if (llvm::StringRef(field.column.name).equals_insensitive(identifier.name)) known = true;
-          if (!known && reported.insert(identifier.name).second)
+          if (!is_known(table, identifier) && reported.insert(identifier.name).second)
             report_unknown(context, table, constraint, identifier.name, std::nullopt);
         }
         continue;
@@ -122,6 +127,24 @@ void check_constraint_columns(const CheckContext& context) {
       for (std::size_t i = 0; i < constraint.columns.size(); ++i)
         if (!table.find_field(constraint.columns[i]))
           report_unknown(context, table, constraint, constraint.columns[i], i);
+      // A partial index's predicate names columns too.
+      if (constraint.where) {
+        std::set<std::string> reported;
+        for (const Identifier& identifier : referenced_identifiers(*constraint.where))
+          if (!is_known(table, identifier) && reported.insert(identifier.name).second)
+            context.reporter.error(constraint.option_location("where"), "constraint-columns",
+                                   std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
+                                       " has a .where naming unknown column " + quoted(identifier.name) +
+                                       " of table " + quoted(table.name));
+      }
+      if (constraint.method) {
+        static const std::set<std::string> methods{"btree", "hash", "gist", "spgist", "gin", "brin"};
+        if (!methods.count(*constraint.method))
+          context.reporter.error(constraint.option_location("method"), "constraint-columns",
+                                 std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
+                                     " has unknown .method " + quoted(*constraint.method) +
+                                     "; PostgreSQL's are btree, hash, gist, spgist, gin, brin");
+      }
     }
   }
 }

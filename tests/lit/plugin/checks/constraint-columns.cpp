@@ -8,6 +8,9 @@ SQLMODEL_INDEX(.columns = {"id", "emial"})  // expected-error {{index 'ix_users_
 // CHECK: fix-it:"{{.*}}constraint-columns.cpp":{[[@LINE-1]]:27-[[@LINE-1]]:42}:"{\"id\", \"email\"}"
 SQLMODEL_UNIQUE(.columns = {"nickname"})  // expected-error {{unique constraint 'uq_users_nickname' names unknown column 'nickname'}}
 SQLMODEL_CHECK(.name = "adult", .expression = "agee >= 18 AND lower(email) <> 'x' AND \"age\" < 200")  // expected-error {{check constraint 'ck_users_adult' names unknown column 'agee'}}
+SQLMODEL_INDEX(.columns = {"email"}, .where = "deleted_at IS NULL", .name = "ix_live")  // expected-error {{index 'ix_live' has a .where naming unknown column 'deleted_at' of table 'users'}}
+SQLMODEL_INDEX(.columns = {"email"}, .method = "btre", .name = "ix_method")  // expected-error {{index 'ix_method' has unknown .method 'btre'; PostgreSQL's are btree, hash, gist, spgist, gin, brin}}
+SQLMODEL_INDEX(.columns = {"age"}, .where = "age > 18 AND email IS NOT NULL", .method = "brin")
 SQLMODEL_CHECK(.name = "fine", .expression = "age BETWEEN 0 AND 150 OR email IS NULL OR email LIKE '%@%' OR age::text <> ''")
 User {
   SQLMODEL_FIELD(.primary_key = true) std::int64_t id;

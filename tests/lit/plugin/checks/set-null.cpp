@@ -17,4 +17,9 @@ struct SQLMODEL_TABLE(.name = "users") User {
       std::optional<std::int64_t> backup_team_id;  // expected-error@-1 {{.on_update = set_null on column 'users.backup_team_id'}}
   SQLMODEL_FIELD(.foreign_key = "teams.id", .index = true, .on_delete = sqlmodel::OnDelete::set_null)
       std::optional<std::int64_t> fine_team_id;
+  // set_default needs a server default to write.
+  SQLMODEL_FIELD(.foreign_key = "teams.id", .index = true, .on_delete = sqlmodel::OnDelete::set_default)
+      std::int64_t default_team_id;  // expected-warning@-1 {{.on_delete = set_default on column 'users.default_team_id', which has no .server_default: the database will write NULL [sqlmodel-set-default]}}
+  SQLMODEL_FIELD(.foreign_key = "teams.id", .index = true, .on_delete = sqlmodel::OnDelete::set_default, .server_default = "1")
+      std::int64_t fallback_team_id;
 };
