@@ -146,7 +146,7 @@ class Session {
   // ---- unit of work ----
   template <TableModel T>
   void add(T& object) {
-    pending_.push_back({&object, &Session::insert_now<T>});
+    pending_.push_back({&object, &Session::insert_batch<T>});
   }
   template <TableModel T>
   void add_all(std::span<T> objects) {
@@ -157,11 +157,11 @@ class Session {
   void add_all(std::vector<T>& objects) { add_all(std::span<T>(objects)); }
   template <TableModel T>
   void update(T& object) {
-    pending_.push_back({&object, &Session::update_now<T>});
+    pending_.push_back({&object, &Session::update_batch<T>});
   }
   template <TableModel T>
   void remove(T& object) {
-    pending_.push_back({&object, &Session::remove_now<T>});
+    pending_.push_back({&object, &Session::remove_batch<T>});
   }
 
   void flush();
@@ -302,7 +302,7 @@ class Session {
   friend class Transaction;
   struct PendingWrite {
     void* object;
-    void (*apply)(Session&, void*);
+    void (*apply)(Session&, std::span<const PendingWrite>);
   };
 
   void ensure_transaction();
@@ -319,48 +319,56 @@ class Session {
                     table, key);
   }
 
+  // Each runs a batch of consecutive staged writes of one kind and model: the statement is
+  // looked up once per batch, not once per object.
   template <TableModel T>
-  static void insert_now(Session& session, void* pointer) {
-    T& object = *static_cast<T*>(pointer);
+  static void insert_batch(Session& session, std::span<const PendingWrite> writes) {
     constexpr auto& key = primary_key_column<T>;
     constexpr std::size_t key_index = primary_key_index<T>;
     const auto& info = detail::table_info<T>::get();
     const std::string_view table = model_traits<T>::table_name;
     const schema::Dialect dialect = session.dialect_;
-    if constexpr (key.autoincrement) {
-      if (detail::key_is_unset(object.*key.member)) {
-        Statement& statement = session.connection_->prepare_cached(
-            &detail::statement_tag<T, detail::StatementRole::insert_generated_key>,
-            [&] {
-              return sql::insert(dialect, table, info.non_key_columns,
-                                 dialect == schema::Dialect::postgresql
-                                     ? std::optional<std::string_view>(info.key) : std::nullopt);
-            },
-            table);
-        auto result = session.run(
-            statement, info.non_key_columns.size(),
-            [&](Statement& s) {
-              for_each_column<T>([&](auto index, const auto& column) {
-                if constexpr (index() < key_index) column.bind(s, static_cast<int>(index()), object);
-                else if constexpr (index() > key_index) column.bind(s, static_cast<int>(index()) - 1, object);
-              });
-            },
-            [&](Statement& s) { key.read(s, 0, object); });
-        if (dialect == schema::Dialect::sqlite)
-          detail::assign_generated_key(object.*key.member, result.last_insert_id);
-        return;
+    Statement* generated_key_statement = nullptr;
+    Statement* all_columns_statement = nullptr;
+    for (const PendingWrite& write : writes) {
+      T& object = *static_cast<T*>(write.object);
+      if constexpr (key.autoincrement) {
+        if (detail::key_is_unset(object.*key.member)) {
+          if (!generated_key_statement)
+            generated_key_statement = &session.connection_->prepare_cached(
+                &detail::statement_tag<T, detail::StatementRole::insert_generated_key>,
+                [&] {
+                  return sql::insert(dialect, table, info.non_key_columns,
+                                     dialect == schema::Dialect::postgresql
+                                         ? std::optional<std::string_view>(info.key)
+                                         : std::nullopt);
+                },
+                table);
+          auto result = session.run(
+              *generated_key_statement, info.non_key_columns.size(),
+              [&](Statement& s) {
+                for_each_column<T>([&](auto index, const auto& column) {
+                  if constexpr (index() < key_index) column.bind(s, static_cast<int>(index()), object);
+                  else if constexpr (index() > key_index) column.bind(s, static_cast<int>(index()) - 1, object);
+                });
+              },
+              [&](Statement& s) { key.read(s, 0, object); });
+          if (dialect == schema::Dialect::sqlite)
+            detail::assign_generated_key(object.*key.member, result.last_insert_id);
+          continue;
+        }
       }
+      if (!all_columns_statement)
+        all_columns_statement = &session.connection_->prepare_cached(
+            &detail::statement_tag<T, detail::StatementRole::insert_all>,
+            [&] { return sql::insert(dialect, table, info.columns, std::nullopt); }, table);
+      session.run(*all_columns_statement, info.columns.size(),
+                  [&](Statement& s) { bind_columns(s, object); }, [](Statement&) {});
     }
-    Statement& statement = session.connection_->prepare_cached(
-        &detail::statement_tag<T, detail::StatementRole::insert_all>,
-        [&] { return sql::insert(dialect, table, info.columns, std::nullopt); }, table);
-    session.run(statement, info.columns.size(), [&](Statement& s) { bind_columns(s, object); },
-                [](Statement&) {});
   }
 
   template <TableModel T>
-  static void update_now(Session& session, void* pointer) {
-    T& object = *static_cast<T*>(pointer);
+  static void update_batch(Session& session, std::span<const PendingWrite> writes) {
     constexpr auto& key = primary_key_column<T>;
     constexpr std::size_t key_index = primary_key_index<T>;
     const auto& info = detail::table_info<T>::get();
@@ -369,31 +377,38 @@ class Session {
         &detail::statement_tag<T, detail::StatementRole::update>,
         [&] { return sql::update_by_key(session.dialect_, table, info.non_key_columns, info.key); },
         table);
-    auto result = session.run(
-        statement, info.columns.size(),
-        [&](Statement& s) {
-          for_each_column<T>([&](auto index, const auto& column) {
-            if constexpr (index() < key_index) column.bind(s, static_cast<int>(index()), object);
-            else if constexpr (index() > key_index) column.bind(s, static_cast<int>(index()) - 1, object);
-          });
-          key.bind(s, static_cast<int>(info.non_key_columns.size()), object);
-        },
-        [](Statement&) {});
-    if (result.rows_changed != 1) session.stale<T>(statement, "UPDATE", detail::key_text(object.*key.member));
+    for (const PendingWrite& write : writes) {
+      T& object = *static_cast<T*>(write.object);
+      auto result = session.run(
+          statement, info.columns.size(),
+          [&](Statement& s) {
+            for_each_column<T>([&](auto index, const auto& column) {
+              if constexpr (index() < key_index) column.bind(s, static_cast<int>(index()), object);
+              else if constexpr (index() > key_index) column.bind(s, static_cast<int>(index()) - 1, object);
+            });
+            key.bind(s, static_cast<int>(info.non_key_columns.size()), object);
+          },
+          [](Statement&) {});
+      if (result.rows_changed != 1)
+        session.stale<T>(statement, "UPDATE", detail::key_text(object.*key.member));
+    }
   }
 
   template <TableModel T>
-  static void remove_now(Session& session, void* pointer) {
-    T& object = *static_cast<T*>(pointer);
+  static void remove_batch(Session& session, std::span<const PendingWrite> writes) {
     constexpr auto& key = primary_key_column<T>;
     const auto& info = detail::table_info<T>::get();
     const std::string_view table = model_traits<T>::table_name;
     Statement& statement = session.connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::remove>,
         [&] { return sql::delete_by_key(session.dialect_, table, info.key); }, table);
-    auto result = session.run(statement, 1, [&](Statement& s) { key.bind(s, 0, object); },
-                              [](Statement&) {});
-    if (result.rows_changed != 1) session.stale<T>(statement, "DELETE", detail::key_text(object.*key.member));
+    for (const PendingWrite& write : writes) {
+      T& object = *static_cast<T*>(write.object);
+      auto result = session.run(statement, 1, [&](Statement& s) { key.bind(s, 0, object); },
+                                [](Statement&) {});
+      if (result.rows_changed != 1)
+        session.stale<T>(statement, "DELETE", detail::key_text(object.*key.member));
+    }
   }
 
   template <TableModel T>

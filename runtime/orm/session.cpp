@@ -36,7 +36,12 @@ void Session::flush() {
   writes.swap(pending_);
   // A failing write rolls the transaction back inside run(); the writes after it are dropped
   // with it.
-  for (const PendingWrite& write : writes) write.apply(*this, write.object);
+  for (std::size_t begin = 0; begin < writes.size();) {
+    std::size_t end = begin + 1;
+    while (end < writes.size() && writes[end].apply == writes[begin].apply) ++end;
+    writes[begin].apply(*this, std::span<const PendingWrite>(writes.data() + begin, end - begin));
+    begin = end;
+  }
 }
 
 void Session::commit() {
