@@ -85,6 +85,25 @@ TEST_P(OrmTest, UpdateAndRemoveByPrimaryKey) {
   EXPECT_FALSE(session.get<User>(*user.id).has_value());
 }
 
+TEST_P(OrmTest, MixedWritesRunInTheOrderTheyWereStaged) {
+  Session session(db());
+  User user = make_user("quinn", 1);
+  user.id = 7;
+  Post first = make_post(7, "first"), second = make_post(7, "second");
+  session.add(user);  // the posts' foreign key needs the user first
+  session.add(first);
+  session.add(second);
+  user.age = 2;  // update() binds the object as it is at flush time
+  session.update(user);
+  session.remove(first);
+  session.commit();
+  ASSERT_TRUE(first.id.has_value());
+  Session reader(db());
+  EXPECT_EQ(reader.get_one<User>(7).age, 2);
+  EXPECT_FALSE(reader.get<Post>(*first.id).has_value());
+  EXPECT_EQ(reader.get_one<Post>(*second.id).title, "second");
+}
+
 TEST_P(OrmTest, RollbackDropsStagedAndFlushedWrites) {
   Session session(db());
   User flushed = make_user("erin"), staged = make_user("frank");
