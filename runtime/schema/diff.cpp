@@ -24,6 +24,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <type_traits>
 
 namespace sqlmodel::schema {
 namespace {
@@ -36,7 +37,7 @@ Item without_source(Item item) {
 
 template <typename Item>
 bool same_ignoring_source(const Item& a, const Item& b) {
-  return without_source(a) == without_source(b);
+  return a == b || without_source(a) == without_source(b);  // copies only when they differ
 }
 
 template <typename Named>
@@ -92,12 +93,20 @@ std::vector<bool> kept_values(const std::vector<std::string>& from, const std::v
   return kept;
 }
 
+// The working and target schemas stay sorted by name (apply_to_schema keeps them so), so
+// lookups are binary searches: Schema::find_table scans, and the diff looks up every table in
+// every phase.
+template <typename SchemaType>
+auto find_sorted(SchemaType& schema, std::string_view name) -> decltype(&schema.tables.front()) {
+  auto it = std::lower_bound(schema.tables.begin(), schema.tables.end(), name,
+                             [](const Table& table, std::string_view wanted) { return table.name < wanted; });
+  return it != schema.tables.end() && it->name == name ? &*it : nullptr;
+}
+
 class Differ {
  public:
   Differ(const Schema& from, const Schema& to)
-      : current_(without_rename_hints(from)), target_(without_rename_hints(to)), hints_(to) {
-    sort_canonically(hints_);
-  }
+      : current_(without_rename_hints(from)), target_(without_rename_hints(to)), hints_(to) {}
 
   std::vector<Operation> run() {
     create_enums_and_change_values();
@@ -122,13 +131,13 @@ class Differ {
     operations_.push_back(std::move(operation));
   }
 
-  Table& current_table(const std::string& name) { return *current_.find_table(name); }
+  Table& current_table(const std::string& name) { return *find_sorted(current_, name); }
 
   // Tables of the target that also exist now (after renames), by name.
   std::vector<std::string> common_tables() const {
     std::vector<std::string> names;
     for (const auto& table : target_.tables)
-      if (current_.find_table(table.name)) names.push_back(table.name);
+      if (find_sorted(current_, table.name)) names.push_back(table.name);
     return names;
   }
 
@@ -163,7 +172,7 @@ class Differ {
       renamed = false;
       for (const auto& table : hints_.tables) {
         if (!table.renamed_from || used.count(table.name)) continue;
-        if (current_.find_table(*table.renamed_from) && !current_.find_table(table.name)) {
+        if (find_sorted(current_, *table.renamed_from) && !find_sorted(current_, table.name)) {
           emit(RenameTable{*table.renamed_from, table.name});
           used.insert(table.name);
           renamed = true;
@@ -174,7 +183,7 @@ class Differ {
 
   void rename_columns() {
     for (const auto& hinted : hints_.tables) {
-      if (!current_.find_table(hinted.name)) continue;
+      if (!find_sorted(current_, hinted.name)) continue;
       std::set<std::string> used;
       for (bool renamed = true; renamed;) {
         renamed = false;
@@ -193,28 +202,36 @@ class Differ {
 
   void drop_changed_constraints() {
     for (const auto& name : common_tables()) {
-      const Table& wanted = *target_.find_table(name);
+      const Table& wanted = *find_sorted(target_, name);
       auto changed = [&](const auto& items, const auto& item) {
         const auto* counterpart = find_named(items, item.name);
         return !counterpart || !same_ignoring_source(*counterpart, item);
       };
-      // Copies: each emit changes the working schema. Foreign keys first: they may stand on
-      // the unique keys dropped after them.
-      const Table before = current_table(name);
-      for (const auto& key : before.foreign_keys)
-        if (changed(wanted.foreign_keys, key)) emit(DropForeignKey{name, key});
-      for (const auto& index : before.indexes)
-        if (changed(wanted.indexes, index)) emit(DropIndex{name, index});
-      for (const auto& unique : before.unique_constraints)
-        if (changed(wanted.unique_constraints, unique)) {
-          drop_foreign_keys_standing_on(name, unique.columns);
-          emit(DropUniqueConstraint{name, unique});
-        }
-      for (const auto& check : before.check_constraints)
-        if (changed(wanted.check_constraints, check)) emit(DropCheckConstraint{name, check});
-      if (before.primary_key && before.primary_key != wanted.primary_key) {
-        drop_foreign_keys_standing_on(name, before.primary_key->columns);
-        emit(DropPrimaryKey{name, *current_table(name).primary_key});
+      // Collected before emitting: each emit changes the working schema. Foreign keys first:
+      // they may stand on the unique keys dropped after them.
+      const Table& before = current_table(name);
+      auto going = [&](const auto& items, const auto& wanted_items) {
+        std::vector<std::decay_t<decltype(items.front())>> result;
+        for (const auto& item : items)
+          if (changed(wanted_items, item)) result.push_back(item);
+        return result;
+      };
+      auto keys = going(before.foreign_keys, wanted.foreign_keys);
+      auto indexes = going(before.indexes, wanted.indexes);
+      auto uniques = going(before.unique_constraints, wanted.unique_constraints);
+      auto checks = going(before.check_constraints, wanted.check_constraints);
+      std::optional<PrimaryKey> primary_key;
+      if (before.primary_key && before.primary_key != wanted.primary_key) primary_key = before.primary_key;
+      for (auto& key : keys) emit(DropForeignKey{name, std::move(key)});
+      for (auto& index : indexes) emit(DropIndex{name, std::move(index)});
+      for (auto& unique : uniques) {
+        drop_foreign_keys_standing_on(name, unique.columns);
+        emit(DropUniqueConstraint{name, std::move(unique)});
+      }
+      for (auto& check : checks) emit(DropCheckConstraint{name, std::move(check)});
+      if (primary_key) {
+        drop_foreign_keys_standing_on(name, primary_key->columns);
+        emit(DropPrimaryKey{name, std::move(*primary_key)});
       }
     }
   }
@@ -240,7 +257,7 @@ class Differ {
     std::set<std::string> placed;
     std::set<std::string> pending = names;
     auto ready = [&](const std::string& name) {
-      for (const auto& key : schema.find_table(name)->foreign_keys)
+      for (const auto& key : find_sorted(schema, name)->foreign_keys)
         if (key.referred_table != name && pending.count(key.referred_table) && !placed.count(key.referred_table))
           return false;
       return true;
@@ -249,7 +266,7 @@ class Differ {
       auto next = std::find_if(pending.begin(), pending.end(), ready);
       if (next == pending.end()) {
         next = pending.begin();
-        for (const auto& key : schema.find_table(*next)->foreign_keys)
+        for (const auto& key : find_sorted(schema, *next)->foreign_keys)
           if (key.referred_table != *next && pending.count(key.referred_table))
             cycle_keys[*next].insert(key.name);
       }
@@ -263,7 +280,7 @@ class Differ {
   void drop_tables() {
     std::set<std::string> going;
     for (const auto& table : current_.tables)
-      if (!target_.find_table(table.name)) going.insert(table.name);
+      if (!find_sorted(target_, table.name)) going.insert(table.name);
     if (going.empty()) return;
     std::map<std::string, std::set<std::string>> cycle_keys;
     auto order = creation_order(current_, going, cycle_keys);
@@ -275,10 +292,11 @@ class Differ {
 
   void drop_columns() {
     for (const auto& name : common_tables()) {
-      const Table& wanted = *target_.find_table(name);
-      const auto columns_before = current_table(name).columns;
-      for (const auto& column : columns_before) {
-        if (wanted.find_column(column.name)) continue;
+      const Table& wanted = *find_sorted(target_, name);
+      std::vector<Column> going;
+      for (const auto& column : current_table(name).columns)
+        if (!wanted.find_column(column.name)) going.push_back(column);
+      for (const auto& column : going) {
         const auto& columns = current_table(name).columns;
         std::size_t index = 0;
         while (columns[index].name != column.name) ++index;
@@ -295,25 +313,25 @@ class Differ {
                          const std::set<std::string>& not_created_yet) const {
     if (key.referred_table == table_name) return true;
     if (not_created_yet.count(key.referred_table)) return false;
-    const Table* referred = current_.find_table(key.referred_table);
+    const Table* referred = find_sorted(current_, key.referred_table);
     if (!referred || !has_columns(*referred, key.referred_columns)) return false;
     if (is_referable(*referred, key.referred_columns)) return true;
     // Not referable in the target either: the database will judge it, adding later gains nothing.
-    const Table* wanted = target_.find_table(key.referred_table);
+    const Table* wanted = find_sorted(target_, key.referred_table);
     return !wanted || !is_referable(*wanted, key.referred_columns);
   }
 
   void create_tables() {
     std::set<std::string> coming;
     for (const auto& table : target_.tables)
-      if (!current_.find_table(table.name)) coming.insert(table.name);
+      if (!find_sorted(current_, table.name)) coming.insert(table.name);
     if (coming.empty()) return;
     std::map<std::string, std::set<std::string>> cycle_keys;
     auto order = creation_order(target_, coming, cycle_keys);
     std::set<std::string> not_created_yet = coming;
     for (const auto& name : order) {
       not_created_yet.erase(name);
-      Table table = *target_.find_table(name);
+      Table table = *find_sorted(target_, name);
       std::vector<ForeignKey> inline_keys;
       // The others are added with the foreign keys of phase 8.
       for (auto& key : table.foreign_keys)
@@ -325,7 +343,7 @@ class Differ {
 
   void add_and_alter_columns() {
     for (const auto& name : common_tables()) {
-      const Table& wanted = *target_.find_table(name);
+      const Table& wanted = *find_sorted(target_, name);
       for (std::size_t i = 0; i < wanted.columns.size(); ++i) {
         const Column& column = wanted.columns[i];
         const Table& now = current_table(name);
@@ -381,7 +399,7 @@ class Differ {
 
   Schema current_;
   Schema target_;
-  Schema hints_;  // `to` as given: the only place renamed_from is read
+  const Schema& hints_;  // `to` as given: the only place renamed_from is read
   std::vector<Operation> operations_;
 };
 

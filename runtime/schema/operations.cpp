@@ -533,6 +533,29 @@ std::string describe_metadata_change(const Table& from, const Table& to) {
   return join(parts);
 }
 
+// The table whose lists an operation may have put out of order (none for a drop).
+std::optional<std::string> touched_table(const Operation& operation) {
+  return std::visit(
+      Overloaded{
+          [](const CreateTable& op) -> std::optional<std::string> { return op.table.name; },
+          [](const DropTable&) -> std::optional<std::string> { return std::nullopt; },
+          [](const RenameTable& op) -> std::optional<std::string> { return op.to; },
+          [](const AlterTableMetadata& op) -> std::optional<std::string> { return op.to.name; },
+          [](const CreateEnum&) -> std::optional<std::string> { return std::nullopt; },
+          [](const DropEnum&) -> std::optional<std::string> { return std::nullopt; },
+          [](const AddEnumValue&) -> std::optional<std::string> { return std::nullopt; },
+          [](const RemoveEnumValue&) -> std::optional<std::string> { return std::nullopt; },
+          [](const SqlStep&) -> std::optional<std::string> { return std::nullopt; },
+          [](const auto& op) -> std::optional<std::string> { return op.table; },
+      },
+      operation);
+}
+
+template <typename Named>
+bool sorted_by_name(const std::vector<Named>& items) {
+  return std::is_sorted(items.begin(), items.end(), [](const Named& a, const Named& b) { return a.name < b.name; });
+}
+
 }  // namespace
 
 Operation invert(const Operation& operation) {
@@ -581,7 +604,20 @@ std::vector<Operation> invert(const std::vector<Operation>& operations) {
 
 void apply_to_schema(Schema& schema, const Operation& operation) {
   std::visit([&](const auto& op) { apply(schema, op); }, operation);
-  sort_canonically(schema);
+  // Only what the operation touched is re-sorted: replaying a long history or diffing a
+  // thousand tables applies hundreds of operations to one schema.
+  if (!sorted_by_name(schema.tables) || !sorted_by_name(schema.enums)) {
+    sort_canonically(schema);
+    return;
+  }
+  if (auto name = touched_table(operation)) {
+    if (Table* table = schema.find_table(*name)) {
+      Schema one;  // sort_canonically's per-table ordering, on this table alone
+      one.tables.push_back(std::move(*table));
+      sort_canonically(one);
+      *table = std::move(one.tables.front());
+    }
+  }
 }
 
 std::string describe(const Operation& operation) {
