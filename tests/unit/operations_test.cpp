@@ -139,6 +139,18 @@ TEST(Apply, KeepsTheSchemaSorted) {
   EXPECT_EQ(schema, sorted);
 }
 
+TEST(Apply, KeepsTheTouchedTablesListsSorted) {
+  Schema schema = v::chain()[7].schema;  // users has no index
+  apply_to_schema(schema, CreateIndex{"users", v::index("users", {"status"}, 1)});
+  apply_to_schema(schema, CreateIndex{"users", v::index("users", {"email_address"}, 1)});
+  const auto& indexes = schema.find_table("users")->indexes;
+  ASSERT_EQ(indexes.size(), 2u);
+  EXPECT_EQ(indexes[0].name, "ix_users_email_address");
+  EXPECT_EQ(indexes[1].name, "ix_users_status");
+  apply_to_schema(schema, RenameTable{"users", "accounts"});
+  EXPECT_EQ(schema.tables.front().name, "accounts") << "tables re-sorted after a rename";
+}
+
 TEST(Apply, ColumnRenameFollowsIntoKeysAndReferences) {
   Schema schema = v::chain()[12].schema;
   apply_to_schema(schema, RenameColumn{"teams", "id", "team_key"});
