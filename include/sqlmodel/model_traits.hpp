@@ -67,7 +67,6 @@
 
 namespace sqlmodel {
 
-namespace schema = ::sqlmodel::schema;
 
 template <typename T>
 struct model_traits;  // specialised by the generated code, one per table model
