@@ -138,6 +138,7 @@ class ModelReader {
                               std::set<const clang::CXXRecordDecl*>& visited);
   void add_field_constraints(TableModel& table);
   void infer_autoincrement(TableModel& table);
+  void add_parent_key(const clang::CXXRecordDecl& parent, TableModel& table);
   void read_mirror(const clang::CXXRecordDecl& record, MirrorModel& mirror);
 
   bool is_table(const clang::CXXRecordDecl* record) const {
@@ -149,6 +150,7 @@ class ModelReader {
   Reporter& reporter_;
   const SourcePaths& paths_;
   std::set<const clang::CXXRecordDecl*> table_records_;  // canonical decls
+  const clang::CXXRecordDecl* joined_parent_ = nullptr;  // of the table being read
 };
 
 clang::SourceLocation file_location(const clang::SourceManager& sources, const clang::Decl& decl) {
@@ -255,7 +257,9 @@ void ModelReader::read_table(const clang::CXXRecordDecl& record, TableModel& tab
   table.comment = table.options.string("comment");
   table.renamed_from = table.options.string("renamed_from");
   std::set<const clang::CXXRecordDecl*> visited;
+  joined_parent_ = nullptr;
   read_members(record, table, visited);
+  if (joined_parent_) add_parent_key(*joined_parent_, table);
   infer_autoincrement(table);
   add_field_constraints(table);
   visited.clear();
@@ -282,12 +286,17 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
       continue;
     }
     if (is_table(base_record)) {
-      reporter_.error(where, "table-inheritance",
-                      "table " + quoted(table.name) + " derives from table struct " +
-                          quoted(base_record->getName()) +
-                          ": table inheritance is not supported; derive from a mixin (a "
-                          "plain struct) instead");
-      reporter_.note(file_location(sources_, *base_record), "the base table is declared here");
+      // Joined-table inheritance: the parent's columns stay in the parent's table; this
+      // table gets the parent's key, as a foreign key to it.
+      if (joined_parent_ && joined_parent_ != base_record) {
+        reporter_.error(where, "table-inheritance",
+                        "table " + quoted(table.name) + " derives from two table structs, " +
+                            quoted(joined_parent_->getName()) + " and " +
+                            quoted(base_record->getName()) + ": joined-table inheritance has one parent");
+        reporter_.note(file_location(sources_, *joined_parent_), "the first parent table is declared here");
+        continue;
+      }
+      joined_parent_ = base_record;
       continue;
     }
     read_members(*base_record, table, visited);
@@ -436,6 +445,50 @@ void ModelReader::read_relationship(const clang::FieldDecl& decl, const MemberTy
       if (!part.trim().empty()) relationship.order_by.push_back(part.trim().str());
   }
   table.relationships.push_back(std::move(relationship));
+}
+
+// The child table of joined-table inheritance starts with the parent's primary key columns,
+// each a foreign key to the parent (ON DELETE CASCADE), as SQLAlchemy's joined inheritance.
+void ModelReader::add_parent_key(const clang::CXXRecordDecl& parent, TableModel& table) {
+  std::string parent_name = llvm::StringRef(parent.getName()).lower();
+  for (const clang::AnnotateAttr* attr : sqlmodel_attrs(parent, "table")) {
+    std::string error;
+    if (std::optional<AnnotationValues> options = read_annotation(*attr, context_, error))
+      parent_name = options->string("name").value_or(parent_name);
+    break;
+  }
+  std::vector<FieldModel> key;
+  for (const clang::FieldDecl* decl : parent.fields()) {
+    if (decl->isInvalidDecl() || decl->isBitField() || decl->getName().empty()) continue;
+    std::vector<const clang::AnnotateAttr*> attrs = sqlmodel_attrs(*decl, "field");
+    if (attrs.empty()) continue;
+    std::string error;
+    std::optional<AnnotationValues> options = read_annotation(*attrs[0], context_, error);
+    if (!options || !options->flag("primary_key")) continue;
+    MemberType type = classify_member_type(decl->getType(), context_);
+    if (type.kind != MemberType::Kind::column) continue;
+    FieldModel field;
+    field.decl = decl;
+    field.owner = &parent;
+    field.type = type;
+    field.type.optional = false;
+    field.column.name = options->string("name").value_or(decl->getName().str());
+    field.column.type = type.type;
+    field.column.source = paths_.locate(sources_, decl->getLocation());
+    field.primary_key = true;
+    field.foreign_key = parent_name + "." + field.column.name;
+    field.on_delete = ReferentialAction::cascade;
+    key.push_back(std::move(field));
+  }
+  if (key.empty()) {
+    reporter_.error(table.location(), "table-inheritance",
+                    "table " + quoted(table.name) + " inherits from table " + quoted(parent_name) +
+                        ", whose struct declares no primary key to join on");
+    reporter_.note(file_location(sources_, parent), "the parent table is declared here");
+    return;
+  }
+  table.fields.insert(table.fields.begin(), std::make_move_iterator(key.begin()),
+                      std::make_move_iterator(key.end()));
 }
 
 void ModelReader::infer_autoincrement(TableModel& table) {
