@@ -99,6 +99,10 @@ void lower_table_for_sqlite(const Schema& schema, Table& table) {
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
     Column& column = table.columns[i];
     column.comment.reset();
+    // Between the DropPrimaryKey and AddPrimaryKey of a key change (a renamed table renames
+    // pk_<table>) the table has no key at all. SQLite cannot hold autoincrement there: the
+    // column holds plain integers until the key is back, and the rebuild copies them as is.
+    if (column.autoincrement && !table.primary_key) column.autoincrement = false;
     check_autoincrement(table, column, Dialect::sqlite);
     if (column.autoincrement) column.type = plain_type(TypeKind::int64);
     if (column.type.kind == TypeKind::enumeration) {

@@ -91,6 +91,19 @@ TEST(LowerForSqlite, AutoincrementOutsideASingleColumnPrimaryKeyIsAnError) {
   EXPECT_NO_THROW(lower_for_dialect(schema, Dialect::postgresql));
 }
 
+TEST(LowerForSqlite, AutoincrementInATableWithoutPrimaryKeyIsPlainInteger) {
+  // The state between dropping and re-adding a primary key during a migration.
+  Schema schema;
+  Table table = table_with_id("workspaces");
+  table.primary_key.reset();
+  schema.tables.push_back(table);
+  Schema lowered = lower_for_dialect(schema, Dialect::sqlite);
+  const Column& id = lowered.tables[0].columns[0];
+  EXPECT_FALSE(id.autoincrement);
+  EXPECT_EQ(id.type, table.columns[0].type);
+  EXPECT_TRUE(lower_for_dialect(schema, Dialect::postgresql).tables[0].columns[0].autoincrement);
+}
+
 TEST(Lower, AutoincrementNeedsAnIntegerType) {
   Schema schema;
   Table table = table_with_id("codes");
