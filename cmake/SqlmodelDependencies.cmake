@@ -13,7 +13,7 @@ if(SQLMODEL_WITH_POSTGRES)
 endif()
 
 if(SQLMODEL_WITH_PLUGIN)
-  find_package(LLVM 19 CONFIG PATHS /usr/lib/llvm-19/lib/cmake/llvm NO_DEFAULT_PATH)
+  find_package(LLVM 19.1 CONFIG PATHS /usr/lib/llvm-19/lib/cmake/llvm NO_DEFAULT_PATH)
   find_package(Clang CONFIG PATHS /usr/lib/llvm-19/lib/cmake/clang NO_DEFAULT_PATH)
   if(NOT LLVM_FOUND OR NOT Clang_FOUND)
     message(FATAL_ERROR "Clang/LLVM 19 not found: apt-get install clang-19 libclang-19-dev llvm-19-dev, or configure with -DSQLMODEL_WITH_PLUGIN=OFF")
