@@ -357,6 +357,17 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
   }
 }
 
+namespace {
+
+// sqlmodel::DefaultFactory's enumerators, as the snapshot spells them; none stores nothing.
+std::optional<std::string> default_factory_name(std::optional<long long> enumerator) {
+  if (enumerator == 1) return "now";
+  if (enumerator == 2) return "uuid4";
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<FieldModel> ModelReader::read_field(const clang::FieldDecl& decl,
                                                   const clang::CXXRecordDecl& owner,
                                                   const MemberType& type,
@@ -375,6 +386,7 @@ std::optional<FieldModel> ModelReader::read_field(const clang::FieldDecl& decl,
   column.comment = o.string("comment");
   column.renamed_from = o.string("renamed_from");
   column.server_default = o.string("server_default");
+  column.default_factory = default_factory_name(o.integer("default_factory"));
 
   field.primary_key = o.flag("primary_key");
   field.index = o.flag("index");

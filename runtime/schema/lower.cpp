@@ -157,6 +157,7 @@ Schema database_view(const Schema& schema) {
     table.source = {};
     for (auto& column : table.columns) {
       column.default_value.reset();
+      column.default_factory.reset();
       column.renamed_from.reset();
       column.source = {};
     }

@@ -58,6 +58,9 @@ std::string column_difference(const Column& expected, const Column& actual) {
   if (expected.default_value != actual.default_value)
     parts.push_back("default " + optional_text(expected.default_value) + " vs " +
                     optional_text(actual.default_value));
+  if (expected.default_factory != actual.default_factory)
+    parts.push_back("default_factory " + optional_text(expected.default_factory) + " vs " +
+                    optional_text(actual.default_factory));
   if (expected.autoincrement != actual.autoincrement) parts.push_back("autoincrement");
   if (expected.comment != actual.comment) parts.push_back("comment");
   if (expected.renamed_from != actual.renamed_from) parts.push_back("renamed_from");
@@ -233,6 +236,7 @@ DatabaseShape database_shape(const Table& table) {
                       table.check_constraints, table.indexes};
   for (auto& column : shape.columns) {
     column.default_value.reset();
+    column.default_factory.reset();
     column.renamed_from.reset();
     column.source = {};
   }
@@ -506,6 +510,9 @@ std::string describe_column_change(const Column& from, const Column& to) {
     parts.push_back("server default " + optional_text(from.server_default) + " -> " + optional_text(to.server_default));
   if (from.default_value != to.default_value)
     parts.push_back("default " + optional_text(from.default_value) + " -> " + optional_text(to.default_value));
+  if (from.default_factory != to.default_factory)
+    parts.push_back("default_factory " + optional_text(from.default_factory) + " -> " +
+                    optional_text(to.default_factory));
   if (from.autoincrement != to.autoincrement) parts.push_back(to.autoincrement ? "autoincrement" : "no autoincrement");
   if (from.comment != to.comment) parts.push_back("comment");
   if (from.renamed_from != to.renamed_from) parts.push_back("renamed_from");

@@ -64,6 +64,9 @@ struct Column {
   // The C++ default member initializer, as JSON text ("0", "\"draft\"", "true"). A value for
   // new objects, never rendered into DDL.
   std::optional<std::string> default_value;
+  // What the application calls for a new object's value: "now" or "uuid4" (".default_factory").
+  // Model-only like default_value: never rendered into DDL.
+  std::optional<std::string> default_factory;
   // A SQL expression rendered as DEFAULT in the DDL (".server_default").
   std::optional<std::string> server_default;
   // The database assigns the value (INTEGER PRIMARY KEY on SQLite, IDENTITY on PostgreSQL).

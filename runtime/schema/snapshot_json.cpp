@@ -219,6 +219,7 @@ ordered_json to_json(const Column& column) {
   object["type"] = format_type(column.type);
   object["nullable"] = column.nullable;
   if (column.default_value) object["default"] = default_value_json(column);
+  put_optional(object, "default_factory", column.default_factory);
   put_optional(object, "server_default", column.server_default);
   put_flag(object, "autoincrement", column.autoincrement);
   put_optional(object, "comment", column.comment);

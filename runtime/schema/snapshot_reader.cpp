@@ -275,8 +275,8 @@ Column read_column(const Cursor& at, std::string_view table_name) {
   Column column;
   const Cursor cursor = at.open(
       "a column",
-      {"name", "type", "nullable", "default", "server_default", "autoincrement", "comment",
-       "renamed_from", "source"},
+      {"name", "type", "nullable", "default", "default_factory", "server_default", "autoincrement",
+       "comment", "renamed_from", "source"},
       [&](const std::string& name) {
         return table_name.empty() ? "column " + in_quotes(name) : column_subject(table_name, name);
       },
@@ -288,6 +288,12 @@ Column read_column(const Cursor& at, std::string_view table_name) {
   column.type = *type;
   column.nullable = cursor.member("nullable").as_bool();
   if (auto default_at = cursor.optional_member("default")) column.default_value = default_at->value().dump();
+  if (auto factory_at = cursor.optional_member("default_factory")) {
+    column.default_factory = factory_at->as_string();
+    if (*column.default_factory != "now" && *column.default_factory != "uuid4")
+      factory_at->fail("unknown default_factory " + in_quotes(*column.default_factory) +
+                       "; expected one of: now, uuid4");
+  }
   column.server_default = cursor.optional_string("server_default");
   column.autoincrement = cursor.optional_bool("autoincrement");
   if (column.autoincrement && !is_integer(column.type.kind))

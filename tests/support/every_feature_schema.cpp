@@ -167,6 +167,7 @@ Table users_table() {
 
   Column created_at = column("created_at", datetime_type(true), false, 28);
   created_at.server_default = "CURRENT_TIMESTAMP";
+  created_at.default_factory = "now";
   table.columns.push_back(std::move(created_at));
 
   table.primary_key = primary_key_of("users", {"id"});

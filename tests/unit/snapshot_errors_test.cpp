@@ -345,6 +345,19 @@ TEST(SnapshotErrors, AutoincrementOnANonIntegerColumn) {
                         "column \"users.email\": autoincrement needs an integer column, not string(255)");
 }
 
+TEST(SnapshotErrors, UnknownDefaultFactory) {
+  auto document = valid_document();
+  column(document, "users", "email")["default_factory"] = "uuid7";
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/5/columns/1/default_factory",
+                        "column \"users.email\": unknown default_factory \"uuid7\"; expected one of: now, uuid4");
+}
+
+TEST(SnapshotErrors, DefaultFactoryNotAString) {
+  auto document = valid_document();
+  column(document, "users", "created_at")["default_factory"] = 1;
+  EXPECT_EQ(error_reading_json(document).json_path(), "/tables/5/columns/7/default_factory");
+}
+
 // ---- duplicates ---------------------------------------------------------------------------------
 
 TEST(SnapshotErrors, DuplicateTable) {
