@@ -26,19 +26,6 @@ int clamp_to_int(std::chrono::milliseconds duration) {
 
 }  // namespace
 
-std::string display_url(std::string_view url) {
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return std::string(url);
-  auto authority_begin = scheme_end + 3;
-  auto authority_end = url.find_first_of("/?#", authority_begin);
-  if (authority_end == std::string_view::npos) authority_end = url.size();
-  auto at = url.rfind('@', authority_end);
-  if (at == std::string_view::npos || at < authority_begin) return std::string(url);
-  auto colon = url.find(':', authority_begin);
-  if (colon == std::string_view::npos || colon > at) return std::string(url);
-  return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
-}
-
 MigrationLock::MigrationLock(db::Connection& connection, LockOptions options)
     : connection_(connection), options_(std::move(options)) {
   if (connection_.dialect() == schema::Dialect::postgresql) {

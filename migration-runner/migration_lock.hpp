@@ -65,7 +65,6 @@ class MigrationLock {
   bool said_waiting_ = false;
 };
 
-// The URL as messages show it: the password replaced by ***.
-std::string display_url(std::string_view url);
+using db::display_url;
 
 }  // namespace sqlmodel::migrate

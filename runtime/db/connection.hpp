@@ -35,6 +35,11 @@ struct Url {
 // Throws std::invalid_argument naming the URL and what is wrong with it.
 Url parse_url(std::string_view url);
 
+// The URL as messages and logs show it: "postgresql://app:secret@db/x" becomes
+// "postgresql://app:***@db/x", and a "password=" query parameter is masked too. Other URLs come
+// back unchanged.
+std::string display_url(std::string_view url);
+
 using Value = std::optional<std::string>;  // NULL or the value's text form
 using Row = std::vector<Value>;
 

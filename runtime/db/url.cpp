@@ -15,22 +15,37 @@ constexpr std::string_view expected_forms =
     "expected sqlite:///relative.db, sqlite:////absolute/path.db, sqlite:///:memory: or "
     "postgresql://user:password@host:port/dbname";
 
-// URLs end up in error messages and logs: never repeat a password.
-std::string redact_password(std::string_view url) {
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return std::string(url);
-  auto authority_begin = scheme_end + 3;
-  auto authority_end = url.find_first_of("/?#", authority_begin);
-  if (authority_end == std::string_view::npos) authority_end = url.size();
-  auto at = url.rfind('@', authority_end);
-  if (at == std::string_view::npos || at < authority_begin) return std::string(url);
-  auto colon = url.find(':', authority_begin);
-  if (colon == std::string_view::npos || colon > at) return std::string(url);
-  return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+constexpr std::string_view mask = "***";
+
+// userinfo sits between "://" and the last '@' before the path; its password after the first ':'.
+std::string mask_userinfo_password(std::string url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return url;
+  const auto authority_begin = scheme_end + 3;
+  const auto authority_end = url.find_first_of("/?#", authority_begin);
+  const auto at = url.rfind('@', authority_end == std::string::npos ? url.size() : authority_end);
+  if (at == std::string::npos || at < authority_begin) return url;
+  const auto colon = url.find(':', authority_begin);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.replace(colon + 1, at - colon - 1, mask);
+}
+
+std::string mask_password_parameter(std::string url) {
+  const auto query = url.find('?');
+  if (query == std::string::npos) return url;
+  for (auto key = url.find("password=", query); key != std::string::npos;
+       key = url.find("password=", key + 1)) {
+    const char before = url[key - 1];
+    if (before != '?' && before != '&') continue;
+    const auto value_begin = key + std::string_view("password=").size();
+    const auto value_end = url.find('&', value_begin);
+    url.replace(value_begin, (value_end == std::string::npos ? url.size() : value_end) - value_begin, mask);
+  }
+  return url;
 }
 
 [[noreturn]] void reject(std::string_view url, std::string_view reason) {
-  throw std::invalid_argument("invalid database URL '" + redact_password(url) + "': " +
+  throw std::invalid_argument("invalid database URL '" + display_url(url) + "': " +
                               std::string(reason));
 }
 
@@ -85,6 +100,10 @@ Url parse_url(std::string_view url) {
                     "' are SQLAlchemy's; write the scheme without one (sqlite:// or "
                     "postgresql://)");
   reject(url, "unsupported scheme '" + scheme + "'; " + std::string(expected_forms));
+}
+
+std::string display_url(std::string_view url) {
+  return mask_password_parameter(mask_userinfo_password(std::string(url)));
 }
 
 }  // namespace sqlmodel::db

@@ -4,7 +4,7 @@
 
 #include "creation_plan.hpp"
 #include "creation_report.hpp"
-#include "display_url.hpp"
+#include "db/connection.hpp"
 #include "schema/naming.hpp"
 
 namespace {
@@ -124,16 +124,16 @@ TEST(InitDbReport, AnEmptySchemaIsNothing) {
 }
 
 TEST(DisplayUrl, MasksThePassword) {
-  EXPECT_EQ(tools::display_url("postgresql://app:s3cret@db:5432/x"), "postgresql://app:***@db:5432/x");
-  EXPECT_EQ(tools::display_url("postgresql://app:p@ss@db/x"), "postgresql://app:***@db/x");
-  EXPECT_EQ(tools::display_url("postgresql://app@db/x?password=s3cret&sslmode=require"),
+  EXPECT_EQ(db::display_url("postgresql://app:s3cret@db:5432/x"), "postgresql://app:***@db:5432/x");
+  EXPECT_EQ(db::display_url("postgresql://app:p@ss@db/x"), "postgresql://app:***@db/x");
+  EXPECT_EQ(db::display_url("postgresql://app@db/x?password=s3cret&sslmode=require"),
             "postgresql://app@db/x?password=***&sslmode=require");
 }
 
 TEST(DisplayUrl, LeavesUrlsWithoutAPasswordAlone) {
   for (const char* url : {"postgresql://app@db:5432/x", "postgresql://db/x?sslmode=require",
                           "sqlite:///app.db", "sqlite:////var/lib/app@2.db", "sqlite:///:memory:"})
-    EXPECT_EQ(tools::display_url(url), url);
+    EXPECT_EQ(db::display_url(url), url);
 }
 
 }  // namespace

@@ -18,7 +18,6 @@
 #include "creation_plan.hpp"
 #include "creation_report.hpp"
 #include "db/connection.hpp"
-#include "display_url.hpp"
 #include "schema/ddl.hpp"
 #include "schema/introspect.hpp"
 #include "schema/snapshot_json.hpp"
@@ -88,7 +87,7 @@ int run(const Options& options) {
     print_error(error.what());
     return exit_usage_error;
   }
-  const auto shown_url = tools::display_url(options.url);
+  const auto shown_url = db::display_url(options.url);
   const auto if_not_empty = options.if_not_empty == "skip-existing" ? tools::IfNotEmpty::skip_existing
                                                                      : tools::IfNotEmpty::fail;
 
