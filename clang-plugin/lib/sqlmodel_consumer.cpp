@@ -1,6 +1,8 @@
 #include "sqlmodel_consumer.hpp"
 
 #include <exception>
+#include <filesystem>
+#include <system_error>
 
 #include "clang/AST/ASTContext.h"
 
@@ -63,6 +65,16 @@ void SqlmodelConsumer::run(clang::ASTContext& context) {
   schema::Schema schema = build_schema(models, context.getSourceManager(), paths);
   if (options_.on_schema) {
     options_.on_schema(std::move(schema));
+    return;
+  }
+  // Build systems name the snapshot under a build directory that may not exist yet.
+  std::filesystem::path parent = std::filesystem::path(*options_.snapshot).parent_path();
+  std::error_code directory_error;
+  if (!parent.empty()) std::filesystem::create_directories(parent, directory_error);
+  if (directory_error) {
+    report_plain_error(diagnostics, "cannot write the snapshot '" + *options_.snapshot +
+                                        "': cannot create its directory '" + parent.string() +
+                                        "': " + directory_error.message());
     return;
   }
   try {
