@@ -51,6 +51,73 @@
 //   child's foreign key; for many-to-one the child's foreign key and the parent's primary key.
 //   foreign_key_column is the column holding the foreign key (on whichever table has it).
 // - Enum members need a sqlmodel::enum_traits<E> specialisation (see value_codec.hpp).
+//
+// Column facts for validation, mixins and JSON (validation.hpp, mixins.hpp, json.hpp). Each is
+// written after `.enum_name`, in this order, and omitted when not given:
+// - `.element_kind = sqlmodel::schema::TypeKind::<kind>` for a std::vector<T> array column
+//   (.kind = array); max_length/precision/scale/enum_name then describe the element.
+// - `.json_name = "<C++ member name>"` when it differs from the column's `.name` (a field with
+//   `.name = "..."`): the key in JSON (to_json/from_json), as Pydantic uses the field's name.
+// - Constraint bounds copied from SQLMODEL_FIELD: `.min_length = n` (max_length is already
+//   there: it is also the VARCHAR length), `.ge = x`, `.gt = x`, `.le = x`, `.lt = x` (written
+//   as the annotation's number: `.ge = 0`, `.lt = 1.5`), `.pattern = "<regex>"` (the
+//   annotation's string literal, escapes kept). Session::add/update/flush check them before
+//   any statement runs (validation.hpp).
+// - `.default_factory = sqlmodel::DefaultFactory::now` (or `::uuid4`) for `.default_factory`:
+//   the session fills the member on INSERT while it is unset (std::nullopt, or a
+//   default-constructed value): created_at semantics.
+// - `.role = sqlmodel::ColumnRole::updated_at` for a member declared in
+//   sqlmodel::TimestampMixin named updated_at (also set on every UPDATE), and
+//   `.role = sqlmodel::ColumnRole::deleted_at` for one declared in sqlmodel::SoftDeleteMixin
+//   (mixins.hpp): the model is then soft-deletable and its queries skip deleted rows.
+//   TimestampMixin's members carry `.default_factory = now` in their own annotation, so the
+//   generator copies that like any other field option.
+//
+// For `User` above with `SQLMODEL_FIELD(.min_length = 3, .max_length = 40,
+// .pattern = "^[a-z0-9_]+$") std::string handle;` and `SQLMODEL_FIELD(.ge = 0, .lt = 150)
+// std::int32_t age;` the generator writes
+//
+//   sqlmodel::column<&User::handle>{.name = "handle", .kind = sqlmodel::schema::TypeKind::string,
+//                                   .max_length = 40, .min_length = 3,
+//                                   .pattern = "^[a-z0-9_]+$"},
+//   sqlmodel::column<&User::age>{.name = "age", .kind = sqlmodel::schema::TypeKind::int32,
+//                                .ge = 0, .lt = 150},
+//
+// Mirror models. For each SQLMODEL_MODEL(.mirrors = "<table or struct>", .partial = ...)
+// struct the generator writes a mirror_traits specialisation: the table model it mirrors,
+// whether it is partial (an Update shape), and each field with the table member it maps to
+// (same member name; declaration order; every field maps to a column, the plugin checks
+// that). For
+//
+//   struct SQLMODEL_MODEL(.mirrors = "users") UserCreate {
+//     std::string email;
+//     std::optional<std::string> nickname;
+//   };
+//   struct SQLMODEL_MODEL(.mirrors = "User", .partial = true) UserUpdate {
+//     std::optional<std::string> email;
+//   };
+//
+// it writes
+//
+//   template <> struct sqlmodel::mirror_traits<UserCreate> {
+//     using table_model = User;
+//     static constexpr std::string_view model_name = "UserCreate";
+//     static constexpr bool partial = false;
+//     static constexpr auto fields = std::tuple{
+//         sqlmodel::mirror_field<&UserCreate::email, &User::email>{.name = "email"},
+//         sqlmodel::mirror_field<&UserCreate::nickname, &User::nickname>{.name = "nickname"}};
+//   };
+//   template <> struct sqlmodel::mirror_traits<UserUpdate> {
+//     using table_model = User;
+//     static constexpr std::string_view model_name = "UserUpdate";
+//     static constexpr bool partial = true;
+//     static constexpr auto fields = std::tuple{
+//         sqlmodel::mirror_field<&UserUpdate::email, &User::email>{.name = "email"}};
+//   };
+//
+// `.name` is the field's C++ name (its JSON key); the field's constraints are the mapped
+// column's. A partial field of a nullable column may be std::optional<std::optional<V>> to
+// tell "leave unchanged" (nullopt) from "set to NULL" (an engaged nullopt).
 #pragma once
 
 #include <cstddef>
@@ -85,6 +152,13 @@ struct member_pointer_traits<Member> {
   using value_type = Value;
 };
 
+// What the session does to a column besides storing it (see mixins.hpp).
+enum class ColumnRole {
+  none,
+  updated_at,  // set to now on INSERT (when unset) and on every UPDATE
+  deleted_at,  // set by Session::soft_remove; queries skip rows where it is not NULL
+};
+
 // One column of a model.
 template <auto Member>
 struct column {
@@ -104,6 +178,19 @@ struct column {
   int scale = -1;
   bool with_timezone = false;
   std::string_view enum_name = {};
+  std::optional<schema::TypeKind> element_kind = {};  // arrays: the element's kind
+  std::string_view json_name = {};  // empty: the same as name
+  // Constraint bounds (validation.hpp); unset when the annotation does not give them.
+  int min_length = -1;
+  std::optional<double> ge = {};
+  std::optional<double> gt = {};
+  std::optional<double> le = {};
+  std::optional<double> lt = {};
+  std::string_view pattern = {};
+  DefaultFactory default_factory = DefaultFactory::none;
+  ColumnRole role = ColumnRole::none;
+
+  constexpr std::string_view key_in_json() const { return json_name.empty() ? name : json_name; }
 
   // The column's type in the schema model's terms (what the snapshot says).
   schema::ColumnType type() const {
@@ -114,6 +201,7 @@ struct column {
     if (scale >= 0) type.scale = scale;
     type.with_timezone = with_timezone;
     type.enum_name = std::string(enum_name);
+    type.element_kind = element_kind;
     return type;
   }
 
@@ -156,6 +244,28 @@ struct relationship {
   std::string_view name;
   schema::RelationshipKind kind = schema::RelationshipKind::many_to_one;
   std::string_view foreign_key_column;
+};
+
+template <typename T>
+struct mirror_traits;  // specialised by the generated code, one per SQLMODEL_MODEL struct
+
+template <typename T>
+concept MirrorModel = requires {
+  typename mirror_traits<T>::table_model;
+  mirror_traits<T>::fields;
+};
+
+// One field of a mirror model and the table model's member it stands for.
+template <auto Member, auto TableMember>
+struct mirror_field {
+  using model_type = typename member_pointer_traits<Member>::model_type;
+  using value_type = typename member_pointer_traits<Member>::value_type;
+  using table_model_type = typename member_pointer_traits<TableMember>::model_type;
+  using table_value_type = typename member_pointer_traits<TableMember>::value_type;
+  static constexpr auto member = Member;
+  static constexpr auto table_member = TableMember;
+
+  std::string_view name;  // the C++ field name: the JSON key
 };
 
 namespace detail {

@@ -23,7 +23,7 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::User> {
                         .autoincrement = true, .nullable = false},
       column<&User::email>{.name = "email", .kind = schema::TypeKind::string, .max_length = 255},
       column<&User::name>{.name = "name", .kind = schema::TypeKind::string},
-      column<&User::age>{.name = "age", .kind = schema::TypeKind::int32},
+      column<&User::age>{.name = "age", .kind = schema::TypeKind::int32, .ge = 0},
       column<&User::nickname>{.name = "nickname", .kind = schema::TypeKind::string},
   };
   static constexpr auto relationships = std::tuple{

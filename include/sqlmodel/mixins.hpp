@@ -1,0 +1,44 @@
+// Mixins a table model derives from to get timestamps and soft delete, as in SQLModel
+// recipes and Django's auto_now_add / auto_now:
+//
+//   struct SQLMODEL_TABLE(.name = "notes") Note : sqlmodel::TimestampMixin,
+//                                                  sqlmodel::SoftDeleteMixin { ... };
+//
+// The generated traits mark the members (model_traits.hpp: `.default_factory = now`,
+// `.role = updated_at / deleted_at`); the session does the rest:
+// - created_at is set to now on INSERT when unset; updated_at on INSERT when unset and on
+//   every UPDATE (the session has no dirty tracking, so a value the caller put there is
+//   overwritten by an UPDATE, as SQLAlchemy's onupdate does).
+// - session.soft_remove(object) sets deleted_at and UPDATEs the row; select<T>() of a
+//   soft-deletable model skips rows whose deleted_at is set unless the query says
+//   .with_deleted(); get<T>(key) still finds them (a lookup by key is explicit).
+// Times are UTC, microsecond precision (what both databases store).
+#pragma once
+
+#include <chrono>
+#include <optional>
+
+#include "sqlmodel/annotations.hpp"
+
+namespace sqlmodel {
+
+using Timestamp = std::chrono::system_clock::time_point;
+
+struct TimestampMixin {
+  SQLMODEL_FIELD(.default_factory = ::sqlmodel::DefaultFactory::now)
+  std::optional<Timestamp> created_at;
+  SQLMODEL_FIELD(.default_factory = ::sqlmodel::DefaultFactory::now)
+  std::optional<Timestamp> updated_at;
+};
+
+struct SoftDeleteMixin {
+  std::optional<Timestamp> deleted_at;
+};
+
+// Now, truncated to the microseconds the databases keep, so a value written and read back
+// compares equal to the one the object holds.
+inline Timestamp now_for_database() {
+  return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+}
+
+}  // namespace sqlmodel
