@@ -42,14 +42,72 @@
 // Rules the generator follows:
 // - `columns` lists every column in declaration order (mixin members first, as in the
 //   snapshot); the order is the order of SELECT lists and of INSERT columns.
-// - Exactly one column has primary_key = true (composite keys are not supported by the
-//   session's get/update/remove yet). autoincrement = true when the database assigns it: the
-//   session leaves the column out of the INSERT while the member is unset (std::nullopt, or 0
-//   for a plain integer) and writes the assigned key back.
+// - Every primary key column has primary_key = true. Several such columns make a composite
+//   key, in column order; get<T>() then takes a std::tuple of their values in that order
+//   (session.get<Membership>({user_id, team_id})). autoincrement = true only on a single
+//   integer key the database assigns: the session leaves the column out of the INSERT while
+//   the member is unset (std::nullopt, or 0 for a plain integer) and writes the assigned key
+//   back.
 // - A relationship names its member, the key it matches on this model (LocalKey) and the key it
 //   matches on the target (RemoteKey): for one-to-many the parent's primary key and the
 //   child's foreign key; for many-to-one the child's foreign key and the parent's primary key.
 //   foreign_key_column is the column holding the foreign key (on whichever table has it).
+// - Self-referential relationships are ordinary ones whose target is the model itself; the
+//   keys say which side is remote. For
+//
+//     struct SQLMODEL_TABLE(.name = "categories") Category {
+//       SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+//       SQLMODEL_FIELD(.foreign_key = "categories.id", .on_delete = sqlmodel::OnDelete::set_null)
+//           std::optional<std::int64_t> parent_id;
+//       SQLMODEL_RELATIONSHIP(.back_populates = "children", .remote_side = "id")
+//           sqlmodel::Related<Category> parent;
+//       SQLMODEL_RELATIONSHIP(.back_populates = "parent", .order_by = "name")
+//           sqlmodel::RelatedList<Category> children;
+//     };
+//
+//   the generator writes (.remote_side names RemoteKey of the to-one side)
+//
+//     sqlmodel::relationship<&Category::parent, &Category::parent_id, &Category::id>{
+//         .name = "parent", .kind = sqlmodel::schema::RelationshipKind::many_to_one,
+//         .foreign_key_column = "parent_id"},
+//     sqlmodel::relationship<&Category::children, &Category::id, &Category::parent_id>{
+//         .name = "children", .kind = sqlmodel::schema::RelationshipKind::one_to_many,
+//         .foreign_key_column = "parent_id", .order_by = "name"}
+//
+// - Options of SQLMODEL_RELATIONSHIP copied as they are (omitted when not given, in this
+//   order after foreign_key_column): `.order_by = "<the annotation's text>"` ("title",
+//   "-score, title": '-' is descending; the loaders order each collection by it, and by the
+//   target's primary key without it), `.cascade_delete = true`, `.delete_orphan = true`.
+//   Session::remove(parent) deletes the children of a cascade_delete (or delete_orphan)
+//   one-to-many relationship first, level by level; delete_orphan also makes
+//   Session::update(parent) delete the children the loaded collection no longer holds.
+// - Many-to-many (`.link_model = "<link table or struct>"`) is a link_relationship: the
+//   member, this model's key, the link model's column that refers to this model, the link
+//   model's column that refers to the target, and the target's key. The link model is an
+//   ordinary table model with its own model_traits (its extra columns are readable through
+//   sqlmodel::links(object, &T::member)). For
+//
+//     struct SQLMODEL_TABLE(.name = "memberships") Membership {
+//       SQLMODEL_FIELD(.primary_key = true, .foreign_key = "users.id") std::int64_t user_id = 0;
+//       SQLMODEL_FIELD(.primary_key = true, .foreign_key = "teams.id") std::int64_t team_id = 0;
+//       std::string role;
+//     };
+//     // in User:
+//     SQLMODEL_RELATIONSHIP(.link_model = "Membership", .back_populates = "members")
+//         sqlmodel::RelatedList<Team> teams;
+//
+//   the generator writes, in model_traits<User>::relationships,
+//
+//     sqlmodel::link_relationship<&User::teams, &User::id, &Membership::user_id,
+//                                 &Membership::team_id, &Team::id>{
+//         .name = "teams", .kind = sqlmodel::schema::RelationshipKind::many_to_many,
+//         .link_table = "memberships"}
+//
+//   (plus `.order_by = "..."` when given: columns of the target). LinkLocalKey is the link
+//   model's foreign key to this model's table, LinkRemoteKey its foreign key to the target's;
+//   when the link model has several to the same table (a self-referential many-to-many), the
+//   annotation's `.foreign_key` names LinkLocalKey's column. Session::remove(object) deletes
+//   its link rows first, as SQLAlchemy does for a `secondary` table.
 // - Enum members need a sqlmodel::enum_traits<E> specialisation (see value_codec.hpp).
 //
 // Column facts for validation, mixins and JSON (validation.hpp, mixins.hpp, json.hpp). Each is
@@ -120,6 +178,7 @@
 // tell "leave unchanged" (nullopt) from "set to NULL" (an engaged nullopt).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -244,6 +303,43 @@ struct relationship {
   std::string_view name;
   schema::RelationshipKind kind = schema::RelationshipKind::many_to_one;
   std::string_view foreign_key_column;
+  std::string_view order_by = {};  // "title", "-score, title"; empty: the target's key
+  bool cascade_delete = false;
+  bool delete_orphan = false;
+
+  static constexpr bool through_link = false;
+};
+
+// A many-to-many relationship through a link model: this model's LocalKey equals the link's
+// LinkLocalKey, and the link's LinkRemoteKey equals the target's RemoteKey.
+template <auto Member, auto LocalKey, auto LinkLocalKey, auto LinkRemoteKey, auto RemoteKey>
+struct link_relationship {
+  using model_type = typename member_pointer_traits<Member>::model_type;
+  using member_type = typename member_pointer_traits<Member>::value_type;
+  using target_type = typename relationship_member<member_type>::target_type;
+  using link_type = typename member_pointer_traits<LinkLocalKey>::model_type;
+  static constexpr bool to_many = relationship_member<member_type>::to_many;
+  static constexpr auto member = Member;
+  static constexpr auto local_key = LocalKey;
+  static constexpr auto link_local_key = LinkLocalKey;
+  static constexpr auto link_remote_key = LinkRemoteKey;
+  static constexpr auto remote_key = RemoteKey;
+  static_assert(to_many, "a many-to-many relationship is a RelatedList<T> member");
+  static_assert(std::is_same_v<typename member_pointer_traits<LocalKey>::model_type, model_type>,
+                "a link relationship's LocalKey is a member of the model that holds it");
+  static_assert(std::is_same_v<typename member_pointer_traits<LinkRemoteKey>::model_type, link_type>,
+                "LinkLocalKey and LinkRemoteKey are members of the same link model");
+  static_assert(std::is_same_v<typename member_pointer_traits<RemoteKey>::model_type, target_type>,
+                "a link relationship's RemoteKey is a member of the relationship's target model");
+
+  std::string_view name;
+  schema::RelationshipKind kind = schema::RelationshipKind::many_to_many;
+  std::string_view link_table;
+  std::string_view order_by = {};
+
+  static constexpr bool through_link = true;
+  static constexpr bool cascade_delete = false;
+  static constexpr bool delete_orphan = false;
 };
 
 template <typename T>
@@ -279,14 +375,29 @@ template <typename T>
 constexpr std::size_t column_count = std::tuple_size_v<std::decay_t<decltype(model_traits<T>::columns)>>;
 
 template <typename T>
-consteval std::size_t find_primary_key_index() {
-  std::size_t found = column_count<T>, count = 0;
-  std::size_t index = 0;
+consteval std::size_t count_primary_key_columns() {
+  std::size_t count = 0;
+  std::apply([&](const auto&... columns) { ((count += columns.primary_key ? 1 : 0), ...); },
+             model_traits<T>::columns);
+  if (count == 0) throw "model_traits<T>: a table model needs a primary key column";
+  return count;
+}
+
+template <typename T>
+consteval auto find_primary_key_indexes() {
+  std::array<std::size_t, count_primary_key_columns<T>()> found{};
+  std::size_t index = 0, next = 0;
   std::apply([&](const auto&... columns) {
-    ((columns.primary_key ? (found = index, ++count, ++index) : ++index), ...);
+    ((columns.primary_key ? (found[next++] = index++) : index++), ...);
   }, model_traits<T>::columns);
-  if (count != 1) throw "model_traits<T>: exactly one primary key column is supported";
   return found;
+}
+
+template <typename T>
+consteval std::size_t find_primary_key_index() {
+  if (count_primary_key_columns<T>() != 1)
+    throw "model_traits<T>: this operation needs a single-column primary key";
+  return find_primary_key_indexes<T>()[0];
 }
 
 }  // namespace detail
@@ -298,22 +409,62 @@ constexpr void for_each_column(F&& f) {
                                   std::make_index_sequence<detail::column_count<T>>{});
 }
 
-template <TableModel T>
-inline constexpr std::size_t primary_key_index = detail::find_primary_key_index<T>();
-
-template <TableModel T>
-inline constexpr const auto& primary_key_column = std::get<primary_key_index<T>>(model_traits<T>::columns);
-
-// The primary key member's type without std::optional: what get<T>(key) takes.
-template <TableModel T>
-using primary_key_type = typename std::remove_cvref_t<decltype(primary_key_column<T>)>::value_type;
-
 template <typename V>
 struct unwrap_optional { using type = V; };
 template <typename V>
 struct unwrap_optional<std::optional<V>> { using type = V; };
 template <typename V>
 using unwrap_optional_t = typename unwrap_optional<V>::type;
+
+// The indexes (in `columns`) of the primary key columns, in column order.
+template <TableModel T>
+inline constexpr auto primary_key_indexes = detail::find_primary_key_indexes<T>();
+
+template <TableModel T>
+inline constexpr bool has_composite_key = primary_key_indexes<T>.size() > 1;
+
+template <TableModel T>
+constexpr bool is_primary_key_index(std::size_t index) {
+  for (std::size_t key : primary_key_indexes<T>)
+    if (key == index) return true;
+  return false;
+}
+
+// Single-column keys only (a compile error for a composite key).
+template <TableModel T>
+inline constexpr std::size_t primary_key_index = detail::find_primary_key_index<T>();
+
+template <TableModel T>
+inline constexpr const auto& primary_key_column = std::get<primary_key_index<T>>(model_traits<T>::columns);
+
+namespace detail {
+template <typename T, std::size_t... I>
+auto composite_key_type(std::index_sequence<I...>) -> std::tuple<unwrap_optional_t<
+    typename std::remove_cvref_t<decltype(std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns))>::value_type>...>;
+
+template <typename T>
+struct primary_key_type_of {
+  using type = typename std::remove_cvref_t<decltype(std::get<primary_key_indexes<T>[0]>(model_traits<T>::columns))>::value_type;
+};
+template <typename T>
+  requires has_composite_key<T>
+struct primary_key_type_of<T> {
+  using type = decltype(composite_key_type<T>(std::make_index_sequence<primary_key_indexes<T>.size()>{}));
+};
+}  // namespace detail
+
+// The primary key member's type (a std::tuple of the key members' types, without
+// std::optional, for a composite key): what get<T>(key) takes, without std::optional.
+template <TableModel T>
+using primary_key_type = typename detail::primary_key_type_of<T>::type;
+
+// Calls f(column) for each primary key column, in order.
+template <TableModel T, typename F>
+constexpr void for_each_key_column(F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (f(std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns)), ...);
+  }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
+}
 
 // The column name a member pointer maps to; throws std::invalid_argument for a member that
 // is not a column (a relationship, an excluded field).

@@ -13,6 +13,8 @@ namespace sqlmodel::testing::orm {
 
 struct Post;
 struct Comment;
+struct Team;
+struct Membership;
 
 struct SQLMODEL_TABLE(.name = "users") User {
   SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
@@ -20,7 +22,13 @@ struct SQLMODEL_TABLE(.name = "users") User {
   std::string name;
   SQLMODEL_FIELD(.ge = 0) std::int32_t age = 0;
   std::optional<std::string> nickname;
-  SQLMODEL_RELATIONSHIP(.back_populates = "author") sqlmodel::RelatedList<Post> posts;
+  SQLMODEL_RELATIONSHIP(.back_populates = "author", .cascade_delete = true, .delete_orphan = true)
+  sqlmodel::RelatedList<Post> posts;
+  // Many-to-many through a link model with a column of its own (Membership::role), and the
+  // same rows as association objects.
+  SQLMODEL_RELATIONSHIP(.link_model = "Membership", .back_populates = "members")
+  sqlmodel::RelatedList<Team> teams;
+  SQLMODEL_RELATIONSHIP(.back_populates = "user") sqlmodel::RelatedList<Membership> memberships;
 };
 
 struct SQLMODEL_TABLE(.name = "posts") Post {
@@ -29,13 +37,43 @@ struct SQLMODEL_TABLE(.name = "posts") Post {
   std::string title;
   std::int32_t score = 0;
   SQLMODEL_RELATIONSHIP(.back_populates = "posts") sqlmodel::Related<User> author;
-  SQLMODEL_RELATIONSHIP(.back_populates = "post") sqlmodel::RelatedList<Comment> comments;
+  SQLMODEL_RELATIONSHIP(.back_populates = "post", .cascade_delete = true)
+  sqlmodel::RelatedList<Comment> comments;
 };
 
 struct SQLMODEL_TABLE(.name = "comments") Comment {
   SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
   SQLMODEL_FIELD(.foreign_key = "posts.id", .index = true) std::int64_t post_id = 0;
   std::string body;
+};
+
+struct SQLMODEL_TABLE(.name = "teams") Team {
+  SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+  SQLMODEL_FIELD(.unique = true) std::string name;
+  SQLMODEL_RELATIONSHIP(.link_model = "Membership", .back_populates = "teams", .order_by = "name")
+  sqlmodel::RelatedList<User> members;
+};
+
+// The link model of User.teams / Team.members: a composite primary key, and a column of its own.
+struct SQLMODEL_TABLE(.name = "memberships") Membership {
+  SQLMODEL_FIELD(.primary_key = true, .foreign_key = "users.id") std::int64_t user_id = 0;
+  SQLMODEL_FIELD(.primary_key = true, .foreign_key = "teams.id") std::int64_t team_id = 0;
+  std::string role;
+  SQLMODEL_RELATIONSHIP(.back_populates = "memberships") sqlmodel::Related<User> user;
+  SQLMODEL_RELATIONSHIP() sqlmodel::Related<Team> team;
+};
+
+// A self-referential tree; the database sets a child's parent_id to NULL when its parent goes.
+struct SQLMODEL_TABLE(.name = "categories") Category {
+  SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+  SQLMODEL_FIELD(.foreign_key = "categories.id", .on_delete = sqlmodel::OnDelete::set_null,
+                 .index = true)
+  std::optional<std::int64_t> parent_id;
+  std::string name;
+  SQLMODEL_RELATIONSHIP(.back_populates = "children", .remote_side = "id")
+  sqlmodel::Related<Category> parent;
+  SQLMODEL_RELATIONSHIP(.back_populates = "parent", .order_by = "-name")
+  sqlmodel::RelatedList<Category> children;
 };
 
 enum class Priority { low, normal, urgent };

@@ -16,6 +16,8 @@ template <>
 struct sqlmodel::model_traits<sqlmodel::testing::orm::User> {
   using User = sqlmodel::testing::orm::User;
   using Post = sqlmodel::testing::orm::Post;
+  using Team = sqlmodel::testing::orm::Team;
+  using Membership = sqlmodel::testing::orm::Membership;
   static constexpr std::string_view model_name = "User";
   static constexpr std::string_view table_name = "users";
   static constexpr auto columns = std::tuple{
@@ -29,6 +31,13 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::User> {
   static constexpr auto relationships = std::tuple{
       relationship<&User::posts, &User::id, &Post::user_id>{
           .name = "posts", .kind = schema::RelationshipKind::one_to_many,
+          .foreign_key_column = "user_id", .cascade_delete = true, .delete_orphan = true},
+      link_relationship<&User::teams, &User::id, &Membership::user_id, &Membership::team_id,
+                        &Team::id>{
+          .name = "teams", .kind = schema::RelationshipKind::many_to_many,
+          .link_table = "memberships"},
+      relationship<&User::memberships, &User::id, &Membership::user_id>{
+          .name = "memberships", .kind = schema::RelationshipKind::one_to_many,
           .foreign_key_column = "user_id"},
   };
 };
@@ -53,7 +62,7 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::Post> {
           .foreign_key_column = "user_id"},
       relationship<&Post::comments, &Post::id, &Comment::post_id>{
           .name = "comments", .kind = schema::RelationshipKind::one_to_many,
-          .foreign_key_column = "post_id"},
+          .foreign_key_column = "post_id", .cascade_delete = true},
   };
 };
 
@@ -67,6 +76,71 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::Comment> {
                            .autoincrement = true, .nullable = false},
       column<&Comment::post_id>{.name = "post_id", .kind = schema::TypeKind::int64},
       column<&Comment::body>{.name = "body", .kind = schema::TypeKind::string},
+  };
+};
+
+template <>
+struct sqlmodel::model_traits<sqlmodel::testing::orm::Team> {
+  using User = sqlmodel::testing::orm::User;
+  using Team = sqlmodel::testing::orm::Team;
+  using Membership = sqlmodel::testing::orm::Membership;
+  static constexpr std::string_view model_name = "Team";
+  static constexpr std::string_view table_name = "teams";
+  static constexpr auto columns = std::tuple{
+      column<&Team::id>{.name = "id", .kind = schema::TypeKind::int64, .primary_key = true,
+                        .autoincrement = true, .nullable = false},
+      column<&Team::name>{.name = "name", .kind = schema::TypeKind::string},
+  };
+  static constexpr auto relationships = std::tuple{
+      link_relationship<&Team::members, &Team::id, &Membership::team_id, &Membership::user_id,
+                        &User::id>{
+          .name = "members", .kind = schema::RelationshipKind::many_to_many,
+          .link_table = "memberships", .order_by = "name"},
+  };
+};
+
+template <>
+struct sqlmodel::model_traits<sqlmodel::testing::orm::Membership> {
+  using User = sqlmodel::testing::orm::User;
+  using Team = sqlmodel::testing::orm::Team;
+  using Membership = sqlmodel::testing::orm::Membership;
+  static constexpr std::string_view model_name = "Membership";
+  static constexpr std::string_view table_name = "memberships";
+  static constexpr auto columns = std::tuple{
+      column<&Membership::user_id>{.name = "user_id", .kind = schema::TypeKind::int64,
+                                   .primary_key = true},
+      column<&Membership::team_id>{.name = "team_id", .kind = schema::TypeKind::int64,
+                                   .primary_key = true},
+      column<&Membership::role>{.name = "role", .kind = schema::TypeKind::string},
+  };
+  static constexpr auto relationships = std::tuple{
+      relationship<&Membership::user, &Membership::user_id, &User::id>{
+          .name = "user", .kind = schema::RelationshipKind::many_to_one,
+          .foreign_key_column = "user_id"},
+      relationship<&Membership::team, &Membership::team_id, &Team::id>{
+          .name = "team", .kind = schema::RelationshipKind::many_to_one,
+          .foreign_key_column = "team_id"},
+  };
+};
+
+template <>
+struct sqlmodel::model_traits<sqlmodel::testing::orm::Category> {
+  using Category = sqlmodel::testing::orm::Category;
+  static constexpr std::string_view model_name = "Category";
+  static constexpr std::string_view table_name = "categories";
+  static constexpr auto columns = std::tuple{
+      column<&Category::id>{.name = "id", .kind = schema::TypeKind::int64, .primary_key = true,
+                            .autoincrement = true, .nullable = false},
+      column<&Category::parent_id>{.name = "parent_id", .kind = schema::TypeKind::int64},
+      column<&Category::name>{.name = "name", .kind = schema::TypeKind::string},
+  };
+  static constexpr auto relationships = std::tuple{
+      relationship<&Category::parent, &Category::parent_id, &Category::id>{
+          .name = "parent", .kind = schema::RelationshipKind::many_to_one,
+          .foreign_key_column = "parent_id"},
+      relationship<&Category::children, &Category::id, &Category::parent_id>{
+          .name = "children", .kind = schema::RelationshipKind::one_to_many,
+          .foreign_key_column = "parent_id", .order_by = "-name"},
   };
 };
 

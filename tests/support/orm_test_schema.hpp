@@ -72,6 +72,32 @@ inline schema::Schema orm_test_schema() {
   comments.foreign_keys.push_back(orm_foreign_key("comments", "post_id", "posts"));
   result.tables.push_back(comments);
 
+  schema::Table teams = orm_table("teams");
+  teams.columns.push_back(orm_column("name", TypeKind::string));
+  teams.unique_constraints.push_back({schema::naming::unique("teams", {"name"}), {"name"}, {}});
+  result.tables.push_back(teams);
+
+  schema::Table memberships;
+  memberships.name = "memberships";
+  memberships.columns.push_back(orm_column("user_id", TypeKind::int64));
+  memberships.columns.push_back(orm_column("team_id", TypeKind::int64));
+  memberships.columns.push_back(orm_column("role", TypeKind::string));
+  memberships.primary_key =
+      schema::PrimaryKey{schema::naming::primary_key("memberships"), {"user_id", "team_id"}};
+  memberships.foreign_keys.push_back(orm_foreign_key("memberships", "user_id", "users"));
+  memberships.foreign_keys.push_back(orm_foreign_key("memberships", "team_id", "teams"));
+  result.tables.push_back(memberships);
+
+  schema::Table categories = orm_table("categories");
+  categories.columns.push_back(orm_column("parent_id", TypeKind::int64, true));
+  categories.columns.push_back(orm_column("name", TypeKind::string));
+  auto parent = orm_foreign_key("categories", "parent_id", "categories");
+  parent.on_delete = schema::ReferentialAction::set_null;
+  categories.foreign_keys.push_back(parent);
+  categories.indexes.push_back(
+      {schema::naming::index("categories", {"parent_id"}), {"parent_id"}, false, {}, {}, {}});
+  result.tables.push_back(categories);
+
   schema::Table gadgets = orm_table("gadgets");
   gadgets.columns.push_back(orm_column("active", TypeKind::boolean));
   gadgets.columns.push_back(orm_column("ratio", TypeKind::float64));
