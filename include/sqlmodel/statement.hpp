@@ -52,12 +52,17 @@ class Statement {
   virtual std::int64_t last_insert_id() = 0;
 
   const std::string& sql() const { return sql_; }
+  // Codecs whose wire form differs by dialect (arrays: a PostgreSQL array literal, JSON text
+  // on SQLite) ask the statement.
+  schema::Dialect dialect() const { return dialect_; }
 
  protected:
-  explicit Statement(std::string sql) : sql_(std::move(sql)) {}
+  explicit Statement(std::string sql, schema::Dialect dialect = schema::Dialect::sqlite)
+      : sql_(std::move(sql)), dialect_(dialect) {}
 
  private:
   std::string sql_;
+  schema::Dialect dialect_;
 };
 
 // What a statement listener is told after each statement ran (BEGIN/COMMIT/ROLLBACK are not

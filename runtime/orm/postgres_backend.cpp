@@ -76,7 +76,7 @@ class PostgresStatement final : public Statement {
  public:
   PostgresStatement(PostgresOrmConnection& connection, std::string name, std::string sql,
                     std::string table)
-      : Statement(std::move(sql)), connection_(connection), name_(std::move(name)), table_(std::move(table)) {}
+      : Statement(std::move(sql), schema::Dialect::postgresql), connection_(connection), name_(std::move(name)), table_(std::move(table)) {}
 
   void bind_null(int index) override { slot(index) = std::nullopt; }
   void bind_bool(int index, bool value) override { slot(index) = value ? "true" : "false"; }
