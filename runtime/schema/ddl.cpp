@@ -30,6 +30,7 @@
 #include <stdexcept>
 
 #include "schema/lower.hpp"
+#include "schema/sql_lexical.hpp"
 #include "schema/sqlite_types.hpp"
 
 namespace sqlmodel::schema {
@@ -85,51 +86,6 @@ std::string constraint_prefix(const std::string& name, Dialect dialect) {
   return "CONSTRAINT " + quote_identifier(dialect, name) + " ";
 }
 
-std::string upper(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return result;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-bool is_string_literal(std::string_view text) {
-  if (text.size() < 2 || text.front() != '\'' || text.back() != '\'') return false;
-  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-    if (text[i] != '\'') continue;
-    if (i + 2 < text.size() && text[i + 1] == '\'') {
-      ++i;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
-bool is_number(std::string_view text) {
-  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
-  bool digits = false, dot = false, exponent = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      digits = true;
-    } else if (c == '.' && !dot && !exponent) {
-      dot = true;
-    } else if ((c == 'e' || c == 'E') && digits && !exponent) {
-      exponent = true;
-      digits = false;
-      if (i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '+')) ++i;
-    } else {
-      return false;
-    }
-  }
-  return digits;
-}
-
 // True when the outer parentheses enclose the whole text ("(a) + (b)" is not enclosed).
 bool is_parenthesized(std::string_view text) {
   if (text.size() < 2 || text.front() != '(' || text.back() != ')') return false;
@@ -155,7 +111,7 @@ bool is_parenthesized(std::string_view text) {
 bool is_bare_default(std::string_view text) {
   static const std::set<std::string, std::less<>> keywords{
       "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "TRUE", "FALSE", "NULL"};
-  return is_string_literal(text) || is_number(text) || keywords.contains(upper(text)) ||
+  return is_string_literal(text) || is_number_literal(text) || keywords.contains(upper_ascii(text)) ||
          is_parenthesized(text);
 }
 
@@ -183,7 +139,7 @@ std::string render_column_type(const ColumnType& type, Dialect dialect) {
 }
 
 std::string render_default_expression(std::string_view expression) {
-  std::string_view text = trim(expression);
+  std::string_view text = trim_sql(expression);
   if (text.empty()) throw std::invalid_argument("empty server default expression");
   if (is_bare_default(text)) return std::string(text);
   return "(" + std::string(text) + ")";
@@ -232,7 +188,7 @@ std::string render_unique_constraint(const UniqueConstraint& unique, Dialect dia
 }
 
 std::string render_check_constraint(const CheckConstraint& check, Dialect dialect) {
-  return constraint_prefix(check.name, dialect) + "CHECK (" + std::string(trim(check.expression)) + ")";
+  return constraint_prefix(check.name, dialect) + "CHECK (" + std::string(trim_sql(check.expression)) + ")";
 }
 
 std::string render_create_table(const Table& table, Dialect dialect,
@@ -278,7 +234,7 @@ std::string render_create_index(const Table& table, const Index& index, Dialect 
     statement += " USING " + quote_identifier(dialect, *index.method);
   }
   statement += " " + quoted_list(index.columns, dialect);
-  if (index.where) statement += " WHERE " + std::string(trim(*index.where));
+  if (index.where) statement += " WHERE " + std::string(trim_sql(*index.where));
   return statement;
 }
 

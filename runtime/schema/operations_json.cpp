@@ -4,6 +4,8 @@
 #include <array>
 #include <initializer_list>
 
+#include "schema/did_you_mean.hpp"
+
 namespace sqlmodel::schema {
 namespace {
 
@@ -244,27 +246,10 @@ class OperationReader {
   std::string op_ = "migration";
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string unknown_op_problem(const std::string& op) {
   std::string problem = "unknown operation " + in_quotes(op);
-  auto closest = std::min_element(operation_names.begin(), operation_names.end(), [&](auto a, auto b) {
-    return edit_distance(op, a) < edit_distance(op, b);
-  });
-  if (edit_distance(op, *closest) <= 3) return problem + " (did you mean " + in_quotes(*closest) + "?)";
+  if (auto closest = closest_name(op, operation_names, 3))
+    return problem + " (did you mean " + in_quotes(*closest) + "?)";
   problem += "; expected one of: ";
   for (std::size_t i = 0; i < operation_names.size(); ++i)
     problem += (i ? ", " : "") + std::string(operation_names[i]);

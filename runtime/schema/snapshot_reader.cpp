@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "schema/did_you_mean.hpp"
 #include "schema/snapshot_json.hpp"
 
 namespace sqlmodel::schema {
@@ -62,21 +63,6 @@ std::string json_type_phrase(const json& value) {
   }
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 template <typename Words>
 std::string join(const Words& words) {
   std::string text;
@@ -117,10 +103,7 @@ class Cursor {
     for (const auto& [key, member] : value_.items()) {
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string problem = "unknown key " + in_quotes(key);
-      auto closest = std::min_element(allowed.begin(), allowed.end(), [&](auto a, auto b) {
-        return edit_distance(key, a) < edit_distance(key, b);
-      });
-      if (closest != allowed.end() && edit_distance(key, *closest) <= 2)
+      if (auto closest = closest_name(key, std::span(allowed.begin(), allowed.size()), 2))
         problem += " (did you mean " + in_quotes(*closest) + "?)";
       else
         problem += "; expected one of: " + join(allowed);
