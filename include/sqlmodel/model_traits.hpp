@@ -130,6 +130,9 @@
 //   (mixins.hpp): the model is then soft-deletable and its queries skip deleted rows.
 //   TimestampMixin's members carry `.default_factory = now` in their own annotation, so the
 //   generator copies that like any other field option.
+// - `.has_default = true` when the member has a default member initializer (`= 0`, `{}`) or a
+//   default_factory: from_json lets a document leave it out (std::optional members may always
+//   be left out). Also on mirror_field, after `.name`.
 //
 // For `User` above with `SQLMODEL_FIELD(.min_length = 3, .max_length = 40,
 // .pattern = "^[a-z0-9_]+$") std::string handle;` and `SQLMODEL_FIELD(.ge = 0, .lt = 150)
@@ -248,6 +251,7 @@ struct column {
   std::string_view pattern = {};
   DefaultFactory default_factory = DefaultFactory::none;
   ColumnRole role = ColumnRole::none;
+  bool has_default = false;  // a document may leave it out (json.hpp)
 
   constexpr std::string_view key_in_json() const { return json_name.empty() ? name : json_name; }
 
@@ -362,6 +366,7 @@ struct mirror_field {
   static constexpr auto table_member = TableMember;
 
   std::string_view name;  // the C++ field name: the JSON key
+  bool has_default = false;
 };
 
 namespace detail {
