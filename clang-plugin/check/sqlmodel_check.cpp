@@ -1,17 +1,23 @@
-// sqlmodel-check -p BUILD_DIR [--snapshot=schema.json] [--extra-arg=ARG] [files...]
+// sqlmodel-check -p BUILD_DIR [--snapshot=schema.json] [--emit=models.sqlmodel.hpp]
+//                [--extra-arg=ARG] [files...]
 // The plugin's checks and snapshot for projects built with GCC: reads compile_commands.json,
 // strips GCC-only flags, and runs the same code as the plugin through LibTooling.
 #include <exception>
 #include <string>
 #include <vector>
 
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "codegen/header_writer.hpp"
+#include "codegen/output_file.hpp"
 #include "gcc_flags.hpp"
 #include "merge_snapshots.hpp"
 #include "schema/snapshot_json.hpp"
@@ -32,6 +38,9 @@ llvm::cl::list<std::string> extra_args_option(
 llvm::cl::opt<std::string> snapshot_option(
     "snapshot", llvm::cl::desc("Write the merged schema snapshot of all files checked to <path>"),
     llvm::cl::value_desc("path"), llvm::cl::cat(category));
+llvm::cl::opt<std::string> emit_option(
+    "emit", llvm::cl::desc("Write the models' generated traits header (model_traits, enum_traits) to <path>"),
+    llvm::cl::value_desc("path"), llvm::cl::cat(category));
 llvm::cl::opt<std::string> source_root_option(
     "source-root", llvm::cl::desc("Make snapshot source paths relative to <dir> (default: the working directory)"),
     llvm::cl::value_desc("dir"), llvm::cl::cat(category));
@@ -41,8 +50,10 @@ class CheckAction : public clang::ASTFrontendAction {
   explicit CheckAction(sqlmodel::plugin::PluginOptions options) : options_(std::move(options)) {}
 
  protected:
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&, llvm::StringRef) override {
-    return std::make_unique<sqlmodel::plugin::SqlmodelConsumer>(options_);
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& compiler,
+                                                        llvm::StringRef) override {
+    return std::make_unique<sqlmodel::plugin::SqlmodelConsumer>(
+        options_, &compiler.getPreprocessor().getHeaderSearchInfo());
   }
 
  private:
@@ -92,6 +103,21 @@ int main(int argc, const char** argv) {
       schemas.push_back({"translation unit " + std::to_string(schemas.size() + 1), std::move(schema)});
     };
 
+  std::vector<sqlmodel::plugin::codegen::GeneratedHeader> generated;
+  if (emit_option.getNumOccurrences() != 0) {
+    if (emit_option.empty()) {
+      llvm::errs() << "sqlmodel-check: error: --emit needs a path: --emit=models.sqlmodel.hpp\n";
+      return 1;
+    }
+    // Absolute now: the tool runs each compile command in that command's directory.
+    llvm::SmallString<256> emit_path(emit_option.getValue());
+    llvm::sys::fs::make_absolute(emit_path);
+    options.emit = std::string(emit_path);
+    options.on_generated = [&](sqlmodel::plugin::codegen::GeneratedHeader header) {
+      generated.push_back(std::move(header));
+    };
+  }
+
   clang::tooling::ClangTool tool(*database, files);
   tool.appendArgumentsAdjuster(
       [](const clang::tooling::CommandLineArguments& args, llvm::StringRef) {
@@ -112,6 +138,16 @@ int main(int argc, const char** argv) {
       sqlmodel::schema::write_snapshot_file(merged, snapshot_option.getValue());
     } catch (const std::exception& error) {
       llvm::errs() << "sqlmodel-check: error: " << error.what() << "\n";
+      return 1;
+    }
+  }
+  if (options.emit) {
+    std::string text = sqlmodel::plugin::codegen::write_header(
+        sqlmodel::plugin::codegen::merge(generated), "the models sqlmodel-check read");
+    std::string error = sqlmodel::plugin::codegen::write_if_changed(*options.emit, text);
+    if (!error.empty()) {
+      llvm::errs() << "sqlmodel-check: error: cannot write the generated header '" << emit_option
+                   << "': " << error << "\n";
       return 1;
     }
   }

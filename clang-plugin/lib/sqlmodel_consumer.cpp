@@ -7,6 +7,10 @@
 #include "clang/AST/ASTContext.h"
 
 #include "checks/checks.hpp"
+#include "codegen/describe_models.hpp"
+#include "codegen/header_writer.hpp"
+#include "codegen/include_spelling.hpp"
+#include "codegen/output_file.hpp"
 #include "model_reader.hpp"
 #include "schema/snapshot_json.hpp"
 #include "schema_builder.hpp"
@@ -20,18 +24,19 @@ bool parse_plugin_options(const std::vector<std::string>& args, PluginOptions& o
     auto equals = arg.find('=');
     std::string key = arg.substr(0, equals);
     std::string value = equals == std::string::npos ? std::string() : arg.substr(equals + 1);
-    if (key == "snapshot" || key == "source-root") {
+    if (key == "snapshot" || key == "source-root" || key == "emit") {
       if (equals == std::string::npos || value.empty()) {
         error = "plugin option '" + key + "' needs a value: -fplugin-arg-sqlmodel-" + key + "=PATH";
         return false;
       }
       if (key == "snapshot") options.snapshot = value;
+      else if (key == "emit") options.emit = value;
       else options.source_root = value;
       continue;
     }
     error = "unknown plugin option '" + arg +
             "'; valid options: -fplugin-arg-sqlmodel-snapshot=PATH, "
-            "-fplugin-arg-sqlmodel-source-root=DIR";
+            "-fplugin-arg-sqlmodel-source-root=DIR, -fplugin-arg-sqlmodel-emit=PATH";
     return false;
   }
   return true;
@@ -59,9 +64,12 @@ void SqlmodelConsumer::run(clang::ASTContext& context) {
   SourcePaths paths(options_.source_root);
   ModelSet models = read_models(context, reporter, paths);
   run_all_checks(CheckContext{models, reporter, context});
-  if (!options_.snapshot && !options_.on_schema) return;
-  // A failed compile leaves no snapshot behind, as it leaves no object file.
+  bool wants_schema = options_.snapshot || options_.on_schema;
+  if (!wants_schema && !options_.emit) return;
+  // A failed compile leaves no snapshot or header behind, as it leaves no object file.
   if (reporter.error_count() != 0 || diagnostics.hasErrorOccurred()) return;
+  if (options_.emit) emit_code(models, context, reporter, paths);
+  if (!wants_schema || reporter.error_count() != 0) return;
   schema::Schema schema = build_schema(models, context.getSourceManager(), paths);
   if (options_.on_schema) {
     options_.on_schema(std::move(schema));
@@ -82,6 +90,25 @@ void SqlmodelConsumer::run(clang::ASTContext& context) {
   } catch (const std::exception& error) {
     report_plain_error(diagnostics, "cannot write the snapshot '" + *options_.snapshot + "': " + error.what());
   }
+}
+
+void SqlmodelConsumer::emit_code(const ModelSet& models, clang::ASTContext& context,
+                                 Reporter& reporter, const SourcePaths& paths) {
+  const clang::SourceManager& sources = context.getSourceManager();
+  codegen::IncludeSpeller includes(header_search_, *options_.emit);
+  codegen::GeneratedHeader header = codegen::describe_models(models, sources, includes, reporter);
+  if (reporter.error_count() != 0) return;
+  if (options_.on_generated) {
+    options_.on_generated(std::move(header));
+    return;
+  }
+  std::string origin = "the models of translation unit ";
+  if (clang::OptionalFileEntryRef main = sources.getFileEntryRefForID(sources.getMainFileID()))
+    origin += paths.stable_path(main->getName());
+  std::string error = codegen::write_if_changed(*options_.emit, codegen::write_header(header, origin));
+  if (!error.empty())
+    report_plain_error(context.getDiagnostics(),
+                       "cannot write the generated header '" + *options_.emit + "': " + error);
 }
 
 }  // namespace sqlmodel::plugin

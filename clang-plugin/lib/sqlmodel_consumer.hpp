@@ -1,5 +1,6 @@
 // The work of one translation unit, shared by the plugin and sqlmodel-check: read the models,
-// run the checks, write the snapshot when asked and when there are no errors.
+// run the checks, write the snapshot and the generated header when asked and when there are
+// no errors.
 #pragma once
 
 #include <functional>
@@ -10,10 +11,16 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Lex/HeaderSearch.h"
 
+#include "codegen/generated_code.hpp"
 #include "schema/schema.hpp"
 
 namespace sqlmodel::plugin {
+
+struct ModelSet;
+class Reporter;
+class SourcePaths;
 
 struct PluginOptions {
   std::optional<std::string> snapshot;  // snapshot=PATH
@@ -21,6 +28,11 @@ struct PluginOptions {
   // When set, receives each error-free translation unit's schema instead of a snapshot file
   // being written (sqlmodel-check merges them).
   std::function<void(schema::Schema)> on_schema;
+  std::optional<std::string> emit;  // emit=PATH: the generated header (model traits)
+  // When set, receives each error-free translation unit's generated code instead of the
+  // header being written (sqlmodel-check merges them); `emit` still places the header, which
+  // decides how it spells the models' includes.
+  std::function<void(codegen::GeneratedHeader)> on_generated;
 };
 
 // Parses "key=value" arguments (-fplugin-arg-sqlmodel-key=value). On an unknown or malformed
@@ -30,12 +42,18 @@ bool parse_plugin_options(const std::vector<std::string>& args, PluginOptions& o
 
 class SqlmodelConsumer : public clang::ASTConsumer {
  public:
-  explicit SqlmodelConsumer(PluginOptions options) : options_(std::move(options)) {}
+  // `header_search` (the compiler's include directories) spells the generated header's
+  // includes; without it they are relative to the generated header.
+  explicit SqlmodelConsumer(PluginOptions options, const clang::HeaderSearch* header_search = nullptr)
+      : options_(std::move(options)), header_search_(header_search) {}
   void HandleTranslationUnit(clang::ASTContext& context) override;
 
  private:
   void run(clang::ASTContext& context);
+  void emit_code(const ModelSet& models, clang::ASTContext& context, Reporter& reporter,
+                 const SourcePaths& paths);
   PluginOptions options_;
+  const clang::HeaderSearch* header_search_;
 };
 
 // Reports an error that is not tied to a source location ("sqlmodel: ...").

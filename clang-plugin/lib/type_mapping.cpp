@@ -113,6 +113,8 @@ MemberType map_vector(const clang::TemplateArgumentList& args, const clang::ASTC
   if (element.isNull()) return unsupported("std::vector without an element type");
   if (const auto* enum_type = element->getAs<clang::EnumType>())
     if (has_qualified_name(enum_type->getDecl(), {"std", "byte"})) return column(TypeKind::blob);
+  // Bytes, as the runtime's codec binds them (value_codec.hpp), not an array of small integers.
+  if (element->isSpecificBuiltinType(clang::BuiltinType::UChar)) return column(TypeKind::blob);
   MemberType mapped = map_value_type(element, context, /*in_array=*/true);
   if (mapped.kind != MemberType::Kind::column) {
     if (mapped.kind == MemberType::Kind::unsupported)
@@ -216,7 +218,8 @@ MemberType classify_member_type(clang::QualType type, const clang::ASTContext& c
 const char* supported_types_note() {
   return "supported column types: bool, std::int8_t .. std::int64_t, std::uint8_t .. "
          "std::uint32_t, float, double, std::string, std::chrono::system_clock::time_point, "
-         "std::chrono::year_month_day, enum class, nlohmann::json, std::vector<std::byte>, "
+         "std::chrono::year_month_day, enum class, nlohmann::json, std::vector<std::byte> (or "
+         "std::vector<std::uint8_t>), "
          "sqlmodel::UUID, sqlmodel::Decimal, std::vector<T> of those scalars, and "
          "std::optional<T> of any of them; relationships are sqlmodel::Related<T> and "
          "sqlmodel::RelatedList<T>";

@@ -1,4 +1,5 @@
-// The Clang plugin: -fplugin=sqlmodel-plugin.so [-fplugin-arg-sqlmodel-snapshot=PATH].
+// The Clang plugin: -fplugin=sqlmodel-plugin.so [-fplugin-arg-sqlmodel-snapshot=PATH]
+// [-fplugin-arg-sqlmodel-emit=PATH] [-fplugin-arg-sqlmodel-source-root=DIR].
 // It runs before the main action (an after-main plugin would keep the AST alive through code
 // generation) and only reads the AST.
 #include <memory>
@@ -7,6 +8,7 @@
 
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Lex/Preprocessor.h"
 
 #include "sqlmodel_consumer.hpp"
 
@@ -15,9 +17,10 @@ namespace {
 
 class SqlmodelAction : public clang::PluginASTAction {
  protected:
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& compiler,
                                                         llvm::StringRef) override {
-    return std::make_unique<SqlmodelConsumer>(options_);
+    return std::make_unique<SqlmodelConsumer>(options_,
+                                              &compiler.getPreprocessor().getHeaderSearchInfo());
   }
 
   bool ParseArgs(const clang::CompilerInstance& compiler,
@@ -42,4 +45,4 @@ class SqlmodelAction : public clang::PluginASTAction {
 }  // namespace sqlmodel::plugin
 
 static clang::FrontendPluginRegistry::Add<sqlmodel::plugin::SqlmodelAction>
-    registration("sqlmodel", "check sqlmodel models and write their schema snapshot");
+    registration("sqlmodel", "check sqlmodel models and write their schema snapshot and generated traits");

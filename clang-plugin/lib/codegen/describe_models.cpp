@@ -1,0 +1,224 @@
+#include "describe_models.hpp"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "llvm/Support/Path.h"
+
+#include "../resolution.hpp"
+#include "../type_mapping.hpp"
+#include "cpp_spelling.hpp"
+
+namespace sqlmodel::plugin::codegen {
+namespace {
+
+class Describer {
+ public:
+  Describer(const ModelSet& models, const clang::SourceManager& sources,
+            const IncludeSpeller& includes, Reporter& reporter)
+      : models_(models), sources_(sources), includes_(includes), reporter_(reporter) {}
+
+  GeneratedHeader describe() {
+    for (const TableModel& table : models_.tables) {
+      add_include(*table.decl);
+      add_enums(table.fields);
+      if (std::optional<TableCode> code = describe_table(table)) header_.tables.push_back(std::move(*code));
+    }
+    for (const MirrorModel& mirror : models_.mirrors) {
+      add_include(*mirror.decl);
+      add_enums(mirror.fields);
+      if (std::optional<MirrorCode> code = describe_mirror(mirror)) header_.mirrors.push_back(std::move(*code));
+    }
+    return std::move(header_);
+  }
+
+ private:
+  std::optional<std::string> type_name(const clang::NamedDecl& decl, const char* what) {
+    std::optional<std::string> name = qualified_name(decl);
+    if (!name)
+      reporter_.error(sources_.getFileLoc(decl.getLocation()), "emit",
+                      std::string("the generated header cannot name ") + what + " " +
+                          quoted(decl.getName()) +
+                          ": declare it at namespace scope outside an anonymous namespace");
+    return name;
+  }
+
+  void add_include(const clang::Decl& decl) {
+    clang::FileID file = sources_.getFileID(sources_.getFileLoc(decl.getLocation()));
+    if (!included_files_.insert(file).second) return;
+    clang::OptionalFileEntryRef entry = sources_.getFileEntryRefForID(file);
+    if (!entry) return;
+    llvm::SmallString<256> path(entry->getName());
+    sources_.getFileManager().makeAbsolutePath(path);
+    if (!is_header_file(path)) {
+      reporter_.warning(sources_.getFileLoc(decl.getLocation()), "emit",
+                        "models declared in source file " + quoted(llvm::sys::path::filename(path)) +
+                            ", which the generated header cannot include: declare them in a "
+                            "header, or include the generated header after them");
+      return;
+    }
+    std::string spelled = includes_.spell(path);
+    if (std::find(header_.includes.begin(), header_.includes.end(), spelled) == header_.includes.end())
+      header_.includes.push_back(spelled);
+  }
+
+  void add_enums(const std::vector<FieldModel>& fields) {
+    for (const FieldModel& field : fields) {
+      const clang::EnumDecl* decl = field.type.enum_decl;
+      if (!decl || !described_enums_.insert(decl->getCanonicalDecl()).second) continue;
+      std::optional<std::string> type = type_name(*decl, "enum");
+      if (!type) continue;
+      EnumCode code;
+      code.type = *type;
+      code.name = schema_enum_name(*decl);
+      for (const clang::EnumConstantDecl* enumerator : decl->enumerators())
+        code.enumerators.push_back(enumerator->getName().str());
+      header_.enums.push_back(std::move(code));
+    }
+  }
+
+  std::optional<TableCode> describe_table(const TableModel& table) {
+    std::optional<std::string> type = type_name(*table.decl, "table struct");
+    if (!type) return std::nullopt;
+    TableCode code;
+    code.type = *type;
+    code.model_name = table.decl->getName().str();
+    code.table_name = table.name;
+    for (const FieldModel& field : table.fields) code.columns.push_back(describe_column(field));
+    for (const RelationshipModel& relationship : table.relationships)
+      if (std::optional<RelationshipCode> described = describe_relationship(table, relationship))
+        code.relationships.push_back(std::move(*described));
+    return code;
+  }
+
+  static ColumnCode describe_column(const FieldModel& field) {
+    ColumnCode column;
+    column.member = member_name(field);
+    column.column = field.column;
+    column.primary_key = field.primary_key;
+    column.min_length = field.min_length;
+    column.ge = field.ge;
+    column.gt = field.gt;
+    column.le = field.le;
+    column.lt = field.lt;
+    column.pattern = field.options.string("pattern");
+    column.role = column_role(field);
+    return column;
+  }
+
+  // The members of sqlmodel's own mixins that the session maintains (mixins.hpp).
+  static ColumnCode::Role column_role(const FieldModel& field) {
+    if (!field.owner) return ColumnCode::Role::none;
+    std::string owner = field.owner->getQualifiedNameAsString();
+    if (owner == "sqlmodel::TimestampMixin" && field.decl->getName() == "updated_at")
+      return ColumnCode::Role::updated_at;
+    if (owner == "sqlmodel::SoftDeleteMixin") return ColumnCode::Role::deleted_at;
+    return ColumnCode::Role::none;
+  }
+
+  std::optional<MirrorCode> describe_mirror(const MirrorModel& mirror) {
+    const TableModel* table = models_.find_table_by_name_or_struct(mirror.mirrors);
+    if (!table) return std::nullopt;  // reported by the mirror-models check
+    std::optional<std::string> type = type_name(*mirror.decl, "model struct");
+    std::optional<std::string> table_type = qualified_name(*table->decl);
+    if (!type || !table_type) return std::nullopt;
+    MirrorCode code;
+    code.type = *type;
+    code.model_name = mirror.decl->getName().str();
+    code.table_type = *table_type;
+    code.partial = mirror.partial;
+    for (const FieldModel& field : mirror.fields) {
+      std::string member = member_name(field);
+      bool mapped = std::any_of(table->fields.begin(), table->fields.end(),
+                                [&](const FieldModel& column) { return member_name(column) == member; });
+      if (mapped) code.members.push_back(member);
+    }
+    return code;
+  }
+
+  static bool holds(const TableModel& table, const FieldModel* field) {
+    for (const FieldModel& candidate : table.fields)
+      if (&candidate == field) return true;
+    return false;
+  }
+
+  std::optional<RelationshipCode> describe_relationship(const TableModel& source,
+                                                        const RelationshipModel& relationship) {
+    ResolvedRelationship resolved = resolve_relationship(models_, source, relationship);
+    // What does not resolve was reported by the checks, and the header is not written.
+    if (resolved.problem != ResolvedRelationship::Problem::none || resolved.foreign_keys.empty())
+      return std::nullopt;
+    std::optional<std::string> target_type = qualified_name(*resolved.target->decl);
+    if (!target_type) return std::nullopt;  // reported with the target table
+
+    RelationshipCode code;
+    code.member = relationship.name;
+    code.target_type = *target_type;
+    code.kind = resolved.kind;
+    code.order_by = relationship.options.string("order_by");
+    code.cascade_delete = relationship.cascade_delete;
+    code.delete_orphan = relationship.delete_orphan;
+    bool described = resolved.kind == schema::RelationshipKind::many_to_many
+                         ? describe_link(resolved, relationship, code)
+                         : describe_keys(source, resolved, code);
+    if (!described) return std::nullopt;
+    return code;
+  }
+
+  // One foreign key between the two tables: LocalKey is the side on this model.
+  bool describe_keys(const TableModel& source, const ResolvedRelationship& resolved,
+                     RelationshipCode& code) {
+    const FieldModel* foreign_key = resolved.foreign_keys.front();
+    const FieldModel* referenced = resolve_foreign_key(models_, *foreign_key).column;
+    if (!referenced) return false;
+    bool key_on_source = resolved.kind != schema::RelationshipKind::one_to_many &&
+                         (resolved.self_referential || holds(source, foreign_key));
+    code.foreign_key_column = foreign_key->column.name;
+    code.local_key = member_name(key_on_source ? *foreign_key : *referenced);
+    code.remote_key = member_name(key_on_source ? *referenced : *foreign_key);
+    return true;
+  }
+
+  // Through the link model: its foreign key to this model's table, then its key to the target's.
+  bool describe_link(const ResolvedRelationship& resolved, const RelationshipModel& relationship,
+                     RelationshipCode& code) {
+    if (resolved.foreign_keys.size() != 2 || !resolved.link) return false;
+    const FieldModel* link_local = resolved.foreign_keys[0];
+    const FieldModel* link_remote = resolved.foreign_keys[1];
+    // Two keys to the same table: .foreign_key names the one that refers to this row.
+    if (resolved.self_referential && relationship.foreign_key &&
+        link_remote->column.name == *relationship.foreign_key)
+      std::swap(link_local, link_remote);
+    const FieldModel* local = resolve_foreign_key(models_, *link_local).column;
+    const FieldModel* remote = resolve_foreign_key(models_, *link_remote).column;
+    std::optional<std::string> link_type = qualified_name(*resolved.link->decl);
+    if (!local || !remote || !link_type) return false;
+    code.link_type = *link_type;
+    code.link_table = resolved.link->name;
+    code.local_key = member_name(*local);
+    code.link_local_key = member_name(*link_local);
+    code.link_remote_key = member_name(*link_remote);
+    code.remote_key = member_name(*remote);
+    return true;
+  }
+
+  static std::string member_name(const FieldModel& field) { return field.decl->getName().str(); }
+
+  const ModelSet& models_;
+  const clang::SourceManager& sources_;
+  const IncludeSpeller& includes_;
+  Reporter& reporter_;
+  GeneratedHeader header_;
+  std::set<clang::FileID> included_files_;
+  std::set<const clang::EnumDecl*> described_enums_;
+};
+
+}  // namespace
+
+GeneratedHeader describe_models(const ModelSet& models, const clang::SourceManager& sources,
+                                const IncludeSpeller& includes, Reporter& reporter) {
+  return Describer(models, sources, includes, reporter).describe();
+}
+
+}  // namespace sqlmodel::plugin::codegen
