@@ -49,5 +49,12 @@ TEST(RenderDot, NamesAreQuotedAndLabelsEscaped) {
   EXPECT_TRUE(contains(text, ">x &amp; y</TD>")) << text;
 }
 
+TEST(RenderDot, EmptySchemaIsAnEmptyGraph) {
+  const std::string text = render_dot(build_er_graph(schema::Schema{}));
+  EXPECT_EQ(text.rfind("digraph schema {\n", 0), 0u) << text;
+  EXPECT_EQ(text.find("->"), std::string::npos) << text;
+  EXPECT_EQ(text.find("[label="), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace sqlmodel::diagram

@@ -62,6 +62,10 @@ TEST(RenderMermaid, NamesMermaidCannotHoldAreRewrittenAndKeptInComments) {
   EXPECT_TRUE(contains(text, "        numeric(10_2) price \"type: numeric(10,2)\"\n")) << text;
 }
 
+TEST(RenderMermaid, EmptySchemaIsAnEmptyDiagram) {
+  EXPECT_EQ(render_mermaid(build_er_graph(schema::Schema{})), "erDiagram\n");
+}
+
 TEST(RenderMermaid, SameGraphSameText) {
   EXPECT_EQ(render_mermaid(build_er_graph(todo_like_schema())), render_mermaid(build_er_graph(todo_like_schema())));
 }
