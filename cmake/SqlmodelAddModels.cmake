@@ -133,12 +133,15 @@ function(sqlmodel_add_models target)
   set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
   set(definitions "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
   set(depfile "${generated_dir}/${target}.models.d")
+  # The plugin rewrites the header only when its text changes (so an unchanged one recompiles
+  # nothing); the stamp is what tells the build tool the step ran.
+  set(stamp "${generated_dir}/${target}.models.stamp")
 
   cmake_policy(PUSH)
   # Ninja reads clang's depfile with paths relative to this directory's binary dir.
   cmake_policy(SET CMP0116 NEW)
   add_custom_command(
-    OUTPUT "${header}" "${snapshot}"
+    OUTPUT "${stamp}" "${header}" "${snapshot}"
     COMMAND "${SQLMODEL_CLANG}" -std=c++${standard} -fsyntax-only
             "-fplugin=$<TARGET_FILE:sqlmodel::plugin>"
             "-fplugin-arg-sqlmodel-snapshot=${snapshot}"
@@ -146,15 +149,16 @@ function(sqlmodel_add_models target)
             "-fplugin-arg-sqlmodel-source-root=${source_root}"
             "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
             "$<$<BOOL:${definitions}>:-D$<JOIN:${definitions},;-D>>"
-            -MD -MF "${depfile}" -MT "${header}"
+            -MMD -MF "${depfile}" -MT "${stamp}"
             "${unit}"
+    COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     DEPENDS "${unit}" ${models} "$<TARGET_FILE:sqlmodel::plugin>"
     DEPFILE "${depfile}"
     COMMENT "sqlmodel: checking the models of ${target} (clang-19 with the sqlmodel plugin)"
     COMMAND_EXPAND_LISTS
     VERBATIM)
   cmake_policy(POP)
-  add_custom_target(${target}-sqlmodel DEPENDS "${header}" "${snapshot}")
+  add_custom_target(${target}-sqlmodel DEPENDS "${stamp}" "${header}" "${snapshot}")
   add_dependencies(${target} ${target}-sqlmodel)
 
   # An executable keeps the runtime to itself; a library passes it and the generated header's

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# install_prefix_test.sh BUILD_DIR SOURCE_DIR STAGING PREFIX WITH_PLUGIN
+#
+# `cmake --install BUILD_DIR --prefix STAGING`, then STAGING is moved to PREFIX: every later
+# test uses PREFIX, so a path to where it was installed (or to the build or source tree) baked
+# into the package breaks them. Checks the layout, that the installed text files name none of
+# those directories, that each installed header compiles on its own against the prefix, and
+# that the tools start.
+source "$(dirname "$0")/lib.sh"
+
+build=$1 source_dir=$2 staging=$3 prefix=$4 with_plugin=$5
+logs=$(dirname "$prefix")/prefix-logs
+rm -rf "$staging" "$prefix"
+fresh_dir "$logs"
+
+must_succeed "$logs/install" cmake --install "$build" --prefix "$staging"
+mv "$staging" "$prefix"
+
+expected=(
+  include/sqlmodel/annotations.hpp include/sqlmodel/orm.hpp include/sqlmodel/model_traits.hpp
+  include/sqlmodel/runtime/schema/schema.hpp include/sqlmodel/runtime/schema/dialect.hpp
+  include/sqlmodel/runtime/db/connection.hpp
+  lib/libsqlmodel_schema.a lib/libsqlmodel_db.a lib/libsqlmodel_orm.a
+  lib/cmake/sqlmodel/sqlmodelConfig.cmake lib/cmake/sqlmodel/sqlmodelConfigVersion.cmake
+  lib/cmake/sqlmodel/sqlmodelTargets.cmake lib/cmake/sqlmodel/SqlmodelAddModels.cmake
+  lib/pkgconfig/sqlmodel.pc
+  bin/sqlmodel-migrate bin/sqlmodel-init-db
+)
+tools=(sqlmodel-migrate sqlmodel-init-db)
+if [[ $with_plugin == ON ]]; then
+  expected+=(lib/sqlmodel-plugin.so bin/sqlmodel-snapshot bin/sqlmodel-check)
+  tools+=(sqlmodel-snapshot sqlmodel-check)
+fi
+for file in "${expected[@]}"; do
+  [[ -e $prefix/$file ]] || fail "the install has no $file"
+done
+# Internal headers stay out of the package.
+for internal in runtime/db/backends.hpp runtime/schema/render_operations_internal.hpp; do
+  [[ ! -e $prefix/include/sqlmodel/$internal ]] || fail "internal header $internal was installed"
+done
+
+# Relocatable: no installed text file names the staging, build or source directory.
+for dir in "$staging" "$build" "$source_dir"; do
+  if grep -rlF -- "$dir" "$prefix/include" "$prefix/lib/cmake" "$prefix/lib/pkgconfig" >"$logs/leaks"; then
+    cat "$logs/leaks" >&2
+    fail "installed files name $dir"
+  fi
+done
+
+# Every installed header compiles on its own with only the prefix's include directories (and
+# the system's): the include tree is self-sufficient.
+find "$prefix/include" -name '*.hpp' | sort >"$logs/headers"
+[[ -s $logs/headers ]] || fail "no headers installed"
+compile="g++ -std=c++20 -fsyntax-only -I'$prefix/include' -I'$prefix/include/sqlmodel/runtime' -x c++ -"
+xargs -P 2 -I{} sh -c "echo '#include \"{}\"' | $compile 2>&1 || echo 'FAILED: {} does not compile on its own'" \
+  <"$logs/headers" >"$logs/headers-compile"
+if grep -q '^FAILED' "$logs/headers-compile"; then
+  cat "$logs/headers-compile" >&2
+  fail "some installed headers do not compile on their own"
+fi
+
+# pkg-config resolves the moved prefix.
+must_succeed "$logs/pkg-config" env PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs sqlmodel
+must_contain "$logs/pkg-config" "-I$prefix/include" "pkg-config's include directory is the moved prefix's"
+
+for tool in "${tools[@]}"; do
+  must_succeed "$logs/$tool-help" "$prefix/bin/$tool" --help
+done
+echo "ok: installed to $prefix ($(wc -l <"$logs/headers") headers)"
