@@ -98,6 +98,8 @@ std::string render_dot(const ErGraph& graph) {
     text += "  " + ports(edge.child, edge.child_columns) + " -> " + ports(edge.parent, edge.parent_columns) +
             " [arrowtail=" + arrow(edge.child_end) + ", arrowhead=" + arrow(edge.parent_end);
     if (edge.kind == EdgeKind::many_to_many) text += ", style=dashed";
+    // describe_kind() is a fixed set of words: no escaping needed inside the quotes.
+    text += ", tooltip=\"" + describe_kind(edge) + "\"";
     text += ", label=<" + html_text(edge_label(edge)) + ">];\n";
   }
   text += "}\n";

@@ -26,14 +26,14 @@ TEST(RenderDot, OneNodePerTableWithAPortPerColumn) {
 TEST(RenderDot, EdgesRunFromTheKeyColumnToTheReferredColumnWithCrowsFeet) {
   const std::string text = render_dot(build_er_graph(todo_like_schema()));
   EXPECT_TRUE(contains(text, "  \"tasks\":c2 -> \"users\":c0 [arrowtail=crowodot, arrowhead=teetee, "
-                             "label=<owner_id (tasks.owner, users.tasks)>];\n"))
+                             "tooltip=\"one-to-many\", label=<owner_id (tasks.owner, users.tasks)>];\n"))
       << text;
-  EXPECT_TRUE(contains(text, "  \"tasks\":c3 -> \"categories\":c0 [arrowtail=crowodot, arrowhead=teeodot, label=<category_id>];\n"))
+  EXPECT_TRUE(contains(text, "  \"tasks\":c3 -> \"categories\":c0 [arrowtail=crowodot, arrowhead=teeodot, tooltip=\"one-to-many\", label=<category_id>];\n"))
       << text;
-  EXPECT_TRUE(contains(text, "  \"profiles\":c1 -> \"users\":c0 [arrowtail=teeodot, arrowhead=teetee, label=<user_id>];\n"))
+  EXPECT_TRUE(contains(text, "  \"profiles\":c1 -> \"users\":c0 [arrowtail=teeodot, arrowhead=teetee, tooltip=\"one-to-one\", label=<user_id>];\n"))
       << text;
   EXPECT_TRUE(contains(text, "  \"tags\" -> \"tasks\" [arrowtail=crowodot, arrowhead=crowodot, style=dashed, "
-                             "label=<via task_tags (tags.tasks, tasks.tags)>];\n"))
+                             "tooltip=\"many-to-many\", label=<via task_tags (tags.tasks, tasks.tags)>];\n"))
       << text;
 }
 
