@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
 #include "../resolution.hpp"
@@ -85,11 +86,29 @@ class Describer {
     code.type = *type;
     code.model_name = table.decl->getName().str();
     code.table_name = table.name;
-    for (const FieldModel& field : table.fields) code.columns.push_back(describe_column(field));
+    std::vector<std::string> unheld;
+    for (const FieldModel& field : table.fields) {
+      if (held_by(*table.decl, field)) code.columns.push_back(describe_column(field));
+      else unheld.push_back(quoted(field.column.name));
+    }
+    if (!unheld.empty())
+      reporter_.warning(table.location(), "emit",
+                        "model_traits<" + table.decl->getNameAsString() + "> leaves out column(s) " +
+                            llvm::join(unheld, ", ") + " of table " + quoted(table.name) +
+                            ", which no member of the struct holds (single-table inheritance): "
+                            "the ORM cannot write them");
     for (const RelationshipModel& relationship : table.relationships)
       if (std::optional<RelationshipCode> described = describe_relationship(table, relationship))
         code.relationships.push_back(std::move(*described));
     return code;
+  }
+
+  // A member the table struct has (its own, a mixin's, a joined parent's key), so that
+  // &Table::member names it; not a single-table child's member or a column without a member.
+  static bool held_by(const clang::CXXRecordDecl& table, const FieldModel& field) {
+    if (!field.decl || !field.owner) return false;
+    const clang::CXXRecordDecl* owner = field.owner->getCanonicalDecl();
+    return owner == table.getCanonicalDecl() || table.isDerivedFrom(owner);
   }
 
   static ColumnCode describe_column(const FieldModel& field) {
@@ -177,7 +196,7 @@ class Describer {
     code.foreign_key_column = foreign_key->column.name;
     code.local_key = member_name(key_on_source ? *foreign_key : *referenced);
     code.remote_key = member_name(key_on_source ? *referenced : *foreign_key);
-    return true;
+    return !code.local_key.empty() && !code.remote_key.empty();
   }
 
   // Through the link model: its foreign key to this model's table, then its key to the target's.
@@ -200,10 +219,14 @@ class Describer {
     code.link_local_key = member_name(*link_local);
     code.link_remote_key = member_name(*link_remote);
     code.remote_key = member_name(*remote);
-    return true;
+    return !code.local_key.empty() && !code.link_local_key.empty() &&
+           !code.link_remote_key.empty() && !code.remote_key.empty();
   }
 
-  static std::string member_name(const FieldModel& field) { return field.decl->getName().str(); }
+  // Empty for a column without a C++ member.
+  static std::string member_name(const FieldModel& field) {
+    return field.decl ? field.decl->getName().str() : std::string();
+  }
 
   const ModelSet& models_;
   const clang::SourceManager& sources_;

@@ -15,9 +15,12 @@ std::string write_if_changed(const std::string& path, const std::string& text) {
     if ((*existing)->getBuffer() == text) return {};
 
   llvm::StringRef directory = llvm::sys::path::parent_path(path);
-  if (!directory.empty())
+  if (!directory.empty()) {
+    if (llvm::sys::fs::exists(directory) && !llvm::sys::fs::is_directory(directory))
+      return "'" + directory.str() + "' is not a directory";
     if (std::error_code error = llvm::sys::fs::create_directories(directory))
       return "cannot create directory '" + directory.str() + "': " + error.message();
+  }
   llvm::Error error = llvm::writeToOutput(path, [&](llvm::raw_ostream& out) {
     out << text;
     return llvm::Error::success();
