@@ -89,6 +89,8 @@ class Database {
   static Database open(std::string_view url, DatabaseOptions options = {});
 
   schema::Dialect dialect() const;
+  // The URL given to open() (check_schema opens its own catalog connection from it).
+  const std::string& url() const;
 
   // Runs DDL or another script on a pooled connection, in its own transaction.
   void execute(std::string_view sql);

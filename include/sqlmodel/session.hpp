@@ -38,6 +38,7 @@
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/query.hpp"
 #include "sqlmodel/statement.hpp"
+#include "sqlmodel/write_preparation.hpp"
 
 namespace sqlmodel {
 
@@ -146,7 +147,8 @@ class Session {
   // ---- unit of work ----
   template <TableModel T>
   void add(T& object) {
-    pending_.push_back({&object, &Session::insert_batch<T>});
+    validate(object);
+    pending_.push_back({&object, &Session::insert_batch<T>, &detail::prepare_insert<T>});
   }
   template <TableModel T>
   void add_all(std::span<T> objects) {
@@ -157,7 +159,18 @@ class Session {
   void add_all(std::vector<T>& objects) { add_all(std::span<T>(objects)); }
   template <TableModel T>
   void update(T& object) {
-    pending_.push_back({&object, &Session::update_batch<T>});
+    validate(object);
+    pending_.push_back({&object, &Session::update_batch<T>, &detail::prepare_update<T>});
+  }
+  // Soft-deletable models (mixins.hpp): sets deleted_at to now and stages an UPDATE.
+  template <TableModel T>
+    requires(is_soft_deletable<T>())
+  void soft_remove(T& object) {
+    for_each_column<T>([&](auto, const auto& column) {
+      using Column = std::remove_cvref_t<decltype(column)>;
+      if (column.role == ColumnRole::deleted_at) detail::assign_now(object.*Column::member);
+    });
+    update(object);
   }
   template <TableModel T>
   void remove(T& object) {
@@ -303,6 +316,9 @@ class Session {
   struct PendingWrite {
     void* object;
     void (*apply)(Session&, std::span<const PendingWrite>);
+    // add()/update(): default factories, timestamps and validation, run by flush() for every
+    // staged write before its first statement (write_preparation.hpp).
+    void (*prepare)(void*) = nullptr;
   };
 
   void ensure_transaction();

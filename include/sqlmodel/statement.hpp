@@ -29,6 +29,9 @@ class Statement {
   virtual void bind_double(int index, double value) = 0;
   // The text must stay alive until the statement has run (it is not copied on SQLite).
   virtual void bind_text(int index, std::string_view value) = 0;
+  // Text the caller does not keep alive (a codec's formatted timestamp, array literal, JSON):
+  // the statement copies it. Backends that always copy need not override.
+  virtual void bind_text_copy(int index, std::string_view value) { bind_text(index, value); }
   virtual void bind_blob(int index, std::span<const std::uint8_t> value) = 0;
   virtual void bind_uuid(int index, const UUID& value) = 0;
 

@@ -14,6 +14,7 @@ Database Database::open(std::string_view url, DatabaseOptions options) {
   auto state = std::make_shared<State>();
   state->dialect = parsed.dialect;
   state->options = options;
+  state->url = std::string(url);
   if (parsed.dialect == schema::Dialect::sqlite) {
     std::string path = parsed.sqlite_path;
     // Each connection to :memory: is a database of its own: one connection is the database.
@@ -39,6 +40,7 @@ Database Database::open(std::string_view url, DatabaseOptions options) {
 }
 
 schema::Dialect Database::dialect() const { return state_->dialect; }
+const std::string& Database::url() const { return state_->url; }
 
 void Database::execute(std::string_view sql) {
   auto connection = state_->acquire();

@@ -21,6 +21,7 @@ struct Database::State {
   DatabaseOptions options;
   std::function<std::unique_ptr<Connection>()> open_connection;
   std::string description;  // for messages: "SQLite database 'app.db'"
+  std::string url;          // as given to Database::open
 
   mutable std::mutex mutex;
   std::condition_variable returned;

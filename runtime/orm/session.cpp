@@ -32,6 +32,10 @@ void Session::abort_transaction() noexcept {
 
 void Session::flush() {
   if (pending_.empty()) return;
+  // Every object is prepared (and validated) before the first statement: an invalid one
+  // writes nothing, and the writes stay staged so the caller can fix it and flush again.
+  for (const PendingWrite& write : pending_)
+    if (write.prepare) write.prepare(write.object);
   std::vector<PendingWrite> writes;
   writes.swap(pending_);
   // A failing write rolls the transaction back inside run(); the writes after it are dropped

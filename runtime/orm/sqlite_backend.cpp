@@ -93,6 +93,11 @@ class SqliteStatement final : public Statement {
                                    SQLITE_UTF8),
                index);
   }
+  void bind_text_copy(int index, std::string_view value) override {
+    check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_TRANSIENT,
+                                   SQLITE_UTF8),
+               index);
+  }
   void bind_blob(int index, std::span<const std::uint8_t> value) override {
     // A zero-length blob needs a non-null pointer, or SQLite binds NULL.
     static const std::uint8_t empty = 0;

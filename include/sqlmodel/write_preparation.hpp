@@ -1,0 +1,88 @@
+// What the session does to an object just before writing it (Session::flush runs this for
+// every staged write before the first statement, so a failure writes nothing):
+// - INSERT: columns with a default_factory (now, uuid4) get a value while unset, and an
+//   updated_at column gets now while unset (mixins.hpp);
+// - UPDATE: an updated_at column gets now;
+// - both: validate() (validation.hpp).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <type_traits>
+
+#include "sqlmodel/mixins.hpp"
+#include "sqlmodel/model_traits.hpp"
+#include "sqlmodel/soft_delete.hpp"
+#include "sqlmodel/validation.hpp"
+
+namespace sqlmodel {
+
+// A random (version 4) UUID.
+inline UUID uuid4() {
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  UUID uuid;
+  for (std::size_t i = 0; i < uuid.bytes.size(); i += 8) {
+    std::uint64_t random = generator();
+    for (std::size_t k = 0; k < 8; ++k) uuid.bytes[i + k] = static_cast<std::uint8_t>(random >> (8 * k));
+  }
+  uuid.bytes[6] = static_cast<std::uint8_t>((uuid.bytes[6] & 0x0f) | 0x40);
+  uuid.bytes[8] = static_cast<std::uint8_t>((uuid.bytes[8] & 0x3f) | 0x80);
+  return uuid;
+}
+
+namespace detail {
+
+template <typename V>
+bool factory_target_unset(const std::optional<V>& value) { return !value.has_value(); }
+template <typename V>
+bool factory_target_unset(const V& value) { return value == V{}; }
+
+template <typename V>
+void assign_factory_value(V& member, DefaultFactory factory) {
+  using Value = unwrap_optional_t<V>;
+  if (factory == DefaultFactory::now) {
+    if constexpr (std::is_same_v<Value, Timestamp>) member = now_for_database();
+    else if constexpr (std::is_same_v<Value, std::chrono::year_month_day>)
+      member = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    else throw std::logic_error("default_factory = now on a member that is not a time_point or a date");
+  } else if (factory == DefaultFactory::uuid4) {
+    if constexpr (std::is_same_v<Value, UUID>) member = uuid4();
+    else throw std::logic_error("default_factory = uuid4 on a member that is not a sqlmodel::UUID");
+  }
+}
+
+template <typename V>
+void assign_now(V& member) {
+  if constexpr (std::is_same_v<unwrap_optional_t<V>, Timestamp>) member = now_for_database();
+  else throw std::logic_error("an updated_at / deleted_at column is a std::chrono::system_clock::time_point");
+}
+
+template <TableModel T>
+void prepare_insert(void* pointer) {
+  T& object = *static_cast<T*>(pointer);
+  for_each_column<T>([&](auto, const auto& column) {
+    using Column = std::remove_cvref_t<decltype(column)>;
+    auto& member = object.*Column::member;
+    if (column.default_factory != DefaultFactory::none || column.role == ColumnRole::updated_at)
+      if (factory_target_unset(member))
+        assign_factory_value(member, column.role == ColumnRole::updated_at ? DefaultFactory::now
+                                                                            : column.default_factory);
+  });
+  validate(object);
+}
+
+template <TableModel T>
+void prepare_update(void* pointer) {
+  T& object = *static_cast<T*>(pointer);
+  for_each_column<T>([&](auto, const auto& column) {
+    using Column = std::remove_cvref_t<decltype(column)>;
+    if (column.role == ColumnRole::updated_at) assign_now(object.*Column::member);
+  });
+  validate(object);
+}
+
+}  // namespace detail
+
+}  // namespace sqlmodel
