@@ -87,6 +87,9 @@ void expect_same(const Sample& a, const Sample& b) {
 TEST_P(ModelApiTest, EveryValueTypeRoundTrips) {
   Session session(db());
   Sample sample = full_sample();
+  // SQLite's NUMERIC affinity keeps 15 significant digits (the SQLite lowering declares
+  // NUMERIC); PostgreSQL's numeric(20,6) keeps all of them.
+  if (!postgres()) sample.amount = Decimal("123456789.123456");
   session.add(sample);
   session.commit();
   EXPECT_NE(sample.token, UUID{});  // default_factory = uuid4 filled it
