@@ -130,7 +130,15 @@ function(sqlmodel_add_models target)
   endif()
   # The target's own include directories and definitions (with those its libraries pass on);
   # its compile options are left out: they are the project compiler's (g++'s), not clang's.
-  set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+  # The compiler's own directories (pkg-config targets name /usr/include) stay out: as -I they
+  # would come before libstdc++'s and break its #include_next.
+  set(implicit_pattern "")
+  foreach(dir IN LISTS CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES ITEMS /usr/include /usr/local/include)
+    string(REGEX REPLACE "([][+.*()^$?|\\])" "\\\\\\1" dir_pattern "${dir}")
+    string(APPEND implicit_pattern "|^${dir_pattern}/?$")
+  endforeach()
+  string(SUBSTRING "${implicit_pattern}" 1 -1 implicit_pattern)
+  set(includes "$<REMOVE_DUPLICATES:$<FILTER:$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>,EXCLUDE,${implicit_pattern}>>")
   set(definitions "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
   set(depfile "${generated_dir}/${target}.models.d")
   # The plugin rewrites the header only when its text changes (so an unchanged one recompiles
