@@ -4,7 +4,7 @@
 # Builds every example that stands on its own (examples/<name>/CMakeLists.txt calling
 # find_package(sqlmodel)) against the installed PREFIX, from a copy in an empty directory, as
 # its README tells a new user: configure with CMAKE_PREFIX_PATH, build, run its
-# <target>-migrations-check targets (the committed migrations must match the models), and run
+# <target>-migrations-check targets when it commits migrations (they must match the models), run
 # the tests the example registers with CTest; then run the built program with the script the
 # in-tree tests use for it (tests/examples/*_test.sh, EXAMPLE_RUNNERS_DIR), now on the
 # installed tools.
@@ -26,6 +26,8 @@ for example in "$examples"/*/; do
   must_succeed "$logs/configure" cmake -S "$src" -B "$build" "${configure_args[@]}"
   must_succeed "$logs/build" cmake --build "$build"
   cmake --build "$build" --target help >"$logs/targets"
+  # An example without committed migrations (gcc-project) has nothing for the check to compare.
+  [[ -d $src/migrations ]] || : >"$logs/targets"
   for check in $(sed -n 's/^\([A-Za-z0-9_.+-]*-migrations-check\):.*/\1/p' "$logs/targets"); do
     must_succeed "$logs/$check" cmake --build "$build" --target "$check"
   done
