@@ -252,6 +252,20 @@ class Session {
     return rows;
   }
 
+  // select(...) tuples, update<T>() / delete_<T>() and text() (query_*.hpp): each query type
+  // runs itself and says what it returns (rows, or the number of rows changed).
+  template <typename Query>
+    requires requires(const Query& query, Session& session) { query.run(session); }
+  auto exec(const Query& query) {
+    return query.run(*this);
+  }
+
+  // The database's plan for any query, as text (query_explain.hpp).
+  template <typename Query>
+  std::string explain(const Query& query, ExplainMode mode = ExplainMode::plan) {
+    return explain_plan(*this, query.render(dialect_), mode);
+  }
+
   template <TableModel T>
   std::optional<T> first(Select<T> query) {
     auto rows = exec(query.limit(1));

@@ -1,5 +1,9 @@
 // The SQL text of the ORM's statements. Identifiers always go through the dialect's quoting;
 // values are always placeholders.
+#include <cctype>
+#include <map>
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <variant>
 
@@ -73,6 +77,113 @@ void bind_param(Statement& statement, int index, const Param& param) {
       param);
 }
 
+void RenderContext::bind(Param value) {
+  params.push_back(std::move(value));
+  sql += placeholder(dialect, params.size());
+}
+
+void RenderContext::identifier(std::string_view name) { sql += quote(dialect, name); }
+
+void RenderContext::column(std::string_view table, std::string_view column) {
+  sql += qualified(dialect, table, column);
+}
+
+namespace node {
+
+void Column::render(RenderContext& context) const { context.column(table, column); }
+
+// The SQL type PostgreSQL is told for a literal it cannot infer from its context.
+static std::string_view postgres_type_of(const Param& value) {
+  switch (value.index()) {
+    case 1: return "BOOLEAN";
+    case 2: return "BIGINT";
+    case 3: return "DOUBLE PRECISION";
+    case 4: return "TEXT";
+    case 5: return "BYTEA";
+    case 6: return "UUID";
+    default: return {};
+  }
+}
+
+void Value::render(RenderContext& context) const {
+  std::string_view type = typed && context.dialect == schema::Dialect::postgresql ? postgres_type_of(value)
+                                                                                   : std::string_view();
+  if (type.empty()) return context.bind(value);
+  context.sql += "CAST(";
+  context.bind(value);
+  context.sql += " AS ";
+  context.sql += type;
+  context.sql += ")";
+}
+
+void Binary::render(RenderContext& context) const {
+  if (parenthesised) context.sql += "(";
+  left->render(context);
+  context.sql += " ";
+  context.sql += op;
+  context.sql += " ";
+  right->render(context);
+  if (parenthesised) context.sql += ")";
+}
+
+void Function::render(RenderContext& context) const {
+  context.sql += name;
+  context.sql += "(";
+  if (distinct) context.sql += "DISTINCT ";
+  if (star) context.sql += "*";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i) context.sql += ", ";
+    args[i]->render(context);
+  }
+  context.sql += ")";
+}
+
+void NullTest::render(RenderContext& context) const {
+  operand->render(context);
+  context.sql += negated ? " IS NOT NULL" : " IS NULL";
+}
+
+void InList::render(RenderContext& context) const {
+  // An empty IN list is a syntax error in SQL; it matches nothing.
+  if (values.empty()) {
+    context.sql += "1 = 0";
+    return;
+  }
+  operand->render(context);
+  context.sql += " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) context.sql += ", ";
+    context.bind(values[i]);
+  }
+  context.sql += ")";
+}
+
+void Subquery::render(RenderContext& context) const {
+  context.sql += prefix;
+  context.sql += "(";
+  query->render(context);
+  context.sql += ")";
+}
+
+void Over::render(RenderContext& context) const {
+  function->render(context);
+  context.sql += " OVER (";
+  if (!window.partition().empty()) {
+    context.sql += "PARTITION BY ";
+    for (std::size_t i = 0; i < window.partition().size(); ++i) {
+      if (i) context.sql += ", ";
+      window.partition()[i]->render(context);
+    }
+  }
+  if (!window.order().empty()) {
+    if (!window.partition().empty()) context.sql += " ";
+    render_order_terms(context, window.order());
+  }
+  context.sql += ")";
+}
+
+}  // namespace node
+
 void render_condition(const ConditionNode& node, schema::Dialect dialect, std::string& sql,
                       std::vector<Param>& params) {
   using Op = ConditionNode::Op;
@@ -120,42 +231,306 @@ void render_condition(const ConditionNode& node, schema::Dialect dialect, std::s
       render_condition(*node.left, dialect, sql, params);
       sql += ")";
       return;
+    case Op::node: {
+      RenderContext context{dialect, sql, params};
+      node.expression->render(context);
+      return;
+    }
   }
 }
 
-RenderedQuery SelectClauses::render(schema::Dialect dialect, std::string_view table,
-                                    std::span<const std::string_view> columns) const {
-  RenderedQuery query;
-  std::string& sql = query.sql;
-  sql = distinct ? "SELECT DISTINCT " : "SELECT ";
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (i) sql += ", ";
-    sql += qualified(dialect, table, columns[i]);
+void render_order_terms(RenderContext& context, const std::vector<OrderTerm>& terms) {
+  context.sql += "ORDER BY ";
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (i) context.sql += ", ";
+    if (terms[i].expression) terms[i].expression->render(context);
+    else context.column(terms[i].table, terms[i].column);
+    if (terms[i].descending) context.sql += " DESC";
   }
-  sql += " FROM " + quote(dialect, table);
-  if (where) {
-    sql += " WHERE ";
-    render_condition(where->node(), dialect, sql, query.params);
+}
+
+bool SelectCore::has_table(std::string_view table) const {
+  if (from == table) return true;
+  for (const auto& join : joins)
+    if (join.table == table) return true;
+  return false;
+}
+
+void SelectCore::add_cte(std::shared_ptr<const CteDefinition> cte) {
+  for (const auto& known : ctes) {
+    if (known == cte) return;
+    if (known->name == cte->name)
+      throw std::invalid_argument("two different CTEs named '" + cte->name + "' in one query");
   }
-  if (!order.empty()) {
-    sql += " ORDER BY ";
-    for (std::size_t i = 0; i < order.size(); ++i) {
+  ctes.push_back(std::move(cte));
+}
+
+namespace {
+
+// Whether the select list needs "AS label": not for a column under its own name.
+bool needs_alias(const SelectItem& item) {
+  if (item.label.empty()) return false;
+  const auto* column = dynamic_cast<const node::Column*>(item.node.get());
+  return !column || column->column != item.label;
+}
+
+void render_with(RenderContext& context, const std::vector<std::shared_ptr<const CteDefinition>>& ctes) {
+  bool recursive = false;
+  for (const auto& cte : ctes) recursive = recursive || cte->recursive.has_value();
+  context.sql += recursive ? "WITH RECURSIVE " : "WITH ";
+  for (std::size_t i = 0; i < ctes.size(); ++i) {
+    const CteDefinition& cte = *ctes[i];
+    if (i) context.sql += ", ";
+    context.identifier(cte.name);
+    context.sql += "(";
+    for (std::size_t c = 0; c < cte.columns.size(); ++c) {
+      if (c) context.sql += ", ";
+      context.identifier(cte.columns[c]);
+    }
+    context.sql += ") AS (";
+    cte.anchor.render(context);
+    if (cte.recursive) {
+      context.sql += " UNION ALL ";
+      cte.recursive->render(context);
+    }
+    context.sql += ")";
+  }
+  context.sql += " ";
+}
+
+}  // namespace
+
+void SelectCore::render(RenderContext& context) const {
+  if (from.empty())
+    throw std::invalid_argument(
+        "select(...) has no FROM table: none of its items reads a column; say .from<Model>() or "
+        ".from(cte)");
+  if (!ctes.empty()) render_with(context, ctes);
+  std::string& sql = context.sql;
+  sql += distinct ? "SELECT DISTINCT " : "SELECT ";
+  if (items.empty()) {
+    for (std::size_t i = 0; i < model_columns.size(); ++i) {
       if (i) sql += ", ";
-      sql += qualified(dialect, order[i].table, order[i].column);
-      if (order[i].descending) sql += " DESC";
+      context.column(model_table, model_columns[i]);
     }
   }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) sql += ", ";
+    items[i].node->render(context);
+    if (needs_alias(items[i])) {
+      sql += " AS ";
+      context.identifier(items[i].label);
+    }
+  }
+  sql += " FROM ";
+  context.identifier(from);
+  for (const auto& join : joins) {
+    sql += join.left ? " LEFT JOIN " : " JOIN ";
+    context.identifier(join.table);
+    sql += " ON ";
+    render_condition(join.on.node(), context.dialect, sql, context.params);
+  }
+  if (where) {
+    sql += " WHERE ";
+    render_condition(where->node(), context.dialect, sql, context.params);
+  }
+  if (!group_by.empty()) {
+    sql += " GROUP BY ";
+    for (std::size_t i = 0; i < group_by.size(); ++i) {
+      if (i) sql += ", ";
+      group_by[i]->render(context);
+    }
+  }
+  if (having) {
+    sql += " HAVING ";
+    render_condition(having->node(), context.dialect, sql, context.params);
+  }
+  if (!order.empty()) {
+    sql += " ";
+    render_order_terms(context, order);
+  }
   if (limit) {
-    query.params.push_back(*limit);
-    sql += " LIMIT " + placeholder(dialect, query.params.size());
+    sql += " LIMIT ";
+    context.bind(*limit);
   }
   if (offset) {
     // SQLite accepts OFFSET only after a LIMIT; -1 means no limit there.
-    if (!limit && dialect == schema::Dialect::sqlite) sql += " LIMIT -1";
-    query.params.push_back(*offset);
-    sql += " OFFSET " + placeholder(dialect, query.params.size());
+    if (!limit && context.dialect == schema::Dialect::sqlite) sql += " LIMIT -1";
+    sql += " OFFSET ";
+    context.bind(*offset);
+  }
+}
+
+RenderedQuery SelectCore::render(schema::Dialect dialect) const {
+  RenderedQuery query;
+  RenderContext context{dialect, query.sql, query.params};
+  render(context);
+  return query;
+}
+
+RenderedQuery render_update(schema::Dialect dialect, std::string_view model, std::string_view table,
+                            const std::vector<Assignment>& assignments,
+                            const std::optional<Condition>& where) {
+  RenderedQuery query;
+  RenderContext context{dialect, query.sql, query.params};
+  if (assignments.empty())
+    throw std::invalid_argument("update<" + std::string(model) + ">() sets no column: call .set(&" +
+                                std::string(model) + "::member, value) first");
+  query.sql = "UPDATE " + quote(dialect, table) + " SET ";
+  for (std::size_t i = 0; i < assignments.size(); ++i) {
+    if (i) query.sql += ", ";
+    context.identifier(assignments[i].column);
+    query.sql += " = ";
+    assignments[i].value->render(context);
+  }
+  if (where) {
+    query.sql += " WHERE ";
+    render_condition(where->node(), dialect, query.sql, query.params);
   }
   return query;
+}
+
+RenderedQuery render_delete(schema::Dialect dialect, std::string_view table,
+                            const std::optional<Condition>& where) {
+  RenderedQuery query;
+  query.sql = "DELETE FROM " + quote(dialect, table);
+  if (where) {
+    query.sql += " WHERE ";
+    render_condition(where->node(), dialect, query.sql, query.params);
+  }
+  return query;
+}
+
+NamedParameters parse_named_parameters(std::string_view sql, schema::Dialect dialect) {
+  NamedParameters result;
+  std::string& out = result.sql;
+  out.reserve(sql.size());
+  auto is_name_start = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
+  auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::size_t i = 0;
+  // Copies a quoted string or identifier (doubled quotes escape) as it is.
+  auto copy_quoted = [&](char quote_char) {
+    out += sql[i++];
+    while (i < sql.size()) {
+      char c = sql[i++];
+      out += c;
+      if (c == quote_char) {
+        if (i < sql.size() && sql[i] == quote_char) out += sql[i++];
+        else return;
+      }
+    }
+  };
+  while (i < sql.size()) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {
+      copy_quoted(c);
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      std::size_t end = sql.find('\n', i);
+      end = end == std::string_view::npos ? sql.size() : end;
+      out.append(sql.substr(i, end - i));
+      i = end;
+    } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+      std::size_t end = sql.find("*/", i + 2);
+      end = end == std::string_view::npos ? sql.size() : end + 2;
+      out.append(sql.substr(i, end - i));
+      i = end;
+    } else if (c == '\\' && i + 1 < sql.size() && sql[i + 1] == ':') {
+      out += ':';
+      i += 2;
+    } else if (c == ':' && i + 1 < sql.size() && sql[i + 1] == ':') {
+      out += "::";
+      i += 2;
+    } else if (c == ':' && i + 1 < sql.size() && is_name_start(sql[i + 1])) {
+      std::size_t end = i + 1;
+      while (end < sql.size() && is_name_char(sql[end])) ++end;
+      result.names.emplace_back(sql.substr(i + 1, end - i - 1));
+      out += placeholder(dialect, result.names.size());
+      i = end;
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return result;
+}
+
+RenderedQuery render_text(schema::Dialect dialect, std::string_view sql,
+                          const std::map<std::string, Param, std::less<>>& values) {
+  NamedParameters parsed = parse_named_parameters(sql, dialect);
+  RenderedQuery query;
+  query.sql = std::move(parsed.sql);
+  std::set<std::string_view> used;
+  for (const std::string& name : parsed.names) {
+    auto found = values.find(name);
+    if (found == values.end())
+      throw std::invalid_argument("text(): no value bound for parameter :" + name +
+                                  " (bind it with .bind(\"" + name + "\", value))\n  statement: " +
+                                  std::string(sql));
+    query.params.push_back(found->second);
+    used.insert(found->first);
+  }
+  for (const auto& [name, value] : values)
+    if (!used.count(name)) {
+      std::string present;
+      for (std::string_view known : used) present += (present.empty() ? ":" : ", :") + std::string(known);
+      throw std::invalid_argument("text(): parameter :" + name +
+                                  " was bound but does not occur in the statement (its parameters: " +
+                                  (present.empty() ? std::string("none") : present) +
+                                  ")\n  statement: " + std::string(sql));
+    }
+  return query;
+}
+
+std::string select_columns_of(schema::Dialect dialect, std::string_view inner,
+                              std::span<const std::string_view> columns) {
+  // Qualified, so that SQLite reports a missing column instead of reading "name" as a string
+  // literal (its fallback for an unknown double-quoted identifier).
+  const std::string alias = quote(dialect, "text_result");
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i) sql += ", ";
+    sql += alias + "." + quote(dialect, columns[i]);
+  }
+  return sql + " FROM (" + std::string(inner) + ") AS " + alias;
+}
+
+std::string explain_prefix(schema::Dialect dialect, ExplainMode mode) {
+  if (dialect == schema::Dialect::sqlite) {
+    if (mode == ExplainMode::analyze)
+      throw std::invalid_argument(
+          "explain(analyze): SQLite has no EXPLAIN ANALYZE (only EXPLAIN QUERY PLAN); ask for "
+          "explain() there");
+    return "EXPLAIN QUERY PLAN ";
+  }
+  return mode == ExplainMode::analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ";
+}
+
+std::string explain_plan(Session& session, const RenderedQuery& query, ExplainMode mode) {
+  const schema::Dialect dialect = session.dialect();
+  const std::string sql = explain_prefix(dialect, mode) + query.sql;
+  session.flush();
+  Statement& statement = session.connection().prepare(sql);
+  std::string plan;
+  // SQLite's rows are (id, parent, notused, detail); a step is indented under its parent.
+  std::map<std::int64_t, std::size_t> depth_of;
+  session.run(statement, query.params.size(), [&](Statement& s) { detail::bind_params(s, query.params); },
+              [&](Statement& s) {
+                std::string line;
+                if (dialect == schema::Dialect::sqlite) {
+                  std::int64_t id = 0, parent = 0;
+                  s.read_int64(0, id);
+                  s.read_int64(1, parent);
+                  s.read_text(3, line);
+                  auto found = depth_of.find(parent);
+                  std::size_t depth = found == depth_of.end() ? 0 : found->second + 1;
+                  depth_of[id] = depth;
+                  line = std::string(depth * 2, ' ') + line;
+                } else {
+                  s.read_text(0, line);
+                }
+                plan += line + "\n";
+              });
+  return plan;
 }
 
 namespace sql {

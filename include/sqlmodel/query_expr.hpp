@@ -1,0 +1,510 @@
+// Typed SQL expressions: columns, literals, arithmetic and comparisons, each carrying its C++
+// value type, so that a comparison of a number with a string, or LIKE on an integer, is a
+// compile error and every selected value is read back as the right C++ type.
+//
+//   auto older = col(&User::age) > 30;                        // Condition
+//   auto next = col(&Category::depth) + 1;                     // Expr<std::int64_t, ...>
+//   auto same_author = col(&Post::user_id) == col(&User::id);  // column against column
+//   auto zero = lit<std::int64_t>(0).as("depth");              // a labelled bound literal
+//
+// An Expr<V, Sources, NullWhenEmpty> knows V (its C++ value type, std::optional when it may be
+// NULL), Sources (the models its columns come from, so that a LEFT JOIN can make them
+// optional) and NullWhenEmpty (aggregates like SUM that are NULL over no rows). Values always
+// travel as bound parameters; identifiers are quoted by the dialect.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "schema/dialect.hpp"
+#include "sqlmodel/model_traits.hpp"
+#include "sqlmodel/statement.hpp"
+
+namespace sqlmodel {
+
+// A value as it is bound: what value_codec produced for the C++ value.
+using Param = std::variant<std::monostate, bool, std::int64_t, double, std::string,
+                           std::vector<std::uint8_t>, UUID>;
+
+void bind_param(Statement& statement, int index, const Param& param);
+// "?" on SQLite, "$n" on PostgreSQL (n is 1-based).
+std::string placeholder(schema::Dialect dialect, std::size_t number);
+
+namespace detail {
+// A Statement that only records what a codec binds: turns any codable C++ value into a Param.
+class ParamCapture final : public Statement {
+ public:
+  ParamCapture() : Statement("") {}
+  Param value;
+  void bind_null(int) override { value = std::monostate{}; }
+  void bind_bool(int, bool v) override { value = v; }
+  void bind_int64(int, std::int64_t v) override { value = v; }
+  void bind_double(int, double v) override { value = v; }
+  void bind_text(int, std::string_view v) override { value = std::string(v); }
+  void bind_blob(int, std::span<const std::uint8_t> v) override {
+    value = std::vector<std::uint8_t>(v.begin(), v.end());
+  }
+  void bind_uuid(int, const UUID& v) override { value = v; }
+  bool step() override { return false; }
+  bool read_bool(int, bool&) override { return false; }
+  bool read_int64(int, std::int64_t&) override { return false; }
+  bool read_double(int, double&) override { return false; }
+  bool read_text(int, std::string&) override { return false; }
+  bool read_blob(int, std::vector<std::uint8_t>&) override { return false; }
+  bool read_uuid(int, UUID&) override { return false; }
+  void reset() override {}
+  std::int64_t rows_affected() override { return 0; }
+  std::int64_t last_insert_id() override { return 0; }
+};
+
+inline void bind_params(Statement& statement, const std::vector<Param>& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) bind_param(statement, static_cast<int>(i), params[i]);
+}
+
+template <typename V>
+inline constexpr bool is_std_optional_v = false;
+template <typename V>
+inline constexpr bool is_std_optional_v<std::optional<V>> = true;
+}  // namespace detail
+
+template <typename V>
+Param to_param(const V& value) {
+  detail::ParamCapture capture;
+  value_codec<V>::bind(capture, 0, value);
+  return std::move(capture.value);
+}
+
+// SQL and parameters of a rendered query.
+struct RenderedQuery {
+  std::string sql;
+  std::vector<Param> params;
+};
+
+// Where a query is being rendered: the SQL so far and the parameters bound so far, so that
+// each placeholder gets the next number in text order.
+struct RenderContext {
+  schema::Dialect dialect;
+  std::string& sql;
+  std::vector<Param>& params;
+
+  void bind(Param value);
+  void identifier(std::string_view name);
+  void column(std::string_view table, std::string_view column);
+};
+
+// A piece of SQL in an expression tree.
+class SqlNode {
+ public:
+  virtual ~SqlNode() = default;
+  virtual void render(RenderContext& context) const = 0;
+};
+using NodePtr = std::shared_ptr<const SqlNode>;
+
+namespace node {
+// "table"."column"
+struct Column final : SqlNode {
+  Column(std::string table, std::string column) : table(std::move(table)), column(std::move(column)) {}
+  std::string table, column;
+  void render(RenderContext& context) const override;
+};
+// A bound value. `typed`: on PostgreSQL the placeholder is CAST to the value's SQL type, for
+// places where the server cannot infer it (a select list, a CTE's anchor).
+struct Value final : SqlNode {
+  Value(Param value, bool typed) : value(std::move(value)), typed(typed) {}
+  Param value;
+  bool typed;
+  void render(RenderContext& context) const override;
+};
+// (left op right) for arithmetic, left op right for comparisons.
+struct Binary final : SqlNode {
+  Binary(NodePtr left, std::string_view op, NodePtr right, bool parenthesised)
+      : left(std::move(left)), op(op), right(std::move(right)), parenthesised(parenthesised) {}
+  NodePtr left;
+  std::string_view op;
+  NodePtr right;
+  bool parenthesised;
+  void render(RenderContext& context) const override;
+};
+// NAME(args) or NAME(DISTINCT args); NAME(*) when `star`.
+struct Function final : SqlNode {
+  Function(std::string_view name, std::vector<NodePtr> args, bool distinct = false, bool star = false)
+      : name(name), args(std::move(args)), distinct(distinct), star(star) {}
+  std::string_view name;
+  std::vector<NodePtr> args;
+  bool distinct, star;
+  void render(RenderContext& context) const override;
+};
+// operand IS NULL / IS NOT NULL
+struct NullTest final : SqlNode {
+  NullTest(NodePtr operand, bool negated) : operand(std::move(operand)), negated(negated) {}
+  NodePtr operand;
+  bool negated;
+  void render(RenderContext& context) const override;
+};
+// operand IN (v1, v2, ...); nothing matches an empty list.
+struct InList final : SqlNode {
+  InList(NodePtr operand, std::vector<Param> values) : operand(std::move(operand)), values(std::move(values)) {}
+  NodePtr operand;
+  std::vector<Param> values;
+  void render(RenderContext& context) const override;
+};
+}  // namespace node
+
+// A node of a WHERE condition. Built by the operators below; rendered by render_condition.
+// `node` conditions hold any expression (column against column, EXISTS, IN subquery, ...).
+struct ConditionNode {
+  enum class Op { compare, in, like, is_null, is_not_null, and_, or_, not_, node };
+  Op op = Op::compare;
+  std::string_view table;
+  std::string_view column;
+  std::string_view comparison;  // "=", "<>", "<", "<=", ">", ">="
+  std::vector<Param> values;
+  std::shared_ptr<const ConditionNode> left, right;
+  NodePtr expression;  // Op::node
+};
+
+class Condition {
+ public:
+  explicit Condition(std::shared_ptr<const ConditionNode> node) : node_(std::move(node)) {}
+  // A condition made of any boolean expression node.
+  static Condition of(NodePtr expression) {
+    auto node = std::make_shared<ConditionNode>();
+    node->op = ConditionNode::Op::node;
+    node->expression = std::move(expression);
+    return Condition(std::move(node));
+  }
+  const ConditionNode& node() const { return *node_; }
+  const std::shared_ptr<const ConditionNode>& shared() const { return node_; }
+
+  friend Condition operator&&(const Condition& a, const Condition& b) {
+    return combine(ConditionNode::Op::and_, a, b);
+  }
+  friend Condition operator||(const Condition& a, const Condition& b) {
+    return combine(ConditionNode::Op::or_, a, b);
+  }
+  friend Condition operator!(const Condition& a) {
+    auto node = std::make_shared<ConditionNode>();
+    node->op = ConditionNode::Op::not_;
+    node->left = a.node_;
+    return Condition(std::move(node));
+  }
+
+ private:
+  static Condition combine(ConditionNode::Op op, const Condition& a, const Condition& b) {
+    auto node = std::make_shared<ConditionNode>();
+    node->op = op;
+    node->left = a.node_;
+    node->right = b.node_;
+    return Condition(std::move(node));
+  }
+  std::shared_ptr<const ConditionNode> node_;
+};
+
+// Appends the condition to `sql` (placeholders numbered from params.size() + 1) and its values
+// to `params`.
+void render_condition(const ConditionNode& node, schema::Dialect dialect, std::string& sql,
+                      std::vector<Param>& params);
+
+// One ORDER BY term: a column (table/column), or any expression when `expression` is set.
+struct OrderTerm {
+  std::string_view table;
+  std::string_view column;
+  bool descending = false;
+  NodePtr expression = nullptr;
+};
+void render_order_terms(RenderContext& context, const std::vector<OrderTerm>& terms);
+
+// ---- type lists: which models an expression reads ----
+template <typename... Ts>
+struct type_list {};
+
+namespace detail {
+template <typename A, typename B>
+struct concat;
+template <typename... A, typename... B>
+struct concat<type_list<A...>, type_list<B...>> {
+  using type = type_list<A..., B...>;
+};
+template <typename T, typename List>
+inline constexpr bool contains_v = false;
+template <typename T, typename... Ts>
+inline constexpr bool contains_v<T, type_list<Ts...>> = (std::is_same_v<T, Ts> || ...);
+template <typename A, typename B>
+inline constexpr bool intersects_v = false;
+template <typename... A, typename B>
+inline constexpr bool intersects_v<type_list<A...>, B> = (contains_v<A, B> || ...);
+}  // namespace detail
+template <typename A, typename B>
+using concat_t = typename detail::concat<A, B>::type;
+
+template <typename V>
+concept Arithmetic = (std::is_arithmetic_v<V> && !std::is_same_v<V, bool>);
+
+// ---- expressions ----
+template <typename V, typename Sources = type_list<>, bool NullWhenEmpty = false>
+class Expr {
+ public:
+  using is_sql_expression = void;
+  using value_type = V;
+  using sources = Sources;
+  static constexpr bool null_when_empty = NullWhenEmpty;
+  // What it is compared with: the value type without std::optional.
+  using operand_type = unwrap_optional_t<V>;
+
+  // `label` names it in a select list (a CTE's column names come from it); `origin` is the
+  // table of its first column, from which select(...) infers its FROM.
+  explicit Expr(NodePtr node, std::string label = {}, std::string origin = {})
+      : node_(std::move(node)), label_(std::move(label)), origin_(std::move(origin)) {}
+
+  const NodePtr& node() const { return node_; }
+  const std::string& label() const { return label_; }
+  const std::string& origin() const { return origin_; }
+
+  // The same expression under another name: SELECT ... AS "label" / a CTE column name.
+  Expr as(std::string label) const {
+    Expr copy = *this;
+    copy.label_ = std::move(label);
+    return copy;
+  }
+
+  Condition is_null() const { return Condition::of(std::make_shared<node::NullTest>(node_, false)); }
+  Condition is_not_null() const { return Condition::of(std::make_shared<node::NullTest>(node_, true)); }
+  Condition in(std::span<const operand_type> values) const {
+    std::vector<Param> params;
+    params.reserve(values.size());
+    for (const auto& value : values) params.push_back(to_param(value));
+    return Condition::of(std::make_shared<node::InList>(node_, std::move(params)));
+  }
+  Condition in(std::initializer_list<operand_type> values) const {
+    return in(std::span<const operand_type>(values.begin(), values.size()));
+  }
+  Condition in(const std::vector<operand_type>& values) const {
+    return in(std::span<const operand_type>(values));
+  }
+  // expr IN (SELECT one column ...): see query_subquery.hpp.
+  template <typename Query>
+    requires requires { typename Query::single_column_type; }
+  Condition in(const Query& subquery) const;
+
+  OrderTerm asc() const { return {{}, {}, false, node_}; }
+  OrderTerm desc() const { return {{}, {}, true, node_}; }
+  operator OrderTerm() const { return asc(); }
+
+ private:
+  NodePtr node_;
+  std::string label_;
+  std::string origin_;
+};
+
+// A column of model T holding values of type V: col(&User::email).
+template <typename T, typename V>
+class ColumnRef {
+ public:
+  using is_sql_expression = void;
+  using model_type = T;
+  using value_type = V;
+  // A comparison takes the member's type, or the type inside its std::optional.
+  using operand_type = unwrap_optional_t<V>;
+
+  explicit ColumnRef(V T::*member)
+      : table_(model_traits<T>::table_name), column_(column_name<T>(member)) {}
+
+  std::string_view table() const { return table_; }
+  std::string_view column() const { return column_; }
+
+  // The column as a general expression (arithmetic, functions, select lists).
+  Expr<V, type_list<T>> expr() const {
+    return Expr<V, type_list<T>>(std::make_shared<node::Column>(std::string(table_), std::string(column_)),
+                                 std::string(column_), std::string(table_));
+  }
+  operator Expr<V, type_list<T>>() const { return expr(); }
+  Expr<V, type_list<T>> as(std::string label) const { return expr().as(std::move(label)); }
+
+  // The comparison of a column with a plain value keeps its own node: it is the hot path of
+  // where() and renders without building an expression tree.
+  Condition compare(std::string_view comparison, const operand_type& value) const {
+    auto node = make(ConditionNode::Op::compare);
+    node->comparison = comparison;
+    node->values.push_back(to_param(value));
+    return Condition(std::move(node));
+  }
+
+  Condition in(std::span<const operand_type> values) const {
+    auto node = make(ConditionNode::Op::in);
+    node->values.reserve(values.size());
+    for (const auto& value : values) node->values.push_back(to_param(value));
+    return Condition(std::move(node));
+  }
+  Condition in(std::initializer_list<operand_type> values) const {
+    return in(std::span<const operand_type>(values.begin(), values.size()));
+  }
+  Condition in(const std::vector<operand_type>& values) const {
+    return in(std::span<const operand_type>(values));
+  }
+  template <typename Query>
+    requires requires { typename Query::single_column_type; }
+  Condition in(const Query& subquery) const {
+    return expr().in(subquery);
+  }
+
+  Condition like(std::string_view pattern) const
+    requires std::is_same_v<operand_type, std::string>
+  {
+    auto node = make(ConditionNode::Op::like);
+    node->values.push_back(std::string(pattern));
+    return Condition(std::move(node));
+  }
+  Condition is_null() const { return Condition(make(ConditionNode::Op::is_null)); }
+  Condition is_not_null() const { return Condition(make(ConditionNode::Op::is_not_null)); }
+
+  OrderTerm asc() const { return {table_, column_, false}; }
+  OrderTerm desc() const { return {table_, column_, true}; }
+  operator OrderTerm() const { return asc(); }
+
+ private:
+  std::shared_ptr<ConditionNode> make(ConditionNode::Op op) const {
+    auto node = std::make_shared<ConditionNode>();
+    node->op = op;
+    node->table = table_;
+    node->column = column_;
+    return node;
+  }
+
+  std::string_view table_;
+  std::string_view column_;
+};
+
+template <typename T, typename V>
+  requires TableModel<T>
+ColumnRef<T, V> col(V T::*member) {
+  return ColumnRef<T, V>(member);
+}
+
+// A bound literal, typed: lit(0), lit<std::int64_t>(0), lit(std::string("x")).
+template <typename V>
+  requires Codable<V>
+Expr<V> lit(const V& value) {
+  return Expr<V>(std::make_shared<node::Value>(to_param(value), true));
+}
+
+// ---- anything usable as an expression: Expr, ColumnRef, a column's member pointer ----
+template <typename E>
+concept SqlExpression = requires { typename std::remove_cvref_t<E>::is_sql_expression; };
+
+template <typename V, typename S, bool N>
+const Expr<V, S, N>& to_expr(const Expr<V, S, N>& expr) {
+  return expr;
+}
+template <typename T, typename V>
+Expr<V, type_list<T>> to_expr(const ColumnRef<T, V>& column) {
+  return column.expr();
+}
+template <typename T, typename V>
+  requires TableModel<T>
+Expr<V, type_list<T>> to_expr(V T::*member) {
+  return col(member).expr();
+}
+template <typename E>
+using expr_t = std::remove_cvref_t<decltype(to_expr(std::declval<const E&>()))>;
+
+template <typename E>
+concept ExprConvertible = requires(const E& e) { to_expr(e); };
+
+namespace detail {
+// Two value types that SQL compares meaningfully: the same type, or two numbers.
+template <typename A, typename B>
+inline constexpr bool comparable_v =
+    std::is_same_v<A, B> || (Arithmetic<A> && Arithmetic<B>);
+
+template <typename E, typename X>
+concept ValueFor = !SqlExpression<X> && std::convertible_to<const X&, typename E::operand_type>;
+
+template <typename A, typename B>
+concept ComparableExprs = SqlExpression<A> && SqlExpression<B> &&
+                          comparable_v<typename A::operand_type, typename B::operand_type>;
+
+inline Condition compare_nodes(const NodePtr& left, std::string_view op, const NodePtr& right) {
+  return Condition::of(std::make_shared<node::Binary>(left, op, right, false));
+}
+
+template <typename E, typename X>
+Condition compare_value(const E& expression, std::string_view op, const X& value) {
+  using Operand = typename E::operand_type;
+  if constexpr (requires { expression.compare(op, Operand(value)); })
+    return expression.compare(op, Operand(value));
+  else
+    return compare_nodes(expression.node(), op,
+                         std::make_shared<node::Value>(to_param(Operand(value)), false));
+}
+
+// The value type of a + b: the common type of the operands, std::optional when either is.
+template <typename A, typename B>
+using arithmetic_result_t = std::conditional_t<
+    is_std_optional_v<A> || is_std_optional_v<B>,
+    std::optional<std::common_type_t<unwrap_optional_t<A>, unwrap_optional_t<B>>>,
+    std::common_type_t<unwrap_optional_t<A>, unwrap_optional_t<B>>>;
+}  // namespace detail
+
+// Comparisons: expression against a value of its type, or against another expression of a
+// comparable type (column = column in a join, column = scalar subquery, ...).
+#define SQLMODEL_COMPARISON(OP, SQL)                                                        \
+  template <SqlExpression E, typename X>                                                    \
+    requires detail::ValueFor<E, X>                                                         \
+  Condition operator OP(const E& expression, const X& value) {                              \
+    return detail::compare_value(expression, SQL, value);                                   \
+  }                                                                                         \
+  template <typename A, typename B>                                                         \
+    requires detail::ComparableExprs<A, B>                                                  \
+  Condition operator OP(const A& left, const B& right) {                                    \
+    return detail::compare_nodes(to_expr(left).node(), SQL, to_expr(right).node());         \
+  }
+SQLMODEL_COMPARISON(==, "=")
+SQLMODEL_COMPARISON(!=, "<>")
+SQLMODEL_COMPARISON(<, "<")
+SQLMODEL_COMPARISON(<=, "<=")
+SQLMODEL_COMPARISON(>, ">")
+SQLMODEL_COMPARISON(>=, ">=")
+#undef SQLMODEL_COMPARISON
+
+// Arithmetic on numeric expressions: col(&Post::score) * 2, tree.col<2>() + 1.
+#define SQLMODEL_ARITHMETIC(OP, SQL)                                                              \
+  template <SqlExpression E, typename X>                                                          \
+    requires Arithmetic<typename E::operand_type> && Arithmetic<X>                                \
+  auto operator OP(const E& expression, const X& value) {                                         \
+    using Left = expr_t<E>;                                                                       \
+    using Result = detail::arithmetic_result_t<typename Left::value_type, X>;                     \
+    const auto& left = to_expr(expression);                                                       \
+    return Expr<Result, typename Left::sources>(                                                  \
+        std::make_shared<node::Binary>(left.node(), SQL,                                          \
+                                       std::make_shared<node::Value>(to_param(value), false), true), \
+        {}, left.origin());                                                                       \
+  }                                                                                               \
+  template <SqlExpression A, SqlExpression B>                                                     \
+    requires Arithmetic<typename A::operand_type> && Arithmetic<typename B::operand_type>         \
+  auto operator OP(const A& a, const B& b) {                                                      \
+    using Left = expr_t<A>;                                                                       \
+    using Right = expr_t<B>;                                                                      \
+    using Result = detail::arithmetic_result_t<typename Left::value_type, typename Right::value_type>; \
+    const auto& left = to_expr(a);                                                                \
+    const auto& right = to_expr(b);                                                               \
+    return Expr<Result, concat_t<typename Left::sources, typename Right::sources>>(               \
+        std::make_shared<node::Binary>(left.node(), SQL, right.node(), true), {},                 \
+        left.origin().empty() ? right.origin() : left.origin());                                  \
+  }
+SQLMODEL_ARITHMETIC(+, "+")
+SQLMODEL_ARITHMETIC(-, "-")
+SQLMODEL_ARITHMETIC(*, "*")
+SQLMODEL_ARITHMETIC(/, "/")
+#undef SQLMODEL_ARITHMETIC
+
+}  // namespace sqlmodel

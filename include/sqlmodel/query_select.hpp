@@ -1,0 +1,459 @@
+// select(...) of chosen columns and expressions into tuples, with joins, GROUP BY / HAVING,
+// ORDER BY, LIMIT / OFFSET and DISTINCT. The row type is computed by the compiler from the
+// selected expressions:
+//
+//   auto rows = session.exec(select(&User::name, count(col(&Post::id)), max(col(&Post::score)))
+//                                .left_join(&User::posts)
+//                                .group_by(&User::name)
+//                                .having(count(col(&Post::id)) >= 1)
+//                                .order_by(col(&User::name)));
+//   // std::vector<std::tuple<std::string, std::int64_t, std::optional<std::int32_t>>>
+//
+// Typing rules: a column keeps its member's type; after left_join(...) the joined model's
+// columns become std::optional; count() is std::int64_t; sum() of integers is std::int64_t
+// and of floating point double; avg() is double; min()/max() keep the column's type. SUM, AVG,
+// MIN and MAX are std::optional when they can see no rows: without group_by(), over a nullable
+// column, or over a left-joined model.
+//
+// The FROM table is the table of the first selected column; say .from<T>() when the first item
+// is not a column (select(count()).from<User>()) and .from(cte) to read a CTE.
+// Joins go along a relationship (.join(&User::posts): ON posts.user_id = users.id from the
+// traits) or take an explicit condition (.join<Post>(col(&Post::user_id) == col(&User::id))).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "sqlmodel/query_expr.hpp"
+
+namespace sqlmodel {
+
+struct CteDefinition;
+
+struct JoinClause {
+  bool left = false;
+  std::string table;
+  // A joined CTE goes into the query's WITH clause; a recursive CTE's reference to itself
+  // does not (it is defined by the statement being built).
+  std::shared_ptr<const CteDefinition> cte;
+  Condition on;
+};
+
+struct SelectItem {
+  NodePtr node;
+  std::string label;
+};
+
+// The parts of any SELECT, whatever it returns.
+struct SelectCore {
+  std::vector<SelectItem> items;
+  // select<T>(): the model's columns, rendered straight from the traits (no expression tree).
+  std::string_view model_table;
+  std::span<const std::string_view> model_columns;
+  std::string from;
+  std::vector<std::shared_ptr<const CteDefinition>> ctes;
+  std::vector<JoinClause> joins;
+  std::optional<Condition> where;
+  std::vector<NodePtr> group_by;
+  std::optional<Condition> having;
+  std::vector<OrderTerm> order;
+  std::optional<std::int64_t> limit, offset;
+  bool distinct = false;
+
+  // True when `table` is the FROM table or a joined one.
+  bool has_table(std::string_view table) const;
+  void add_cte(std::shared_ptr<const CteDefinition> cte);
+  void add_where(const Condition& condition) { where = where ? (*where && condition) : condition; }
+
+  // [WITH [RECURSIVE] ...] SELECT [DISTINCT] ... FROM ... [JOIN ...] [WHERE ...]
+  // [GROUP BY ...] [HAVING ...] [ORDER BY ...] [LIMIT n] [OFFSET m]
+  void render(RenderContext& context) const;
+  RenderedQuery render(schema::Dialect dialect) const;
+};
+
+// A CTE: WITH name(columns) AS (anchor [UNION ALL recursive]).
+struct CteDefinition {
+  std::string name;
+  std::vector<std::string> columns;
+  SelectCore anchor;
+  std::optional<SelectCore> recursive;
+};
+
+// (SELECT ...) or EXISTS (SELECT ...) inside another statement.
+namespace node {
+struct Subquery final : SqlNode {
+  Subquery(std::shared_ptr<const SelectCore> query, std::string_view prefix)
+      : query(std::move(query)), prefix(prefix) {}
+  std::shared_ptr<const SelectCore> query;
+  std::string_view prefix;  // "" or "EXISTS "
+  void render(RenderContext& context) const override;
+};
+}  // namespace node
+
+namespace detail {
+
+inline void add_join(SelectCore& core, bool left, std::string table, const Condition& on) {
+  // The same table twice needs table aliases, which this query builder does not have yet.
+  if (core.has_table(table))
+    throw std::invalid_argument("join(): table '" + table +
+                                "' is already in the query; joining a table to itself (a "
+                                "self-reference) needs aliases, which are not supported: use a "
+                                "recursive CTE (query_cte.hpp) or a subquery");
+  core.joins.push_back({left, std::move(table), nullptr, on});
+}
+
+// Joins along a relationship of T: ON target.remote_key = T.local_key, or through the link
+// model of a many-to-many relationship (two joins).
+template <TableModel T, typename M>
+void add_relationship_join(SelectCore& core, M T::*member, bool left) {
+  const std::string_view owner = model_traits<T>::table_name;
+  if (!core.has_table(owner))
+    throw std::invalid_argument("join along a relationship of " + std::string(model_traits<T>::model_name) +
+                                ": its table '" + std::string(owner) +
+                                "' is not in the query (FROM '" + core.from +
+                                "'); select or join it first");
+  bool found = false;
+  for_each_relationship<T>([&](const auto& relationship) {
+    using R = std::remove_cvref_t<decltype(relationship)>;
+    if constexpr (std::is_same_v<std::remove_cv_t<decltype(R::member)>, M T::*>) {
+      if (found || R::member != member) return;
+      found = true;
+      using Target = typename R::target_type;
+      if constexpr (requires { requires R::through_link; }) {
+        using Link = typename R::link_type;
+        add_join(core, left, std::string(model_traits<Link>::table_name),
+                 col(R::link_local_key) == col(R::local_key));
+        add_join(core, left, std::string(model_traits<Target>::table_name),
+                 col(R::remote_key) == col(R::link_remote_key));
+      } else {
+        add_join(core, left, std::string(model_traits<Target>::table_name),
+                 col(R::remote_key) == col(R::local_key));
+      }
+    }
+  });
+  if (!found)
+    throw std::invalid_argument("join(): the member of " + std::string(model_traits<T>::model_name) +
+                                " is not a relationship in model_traits<" +
+                                std::string(model_traits<T>::model_name) + ">::relationships");
+}
+
+// The models whose columns a LEFT JOIN along `M T::*` makes optional: the target, and the link
+// model of a many-to-many relationship.
+template <typename R, typename Member, bool Link = requires { requires R::through_link; }>
+struct link_model_of {
+  using type = type_list<>;
+};
+template <typename R, typename Member>
+struct link_model_of<R, Member, true> {
+  using type = std::conditional_t<std::is_same_v<std::remove_cv_t<decltype(R::member)>, Member>,
+                                  type_list<typename R::link_type>, type_list<>>;
+};
+template <typename Member, typename Relationships>
+struct link_models;
+template <typename Member, typename... R>
+struct link_models<Member, std::tuple<R...>> {
+  using type = type_list<>;
+};
+template <typename Member, typename First, typename... Rest>
+struct link_models<Member, std::tuple<First, Rest...>> {
+  using type = concat_t<typename link_model_of<First, Member>::type,
+                        typename link_models<Member, std::tuple<Rest...>>::type>;
+};
+template <TableModel T, typename M>
+struct left_joined_models {
+  using relationships = std::remove_cvref_t<decltype([] {
+    if constexpr (requires { model_traits<T>::relationships; }) return model_traits<T>::relationships;
+    else return std::tuple<>{};
+  }())>;
+  using type = concat_t<type_list<typename relationship_member<M>::target_type>,
+                        typename link_models<M T::*, relationships>::type>;
+};
+
+template <typename Cte>
+void add_cte_join(SelectCore& core, const Cte& cte, const Condition& on) {
+  core.joins.push_back({false, cte.name(), cte.self_reference() ? nullptr : cte.definition(), on});
+  if (!cte.self_reference()) core.add_cte(cte.definition());
+}
+
+template <typename Cte>
+void set_from_cte(SelectCore& core, const Cte& cte) {
+  core.from = cte.name();
+  if (!cte.self_reference()) core.add_cte(cte.definition());
+}
+
+template <typename Item, bool Grouped, typename Nullable>
+struct result_value {
+  using value = typename Item::value_type;
+  static constexpr bool widen =
+      !is_std_optional_v<value> &&
+      (intersects_v<typename Item::sources, Nullable> || (Item::null_when_empty && !Grouped));
+  using type = std::conditional_t<widen, std::optional<value>, value>;
+};
+
+template <typename Row>
+struct single_column {};
+template <typename V>
+struct single_column<std::tuple<V>> {
+  using single_column_type = V;
+};
+
+template <typename Row>
+void read_row(Statement& statement, Row& row) {
+  std::apply(
+      [&](auto&... values) {
+        int index = 0;
+        (value_codec<std::remove_cvref_t<decltype(values)>>::read(statement, index++, values), ...);
+      },
+      row);
+}
+
+// Runs a rendered query in the session and collects its rows.
+template <typename Row, typename S>
+std::vector<Row> fetch_rows(S& session, const RenderedQuery& rendered, std::string_view table) {
+  session.flush();
+  Statement& statement = session.connection().prepare(rendered.sql, table);
+  std::vector<Row> rows;
+  session.run(statement, rendered.params.size(),
+              [&](Statement& s) { bind_params(s, rendered.params); },
+              [&](Statement& s) { read_row(s, rows.emplace_back()); });
+  return rows;
+}
+
+template <typename E>
+SelectItem select_item(const E& item) {
+  const auto& expression = to_expr(item);
+  return {expression.node(), expression.label()};
+}
+
+}  // namespace detail
+
+// A SELECT of chosen expressions. Grouped: group_by() was called; Nullable: the models a LEFT
+// JOIN brought in (their columns read as std::optional).
+template <bool Grouped, typename Nullable, typename... Items>
+class SelectTuple : public detail::single_column<
+                        std::tuple<typename detail::result_value<Items, Grouped, Nullable>::type...>> {
+ public:
+  using runnable_query = void;
+  using row_type = std::tuple<typename detail::result_value<Items, Grouped, Nullable>::type...>;
+
+  explicit SelectTuple(SelectCore core) : core_(std::move(core)) {}
+
+  SelectTuple& where(const Condition& condition) {
+    core_.add_where(condition);
+    return *this;
+  }
+
+  // Inner joins: along a relationship of a model already in the query, to a model on an
+  // explicit condition, or to a CTE.
+  template <TableModel T, typename M>
+    requires requires { typename relationship_member<M>::target_type; }
+  SelectTuple& join(M T::*relationship) {
+    detail::add_relationship_join(core_, relationship, false);
+    return *this;
+  }
+  template <TableModel U>
+  SelectTuple& join(const Condition& on) {
+    detail::add_join(core_, false, std::string(model_traits<U>::table_name), on);
+    return *this;
+  }
+  template <typename Cte>
+    requires requires(const Cte& cte) { cte.definition(); }
+  SelectTuple& join(const Cte& cte, const Condition& on) {
+    detail::add_cte_join(core_, cte, on);
+    return *this;
+  }
+
+  // Left joins: the joined model's columns read as std::optional.
+  template <TableModel T, typename M>
+    requires requires { typename relationship_member<M>::target_type; }
+  auto left_join(M T::*relationship) const {
+    SelectTuple<Grouped, concat_t<Nullable, typename detail::left_joined_models<T, M>::type>, Items...> joined(core_);
+    detail::add_relationship_join(joined.core_, relationship, true);
+    return joined;
+  }
+  template <TableModel U>
+  auto left_join(const Condition& on) const {
+    SelectTuple<Grouped, concat_t<Nullable, type_list<U>>, Items...> joined(core_);
+    detail::add_join(joined.core_, true, std::string(model_traits<U>::table_name), on);
+    return joined;
+  }
+
+  // FROM a model's table, or from a CTE (which joins the statement's WITH clause).
+  template <TableModel T>
+  SelectTuple& from() {
+    core_.from = std::string(model_traits<T>::table_name);
+    return *this;
+  }
+  template <typename Cte>
+    requires requires(const Cte& cte) { cte.definition(); }
+  SelectTuple& from(const Cte& cte) {
+    detail::set_from_cte(core_, cte);
+    return *this;
+  }
+
+  template <typename... Keys>
+    requires(sizeof...(Keys) > 0 && (ExprConvertible<Keys> && ...))
+  auto group_by(const Keys&... keys) const {
+    SelectTuple<true, Nullable, Items...> grouped(core_);
+    (grouped.core_.group_by.push_back(to_expr(keys).node()), ...);
+    return grouped;
+  }
+  SelectTuple& having(const Condition& condition) {
+    static_assert(Grouped, "having() filters groups: call group_by() first");
+    core_.having = core_.having ? (*core_.having && condition) : condition;
+    return *this;
+  }
+
+  template <typename... More>
+  SelectTuple& order_by(OrderTerm first, More... more) {
+    core_.order.push_back(std::move(first));
+    (core_.order.push_back(OrderTerm(more)), ...);
+    return *this;
+  }
+  SelectTuple& limit(std::int64_t n) {
+    core_.limit = n;
+    return *this;
+  }
+  SelectTuple& offset(std::int64_t n) {
+    core_.offset = n;
+    return *this;
+  }
+  SelectTuple& distinct(bool on = true) {
+    core_.distinct = on;
+    return *this;
+  }
+
+  RenderedQuery render(schema::Dialect dialect) const { return core_.render(dialect); }
+  const SelectCore& core() const { return core_; }
+
+  // session.exec(query) calls this.
+  template <typename S>
+  std::vector<row_type> run(S& session) const {
+    return detail::fetch_rows<row_type>(session, render(session.dialect()), core_.from);
+  }
+
+ private:
+  template <bool, typename, typename...>
+  friend class SelectTuple;
+  SelectCore core_;
+};
+
+// select(&User::name, col(&User::age) + 1, count(), ...): a SELECT of those expressions.
+template <typename... Args>
+  requires(sizeof...(Args) > 0 && (ExprConvertible<Args> && ...))
+auto select(const Args&... args) {
+  SelectCore core;
+  (core.items.push_back(detail::select_item(args)), ...);
+  // FROM: the table of the first item that reads a column.
+  ((core.from.empty() ? void(core.from = to_expr(args).origin()) : void()), ...);
+  return SelectTuple<false, type_list<>, expr_t<Args>...>(std::move(core));
+}
+
+class Session;
+
+// Runs after the main query on the objects it returned (selectinload and friends).
+template <typename T>
+using Loader = std::function<void(Session&, std::span<T* const>)>;
+
+// select<T>(): whole model objects.
+template <TableModel T>
+class Select {
+ public:
+  Select() {
+    core_.model_table = model_traits<T>::table_name;
+    core_.model_columns = column_names();
+    core_.from = std::string(model_traits<T>::table_name);
+  }
+
+  Select& where(const Condition& condition) {
+    core_.add_where(condition);
+    return *this;
+  }
+  Select& order_by(OrderTerm term) {
+    core_.order.push_back(std::move(term));
+    return *this;
+  }
+  template <typename... More>
+  Select& order_by(OrderTerm first, More... more) {
+    order_by(std::move(first));
+    (order_by(OrderTerm(more)), ...);
+    return *this;
+  }
+  Select& limit(std::int64_t n) {
+    core_.limit = n;
+    return *this;
+  }
+  Select& offset(std::int64_t n) {
+    core_.offset = n;
+    return *this;
+  }
+  Select& distinct(bool on = true) {
+    core_.distinct = on;
+    return *this;
+  }
+  // Joins filter the models returned (select<User>().join(&User::posts).where(col(&Post::score)
+  // > 3).distinct()); the joined rows are not loaded into relationships (see loading.hpp).
+  template <TableModel U, typename M>
+    requires requires { typename relationship_member<M>::target_type; }
+  Select& join(M U::*relationship) {
+    detail::add_relationship_join(core_, relationship, false);
+    return *this;
+  }
+  template <TableModel U>
+  Select& join(const Condition& on) {
+    detail::add_join(core_, false, std::string(model_traits<U>::table_name), on);
+    return *this;
+  }
+  template <TableModel U, typename M>
+    requires requires { typename relationship_member<M>::target_type; }
+  Select& left_join(M U::*relationship) {
+    detail::add_relationship_join(core_, relationship, true);
+    return *this;
+  }
+  template <TableModel U>
+  Select& left_join(const Condition& on) {
+    detail::add_join(core_, true, std::string(model_traits<U>::table_name), on);
+    return *this;
+  }
+
+  // Relationship loaders to run on the result: .options(selectinload(&User::posts)).
+  template <typename... Loaders>
+  Select& options(Loaders&&... loaders) {
+    (loaders_.push_back(Loader<T>(std::forward<Loaders>(loaders))), ...);
+    return *this;
+  }
+
+  RenderedQuery render(schema::Dialect dialect) const { return core_.render(dialect); }
+  const SelectCore& core() const { return core_; }
+  const std::vector<Loader<T>>& loaders() const { return loaders_; }
+
+ private:
+  static std::span<const std::string_view> column_names() {
+    static const auto names = [] {
+      std::vector<std::string_view> list;
+      for_each_column<T>([&](auto, const auto& column) { list.push_back(column.name); });
+      return list;
+    }();
+    return names;
+  }
+
+  SelectCore core_;
+  std::vector<Loader<T>> loaders_;
+};
+
+template <TableModel T>
+Select<T> select() {
+  return {};
+}
+
+}  // namespace sqlmodel
