@@ -69,7 +69,7 @@ status=0
 migrate check || status=$?
 case $status in
   0) echo "(the database is already at head: the upgrade will apply nothing)" ;;
-  1) echo "(the revisions listed above will be applied)" ;;
+  1) echo "(pending revisions listed above are applied in step 4; any other difference fails the verification in step 5)" ;;
   *) die "sqlmodel-migrate check could not read the database (exit $status)" ;;
 esac
 
