@@ -231,6 +231,29 @@ class RelationshipNotLoaded : public std::logic_error {
   using std::logic_error::logic_error;
 };
 
+namespace detail {
+// "Model.member" of a relationship member. A member cannot know which model holds it, so the
+// ORM stamps every object it reads or stages with these (see name_relationships in
+// model_traits.hpp); the "not loaded" error then names the relationship.
+using RelationshipName = std::string_view (*)();
+
+inline std::string not_loaded_message(std::string_view path) {
+  std::string member(path);
+  if (auto dot = member.find('.'); dot != std::string::npos) member.replace(dot, 1, "::");
+  return "relationship " + std::string(path) +
+         " was read before it was loaded; load it explicitly with selectinload(&" + member +
+         "), joinedload(&" + member + ") or session.load(object, &" + member + ")";
+}
+
+[[noreturn]] inline void throw_not_loaded(RelationshipName name) {
+  if (!name)
+    throw RelationshipNotLoaded(
+        "relationship read before it was loaded (an object the ORM has not seen yet); load it "
+        "explicitly with selectinload, joinedload or session.load");
+  throw RelationshipNotLoaded(not_loaded_message(name()));
+}
+}  // namespace detail
+
 // A to-one relationship: empty until loaded (selectinload, joinedload, session.load).
 // Holds the target through a shared_ptr so models may refer to themselves and each other.
 template <typename T>
@@ -239,10 +262,15 @@ class Related {
   bool loaded() const { return loaded_; }
   // The loaded target, or nullptr when the database has none.
   T* get() const {
-    if (!loaded_) throw RelationshipNotLoaded("relationship read before it was loaded");
+    if (!loaded_) detail::throw_not_loaded(name_);
     return value_.get();
   }
   T* operator->() const { return get(); }
+  // The loaded target as shared (loaders hand one object to every parent that refers to it).
+  const std::shared_ptr<T>& shared() const {
+    if (!loaded_) detail::throw_not_loaded(name_);
+    return value_;
+  }
   void set(std::shared_ptr<T> value) {
     value_ = std::move(value);
     loaded_ = true;
@@ -251,10 +279,12 @@ class Related {
     value_.reset();
     loaded_ = false;
   }
+  void set_name(detail::RelationshipName name) { name_ = name; }
 
  private:
   std::shared_ptr<T> value_;
   bool loaded_ = false;
+  detail::RelationshipName name_ = nullptr;
 };
 
 // A to-many relationship (one-to-many or many-to-many): empty until loaded.
@@ -263,21 +293,49 @@ class RelatedList {
  public:
   bool loaded() const { return loaded_; }
   const std::vector<std::shared_ptr<T>>& get() const {
-    if (!loaded_) throw RelationshipNotLoaded("relationship read before it was loaded");
+    if (!loaded_) detail::throw_not_loaded(name_);
     return items_;
   }
   void set(std::vector<std::shared_ptr<T>> items) {
     items_ = std::move(items);
+    links_.clear();
     loaded_ = true;
+  }
+  // A many-to-many relationship loaded through its link model: links[i] is the link row
+  // (the link model's object) that leads to items[i]. Read them with sqlmodel::linked().
+  void set(std::vector<std::shared_ptr<T>> items, std::vector<std::shared_ptr<void>> links) {
+    if (links.size() != items.size())
+      throw std::invalid_argument("RelatedList::set: one link row per item");
+    items_ = std::move(items);
+    links_ = std::move(links);
+    loaded_ = true;
+  }
+  // Loaders building the list row by row: marks it loaded (and empty) first, then appends.
+  void start_loading() {
+    items_.clear();
+    links_.clear();
+    loaded_ = true;
+  }
+  void append(std::shared_ptr<T> item, std::shared_ptr<void> link = nullptr) {
+    items_.push_back(std::move(item));
+    if (link) links_.push_back(std::move(link));
+  }
+  const std::vector<std::shared_ptr<void>>& link_rows() const {
+    if (!loaded_) detail::throw_not_loaded(name_);
+    return links_;
   }
   void reset() {
     items_.clear();
+    links_.clear();
     loaded_ = false;
   }
+  void set_name(detail::RelationshipName name) { name_ = name; }
 
  private:
   std::vector<std::shared_ptr<T>> items_;
+  std::vector<std::shared_ptr<void>> links_;
   bool loaded_ = false;
+  detail::RelationshipName name_ = nullptr;
 };
 
 }  // namespace sqlmodel

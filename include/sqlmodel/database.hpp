@@ -14,7 +14,10 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,6 +63,17 @@ class Connection {
   virtual bool in_transaction() const = 0;
   // Runs statements without parameters or results (DDL, scripts); ';' separates statements.
   virtual void execute(std::string_view sql) = 0;
+
+  // COPY "table" (columns) FROM STDIN inside the open transaction (PostgreSQL). next_chunk
+  // appends rows in COPY text format (tab-separated fields, '\N' for NULL, each row ending in
+  // '\n') to the string it is given and returns false after the last row. Backends without
+  // COPY throw std::logic_error; Session::bulk_insert does not call them.
+  virtual void copy_from(std::string_view table, std::span<const std::string_view> columns,
+                         const std::function<bool(std::string& chunk)>& next_chunk) {
+    (void)columns;
+    (void)next_chunk;
+    throw std::logic_error("COPY into '" + std::string(table) + "' needs PostgreSQL");
+  }
 
  protected:
   virtual std::unique_ptr<Statement> prepare_new(const std::string& sql, std::string_view table) = 0;

@@ -496,12 +496,16 @@ void bind_columns(Statement& statement, const T& object, int first_index = 0) {
   });
 }
 
+template <TableModel T>
+void name_relationships(T& object);
+
 // Reads every column of the current row into `object`, starting at result column first_index.
 template <TableModel T>
 void read_columns(Statement& statement, T& object, int first_index = 0) {
   for_each_column<T>([&](auto index, const auto& column) {
     column.read(statement, first_index + static_cast<int>(index()), object);
   });
+  name_relationships(object);
 }
 
 template <auto A, auto B>
@@ -516,6 +520,88 @@ constexpr void for_each_relationship(F&& f) {
   if constexpr (requires { model_traits<T>::relationships; })
     std::apply([&](const auto&... relationships) { (f(relationships), ...); },
                model_traits<T>::relationships);
+}
+
+template <TableModel T>
+constexpr std::size_t relationship_count() {
+  if constexpr (requires { model_traits<T>::relationships; })
+    return std::tuple_size_v<std::decay_t<decltype(model_traits<T>::relationships)>>;
+  else
+    return 0;
+}
+
+// Relationship I of T, usable in constant expressions.
+template <TableModel T, std::size_t I>
+inline constexpr const auto& relationship_at = std::get<I>(model_traits<T>::relationships);
+
+// Calls f(std::integral_constant<std::size_t, I>) for every relationship index of T, so that
+// relationship_at<T, I> is usable in constant expressions (if constexpr on cascade_delete, ...).
+template <TableModel T, typename F>
+constexpr void for_each_relationship_index(F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (f(std::integral_constant<std::size_t, I>{}), ...);
+  }(std::make_index_sequence<relationship_count<T>()>{});
+}
+
+// "Model.member" of the relationship whose member is Member (what errors name).
+template <TableModel T, auto Member>
+std::string_view relationship_path() {
+  static const std::string path = [] {
+    std::string name = "?";
+    for_each_relationship<T>([&](const auto& relationship) {
+      if constexpr (same_member<std::remove_cvref_t<decltype(relationship)>::member, Member>())
+        name = std::string(relationship.name);
+    });
+    return std::string(model_traits<T>::model_name) + "." + name;
+  }();
+  return path;
+}
+
+// Stamps each relationship member of `object` with its name, for the "not loaded" error.
+template <TableModel T>
+void name_relationships(T& object) {
+  for_each_relationship<T>([&](const auto& relationship) {
+    constexpr auto member = std::remove_cvref_t<decltype(relationship)>::member;
+    (object.*member).set_name(&relationship_path<T, member>);
+  });
+}
+
+// The primary key of a row as a tuple of the key members' values without std::optional
+// (one element for a single-column key): map keys for identity and de-duplication.
+namespace detail {
+template <typename T, std::size_t... I>
+auto row_key_type(std::index_sequence<I...>) -> std::tuple<unwrap_optional_t<typename std::remove_cvref_t<
+    decltype(std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns))>::value_type>...>;
+}  // namespace detail
+template <TableModel T>
+using row_key_t = decltype(detail::row_key_type<T>(std::make_index_sequence<primary_key_indexes<T>.size()>{}));
+
+// The key of the row whose columns start at result column first_index; nullopt when a key
+// column is NULL (no row on that side of a LEFT JOIN).
+template <TableModel T>
+std::optional<row_key_t<T>> read_row_key(Statement& statement, int first_index = 0) {
+  row_key_t<T> key;
+  bool present = true;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((present = present && value_codec<std::tuple_element_t<I, row_key_t<T>>>::try_read(
+                               statement, first_index + static_cast<int>(primary_key_indexes<T>[I]),
+                               std::get<I>(key))),
+     ...);
+  }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
+  if (!present) return std::nullopt;
+  return key;
+}
+
+// The key of an object whose key members are set.
+template <TableModel T>
+row_key_t<T> object_key(const T& object) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    auto value = [](const auto& member) -> decltype(auto) {
+      if constexpr (requires { member.value(); }) return (member.value());
+      else return (member);
+    };
+    return row_key_t<T>{value(object.*std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns).member)...};
+  }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
 }
 
 }  // namespace sqlmodel

@@ -35,6 +35,7 @@
 
 #include "sqlmodel/database.hpp"
 #include "sqlmodel/errors.hpp"
+#include "sqlmodel/loading_sql.hpp"
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/query.hpp"
 #include "sqlmodel/statement.hpp"
@@ -69,21 +70,67 @@ template <typename T>
 struct table_info {
   std::vector<std::string_view> columns;
   std::vector<std::string_view> non_key_columns;
-  std::string_view key;
+  std::vector<std::string_view> keys;  // the primary key's columns, in order
+  std::string_view key;                // the first of them
 
   static const table_info& get() {
     static const table_info info = [] {
       table_info result;
       for_each_column<T>([&](auto index, const auto& column) {
         result.columns.push_back(column.name);
-        if (index() == primary_key_index<T>) result.key = column.name;
+        if (is_primary_key_index<T>(index())) result.keys.push_back(column.name);
         else result.non_key_columns.push_back(column.name);
       });
+      result.key = result.keys.front();
       return result;
     }();
     return info;
   }
 };
+
+// The parameter index of column `index` among the non-key columns (UPDATE's SET list, and an
+// INSERT that leaves a generated key out).
+template <TableModel T>
+constexpr int non_key_position(std::size_t index) {
+  int position = 0;
+  for (std::size_t i = 0; i < index; ++i)
+    if (!is_primary_key_index<T>(i)) ++position;
+  return position;
+}
+
+// True when the database assigns the key: a single autoincrement key column.
+template <TableModel T>
+constexpr bool has_generated_key() {
+  if constexpr (has_composite_key<T>) return false;
+  else return primary_key_column<T>.autoincrement;
+}
+
+// Binds every non-key column of `object` to parameters 0, 1, ...
+template <TableModel T>
+void bind_non_key_columns(Statement& statement, const T& object) {
+  for_each_column<T>([&](auto index, const auto& column) {
+    if constexpr (!is_primary_key_index<T>(index()))
+      column.bind(statement, non_key_position<T>(index()), object);
+  });
+}
+
+// Binds the primary key columns of `object` from parameter first_index on.
+template <TableModel T>
+void bind_key_columns(Statement& statement, const T& object, int first_index) {
+  for_each_key_column<T>([&](const auto& column) { column.bind(statement, first_index++, object); });
+}
+
+// Binds a key value as get<T>() takes it: the value, or a tuple of the key columns' values.
+template <TableModel T, typename Key>
+void bind_key_value(Statement& statement, const Key& key) {
+  if constexpr (has_composite_key<T>)
+    std::apply([&](const auto&... values) {
+      int index = 0;
+      (value_codec<std::remove_cvref_t<decltype(values)>>::bind(statement, index++, values), ...);
+    }, key);
+  else
+    value_codec<Key>::bind(statement, 0, key);
+}
 
 enum class StatementRole { insert_all, insert_generated_key, select_by_key, update, remove, select_in };
 // One address per model, role and key column: the key of the connection's statement cache.
@@ -114,6 +161,54 @@ template <typename V>
 std::string key_text(const std::optional<V>& value) {
   return value ? key_text(*value) : std::string("NULL");
 }
+template <typename... V>
+std::string key_text(const std::tuple<V...>& values) {
+  std::string text = "(";
+  std::apply([&](const auto&... value) {
+    bool first = true;
+    ((text += (first ? "" : ", ") + key_text(value), first = false), ...);
+  }, values);
+  return text + ")";
+}
+
+// The key column(s) as errors show them: id, or (user_id, team_id).
+template <TableModel T>
+std::string key_columns_text() {
+  const auto& keys = table_info<T>::get().keys;
+  if (keys.size() == 1) return std::string(keys.front());
+  std::string text = "(";
+  for (std::size_t i = 0; i < keys.size(); ++i) text += (i ? ", " : "") + std::string(keys[i]);
+  return text + ")";
+}
+
+// The key of `object` as errors show it.
+template <TableModel T>
+std::string object_key_text(const T& object) {
+  if constexpr (has_composite_key<T>) return key_text(object_key(object));
+  else return key_text(object.*primary_key_column<T>.member);
+}
+
+}  // namespace detail
+
+class Session;
+
+namespace detail {
+
+// Cascades on remove/update (cascade.hpp).
+template <TableModel T>
+constexpr bool has_delete_dependents();
+template <TableModel T>
+void delete_dependents(Session& session, std::span<T* const> parents);
+template <TableModel T>
+constexpr bool has_delete_orphan();
+template <TableModel T>
+void delete_orphans(Session& session, std::span<T* const> parents);
+
+// Loaders joined into the main statement (loading_joined.hpp).
+template <TableModel T>
+bool has_joined_loads(const std::vector<Loader<T>>& loaders);
+template <TableModel T>
+std::vector<T> exec_joined(Session& session, const Select<T>& query);
 
 }  // namespace detail
 
@@ -147,6 +242,7 @@ class Session {
   // ---- unit of work ----
   template <TableModel T>
   void add(T& object) {
+    name_relationships(object);
     validate(object);
     pending_.push_back({&object, &Session::insert_batch<T>, &detail::prepare_insert<T>});
   }
@@ -177,6 +273,13 @@ class Session {
     pending_.push_back({&object, &Session::remove_batch<T>});
   }
 
+  // Many objects in one go: PostgreSQL COPY, SQLite a prepared INSERT per row. Generated keys
+  // are not written back (bulk_insert.hpp).
+  template <TableModel T>
+  void bulk_insert(std::span<const T> objects);
+  template <TableModel T>
+  void bulk_insert(const std::vector<T>& objects) { bulk_insert(std::span<const T>(objects)); }
+
   void flush();
   void commit();
   void rollback();
@@ -194,10 +297,10 @@ class Session {
     const auto& info = detail::table_info<T>::get();
     Statement& statement = connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::select_by_key>,
-        [&] { return sql::select_by_key(dialect_, model_traits<T>::table_name, info.columns, info.key); });
+        [&] { return sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys); });
     std::optional<T> found;
-    run<true>(statement, 1,
-        [&](Statement& s) { value_codec<unwrap_optional_t<primary_key_type<T>>>::bind(s, 0, key); },
+    run<true>(statement, info.keys.size(),
+        [&](Statement& s) { detail::bind_key_value<T>(s, key); },
         [&](Statement& s) { read_columns(s, found.emplace()); });
     return found;
   }
@@ -213,26 +316,31 @@ class Session {
   // Reloads every column of `object` from its row (relationships are left as they are).
   template <TableModel T>
   void refresh(T& object) {
-    const auto& key = object.*primary_key_column<T>.member;
-    if (detail::key_is_unset(key))
+    bool unset = false;
+    for_each_key_column<T>([&](const auto& column) {
+      unset = unset || detail::key_is_unset(object.*column.member);
+    });
+    if (unset)
       throw std::invalid_argument("cannot refresh a " + std::string(model_traits<T>::model_name) +
                                   " whose primary key is unset (it was never inserted)");
     flush();
     const auto& info = detail::table_info<T>::get();
     Statement& statement = connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::select_by_key>,
-        [&] { return sql::select_by_key(dialect_, model_traits<T>::table_name, info.columns, info.key); });
+        [&] { return sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys); });
     bool found = false;
-    run<true>(statement, 1, [&](Statement& s) { primary_key_column<T>.bind(s, 0, object); },
+    run<true>(statement, info.keys.size(), [&](Statement& s) { detail::bind_key_columns(s, object, 0); },
         [&](Statement& s) {
           read_columns(s, object);
           found = true;
         });
-    if (!found) throw not_found<T>(detail::key_text(key));
+    if (!found) throw not_found<T>(detail::object_key_text(object));
   }
 
   template <TableModel T>
   std::vector<T> exec(const Select<T>& query) {
+    if (!query.loaders().empty() && detail::has_joined_loads<T>(query.loaders()))
+      return detail::exec_joined(*this, query);
     flush();
     RenderedQuery rendered = query.render(dialect_);
     Statement& statement = connection_->prepare(rendered.sql, model_traits<T>::table_name);
@@ -334,6 +442,13 @@ class Session {
     // staged write before its first statement (write_preparation.hpp).
     void (*prepare)(void*) = nullptr;
   };
+  template <TableModel T>
+  static std::vector<T*> objects_of(std::span<const PendingWrite> writes) {
+    std::vector<T*> objects;
+    objects.reserve(writes.size());
+    for (const PendingWrite& write : writes) objects.push_back(static_cast<T*>(write.object));
+    return objects;
+  }
 
   void ensure_transaction();
   void abort_transaction() noexcept;
@@ -345,7 +460,7 @@ class Session {
   static NotFound not_found(const std::string& key) {
     const std::string table(model_traits<T>::table_name);
     return NotFound("no " + std::string(model_traits<T>::model_name) + " in table '" + table +
-                        "' with " + std::string(detail::table_info<T>::get().key) + " = " + key,
+                        "' with " + detail::key_columns_text<T>() + " = " + key,
                     table, key);
   }
 
@@ -353,8 +468,6 @@ class Session {
   // looked up once per batch, not once per object.
   template <TableModel T>
   static void insert_batch(Session& session, std::span<const PendingWrite> writes) {
-    constexpr auto& key = primary_key_column<T>;
-    constexpr std::size_t key_index = primary_key_index<T>;
     const auto& info = detail::table_info<T>::get();
     const std::string_view table = model_traits<T>::table_name;
     const schema::Dialect dialect = session.dialect_;
@@ -362,7 +475,8 @@ class Session {
     Statement* all_columns_statement = nullptr;
     for (const PendingWrite& write : writes) {
       T& object = *static_cast<T*>(write.object);
-      if constexpr (key.autoincrement) {
+      if constexpr (detail::has_generated_key<T>()) {
+        constexpr auto& key = primary_key_column<T>;
         if (detail::key_is_unset(object.*key.member)) {
           if (!generated_key_statement)
             generated_key_statement = &session.connection_->prepare_cached(
@@ -377,10 +491,7 @@ class Session {
           auto result = session.run(
               *generated_key_statement, info.non_key_columns.size(),
               [&](Statement& s) {
-                for_each_column<T>([&](auto index, const auto& column) {
-                  if constexpr (index() < key_index) column.bind(s, static_cast<int>(index()), object);
-                  else if constexpr (index() > key_index) column.bind(s, static_cast<int>(index()) - 1, object);
-                });
+                detail::bind_non_key_columns(s, object);
               },
               [&](Statement& s) { key.read(s, 0, object); });
           if (dialect == schema::Dialect::sqlite)
@@ -399,45 +510,46 @@ class Session {
 
   template <TableModel T>
   static void update_batch(Session& session, std::span<const PendingWrite> writes) {
-    constexpr auto& key = primary_key_column<T>;
-    constexpr std::size_t key_index = primary_key_index<T>;
     const auto& info = detail::table_info<T>::get();
     const std::string_view table = model_traits<T>::table_name;
     Statement& statement = session.connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::update>,
-        [&] { return sql::update_by_key(session.dialect_, table, info.non_key_columns, info.key); },
+        [&] { return sql::update_by_keys(session.dialect_, table, info.non_key_columns, info.keys); },
         table);
     for (const PendingWrite& write : writes) {
       T& object = *static_cast<T*>(write.object);
       auto result = session.run(
           statement, info.columns.size(),
           [&](Statement& s) {
-            for_each_column<T>([&](auto index, const auto& column) {
-              if constexpr (index() < key_index) column.bind(s, static_cast<int>(index()), object);
-              else if constexpr (index() > key_index) column.bind(s, static_cast<int>(index()) - 1, object);
-            });
-            key.bind(s, static_cast<int>(info.non_key_columns.size()), object);
+            detail::bind_non_key_columns(s, object);
+            detail::bind_key_columns(s, object, static_cast<int>(info.non_key_columns.size()));
           },
           [](Statement&) {});
       if (result.rows_changed != 1)
-        session.stale<T>(statement, "UPDATE", detail::key_text(object.*key.member));
+        session.stale<T>(statement, "UPDATE", detail::object_key_text(object));
     }
+    // delete_orphan: children the loaded collections no longer hold are deleted.
+    if constexpr (detail::has_delete_orphan<T>())
+      detail::delete_orphans<T>(session, objects_of<T>(writes));
   }
 
   template <TableModel T>
   static void remove_batch(Session& session, std::span<const PendingWrite> writes) {
-    constexpr auto& key = primary_key_column<T>;
     const auto& info = detail::table_info<T>::get();
     const std::string_view table = model_traits<T>::table_name;
+    // Cascades and link rows first, one statement per level for the whole batch.
+    if constexpr (detail::has_delete_dependents<T>())
+      detail::delete_dependents<T>(session, objects_of<T>(writes));
     Statement& statement = session.connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::remove>,
-        [&] { return sql::delete_by_key(session.dialect_, table, info.key); }, table);
+        [&] { return sql::delete_by_keys(session.dialect_, table, info.keys); }, table);
     for (const PendingWrite& write : writes) {
       T& object = *static_cast<T*>(write.object);
-      auto result = session.run(statement, 1, [&](Statement& s) { key.bind(s, 0, object); },
+      auto result = session.run(statement, info.keys.size(),
+                                [&](Statement& s) { detail::bind_key_columns(s, object, 0); },
                                 [](Statement&) {});
       if (result.rows_changed != 1)
-        session.stale<T>(statement, "DELETE", detail::key_text(object.*key.member));
+        session.stale<T>(statement, "DELETE", detail::object_key_text(object));
     }
   }
 
@@ -446,7 +558,7 @@ class Session {
     abort_transaction();
     const std::string table(model_traits<T>::table_name);
     throw StaleData(std::string(what) + " of " + std::string(model_traits<T>::model_name) +
-                        " with " + std::string(detail::table_info<T>::get().key) + " = " + key +
+                        " with " + detail::key_columns_text<T>() + " = " + key +
                         " in table '" + table +
                         "' matched no row: it was deleted, or its key changed, since it was read",
                     statement.sql(), table, key);
@@ -462,3 +574,6 @@ class Session {
 }  // namespace sqlmodel
 
 #include "sqlmodel/loading.hpp"
+#include "sqlmodel/loading_joined.hpp"
+#include "sqlmodel/cascade.hpp"
+#include "sqlmodel/bulk_insert.hpp"

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include <pqxx/pqxx>
+#include <pqxx/tablewriter>
 
 #include "orm/backends.hpp"
+#include "schema/dialect.hpp"
 #include "sqlmodel/errors.hpp"
 
 namespace sqlmodel::orm {
@@ -208,6 +210,38 @@ class PostgresOrmConnection final : public Connection {
       }
     } catch (...) {
       translate(std::string(sql), "");
+    }
+  }
+
+  void copy_from(std::string_view table, std::span<const std::string_view> columns,
+                 const std::function<bool(std::string& chunk)>& next_chunk) override {
+    const std::string quoted_table = schema::quote_identifier(schema::Dialect::postgresql, table);
+    std::vector<std::string> quoted_columns;
+    quoted_columns.reserve(columns.size());
+    for (std::string_view column : columns)
+      quoted_columns.push_back(schema::quote_identifier(schema::Dialect::postgresql, column));
+    std::string sql = "COPY " + quoted_table + " (";
+    for (std::size_t i = 0; i < quoted_columns.size(); ++i) sql += (i ? ", " : "") + quoted_columns[i];
+    sql += ") FROM STDIN";
+    try {
+      // tablewriter (not stream_to) because it takes whole lines of COPY text: the rows are
+      // encoded by the models' codecs, and a chunk of many rows goes out in one call.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+      pqxx::tablewriter writer(transaction(sql), quoted_table, quoted_columns.begin(),
+                               quoted_columns.end());
+#pragma GCC diagnostic pop
+      std::string chunk;
+      for (bool more = true; more;) {
+        chunk.clear();
+        more = next_chunk(chunk);
+        if (chunk.empty()) continue;
+        chunk.pop_back();  // write_raw_line ends the last row itself
+        writer.write_raw_line(chunk);
+      }
+      writer.complete();
+    } catch (...) {
+      translate(sql, std::string(table));
     }
   }
 

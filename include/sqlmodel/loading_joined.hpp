@@ -1,0 +1,308 @@
+// joinedload(&User::posts): the relationship comes back in the same statement, through a LEFT
+// JOIN, as SQLAlchemy's joinedload does. The main query becomes a subquery (so its LIMIT and
+// OFFSET count parents, not joined rows) that the joins hang off:
+//
+//   SELECT "users"."id", ..., "posts_1"."id", ... FROM (<the query>) AS "users"
+//     LEFT JOIN "posts" AS "posts_1" ON "posts_1"."user_id" = "users"."id"
+//     ORDER BY <the query's order>, "users"."id", "posts_1"."id"
+//
+// Rows are de-duplicated into their parents by primary key, and a target that several parents
+// share (many-to-one) is one object. Nesting: joinedload(&User::posts).then(&Post::comments)
+// joins the next level into the same statement; .then(selectinload(...)) runs one statement
+// after it; selectinload(...).then(joinedload(...)) joins into the select-in statement.
+// A parent query ordered by something other than its own columns cannot be wrapped and
+// re-ordered: that is an error naming the term (use selectinload there).
+#pragma once
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "schema/dialect.hpp"
+#include "sqlmodel/loading.hpp"
+
+namespace sqlmodel {
+
+template <TableModel T, typename M>
+class JoinedLoad {
+ public:
+  using target_type = typename relationship_member<M>::target_type;
+
+  explicit JoinedLoad(M T::*member) : member_(member) {}
+
+  // Joins a relationship of the targets into the same statement (a member pointer), or adds
+  // any other loader (selectinload(...): one statement after this one).
+  template <typename N>
+  JoinedLoad then(N target_type::*nested) const {
+    JoinedLoad copy = *this;
+    copy.nested_.push_back(Loader<target_type>(JoinedLoad<target_type, N>(nested)));
+    return copy;
+  }
+  template <typename L>
+    requires std::is_constructible_v<Loader<target_type>, L>
+  JoinedLoad then(L nested) const {
+    JoinedLoad copy = *this;
+    copy.nested_.push_back(Loader<target_type>(std::move(nested)));
+    return copy;
+  }
+
+  // Where there is no statement to join into (objects already in hand), it loads as
+  // selectinload does: one statement.
+  void operator()(Session& session, std::span<T* const> objects) const {
+    detail::load_member(session, objects, member_, nested_);
+  }
+
+  M T::*member() const { return member_; }
+  const std::vector<Loader<target_type>>& nested() const { return nested_; }
+
+ private:
+  M T::*member_;
+  std::vector<Loader<target_type>> nested_;
+};
+
+template <TableModel T, typename M>
+JoinedLoad<T, M> joinedload(M T::*member) {
+  return JoinedLoad<T, M>(member);
+}
+
+namespace detail {
+
+// Calls f(joined_load) and returns true when `loader` holds a JoinedLoad of one of P's
+// relationships.
+template <TableModel P, typename F>
+bool visit_joined(const Loader<P>& loader, F&& f) {
+  bool found = false;
+  for_each_relationship<P>([&](const auto& relationship) {
+    using R = std::remove_cvref_t<decltype(relationship)>;
+    if (found) return;
+    if (const auto* joined = loader.template target<JoinedLoad<P, typename R::member_type>>()) {
+      found = true;
+      f(*joined);
+    }
+  });
+  return found;
+}
+
+template <TableModel T>
+bool has_joined_loads(const std::vector<Loader<T>>& loaders) {
+  for (const auto& loader : loaders)
+    if (visit_joined<T>(loader, [](const auto&) {})) return true;
+  return false;
+}
+
+// The reader of one joined relationship R: its targets (and link rows) into the parents.
+template <typename R>
+class RelationshipJoinReader final : public JoinedReader<typename R::model_type> {
+ public:
+  using Model = typename R::model_type;
+  using Target = typename R::target_type;
+
+  RelationshipJoinReader(int link_width, int width) : link_width_(link_width), width_(width) {}
+
+  JoinedReaders<Target> nested;
+  std::vector<Loader<Target>> others;
+
+  void read(Statement& statement, int& column, Model& parent, bool first) override {
+    const int start = column;
+    column = start + width_;
+    if (first) {
+      if constexpr (R::to_many) (parent.*R::member).start_loading();
+      else (parent.*R::member).set(nullptr);
+    }
+    const int target_column = start + link_width_;
+    auto key = read_row_key<Target>(statement, target_column);
+    if (!key) return;  // no target on this row (the LEFT JOIN found none)
+    auto [entry, created] = identity_.try_emplace(*key);
+    if (created) {
+      entry->second = std::make_shared<Target>();
+      read_columns(statement, *entry->second, target_column);
+      targets_.push_back(entry->second.get());
+    }
+    if (attached_.emplace(&parent, *key).second) {
+      if constexpr (R::through_link) {
+        auto link = std::make_shared<typename R::link_type>();
+        read_columns(statement, *link, start);
+        (parent.*R::member).append(entry->second, std::move(link));
+      } else if constexpr (R::to_many) {
+        (parent.*R::member).append(entry->second);
+      } else {
+        (parent.*R::member).set(entry->second);
+      }
+    }
+    int nested_column = target_column + static_cast<int>(column_count<Target>);
+    for (auto& reader : nested) reader->read(statement, nested_column, *entry->second, created);
+  }
+
+  void finish(Session& session) override {
+    for (auto& reader : nested) reader->finish(session);
+    if (!others.empty() && !targets_.empty())
+      for (const auto& loader : others) loader(session, std::span<Target* const>(targets_));
+  }
+
+ private:
+  int link_width_;
+  int width_;  // every column of this load and its nested joined loads
+  std::map<row_key_t<Target>, std::shared_ptr<Target>> identity_;
+  std::set<std::pair<const Model*, row_key_t<Target>>> attached_;
+  std::vector<Target*> targets_;
+};
+
+template <typename R>
+std::unique_ptr<JoinedReader<typename R::model_type>> plan_relationship_join(
+    const R& relationship, const std::vector<Loader<typename R::target_type>>& nested,
+    const std::string& parent_alias, JoinSql& sql) {
+  using Model = typename R::model_type;
+  using Target = typename R::target_type;
+  const schema::Dialect dialect = sql.dialect;
+  const std::string target_table(model_traits<Target>::table_name);
+  const std::string target_alias = target_table + "_" + std::to_string(sql.next_alias++);
+  int link_width = 0;
+  if constexpr (R::through_link) {
+    using Link = typename R::link_type;
+    const std::string link_table(model_traits<Link>::table_name);
+    const std::string link_alias = link_table + "_" + std::to_string(sql.next_alias++);
+    link_width = static_cast<int>(column_count<Link>);
+    sql.columns += ", " + sql::qualified_columns(dialect, link_alias, table_info<Link>::get().columns);
+    sql.joins += sql::left_join(dialect, link_table, link_alias, column_name<Link>(R::link_local_key),
+                                parent_alias, column_name<Model>(R::local_key));
+    sql.joins += sql::left_join(dialect, target_table, target_alias,
+                                column_name<Target>(R::remote_key), link_alias,
+                                column_name<Link>(R::link_remote_key));
+  } else {
+    sql.joins += sql::left_join(dialect, target_table, target_alias,
+                                column_name<Target>(R::remote_key), parent_alias,
+                                column_name<Model>(R::local_key));
+  }
+  sql.columns += ", " + sql::qualified_columns(dialect, target_alias, table_info<Target>::get().columns);
+  if constexpr (R::to_many)
+    sql.order += ", " + sql::collection_order(dialect, target_alias, relationship.order_by,
+                                              table_info<Target>::get().keys);
+  // The nested loads' columns follow this one's; the reader needs the total width.
+  JoinedReaders<Target> nested_readers;
+  std::vector<Loader<Target>> others;
+  JoinSql inner(dialect);
+  inner.next_alias = sql.next_alias;
+  plan_joined<Target>(nested, target_alias, inner, nested_readers, others);
+  sql.next_alias = inner.next_alias;
+  sql.columns += inner.columns;
+  sql.joins += inner.joins;
+  sql.order += inner.order;
+  const int width = link_width + static_cast<int>(column_count<Target>) + inner.width;
+  sql.width += width;
+  auto reader = std::make_unique<RelationshipJoinReader<R>>(link_width, width);
+  reader->nested = std::move(nested_readers);
+  reader->others = std::move(others);
+  return reader;
+}
+
+template <TableModel P>
+void plan_joined(const std::vector<Loader<P>>& loaders, const std::string& parent_alias,
+                 JoinSql& sql, JoinedReaders<P>& readers, std::vector<Loader<P>>& others) {
+  for (const auto& loader : loaders) {
+    bool joined = visit_joined<P>(loader, [&](const auto& load) {
+      with_relationship(load.member(), [&](const auto& relationship) {
+        readers.push_back(plan_relationship_join(relationship, load.nested(), parent_alias, sql));
+      });
+    });
+    if (!joined) others.push_back(loader);
+  }
+}
+
+// ORDER BY of the wrapped main query: its own terms on the subquery's alias, then its key.
+template <TableModel T>
+std::string joined_parent_order(schema::Dialect dialect, const std::vector<OrderTerm>& terms,
+                                const std::string& alias) {
+  std::string order;
+  for (const OrderTerm& term : terms) {
+    if (term.expression || term.table != model_traits<T>::table_name)
+      throw std::invalid_argument(
+          "joinedload: the query orders " + std::string(model_traits<T>::model_name) +
+          " rows by " + (term.expression ? std::string("an expression") :
+                         std::string(term.table) + "." + std::string(term.column)) +
+          ", which the joined statement cannot re-apply; order by columns of " +
+          std::string(model_traits<T>::table_name) + ", or use selectinload");
+    if (!order.empty()) order += ", ";
+    order += schema::quote_identifier(dialect, alias) + "." + schema::quote_identifier(dialect, term.column);
+    if (term.descending) order += " DESC";
+  }
+  for (std::string_view key : table_info<T>::get().keys) {
+    if (!order.empty()) order += ", ";
+    order += schema::quote_identifier(dialect, alias) + "." + schema::quote_identifier(dialect, key);
+  }
+  return order;
+}
+
+template <TableModel T>
+std::vector<OrderTerm> order_terms_of(const Select<T>& query) {
+  if constexpr (requires { query.core().order; }) return query.core().order;
+  else return {};
+}
+
+template <TableModel T>
+std::vector<T> exec_joined(Session& session, const Select<T>& query) {
+  session.flush();
+  const schema::Dialect dialect = session.dialect();
+  const std::string alias(model_traits<T>::table_name);
+  JoinSql joined(dialect);
+  JoinedReaders<T> readers;
+  std::vector<Loader<T>> others;
+  plan_joined<T>(query.loaders(), alias, joined, readers, others);
+
+  RenderedQuery base = query.render(dialect);
+  const std::string text =
+      "SELECT " + sql::qualified_columns(dialect, alias, table_info<T>::get().columns) +
+      joined.columns + " FROM (" + base.sql + ") AS " + schema::quote_identifier(dialect, alias) +
+      joined.joins + " ORDER BY " + joined_parent_order<T>(dialect, order_terms_of(query), alias) +
+      joined.order;
+  Statement& statement = session.connection().prepare(text, model_traits<T>::table_name);
+
+  // A deque keeps the parents in place while rows arrive (readers hold pointers to them).
+  std::deque<T> parents;
+  std::map<row_key_t<T>, T*> seen;
+  session.run(
+      statement, base.params.size(),
+      [&](Statement& s) {
+        for (std::size_t i = 0; i < base.params.size(); ++i)
+          bind_param(s, static_cast<int>(i), base.params[i]);
+      },
+      [&](Statement& s) {
+        T* parent = nullptr;
+        bool first = false;
+        auto key = read_row_key<T>(s, 0);
+        if (key) {
+          auto [entry, created] = seen.try_emplace(*key, nullptr);
+          if (created) {
+            read_columns(s, parents.emplace_back());
+            entry->second = &parents.back();
+            first = true;
+          }
+          parent = entry->second;
+        } else {
+          read_columns(s, parents.emplace_back());
+          parent = &parents.back();
+          first = true;
+        }
+        int column = static_cast<int>(column_count<T>);
+        for (auto& reader : readers) reader->read(s, column, *parent, first);
+      });
+  for (auto& reader : readers) reader->finish(session);
+
+  std::vector<T> rows(std::make_move_iterator(parents.begin()), std::make_move_iterator(parents.end()));
+  if (!others.empty() && !rows.empty()) {
+    std::vector<T*> pointers;
+    pointers.reserve(rows.size());
+    for (T& row : rows) pointers.push_back(&row);
+    for (const auto& loader : others) loader(session, std::span<T* const>(pointers));
+  }
+  return rows;
+}
+
+}  // namespace detail
+}  // namespace sqlmodel
