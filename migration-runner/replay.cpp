@@ -42,6 +42,7 @@ schema::Schema migration_view(schema::Schema snapshot) {
     forget(table.check_constraints);
     forget(table.indexes);
     forget(table.relationships);
+    if (table.single_table_inheritance) forget(table.single_table_inheritance->models);
   }
   schema::sort_canonically(snapshot);
   return snapshot;

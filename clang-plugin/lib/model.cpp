@@ -34,6 +34,11 @@ const char* ConstraintModel::kind_name() const {
   return "constraint";
 }
 
+clang::SourceLocation SingleTableChild::location() const {
+  return decl ? decl->getASTContext().getSourceManager().getFileLoc(decl->getLocation())
+              : clang::SourceLocation{};
+}
+
 clang::SourceLocation TableModel::location() const {
   return decl ? decl->getASTContext().getSourceManager().getFileLoc(decl->getLocation())
               : clang::SourceLocation{};
@@ -68,14 +73,22 @@ const TableModel* ModelSet::find_table(const clang::CXXRecordDecl* decl) const {
   const clang::CXXRecordDecl* definition = decl->getDefinition();
   for (const TableModel& table : tables)
     if (table.decl == definition) return &table;
+  for (const TableModel& table : tables)
+    for (const SingleTableChild& child : table.single_table_children)
+      if (child.decl == definition) return &table;
   return nullptr;
 }
 
 const TableModel* ModelSet::find_table_by_name_or_struct(const std::string& name) const {
   if (const TableModel* table = find_table(name)) return table;
+  auto names = [&](const clang::CXXRecordDecl* decl) {
+    return decl && (decl->getName() == name || decl->getQualifiedNameAsString() == name);
+  };
   for (const TableModel& table : tables)
-    if (table.decl && (table.decl->getName() == name || table.decl->getQualifiedNameAsString() == name))
-      return &table;
+    if (names(table.decl)) return &table;
+  for (const TableModel& table : tables)
+    for (const SingleTableChild& child : table.single_table_children)
+      if (names(child.decl)) return &table;
   return nullptr;
 }
 

@@ -33,6 +33,12 @@ struct FieldModel {
   std::optional<double> ge, gt, le, lt;
   // The default member initializer of an enum column when it is not one of the enumerators.
   std::optional<long long> non_enumerator_default;
+  // A column a single-table child adds to its hierarchy's table: that child's struct. Such a
+  // column is nullable in the table whatever its C++ type (other models' rows hold NULL).
+  const clang::CXXRecordDecl* single_table_model = nullptr;
+  // The discriminator column the plugin adds when no member has its name: no C++ member
+  // (decl is null), a string the ORM fills from the model's polymorphic identity.
+  bool added_discriminator = false;
 
   // The member's name, where most diagnostics point.
   clang::SourceLocation location() const;
@@ -74,6 +80,23 @@ struct ConstraintModel {
   const char* kind_name() const;  // "index", "unique constraint", "check constraint"
 };
 
+// A struct of a single-table hierarchy without a table of its own:
+// SQLMODEL_TABLE(.inherit = single_table) on a struct deriving from a table struct (directly,
+// or through other single-table children). Its columns are folded into the root's table.
+struct SingleTableChild {
+  const clang::CXXRecordDecl* decl = nullptr;
+  const clang::CXXRecordDecl* parent = nullptr;  // the table struct it derives from directly
+  AnnotationValues options;                      // its SQLMODEL_TABLE
+  std::optional<std::string> polymorphic_identity;
+  // Its columns in the table: the ones it adds and the ones it shares with an ancestor (same
+  // name, same type).
+  std::vector<std::string> columns;
+  // Members that name an ancestor's column with another type: not in the table (checks report them).
+  std::vector<FieldModel> conflicting_fields;
+
+  clang::SourceLocation location() const;
+};
+
 struct TableModel {
   const clang::CXXRecordDecl* decl = nullptr;
   std::string name;
@@ -82,6 +105,12 @@ struct TableModel {
   std::vector<FieldModel> fields;
   std::vector<ConstraintModel> constraints;
   std::vector<RelationshipModel> relationships;
+  const clang::CXXRecordDecl* joined_parent = nullptr;  // joined-table inheritance
+
+  // Single-table inheritance, on the root of a hierarchy (the struct that owns the table).
+  std::optional<std::string> discriminator;         // the column's name, as written
+  std::optional<std::string> polymorphic_identity;  // this struct's rows
+  std::vector<SingleTableChild> single_table_children;  // source order
 
   clang::SourceLocation location() const;
   const FieldModel* find_field(const std::string& column_name) const;
@@ -104,6 +133,7 @@ struct ModelSet {
   std::vector<MirrorModel> mirrors;
 
   const TableModel* find_table(const std::string& name) const;
+  // The table a struct is stored in: its own, or its single-table hierarchy's.
   const TableModel* find_table(const clang::CXXRecordDecl* decl) const;
   // By table name, else by the C++ struct's name (link_model, mirrors accept either).
   const TableModel* find_table_by_name_or_struct(const std::string& name) const;

@@ -1,6 +1,7 @@
 #include "model_reader.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -141,8 +142,31 @@ class ModelReader {
   void add_parent_key(const clang::CXXRecordDecl& parent, TableModel& table);
   void read_mirror(const clang::CXXRecordDecl& record, MirrorModel& mirror);
 
+  // Single-table inheritance.
+  void find_single_table_roots(const std::vector<const clang::CXXRecordDecl*>& children);
+  const clang::CXXRecordDecl* single_table_parent(const clang::CXXRecordDecl& child);
+  void collect_table_bases(const clang::CXXRecordDecl& record,
+                           std::vector<const clang::CXXRecordDecl*>& parents, int depth);
+  void read_single_table_hierarchy(TableModel& table, std::set<const clang::CXXRecordDecl*>& visited);
+  void add_discriminator_column(TableModel& table);
+  void fold_single_table_child(const clang::CXXRecordDecl& child_decl,
+                               const clang::CXXRecordDecl& parent, TableModel& table,
+                               std::set<const clang::CXXRecordDecl*>& visited);
+  const AnnotationValues& table_options(const clang::CXXRecordDecl& record) {
+    return table_options_[record.getCanonicalDecl()];
+  }
+
   bool is_table(const clang::CXXRecordDecl* record) const {
     return record && table_records_.count(record->getCanonicalDecl()) != 0;
+  }
+  bool has_table_base(const clang::CXXRecordDecl& record) const {
+    for (const clang::CXXBaseSpecifier& base : record.bases())
+      if (const clang::CXXRecordDecl* base_record = base.getType()->getAsCXXRecordDecl())
+        if (base_record->hasDefinition() && is_table(base_record->getDefinition())) return true;
+    return false;
+  }
+  bool is_single_table_child(const clang::CXXRecordDecl* record) const {
+    return record && single_table_children_.count(record->getCanonicalDecl()) != 0;
   }
 
   clang::ASTContext& context_;
@@ -151,7 +175,19 @@ class ModelReader {
   const SourcePaths& paths_;
   std::set<const clang::CXXRecordDecl*> table_records_;  // canonical decls
   const clang::CXXRecordDecl* joined_parent_ = nullptr;  // of the table being read
+  // Every table struct's SQLMODEL_TABLE, read once (canonical decls).
+  std::map<const clang::CXXRecordDecl*, AnnotationValues> table_options_;
+  std::set<const clang::CXXRecordDecl*> single_table_children_;  // canonical decls
+  std::set<const clang::CXXRecordDecl*> reported_single_table_parent_;
+  // Each hierarchy root's children in source order, with the table struct each derives from.
+  std::map<const clang::CXXRecordDecl*,
+           std::vector<std::pair<const clang::CXXRecordDecl*, const clang::CXXRecordDecl*>>>
+      children_of_root_;
 };
+
+// sqlmodel::Inheritance's enumerators, in declaration order.
+constexpr long long inherit_joined = 1;
+constexpr long long inherit_single_table = 2;
 
 clang::SourceLocation file_location(const clang::SourceManager& sources, const clang::Decl& decl) {
   return sources.getFileLoc(decl.getLocation());
@@ -236,7 +272,23 @@ ModelSet ModelReader::read(const std::vector<const clang::CXXRecordDecl*>& recor
     (table ? tables : mirrors).push_back(record);
     if (table) table_records_.insert(record->getCanonicalDecl());
   }
+  std::vector<const clang::CXXRecordDecl*> children;
   for (const clang::CXXRecordDecl* record : tables) {
+    AnnotationValues& options = table_options_[record->getCanonicalDecl()];
+    if (std::optional<AnnotationValues> read = single(*record, "table")) options = *read;
+    std::optional<long long> inherit = options.integer("inherit");
+    if (inherit && *inherit != 0 && *inherit != inherit_joined && *inherit != inherit_single_table)
+      reporter_.error(options.location_of("inherit", file_location(sources_, *record)), "invalid-options",
+                      "SQLMODEL_TABLE: .inherit = " + std::to_string(*inherit) +
+                          " is not a sqlmodel::Inheritance (joined or single_table)");
+    if (inherit == inherit_single_table) {
+      single_table_children_.insert(record->getCanonicalDecl());
+      children.push_back(record);
+    }
+  }
+  find_single_table_roots(children);
+  for (const clang::CXXRecordDecl* record : tables) {
+    if (is_single_table_child(record)) continue;  // read into its root's table
     TableModel table;
     table.decl = record;
     read_table(*record, table);
@@ -252,18 +304,26 @@ ModelSet ModelReader::read(const std::vector<const clang::CXXRecordDecl*>& recor
 }
 
 void ModelReader::read_table(const clang::CXXRecordDecl& record, TableModel& table) {
-  if (std::optional<AnnotationValues> options = single(record, "table")) table.options = *options;
+  table.options = table_options(record);
   table.name = table.options.string("name").value_or(llvm::StringRef(record.getName()).lower());
   table.comment = table.options.string("comment");
   table.renamed_from = table.options.string("renamed_from");
   std::set<const clang::CXXRecordDecl*> visited;
   joined_parent_ = nullptr;
   read_members(record, table, visited);
+  table.joined_parent = joined_parent_;
   if (joined_parent_) add_parent_key(*joined_parent_, table);
+  if (table.options.integer("inherit") == inherit_joined && !has_table_base(record))
+    reporter_.error(table.options.location_of("inherit", table.location()), "table-inheritance",
+                    ".inherit = joined on table " + quoted(table.name) +
+                        ", which derives from no table struct");
+  read_single_table_hierarchy(table, visited);
   infer_autoincrement(table);
   add_field_constraints(table);
   visited.clear();
   read_table_constraints(record, table, visited);
+  for (const SingleTableChild& child : table.single_table_children)
+    read_table_constraints(*child.decl, table, visited);
 }
 
 // Mixin bases first, in declaration order, then the struct's own members: the column order
@@ -285,7 +345,22 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
                       "virtual bases cannot be mixins: their members have no fixed place");
       continue;
     }
+    if (is_single_table_child(base_record) && !is_single_table_child(&record)) {
+      // Reached only while reading a table of its own: single-table children are read
+      // into their root's table, where their table bases are skipped.
+      reporter_.error(where, "table-inheritance",
+                      "table " + quoted(table.name) + " derives from " +
+                          quoted(base_record->getName()) +
+                          ", a single-table child with no table of its own to join: derive from "
+                          "its hierarchy's table struct, or mark " +
+                          quoted(record.getName()) + " .inherit = sqlmodel::Inheritance::single_table");
+      reporter_.note(file_location(sources_, *base_record),
+                     quoted(base_record->getName()) + " is declared here");
+      continue;
+    }
     if (is_table(base_record)) {
+      // A single-table child's table bases are its hierarchy, folded in elsewhere.
+      if (is_single_table_child(&record)) continue;
       // Joined-table inheritance: the parent's columns stay in the parent's table; this
       // table gets the parent's key, as a foreign key to it.
       if (joined_parent_ && joined_parent_ != base_record) {
@@ -501,6 +576,121 @@ void ModelReader::add_parent_key(const clang::CXXRecordDecl& parent, TableModel&
   }
   table.fields.insert(table.fields.begin(), std::make_move_iterator(key.begin()),
                       std::make_move_iterator(key.end()));
+}
+
+// Each single-table child's root: the nearest table struct above it that is not itself a
+// single-table child. A child with no table base, or two, is reported and left out.
+void ModelReader::find_single_table_roots(const std::vector<const clang::CXXRecordDecl*>& children) {
+  for (const clang::CXXRecordDecl* child : children) {
+    const clang::CXXRecordDecl* parent = single_table_parent(*child);
+    const clang::CXXRecordDecl* root = parent;
+    // C++ forbids inheritance cycles; the bound only guards against a broken AST.
+    for (int depth = 0; root && is_single_table_child(root) && depth < 256; ++depth)
+      root = single_table_parent(*root);
+    if (!parent || !root || is_single_table_child(root)) continue;
+    children_of_root_[root->getCanonicalDecl()].push_back({child, parent});
+  }
+}
+
+// The table structs `record` derives from: directly, or through plain structs (a CRTP helper,
+// a mixin deriving from the table).
+void ModelReader::collect_table_bases(const clang::CXXRecordDecl& record,
+                                      std::vector<const clang::CXXRecordDecl*>& parents, int depth) {
+  if (depth > 64) return;  // only a broken AST nests deeper
+  for (const clang::CXXBaseSpecifier& base : record.bases()) {
+    const clang::CXXRecordDecl* base_record = base.getType()->getAsCXXRecordDecl();
+    if (!base_record || !base_record->hasDefinition()) continue;
+    base_record = base_record->getDefinition();
+    if (is_table(base_record)) {
+      if (std::find(parents.begin(), parents.end(), base_record) == parents.end()) parents.push_back(base_record);
+    } else {
+      collect_table_bases(*base_record, parents, depth + 1);
+    }
+  }
+}
+
+// The one table struct `child` derives from; reports none or several (once per child).
+const clang::CXXRecordDecl* ModelReader::single_table_parent(const clang::CXXRecordDecl& child) {
+  std::vector<const clang::CXXRecordDecl*> parents;
+  collect_table_bases(child, parents, 0);
+  if (parents.size() == 1) return parents[0];
+  const AnnotationValues& options = table_options(child);
+  if (!reported_single_table_parent_.insert(child.getCanonicalDecl()).second) return nullptr;
+  if (parents.empty()) {
+    reporter_.error(options.location_of("inherit", file_location(sources_, child)),
+                    "table-inheritance",
+                    quoted(child.getName()) +
+                        " is marked .inherit = single_table but derives from no table struct: "
+                        "its columns need a table to join");
+  } else {
+    reporter_.error(file_location(sources_, child), "table-inheritance",
+                    "single-table child " + quoted(child.getName()) + " derives from two table structs, " +
+                        quoted(parents[0]->getName()) + " and " + quoted(parents[1]->getName()) +
+                        ": a row belongs to one hierarchy");
+    reporter_.note(file_location(sources_, *parents[0]), "the first parent table is declared here");
+  }
+  return nullptr;
+}
+
+void ModelReader::read_single_table_hierarchy(TableModel& table,
+                                              std::set<const clang::CXXRecordDecl*>& visited) {
+  table.discriminator = table.options.string("discriminator");
+  table.polymorphic_identity = table.options.string("polymorphic_identity");
+  if (table.discriminator && !table.discriminator->empty() && !table.find_field(*table.discriminator))
+    add_discriminator_column(table);
+  auto found = children_of_root_.find(table.decl->getCanonicalDecl());
+  if (found == children_of_root_.end()) return;
+  for (const auto& [child, parent] : found->second) fold_single_table_child(*child, *parent, table, visited);
+}
+
+// .discriminator naming no member: a VARCHAR NOT NULL column, as SQLAlchemy users declare
+// for polymorphic_on, filled by the ORM from each model's identity.
+void ModelReader::add_discriminator_column(TableModel& table) {
+  FieldModel field;
+  field.owner = table.decl;
+  field.added_discriminator = true;
+  field.type.kind = MemberType::Kind::column;
+  field.type.type.kind = schema::TypeKind::string;
+  field.column.name = *table.discriminator;
+  field.column.type = field.type.type;
+  field.column.nullable = false;
+  field.column.source =
+      paths_.locate(sources_, table.options.location_of("discriminator", table.location()));
+  table.fields.push_back(std::move(field));
+}
+
+// The child's own members (and its mixins') join the root's table, nullable there. A member
+// naming a column the table already has shares it when the types agree; otherwise it is a
+// conflict the checks report.
+void ModelReader::fold_single_table_child(const clang::CXXRecordDecl& child_decl,
+                                          const clang::CXXRecordDecl& parent, TableModel& table,
+                                          std::set<const clang::CXXRecordDecl*>& visited) {
+  SingleTableChild child;
+  child.decl = &child_decl;
+  child.parent = &parent;
+  child.options = table_options(child_decl);
+  child.polymorphic_identity = child.options.string("polymorphic_identity");
+  TableModel scratch;
+  scratch.name = table.name;
+  scratch.decl = &child_decl;
+  const clang::CXXRecordDecl* saved_joined_parent = joined_parent_;
+  read_members(child_decl, scratch, visited);
+  joined_parent_ = saved_joined_parent;
+  for (FieldModel& field : scratch.fields) {
+    field.single_table_model = &child_decl;
+    field.primary_key = false;  // the hierarchy's key is the root's (checks report the option)
+    field.column.nullable = true;
+    if (const FieldModel* existing = table.find_field(field.column.name)) {
+      if (existing->column.type == field.column.type) child.columns.push_back(field.column.name);
+      else child.conflicting_fields.push_back(std::move(field));
+      continue;
+    }
+    child.columns.push_back(field.column.name);
+    table.fields.push_back(std::move(field));
+  }
+  for (RelationshipModel& relationship : scratch.relationships)
+    table.relationships.push_back(std::move(relationship));
+  table.single_table_children.push_back(std::move(child));
 }
 
 void ModelReader::infer_autoincrement(TableModel& table) {

@@ -101,6 +101,22 @@ void add_enums(const TableModel& model, schema::Schema& schema, const SourcePath
   }
 }
 
+// The hierarchy's facts for the ORM: which model each discriminator value stands for.
+void add_single_table_inheritance(const TableModel& model, schema::Table& table,
+                                  const SourcePaths& paths, const clang::SourceManager& sources) {
+  if (!model.discriminator) return;
+  schema::SingleTableInheritance inheritance;
+  inheritance.discriminator = *model.discriminator;
+  auto add = [&](const clang::CXXRecordDecl* decl, const std::optional<std::string>& identity,
+                 clang::SourceLocation location) {
+    if (identity) inheritance.models.push_back({*identity, decl->getQualifiedNameAsString(), paths.locate(sources, location)});
+  };
+  add(model.decl, model.polymorphic_identity, model.location());
+  for (const SingleTableChild& child : model.single_table_children)
+    add(child.decl, child.polymorphic_identity, child.location());
+  table.single_table_inheritance = std::move(inheritance);
+}
+
 }  // namespace
 
 schema::Schema build_schema(const ModelSet& models, const clang::SourceManager& sources,
@@ -116,6 +132,7 @@ schema::Schema build_schema(const ModelSet& models, const clang::SourceManager& 
     add_keys(model, table);
     add_constraints(model, table, paths, sources);
     add_relationships(models, model, table, paths, sources);
+    add_single_table_inheritance(model, table, paths, sources);
     add_enums(model, schema, paths, sources);
     schema.tables.push_back(std::move(table));
   }

@@ -1,6 +1,9 @@
 // Merging per-translation-unit snapshots into one schema. A model included by several
 // translation units appears in several snapshots: identical copies collapse into one; two
-// different definitions of one table (or enum) are an error naming both.
+// different definitions of one table (or enum) are an error naming both. The exception is a
+// single-table hierarchy: translation units that include different children of one root
+// (same declaration, same discriminator) each see part of its table, and the merged table
+// is the union of their columns, constraints, indexes and polymorphic identities.
 #pragma once
 
 #include <filesystem>

@@ -51,11 +51,31 @@ using OnUpdate = ReferentialAction;
 // Values computed for new objects by the generated code (not by the database).
 enum class DefaultFactory { none, now, uuid4 };
 
+// How a table struct deriving from another table struct is stored (SQLAlchemy's terms).
+//   joined        the child has its own table whose primary key is a foreign key to the
+//                 parent's (the default for a table struct deriving from a table struct)
+//   single_table  the child has no table: its columns join the parent's table (nullable
+//                 there, since other models' rows hold NULL) and the parent's discriminator
+//                 column tells each row's model by its polymorphic_identity
+enum class Inheritance { unset, joined, single_table };
+
 // SQLMODEL_TABLE(...): the struct is a table.
+//
+//   struct SQLMODEL_TABLE(.name = "employees", .discriminator = "kind",
+//                         .polymorphic_identity = "employee") Employee { ... };
+//   struct SQLMODEL_TABLE(.inherit = sqlmodel::Inheritance::single_table,
+//                         .polymorphic_identity = "manager") Manager : Employee { ... };
 struct Table {
   const char* name = nullptr;          // default: the struct's name, lowercased
   const char* comment = nullptr;
   const char* renamed_from = nullptr;  // the table's previous name: migrations rename it
+  Inheritance inherit = Inheritance::unset;  // only on a struct deriving from a table struct
+  // The root of a single-table hierarchy: the column whose value names each row's model; a
+  // std::string or enum class member, or, when no member has that name, a VARCHAR NOT NULL
+  // column the plugin adds.
+  const char* discriminator = nullptr;
+  // The discriminator's value for rows of this struct (an enumerator's name for an enum).
+  const char* polymorphic_identity = nullptr;
 };
 
 // SQLMODEL_MODEL(...): a struct that is not a table but mirrors one (the Create / Read /

@@ -153,6 +153,7 @@ Schema database_view(const Schema& schema) {
   Schema view = schema;
   for (auto& table : view.tables) {
     table.relationships.clear();
+    table.single_table_inheritance.reset();
     table.renamed_from.reset();
     table.source = {};
     for (auto& column : table.columns) {

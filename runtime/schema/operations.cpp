@@ -85,6 +85,8 @@ std::string table_difference(const Table& expected, const Table& actual) {
   if (expected.check_constraints != actual.check_constraints) parts.push_back("check constraints");
   if (expected.indexes != actual.indexes) parts.push_back("indexes");
   if (expected.relationships != actual.relationships) parts.push_back("relationships");
+  if (expected.single_table_inheritance != actual.single_table_inheritance)
+    parts.push_back("single-table inheritance");
   if (expected.comment != actual.comment) parts.push_back("comment");
   if (expected.renamed_from != actual.renamed_from) parts.push_back("renamed_from");
   if (expected.source != actual.source) parts.push_back("source");
@@ -530,6 +532,8 @@ std::string describe_metadata_change(const Table& from, const Table& to) {
     if (const Column* before = from.find_column(column.name); before && !(*before == column))
       parts.push_back("column " + column.name + " (" + describe_column_change(*before, column) + ")");
   if (from.relationships != to.relationships) parts.push_back("relationships");
+  if (from.single_table_inheritance != to.single_table_inheritance)
+    parts.push_back("single-table inheritance");
   if (from.comment != to.comment) parts.push_back("comment");
   if (from.renamed_from != to.renamed_from) parts.push_back("renamed_from");
   if (from.source != to.source) parts.push_back("source location");

@@ -175,6 +175,9 @@ void sort_canonically(Schema& schema) {
     sort_by_name(table.check_constraints);
     sort_by_name(table.indexes);
     sort_by_name(table.relationships);
+    if (auto& inheritance = table.single_table_inheritance)
+      std::sort(inheritance->models.begin(), inheritance->models.end(),
+                [](const PolymorphicModel& a, const PolymorphicModel& b) { return a.identity < b.identity; });
   }
 }
 

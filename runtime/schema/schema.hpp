@@ -148,6 +148,26 @@ struct Relationship {
   bool operator==(const Relationship&) const = default;
 };
 
+// A model stored in a single-table hierarchy's table, and the discriminator value of its rows.
+struct PolymorphicModel {
+  std::string identity;  // the discriminator column's value (an enumerator's name for an enum)
+  std::string model;     // the C++ struct's name
+  SourceLocation source;
+
+  bool operator==(const PolymorphicModel&) const = default;
+};
+
+// Single-table inheritance: several models share one table and the discriminator column
+// tells each row's model (SQLAlchemy's polymorphic_on / polymorphic_identity). Like
+// relationships it lives only in the snapshot and the generated code: the database sees the
+// columns.
+struct SingleTableInheritance {
+  std::string discriminator;              // a column of the table
+  std::vector<PolymorphicModel> models;   // sorted by identity; a base without one is absent
+
+  bool operator==(const SingleTableInheritance&) const = default;
+};
+
 struct Table {
   std::string name;
   std::vector<Column> columns;  // declaration order: it is the DDL's order too
@@ -160,6 +180,8 @@ struct Table {
   std::optional<std::string> comment;
   std::optional<std::string> renamed_from;
   SourceLocation source;
+  // Set when the table is shared by a single-table inheritance hierarchy.
+  std::optional<SingleTableInheritance> single_table_inheritance;
 
   const Column* find_column(std::string_view column_name) const;
   Column* find_column(std::string_view column_name);

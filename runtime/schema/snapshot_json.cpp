@@ -251,6 +251,18 @@ ordered_json to_json(const Table& table) {
   put_array("check_constraints", table.check_constraints);
   put_array("indexes", table.indexes);
   put_array("relationships", table.relationships);
+  if (const auto& inheritance = table.single_table_inheritance) {
+    ordered_json hierarchy;
+    hierarchy["discriminator"] = inheritance->discriminator;
+    hierarchy["models"] = array_of(inheritance->models, [](const PolymorphicModel& model) {
+      ordered_json item;
+      item["identity"] = model.identity;
+      item["model"] = model.model;
+      put_source(item, model.source);
+      return item;
+    });
+    object["single_table_inheritance"] = std::move(hierarchy);
+  }
   return object;
 }
 

@@ -320,12 +320,51 @@ void check_columns_exist(const Table& table, const Cursor& list, const std::vect
                            in_quotes(table.name) + " does not have");
 }
 
+// "single_table_inheritance": {"discriminator": "kind", "models": [{"identity": .., "model": ..}]}
+std::optional<SingleTableInheritance> read_single_table_inheritance(const Cursor& table_cursor,
+                                                                    const Table& table) {
+  auto at = table_cursor.optional_member("single_table_inheritance");
+  if (!at) return std::nullopt;
+  at->expect_object("single-table inheritance");
+  at->expect_keys({"discriminator", "models"});
+  SingleTableInheritance inheritance;
+  auto discriminator = at->member("discriminator");
+  inheritance.discriminator = discriminator.as_name();
+  const Column* column = table.find_column(inheritance.discriminator);
+  if (!column)
+    discriminator.fail("the discriminator names column " + in_quotes(inheritance.discriminator) +
+                       ", which table " + in_quotes(table.name) + " does not have");
+  if (column->type.kind != TypeKind::string && column->type.kind != TypeKind::enumeration)
+    discriminator.fail("the discriminator column " + in_quotes(inheritance.discriminator) +
+                       " must be a string or an enum, not " + format_type(column->type));
+  auto models = at->member("models");
+  models.expect_array();
+  for (std::size_t i = 0; i < models.value().size(); ++i) {
+    auto item = models.element(i);
+    item.expect_object("a polymorphic model");
+    item.expect_keys({"identity", "model", "source"});
+    PolymorphicModel model;
+    model.identity = item.name_member("identity");
+    model.model = item.name_member("model");
+    model.source = item.source();
+    for (const auto& earlier : inheritance.models) {
+      if (earlier.identity == model.identity)
+        item.fail_at("identity", "polymorphic identity " + in_quotes(model.identity) + " is listed twice");
+      if (earlier.model == model.model)
+        item.fail_at("model", "model " + in_quotes(model.model) + " is listed twice");
+    }
+    inheritance.models.push_back(std::move(model));
+  }
+  return inheritance;
+}
+
 Table read_table(const Cursor& at) {
   Table table;
   const Cursor cursor = at.open(
       "a table",
       {"name", "comment", "renamed_from", "source", "columns", "primary_key", "foreign_keys",
-       "unique_constraints", "check_constraints", "indexes", "relationships"},
+       "unique_constraints", "check_constraints", "indexes", "relationships",
+       "single_table_inheritance"},
       [](const std::string& name) { return "table " + in_quotes(name); }, table.name);
   table.comment = cursor.optional_string("comment");
   table.renamed_from = cursor.optional_string("renamed_from");
@@ -449,6 +488,7 @@ Table read_table(const Cursor& at) {
       if (table.relationships[i].name == table.relationships[j].name)
         cursor.fail_at_path(child_path(child_path(child_path(cursor.path(), "relationships"), i), "name"),
                             "duplicate relationship " + in_quotes(table.relationships[i].name));
+  table.single_table_inheritance = read_single_table_inheritance(cursor, table);
   return table;
 }
 

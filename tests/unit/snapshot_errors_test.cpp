@@ -231,7 +231,8 @@ TEST(SnapshotErrors, UnknownKeyListsWhatIsAllowed) {
   EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/0/colour~1shade",
                         "table \"labels\": unknown key \"colour/shade\"; expected one of: name, "
                         "comment, renamed_from, source, columns, primary_key, foreign_keys, "
-                        "unique_constraints, check_constraints, indexes, relationships");
+                        "unique_constraints, check_constraints, indexes, relationships, "
+                        "single_table_inheritance");
 }
 
 TEST(SnapshotErrors, WrongJsonTypeForAKey) {
@@ -492,6 +493,74 @@ TEST(SnapshotErrors, UnknownIndexMethod) {
   EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/2/indexes/2/method",
                         "index \"ix_tasks_tags\" of table \"tasks\": unknown index method "
                         "\"gistt\"; expected one of: btree, hash, gist, spgist, gin, brin");
+}
+
+// ---- single-table inheritance --------------------------------------------------------------
+
+// valid_document() plus a table shared by a single-table hierarchy, at /tables/6.
+ordered_json document_with_hierarchy() {
+  auto document = valid_document();
+  document["tables"].push_back(ordered_json::parse(R"json({
+    "name": "employees",
+    "columns": [{"name": "id", "type": "int64", "nullable": false},
+                {"name": "kind", "type": "string", "nullable": false},
+                {"name": "level", "type": "int32", "nullable": true}],
+    "single_table_inheritance": {
+      "discriminator": "kind",
+      "models": [{"identity": "employee", "model": "Employee"},
+                 {"identity": "manager", "model": "Manager", "source": "models.hpp:20:8"}]
+    }
+  })json"));
+  return document;
+}
+
+TEST(SnapshotErrors, SingleTableHierarchyReads) {
+  const Schema schema = read_snapshot(document_with_hierarchy().dump(2), origin);
+  const auto& inheritance = schema.find_table("employees")->single_table_inheritance;
+  ASSERT_TRUE(inheritance.has_value());
+  EXPECT_EQ(inheritance->discriminator, "kind");
+  ASSERT_EQ(inheritance->models.size(), 2u);
+  EXPECT_EQ(inheritance->models[1].model, "Manager");
+  EXPECT_EQ(inheritance->models[1].source.line, 20);
+}
+
+TEST(SnapshotErrors, SingleTableDiscriminatorIsNotAColumn) {
+  auto document = document_with_hierarchy();
+  document["tables"][6]["single_table_inheritance"]["discriminator"] = "type";
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/6/single_table_inheritance/discriminator",
+                        "table \"employees\": the discriminator names column \"type\", which table "
+                        "\"employees\" does not have");
+}
+
+TEST(SnapshotErrors, SingleTableDiscriminatorIsNotAStringOrEnum) {
+  auto document = document_with_hierarchy();
+  document["tables"][6]["single_table_inheritance"]["discriminator"] = "level";
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/6/single_table_inheritance/discriminator",
+                        "table \"employees\": the discriminator column \"level\" must be a string "
+                        "or an enum, not int32");
+}
+
+TEST(SnapshotErrors, SingleTableIdentityListedTwice) {
+  auto document = document_with_hierarchy();
+  document["tables"][6]["single_table_inheritance"]["models"][1]["identity"] = "employee";
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document),
+                        "/tables/6/single_table_inheritance/models/1/identity",
+                        "table \"employees\": polymorphic identity \"employee\" is listed twice");
+}
+
+TEST(SnapshotErrors, SingleTableModelWithoutName) {
+  auto document = document_with_hierarchy();
+  document["tables"][6]["single_table_inheritance"]["models"][0].erase("model");
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/6/single_table_inheritance/models/0",
+                        "table \"employees\": missing required key \"model\"");
+}
+
+TEST(SnapshotErrors, SingleTableUnknownKey) {
+  auto document = document_with_hierarchy();
+  document["tables"][6]["single_table_inheritance"]["discriminater"] = "kind";
+  const SnapshotError error = error_reading_json(document);
+  EXPECT_EQ(error.json_path(), "/tables/6/single_table_inheritance/discriminater");
+  EXPECT_NE(error.reason().find("unknown key \"discriminater\""), std::string::npos) << error.reason();
 }
 
 TEST(SnapshotErrors, BadSourceLocation) {

@@ -10,6 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include "schema/diff.hpp"
+#include "schema/lower.hpp"
+#include "schema/operations.hpp"
 #include "schema/snapshot_json.hpp"
 #include "support/every_feature_schema.hpp"
 #include "support/test_databases.hpp"
@@ -193,6 +196,65 @@ TEST(SnapshotRoundTrip, MatchesTheGoldenFileByteForByte) {
   ASSERT_TRUE(std::filesystem::exists(golden)) << golden;
   EXPECT_EQ(read_text(golden), text) << "regenerate with SQLMODEL_UPDATE_GOLDEN=1 if intended";
   EXPECT_EQ(read_snapshot_file(golden), every_feature_schema());
+}
+
+// ---- single-table inheritance: an additive, model-only part of a table ----------------------
+
+Schema with_single_table_hierarchy() {
+  Schema schema = every_feature_schema();
+  Table employees;
+  employees.name = "employees";
+  employees.columns = {Column{.name = "id", .type = {.kind = TypeKind::int64}},
+                       Column{.name = "kind", .type = {.kind = TypeKind::string}},
+                       Column{.name = "budget", .type = {.kind = TypeKind::float64}, .nullable = true}};
+  employees.primary_key = PrimaryKey{"pk_employees", {"id"}};
+  // Declared out of identity order: the writer sorts.
+  employees.single_table_inheritance = SingleTableInheritance{
+      "kind", {{"manager", "Manager", {"models.hpp", 20, 8}}, {"employee", "Employee", {"models.hpp", 12, 8}}}};
+  schema.tables.push_back(std::move(employees));
+  sort_canonically(schema);
+  return schema;
+}
+
+TEST(SingleTableInheritanceSnapshot, ReadsBackEqualWithModelsSortedByIdentity) {
+  const Schema schema = with_single_table_hierarchy();
+  const auto& models = schema.find_table("employees")->single_table_inheritance->models;
+  EXPECT_EQ(models.front().identity, "employee");
+  const std::string text = write_snapshot(schema);
+  EXPECT_NE(text.find(R"("single_table_inheritance": {
+        "discriminator": "kind",
+        "models": [
+          {
+            "identity": "employee",
+            "model": "Employee",
+            "source": "models.hpp:12:8"
+          },)"), std::string::npos) << text;
+  EXPECT_EQ(read_snapshot(text, "hierarchy.json"), schema);
+  EXPECT_EQ(write_snapshot(read_snapshot(text, "hierarchy.json")), text);
+}
+
+TEST(SingleTableInheritanceSnapshot, AbsentWhenNoTableIsShared) {
+  EXPECT_EQ(write_snapshot(every_feature_schema()).find("single_table_inheritance"), std::string::npos);
+}
+
+// Adding a hierarchy to an existing table is a metadata change the migration replays exactly;
+// the database never sees it.
+TEST(SingleTableInheritanceSnapshot, DiffCarriesItAsMetadataAndReplaysToTheSnapshot) {
+  const Schema with = with_single_table_hierarchy();
+  Schema without = with;
+  without.find_table("employees")->single_table_inheritance.reset();
+  EXPECT_TRUE(diff(with, with).empty());
+  const auto operations = diff(without, with);
+  ASSERT_EQ(operations.size(), 1u);
+  ASSERT_TRUE(std::holds_alternative<AlterTableMetadata>(operations[0]));
+  EXPECT_NE(describe(operations[0]).find("single-table inheritance"), std::string::npos)
+      << describe(operations[0]);
+  Schema replayed = without;
+  for (const auto& operation : operations) apply_to_schema(replayed, operation);
+  EXPECT_EQ(replayed, with);
+  for (const auto& operation : invert(operations)) apply_to_schema(replayed, operation);
+  EXPECT_EQ(replayed, without);
+  EXPECT_EQ(database_view(with), database_view(without));
 }
 
 TEST(SnapshotFormat, StartsWithTheFormatAndEndsWithANewline) {

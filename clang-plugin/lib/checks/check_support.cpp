@@ -41,6 +41,12 @@ std::optional<clang::FixItHint> add_field_option(const FieldModel& field, const 
   return clang::FixItHint::CreateInsertion(begin, "SQLMODEL_FIELD(" + option + ") ");
 }
 
+std::optional<clang::FixItHint> add_annotation_option(const AnnotationValues& options,
+                                                      const std::string& option) {
+  if (!options.attr || options.first_option.isInvalid()) return std::nullopt;
+  return clang::FixItHint::CreateInsertion(options.first_option, option + ", ");
+}
+
 std::optional<clang::FixItHint> replace_option_value(const AnnotationValues& options,
                                                      const std::string& option,
                                                      const std::string& replacement) {

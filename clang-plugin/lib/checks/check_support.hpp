@@ -33,6 +33,11 @@ std::vector<std::string> column_names(const TableModel& table);
 std::optional<clang::FixItHint> add_field_option(const FieldModel& field, const std::string& option,
                                                  const clang::SourceManager& sources);
 
+// Adds `option` (".discriminator = \"type\"") in front of the options of an annotation that
+// has some. nullopt for an empty one (SQLMODEL_TABLE()), where there is no safe place.
+std::optional<clang::FixItHint> add_annotation_option(const AnnotationValues& options,
+                                                      const std::string& option);
+
 // Replaces the value written for `option` with `replacement` (already spelled as C++).
 std::optional<clang::FixItHint> replace_option_value(const AnnotationValues& options,
                                                      const std::string& option,

@@ -27,6 +27,10 @@ const std::vector<CheckInfo>& all_checks() {
       {"remote-side", check_remote_side},
       {"relationship-options", check_relationship_options},
       {"mirror-models", check_mirror_models},
+      {"single-table-discriminator", check_single_table_discriminator},
+      {"single-table-identity", check_single_table_identity},
+      {"single-table-columns", check_single_table_columns},
+      {"single-table-child-options", check_single_table_child_options},
   };
   return checks;
 }

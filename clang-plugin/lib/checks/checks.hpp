@@ -33,6 +33,10 @@ void check_back_populates(const CheckContext&);          // back_populates missi
 void check_remote_side(const CheckContext&);             // self-referential to-one without remote side
 void check_relationship_options(const CheckContext&);   // order_by / foreign_key naming unknown columns
 void check_mirror_models(const CheckContext&);           // SQLMODEL_MODEL fields vs. the table
+void check_single_table_discriminator(const CheckContext&);  // missing, not string/enum, nullable
+void check_single_table_identity(const CheckContext&);       // missing, duplicate, not an enumerator
+void check_single_table_columns(const CheckContext&);        // child columns: conflicts, NOT NULL
+void check_single_table_child_options(const CheckContext&);  // a child's own name, key, discriminator
 
 struct CheckInfo {
   const char* name;
