@@ -372,3 +372,8 @@ void Session::load(std::span<T> objects, M T::*relationship) {
 }
 
 }  // namespace sqlmodel
+
+// Whichever of these headers comes first, the others follow once this one is complete.
+#include "sqlmodel/loading_joined.hpp"
+#include "sqlmodel/cascade.hpp"
+#include "sqlmodel/bulk_insert.hpp"

@@ -573,7 +573,5 @@ class Session {
 
 }  // namespace sqlmodel
 
+// The session's templates defined with the loaders (loading.hpp includes the rest).
 #include "sqlmodel/loading.hpp"
-#include "sqlmodel/loading_joined.hpp"
-#include "sqlmodel/cascade.hpp"
-#include "sqlmodel/bulk_insert.hpp"
