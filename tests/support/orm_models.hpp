@@ -37,7 +37,7 @@ struct SQLMODEL_TABLE(.name = "posts") Post {
   std::string title;
   std::int32_t score = 0;
   SQLMODEL_RELATIONSHIP(.back_populates = "posts") sqlmodel::Related<User> author;
-  SQLMODEL_RELATIONSHIP(.back_populates = "post", .cascade_delete = true)
+  SQLMODEL_RELATIONSHIP(.cascade_delete = true)
   sqlmodel::RelatedList<Comment> comments;
 };
 
@@ -88,7 +88,7 @@ struct SQLMODEL_TABLE(.name = "gadgets") Gadget {
   std::optional<Priority> fallback;
   sqlmodel::UUID token;
   std::optional<sqlmodel::UUID> parent_token;
-  sqlmodel::Decimal price;
+  SQLMODEL_FIELD(.precision = 12, .scale = 2) sqlmodel::Decimal price;
   std::vector<std::uint8_t> payload;
   std::optional<double> maybe_ratio;
   std::optional<std::int64_t> maybe_count;
