@@ -123,7 +123,12 @@ class Describer {
     column.lt = field.lt;
     column.pattern = field.options.string("pattern");
     column.role = column_role(field);
+    column.has_default = has_default(field);
     return column;
+  }
+
+  static bool has_default(const FieldModel& field) {
+    return field.column.default_factory || (field.decl && field.decl->hasInClassInitializer());
   }
 
   // The members of sqlmodel's own mixins that the session maintains (mixins.hpp).
@@ -151,7 +156,7 @@ class Describer {
       std::string member = member_name(field);
       bool mapped = std::any_of(table->fields.begin(), table->fields.end(),
                                 [&](const FieldModel& column) { return member_name(column) == member; });
-      if (mapped) code.members.push_back(member);
+      if (mapped) code.fields.push_back({member, has_default(field)});
     }
     return code;
   }

@@ -25,6 +25,7 @@ struct ColumnCode {
   std::optional<double> ge, gt, le, lt;
   std::optional<std::string> pattern;
   Role role = Role::none;
+  bool has_default = false;  // a default member initializer or a default_factory
 };
 
 // One sqlmodel::relationship<&Model::member, LocalKey, RemoteKey>{...}, or for many-to-many
@@ -59,7 +60,11 @@ struct MirrorCode {
   std::string model_name;
   std::string table_type;  // the table model it mirrors
   bool partial = false;
-  std::vector<std::string> members;  // each maps to the table model's member of that name
+  struct Field {
+    std::string member;  // maps to the table model's member of that name
+    bool has_default = false;
+  };
+  std::vector<Field> fields;
 };
 
 struct EnumCode {

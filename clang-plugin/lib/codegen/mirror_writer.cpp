@@ -10,9 +10,10 @@ std::string write_mirror_traits(const MirrorCode& code) {
   text += "  static constexpr std::string_view model_name = " + string_literal(code.model_name) + ";\n";
   text += std::string("  static constexpr bool partial = ") + (code.partial ? "true" : "false") + ";\n";
   text += "  static constexpr auto fields = std::tuple{\n";
-  for (const std::string& member : code.members)
-    text += "      sqlmodel::mirror_field<&" + code.type + "::" + member + ", &" + code.table_type +
-            "::" + member + ">{.name = " + string_literal(member) + "},\n";
+  for (const MirrorCode::Field& field : code.fields)
+    text += "      sqlmodel::mirror_field<&" + code.type + "::" + field.member + ", &" +
+            code.table_type + "::" + field.member + ">{.name = " + string_literal(field.member) +
+            (field.has_default ? ", .has_default = true" : "") + "},\n";
   text += "  };\n};\n";
   return text;
 }

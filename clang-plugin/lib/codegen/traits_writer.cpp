@@ -54,6 +54,7 @@ std::string write_column(const TableCode& table, const ColumnCode& code) {
     designators.emplace_back("role", "sqlmodel::ColumnRole::updated_at");
   if (code.role == ColumnCode::Role::deleted_at)
     designators.emplace_back("role", "sqlmodel::ColumnRole::deleted_at");
+  if (code.has_default) designators.emplace_back("has_default", "true");
   return "sqlmodel::column<" + member_pointer(table.type, code.member) + ">" + braced(designators);
 }
 

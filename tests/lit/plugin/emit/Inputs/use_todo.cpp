@@ -25,6 +25,27 @@ static_assert(std::get<3>(traits<todo::User>::columns).max_length == 255);
 static_assert(sqlmodel::primary_key_column<todo::Task>.name == "id");
 static_assert(std::get<2>(traits<todo::Task>::columns).nullable);  // description
 
+// What the session and JSON need beyond the schema: bounds, defaults, factories.
+static_assert(std::get<3>(traits<todo::User>::columns).pattern == "^[^@]+@[^@]+$");
+static_assert(!std::get<3>(traits<todo::User>::columns).has_default);
+static_assert(std::get<4>(traits<todo::User>::columns).min_length == 1);
+static_assert(std::get<5>(traits<todo::User>::columns).has_default);  // is_active = true
+static_assert(std::get<0>(traits<todo::User>::columns).default_factory == sqlmodel::DefaultFactory::now);
+static_assert(std::get<0>(traits<todo::User>::columns).has_default);
+
+// Many-to-many through the link model, and the API shapes.
+using user_teams = relationship_type<todo::User, 1>;
+static_assert(sqlmodel::same_member<user_teams::local_key, &todo::User::id>());
+static_assert(sqlmodel::same_member<user_teams::link_local_key, &todo::TeamMember::user_id>());
+static_assert(sqlmodel::same_member<user_teams::link_remote_key, &todo::TeamMember::team_id>());
+static_assert(sqlmodel::same_member<user_teams::remote_key, &todo::Team::id>());
+static_assert(std::get<1>(traits<todo::User>::relationships).link_table == "team_members");
+static_assert(std::get<0>(traits<todo::User>::relationships).order_by == "-due_date, title");
+static_assert(std::get<0>(traits<todo::User>::relationships).cascade_delete);
+static_assert(std::is_same_v<sqlmodel::mirror_traits<todo::UserUpdate>::table_model, todo::User>);
+static_assert(sqlmodel::mirror_traits<todo::UserUpdate>::partial);
+static_assert(std::tuple_size_v<decltype(sqlmodel::mirror_traits<todo::UserCreate>::fields)> == 2);
+
 // Enums by enumerator name, under the schema's enum name.
 static_assert(sqlmodel::enum_traits<todo::TaskStatus>::name == "taskstatus");
 static_assert(sqlmodel::enum_traits<todo::TaskStatus>::enumerators.size() == 3);

@@ -38,12 +38,12 @@ struct sqlmodel::model_traits<::todo::User> {
   static constexpr std::string_view model_name = "User";
   static constexpr std::string_view table_name = "users";
   static constexpr auto columns = std::tuple{
-      sqlmodel::column<&::todo::User::created_at>{.name = "created_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now},
-      sqlmodel::column<&::todo::User::updated_at>{.name = "updated_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now},
+      sqlmodel::column<&::todo::User::created_at>{.name = "created_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now, .has_default = true},
+      sqlmodel::column<&::todo::User::updated_at>{.name = "updated_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now, .has_default = true},
       sqlmodel::column<&::todo::User::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::todo::User::email>{.name = "email", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 255, .pattern = "^[^@]+@[^@]+$"},
       sqlmodel::column<&::todo::User::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100, .min_length = 1},
-      sqlmodel::column<&::todo::User::is_active>{.name = "is_active", .kind = sqlmodel::schema::TypeKind::boolean, .nullable = false},
+      sqlmodel::column<&::todo::User::is_active>{.name = "is_active", .kind = sqlmodel::schema::TypeKind::boolean, .nullable = false, .has_default = true},
   };
   static constexpr auto relationships = std::tuple{
       sqlmodel::relationship<&::todo::User::tasks, &::todo::User::id, &::todo::Task::owner_id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "owner_id", .order_by = "-due_date, title", .cascade_delete = true},
@@ -71,7 +71,7 @@ struct sqlmodel::model_traits<::todo::TeamMember> {
   static constexpr auto columns = std::tuple{
       sqlmodel::column<&::todo::TeamMember::team_id>{.name = "team_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
       sqlmodel::column<&::todo::TeamMember::user_id>{.name = "user_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
-      sqlmodel::column<&::todo::TeamMember::role>{.name = "role", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 20},
+      sqlmodel::column<&::todo::TeamMember::role>{.name = "role", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 20, .has_default = true},
   };
 };
 
@@ -99,8 +99,8 @@ struct sqlmodel::model_traits<::todo::Task> {
       sqlmodel::column<&::todo::Task::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::todo::Task::title>{.name = "title", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 200},
       sqlmodel::column<&::todo::Task::description>{.name = "description", .kind = sqlmodel::schema::TypeKind::string, .nullable = true},
-      sqlmodel::column<&::todo::Task::status>{.name = "status", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "taskstatus"},
-      sqlmodel::column<&::todo::Task::priority>{.name = "priority", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "priority"},
+      sqlmodel::column<&::todo::Task::status>{.name = "status", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "taskstatus", .has_default = true},
+      sqlmodel::column<&::todo::Task::priority>{.name = "priority", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "priority", .has_default = true},
       sqlmodel::column<&::todo::Task::due_date>{.name = "due_date", .kind = sqlmodel::schema::TypeKind::date, .nullable = true},
       sqlmodel::column<&::todo::Task::owner_id>{.name = "owner_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false},
       sqlmodel::column<&::todo::Task::category_id>{.name = "category_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
