@@ -29,7 +29,9 @@ expect "$SCRATCH/check.txt" "is at head"
 
 if "$APP" >"$SCRATCH/tour.txt" 2>&1; then
   cat "$SCRATCH/tour.txt"
-  expect "$SCRATCH/tour.txt" "users: Ada (id 1) Grace (id 2) Linus (id 3)"
+  expect "$SCRATCH/tour.txt" "users from UserCreate JSON: Ada (id 1) Grace (id 2) Linus (id 3)"
+  expect "$SCRATCH/tour.txt" 'as UserRead JSON: {"email":"ada@example.com","id":1,"is_active":true,"name":"Ada"}'
+  expect "$SCRATCH/tour.txt" "rejected before any SQL: 2 validation errors for UserCreate"
   expect "$SCRATCH/tour.txt" "a second ada@example.com is refused: IntegrityError on table users"
   # Eager loading: one statement per relationship level, whatever the number of rows.
   expect "$SCRATCH/tour.txt" "3 users in 4 statements"
@@ -38,9 +40,12 @@ if "$APP" >"$SCRATCH/tour.txt" 2>&1; then
   expect "$SCRATCH/tour.txt" "    backend: \"Review the migration\" \"Ship 1.0\""
   expect "$SCRATCH/tour.txt" "RelationshipNotLoaded: relationship Task.owner was read before it was loaded"
   expect "$SCRATCH/tour.txt" "user 1 renamed to \"Ada Lovelace\""
+  expect "$SCRATCH/tour.txt" "created_at kept, updated_at moved on"
   expect "$SCRATCH/tour.txt" "task \"Review the migration\" is now done"
+  expect "$SCRATCH/tour.txt" "2 of Grace's open tasks raised to high priority in one UPDATE"
+  expect "$SCRATCH/tour.txt" "deleted 1 done task(s) in one DELETE"
   expect "$SCRATCH/tour.txt" "removed tag \"urgent\": task_tags went from 5 to 3 rows"
-  expect "$SCRATCH/tour.txt" "removed user \"Linus\": tasks went from 5 to 4"
+  expect "$SCRATCH/tour.txt" "removed user \"Linus\": tasks went from 4 to 3"
 else
   cat "$SCRATCH/tour.txt"
   fail "todo-app exited non-zero on the migrated database"

@@ -9,7 +9,7 @@ foreach(variable SNAPSHOT OUTPUT NAMESPACE)
   endif()
 endforeach()
 file(READ "${SNAPSHOT}" text)
-if(text MATCHES "\\)sqlmodel_snapshot\"")
+if(text MATCHES "\\)snapshot_json\"")
   message(FATAL_ERROR "embed_snapshot.cmake: ${SNAPSHOT} contains the raw string's delimiter")
 endif()
 set(source "// Written by embed_snapshot.cmake from ${SNAPSHOT}. Do not edit.
@@ -17,7 +17,7 @@ set(source "// Written by embed_snapshot.cmake from ${SNAPSHOT}. Do not edit.
 
 namespace ${NAMESPACE} {
 std::string_view schema_snapshot() {
-  static constexpr std::string_view text = R\"sqlmodel_snapshot(${text})sqlmodel_snapshot\";
+  static constexpr std::string_view text = R\"snapshot_json(${text})snapshot_json\";
   return text;
 }
 }  // namespace ${NAMESPACE}

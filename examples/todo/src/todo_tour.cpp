@@ -92,7 +92,7 @@ Created create_rows(sqlmodel::Session& session) {
   created.grace = *users[1].id;
   created.linus = *users[2].id;
   std::cout << "users from UserCreate JSON: ";
-  for (const User& user : users) std::cout << user.name << " (id " << *user.id << ") ";
+  for (const User& user : users) std::cout << (&user == &users.front() ? "" : " ") << user.name << " (id " << *user.id << ")";
   std::cout << "\nas UserRead JSON: " << sqlmodel::to_json(sqlmodel::to_read<UserRead>(users[0])).dump() << '\n';
   std::cout << "created_at set by the session: " << (users[0].created_at ? "yes" : "no") << '\n';
   std::cout << "teams: platform (id " << *teams[0].id << "), research (id " << *teams[1].id << ")\n";
