@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "sqlmodel/query_expr.hpp"
+#include "sqlmodel/soft_delete.hpp"
 
 namespace sqlmodel {
 
@@ -373,10 +374,19 @@ class Select {
     core_.model_table = model_traits<T>::table_name;
     core_.model_columns = column_names();
     core_.from = std::string(model_traits<T>::table_name);
+    apply_soft_delete_filter();
   }
 
   Select& where(const Condition& condition) {
-    core_.add_where(condition);
+    user_where_ = user_where_ ? (*user_where_ && condition) : condition;
+    apply_soft_delete_filter();
+    return *this;
+  }
+  // A soft-deletable model's query (soft_delete.hpp) skips rows whose deleted_at is set;
+  // with_deleted() returns them too.
+  Select& with_deleted(bool on = true) {
+    with_deleted_ = on;
+    apply_soft_delete_filter();
     return *this;
   }
   Select& order_by(OrderTerm term) {
@@ -447,8 +457,23 @@ class Select {
     return names;
   }
 
+  void apply_soft_delete_filter() {
+    core_.where = user_where_;
+    if constexpr (is_soft_deletable<T>()) {
+      if (with_deleted_) return;
+      auto not_deleted = std::make_shared<ConditionNode>();
+      not_deleted->op = ConditionNode::Op::is_null;
+      not_deleted->table = model_traits<T>::table_name;
+      not_deleted->column = deleted_at_column<T>();
+      Condition filter{std::move(not_deleted)};
+      core_.where = user_where_ ? (filter && *user_where_) : filter;
+    }
+  }
+
   SelectCore core_;
   std::vector<Loader<T>> loaders_;
+  std::optional<Condition> user_where_;
+  bool with_deleted_ = false;
 };
 
 template <TableModel T>
