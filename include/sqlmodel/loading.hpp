@@ -197,19 +197,30 @@ void select_in_load(Session& session, std::span<typename Relationship::model_typ
     if constexpr (through_link) return static_cast<int>(column_count<typename Relationship::link_type>);
     else return 0;
   }();
+  // A row is a new target unless joined loads repeat it or a link shares it between parents:
+  // only then are targets looked up by key (the common case stays one allocation per row).
+  const bool repeated_rows = !readers.empty();
   std::map<row_key_t<Target>, std::shared_ptr<Target>> identity;
   std::set<std::pair<Key, row_key_t<Target>>> attached;
   std::vector<Target*> targets;
   session.run(statement, 1, [&](Statement& s) { s.bind_text(0, list); }, [&](Statement& s) {
-    auto target_key = read_row_key<Target>(s, link_width);
-    if (!target_key) return;
-    auto [entry, created] = identity.try_emplace(*target_key);
-    if (created) {
-      entry->second = std::make_shared<Target>();
-      read_columns(s, *entry->second, link_width);
-      targets.push_back(entry->second.get());
+    std::shared_ptr<Target> target;
+    bool created = true;
+    std::optional<row_key_t<Target>> target_key;
+    if (through_link || repeated_rows) {
+      target_key = read_row_key<Target>(s, link_width);
+      if (!target_key) return;
+      auto entry = identity.try_emplace(*target_key);
+      created = entry.second;
+      if (created) entry.first->second = std::make_shared<Target>();
+      target = entry.first->second;
+    } else {
+      target = std::make_shared<Target>();
     }
-    const std::shared_ptr<Target>& target = entry->second;
+    if (created) {
+      read_columns(s, *target, link_width);
+      targets.push_back(target.get());
+    }
     std::shared_ptr<void> link;
     Key key{};
     if constexpr (through_link) {
@@ -223,7 +234,7 @@ void select_in_load(Session& session, std::span<typename Relationship::model_typ
       if (!found) return;
       key = *found;
     }
-    if (attached.emplace(key, *target_key).second) {
+    if (!repeated_rows || attached.emplace(key, *target_key).second) {
       auto parents_of = parents_by_key.find(key);
       if (parents_of != parents_by_key.end())
         for (Model* parent : parents_of->second) {
