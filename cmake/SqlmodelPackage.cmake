@@ -10,9 +10,7 @@
 #                                              SqlmodelAddModels.cmake
 #   P/<libdir>/pkgconfig/sqlmodel.pc           for build systems other than CMake
 #
-# The install rules live here (migration-runner/CMakeLists.txt still has its own line for
-# sqlmodel-migrate, which installs the same file again), so the export set and the file layout are read
-# in one place. Included by the top-level CMakeLists.txt after the targets exist and before
+# Every install rule lives here, so the export set and the file layout are read in one place. Included by the top-level CMakeLists.txt after the targets exist and before
 # examples/, which call sqlmodel_add_models() in-tree through the same sqlmodel:: names a
 # separate project gets from find_package(sqlmodel).
 include(GNUInstallDirs)
@@ -28,6 +26,11 @@ set(SQLMODEL_INSTALL_RUNTIME_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}/sqlmodel/ru
 set_target_properties(sqlmodel_schema PROPERTIES EXPORT_NAME schema)
 set_target_properties(sqlmodel_db PROPERTIES EXPORT_NAME db)
 set_target_properties(sqlmodel_orm PROPERTIES EXPORT_NAME orm)
+# check_schema reuses the migration runner's database comparison, so the two migration
+# libraries it links are installed too (its static archive needs them at the user's link).
+set_target_properties(sqlmodel_check_schema PROPERTIES EXPORT_NAME check_schema)
+set_target_properties(sqlmodel_migrate PROPERTIES EXPORT_NAME migrate)
+set_target_properties(sqlmodel_migrate_apply PROPERTIES EXPORT_NAME migrate_apply)
 set(sqlmodel_exported_tools sqlmodel-migrate sqlmodel-init-db)
 if(SQLMODEL_WITH_PLUGIN)
   set_target_properties(sqlmodel-plugin PROPERTIES EXPORT_NAME plugin)
@@ -38,7 +41,7 @@ foreach(tool IN LISTS sqlmodel_exported_tools)
   add_executable(sqlmodel::${tool} ALIAS ${tool})
 endforeach()
 
-install(TARGETS sqlmodel_schema sqlmodel_db sqlmodel_orm
+install(TARGETS sqlmodel_schema sqlmodel_db sqlmodel_orm sqlmodel_check_schema sqlmodel_migrate sqlmodel_migrate_apply
   EXPORT sqlmodelTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} ${SQLMODEL_INSTALL_RUNTIME_INCLUDEDIR})
