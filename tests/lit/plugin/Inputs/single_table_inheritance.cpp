@@ -50,3 +50,11 @@ struct SQLMODEL_TABLE(.inherit = Inheritance::single_table, .polymorphic_identit
 struct SQLMODEL_TABLE(.inherit = Inheritance::single_table, .polymorphic_identity = "pickup") Pickup : Truck {
   std::optional<bool> covered_bed;
 };
+
+#ifdef STI_WITH_INTERN
+// A child added later (sti-migration.test): one nullable column and one more identity.
+struct SQLMODEL_TABLE(.inherit = Inheritance::single_table, .polymorphic_identity = "intern")
+Intern : Employee {
+  std::optional<std::string> school;
+};
+#endif
