@@ -1,7 +1,8 @@
-// STAND-IN FOR GENERATED CODE. This is what the sqlmodel plugin's code generator
-// (-fplugin-arg-sqlmodel-emit=PATH) is to write for orm_models.hpp; it is written by hand until
-// the generator exists, following the contract documented in include/sqlmodel/model_traits.hpp.
-// Once the generator lands, tests should include the generated header instead.
+// STAND-IN FOR GENERATED CODE, for builds without the plugin (SQLMODEL_WITH_PLUGIN=OFF). It is
+// what the plugin's code generator (-fplugin-arg-sqlmodel-emit=PATH) writes for orm_models.hpp,
+// following the contract in include/sqlmodel/model_traits.hpp. With the plugin, the integration
+// suite is also built against the generated header (test_orm_integration_generated), so the
+// two cannot drift apart unnoticed.
 #pragma once
 
 #include <array>
