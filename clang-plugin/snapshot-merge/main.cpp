@@ -22,7 +22,17 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   merge->add_option("-o,--output", output, "The merged snapshot (written atomically)")->required();
 
-  CLI11_PARSE(app, argc, argv);
+  // Usage errors exit 2, as sqlmodel-migrate's do, not with CLI11's own numbers (105, 106).
+  app.footer("Exit codes: 0 success; 1 a snapshot could not be read, merged or written; "
+             "2 usage error.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return 2;
+  }
 
   try {
     std::vector<sqlmodel::snapshot_merge::SnapshotInput> snapshots;
