@@ -15,10 +15,10 @@
 
 namespace sqlmodel::detail {
 
-class CopyText final : public Statement {
+class CopyText final : public BindOnlyStatement {
  public:
   // `sql` is the COPY statement, for listeners and errors.
-  explicit CopyText(std::string sql) : Statement(std::move(sql), schema::Dialect::postgresql) {}
+  explicit CopyText(std::string sql) : BindOnlyStatement(std::move(sql), schema::Dialect::postgresql) {}
 
   // Rows are appended to `out`; start_row() before the first field of each row.
   void start_row(std::string& out) {
@@ -68,18 +68,6 @@ class CopyText final : public Statement {
     }
   }
   void bind_uuid(int, const UUID& value) override { field() += value.to_string(); }
-
-  // Nothing is run or read through an encoder.
-  bool step() override { return false; }
-  bool read_bool(int, bool&) override { return false; }
-  bool read_int64(int, std::int64_t&) override { return false; }
-  bool read_double(int, double&) override { return false; }
-  bool read_text(int, std::string&) override { return false; }
-  bool read_blob(int, std::vector<std::uint8_t>&) override { return false; }
-  bool read_uuid(int, UUID&) override { return false; }
-  void reset() override {}
-  std::int64_t rows_affected() override { return 0; }
-  std::int64_t last_insert_id() override { return 0; }
 
  private:
   std::string& field() {

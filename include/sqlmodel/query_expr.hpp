@@ -42,9 +42,9 @@ std::string placeholder(schema::Dialect dialect, std::size_t number);
 
 namespace detail {
 // A Statement that only records what a codec binds: turns any codable C++ value into a Param.
-class ParamCapture final : public Statement {
+class ParamCapture final : public BindOnlyStatement {
  public:
-  ParamCapture() : Statement("") {}
+  ParamCapture() : BindOnlyStatement("") {}
   Param value;
   void bind_null(int) override { value = std::monostate{}; }
   void bind_bool(int, bool v) override { value = v; }
@@ -55,16 +55,6 @@ class ParamCapture final : public Statement {
     value = std::vector<std::uint8_t>(v.begin(), v.end());
   }
   void bind_uuid(int, const UUID& v) override { value = v; }
-  bool step() override { return false; }
-  bool read_bool(int, bool&) override { return false; }
-  bool read_int64(int, std::int64_t&) override { return false; }
-  bool read_double(int, double&) override { return false; }
-  bool read_text(int, std::string&) override { return false; }
-  bool read_blob(int, std::vector<std::uint8_t>&) override { return false; }
-  bool read_uuid(int, UUID&) override { return false; }
-  void reset() override {}
-  std::int64_t rows_affected() override { return 0; }
-  std::int64_t last_insert_id() override { return 0; }
 };
 
 inline void bind_params(Statement& statement, const std::vector<Param>& params) {

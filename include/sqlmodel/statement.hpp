@@ -68,6 +68,25 @@ class Statement {
   schema::Dialect dialect_;
 };
 
+// A statement that only receives bound values (a COPY row encoder, a parameter capture): it is
+// never run, so it has no rows to read and changes nothing. Subclasses implement the binds.
+class BindOnlyStatement : public Statement {
+ public:
+  bool step() final { return false; }
+  bool read_bool(int, bool&) final { return false; }
+  bool read_int64(int, std::int64_t&) final { return false; }
+  bool read_double(int, double&) final { return false; }
+  bool read_text(int, std::string&) final { return false; }
+  bool read_blob(int, std::vector<std::uint8_t>&) final { return false; }
+  bool read_uuid(int, UUID&) final { return false; }
+  void reset() final {}
+  std::int64_t rows_affected() final { return 0; }
+  std::int64_t last_insert_id() final { return 0; }
+
+ protected:
+  using Statement::Statement;
+};
+
 // What a statement listener is told after each statement ran (BEGIN/COMMIT/ROLLBACK are not
 // statements here, as in SQLAlchemy's cursor events).
 struct StatementEvent {
