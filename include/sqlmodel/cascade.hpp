@@ -8,7 +8,8 @@
 //   go too (one DELETE per relationship), as SQLAlchemy does for a `secondary` table.
 // - update(parent) with .delete_orphan: the children in the database that the loaded
 //   collection no longer holds are deleted (with their own cascades). An unloaded collection
-//   says nothing and deletes nothing.
+//   says nothing and deletes nothing. Soft-deleted children are not orphans: a collection
+//   loaded without them (the default, soft_delete.hpp) does not hard-delete them.
 //
 // ON DELETE actions in the schema are the database's business: a SET NULL or CASCADE foreign
 // key acts when the session's DELETE runs, with no statement from the ORM.
@@ -150,7 +151,8 @@ void delete_orphans(Session& session, std::span<T* const> parents) {
               return "SELECT " + sql::qualified_columns(dialect, table, info.columns) + " FROM " +
                      schema::quote_identifier(dialect, table) + " WHERE " +
                      sql::key_condition(dialect, std::span<const std::string_view>(&foreign_key, 1), 1) +
-                     " AND " + sql::in_list(dialect, table, info.key, 2, /*negated=*/true);
+                     " AND " + sql::in_list(dialect, table, info.key, 2, /*negated=*/true) +
+                     and_not_deleted<Target>(dialect, table, /*with_deleted=*/false);
             });
         std::vector<std::unique_ptr<Target>> orphans;
         session.run(

@@ -16,6 +16,10 @@
 //
 // Reading a relationship that was never loaded throws RelationshipNotLoaded naming it
 // ("User.posts"), whether through related(object, &T::member) or the member's own get().
+//
+// Soft-deleted targets (soft_delete.hpp) are left out unless the loader says so:
+// selectinload(&User::posts).with_deleted(), joinedload(...).with_deleted(),
+// session.load(user, &User::posts, sqlmodel::with_deleted).
 #pragma once
 
 #include <map>
@@ -32,6 +36,7 @@
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/query.hpp"
 #include "sqlmodel/session.hpp"
+#include "sqlmodel/soft_delete.hpp"
 
 namespace sqlmodel {
 
@@ -126,10 +131,24 @@ void plan_joined(const std::vector<Loader<P>>& loaders, const std::string& paren
 
 // ---- select-in loads ----
 
+// True when R goes through a link model that is soft-deletable.
+template <typename R>
+constexpr bool is_soft_deletable_link() {
+  if constexpr (R::through_link) return is_soft_deletable<typename R::link_type>();
+  else return false;
+}
+
+// A relationship's select-in statement when soft-deleted targets are wanted too (the filtered
+// one is cached under statement_tag<Model, select_in, member>).
+template <typename Model, auto Member>
+inline const char select_in_with_deleted_tag = 0;
+
+// with_deleted: soft-deleted targets (and link rows) are loaded too (soft_delete.hpp).
 template <typename Relationship>
 void select_in_load(Session& session, std::span<typename Relationship::model_type* const> parents,
                     const Relationship& relationship,
-                    const std::vector<Loader<typename Relationship::target_type>>& nested) {
+                    const std::vector<Loader<typename Relationship::target_type>>& nested,
+                    bool with_deleted) {
   using Model = typename Relationship::model_type;
   using Target = typename Relationship::target_type;
   using Key = unwrap_optional_t<typename member_pointer_traits<Relationship::local_key>::value_type>;
@@ -156,7 +175,8 @@ void select_in_load(Session& session, std::span<typename Relationship::model_typ
   plan_joined<Target>(nested, target_table, joined, readers, others);
 
   // SELECT [link columns,] target columns [, joined columns] FROM ... WHERE <key> IN <list>
-  // ORDER BY <key>, <the collection's order>: one statement text per relationship and plan.
+  // [AND <not soft-deleted>] ORDER BY <key>, <the collection's order>: one statement text per
+  // relationship, plan and with_deleted.
   auto make_sql = [&] {
     std::string text = "SELECT ";
     std::string from, key_column;
@@ -171,12 +191,15 @@ void select_in_load(Session& session, std::span<typename Relationship::model_typ
              " = " + schema::quote_identifier(dialect, link_table) + "." +
              schema::quote_identifier(dialect, column_name<Link>(Relationship::link_remote_key));
       key_column = sql::in_list(dialect, link_table, column_name<Link>(Relationship::link_local_key), 1);
+      key_column += and_not_deleted<Link>(dialect, link_table, with_deleted) +
+                    and_not_deleted<Target>(dialect, target_table, with_deleted);
       key_column += " ORDER BY " + schema::quote_identifier(dialect, link_table) + "." +
                     schema::quote_identifier(dialect, column_name<Link>(Relationship::link_local_key));
     } else {
       from = schema::quote_identifier(dialect, target_table);
       const std::string_view remote = column_name<Target>(Relationship::remote_key);
-      key_column = sql::in_list(dialect, target_table, remote, 1) + " ORDER BY " +
+      key_column = sql::in_list(dialect, target_table, remote, 1) +
+                   and_not_deleted<Target>(dialect, target_table, with_deleted) + " ORDER BY " +
                    schema::quote_identifier(dialect, target_table) + "." +
                    schema::quote_identifier(dialect, remote);
     }
@@ -189,7 +212,10 @@ void select_in_load(Session& session, std::span<typename Relationship::model_typ
   Statement& statement =
       readers.empty()
           ? session.connection().prepare_cached(
-                &statement_tag<Model, StatementRole::select_in, member>, make_sql)
+                with_deleted && (is_soft_deletable<Target>() || is_soft_deletable_link<Relationship>())
+                    ? &select_in_with_deleted_tag<Model, member>
+                    : &statement_tag<Model, StatementRole::select_in, member>,
+                make_sql)
           : session.connection().prepare(make_sql());
 
   const std::string list = key_list(dialect, parents_by_key);
@@ -253,9 +279,10 @@ void select_in_load(Session& session, std::span<typename Relationship::model_typ
 
 template <TableModel T, typename M>
 void load_member(Session& session, std::span<T* const> objects, M T::*member,
-                 const std::vector<Loader<typename relationship_member<M>::target_type>>& nested) {
+                 const std::vector<Loader<typename relationship_member<M>::target_type>>& nested,
+                 bool with_deleted) {
   with_relationship(member, [&](const auto& relationship) {
-    select_in_load(session, objects, relationship, nested);
+    select_in_load(session, objects, relationship, nested, with_deleted);
   });
 }
 
@@ -286,13 +313,21 @@ class SelectInLoad {
     return copy;
   }
 
+  // Soft-deleted targets are loaded too (soft_delete.hpp); nested loaders decide for themselves.
+  SelectInLoad with_deleted(bool on = true) const {
+    SelectInLoad copy = *this;
+    copy.with_deleted_ = on;
+    return copy;
+  }
+
   void operator()(Session& session, std::span<T* const> objects) const {
-    detail::load_member(session, objects, member_, nested_);
+    detail::load_member(session, objects, member_, nested_, with_deleted_);
   }
 
  private:
   M T::*member_;
   std::vector<Loader<target_type>> nested_;
+  bool with_deleted_ = false;
 };
 
 template <TableModel T, typename M>
@@ -371,7 +406,13 @@ auto linked(const T& object, M T::*member) {
 template <TableModel T, typename M>
 void Session::load(T& object, M T::*relationship) {
   T* pointer = &object;
-  detail::load_member(*this, std::span<T* const>(&pointer, 1), relationship, {});
+  detail::load_member(*this, std::span<T* const>(&pointer, 1), relationship, {}, false);
+}
+
+template <TableModel T, typename M>
+void Session::load(T& object, M T::*relationship, WithDeleted) {
+  T* pointer = &object;
+  detail::load_member(*this, std::span<T* const>(&pointer, 1), relationship, {}, true);
 }
 
 template <TableModel T, typename M>
@@ -379,7 +420,15 @@ void Session::load(std::span<T> objects, M T::*relationship) {
   std::vector<T*> pointers;
   pointers.reserve(objects.size());
   for (T& object : objects) pointers.push_back(&object);
-  detail::load_member(*this, std::span<T* const>(pointers), relationship, {});
+  detail::load_member(*this, std::span<T* const>(pointers), relationship, {}, false);
+}
+
+template <TableModel T, typename M>
+void Session::load(std::span<T> objects, M T::*relationship, WithDeleted) {
+  std::vector<T*> pointers;
+  pointers.reserve(objects.size());
+  for (T& object : objects) pointers.push_back(&object);
+  detail::load_member(*this, std::span<T* const>(pointers), relationship, {}, true);
 }
 
 }  // namespace sqlmodel

@@ -53,18 +53,27 @@ class JoinedLoad {
     return copy;
   }
 
+  // Soft-deleted targets are joined too (soft_delete.hpp); nested loaders decide for themselves.
+  JoinedLoad with_deleted(bool on = true) const {
+    JoinedLoad copy = *this;
+    copy.with_deleted_ = on;
+    return copy;
+  }
+
   // Where there is no statement to join into (objects already in hand), it loads as
   // selectinload does: one statement.
   void operator()(Session& session, std::span<T* const> objects) const {
-    detail::load_member(session, objects, member_, nested_);
+    detail::load_member(session, objects, member_, nested_, with_deleted_);
   }
 
   M T::*member() const { return member_; }
   const std::vector<Loader<target_type>>& nested() const { return nested_; }
+  bool includes_deleted() const { return with_deleted_; }
 
  private:
   M T::*member_;
   std::vector<Loader<target_type>> nested_;
+  bool with_deleted_ = false;
 };
 
 template <TableModel T, typename M>
@@ -154,10 +163,12 @@ class RelationshipJoinReader final : public JoinedReader<typename R::model_type>
   std::vector<Target*> targets_;
 };
 
+// Soft-deleted targets (and link rows) are kept out by the LEFT JOINs' ON conditions, so their
+// parents still come back, unless with_deleted.
 template <typename R>
 std::unique_ptr<JoinedReader<typename R::model_type>> plan_relationship_join(
     const R& relationship, const std::vector<Loader<typename R::target_type>>& nested,
-    const std::string& parent_alias, JoinSql& sql) {
+    bool with_deleted, const std::string& parent_alias, JoinSql& sql) {
   using Model = typename R::model_type;
   using Target = typename R::target_type;
   const schema::Dialect dialect = sql.dialect;
@@ -171,14 +182,17 @@ std::unique_ptr<JoinedReader<typename R::model_type>> plan_relationship_join(
     link_width = static_cast<int>(column_count<Link>);
     sql.columns += ", " + sql::qualified_columns(dialect, link_alias, table_info<Link>::get().columns);
     sql.joins += sql::left_join(dialect, link_table, link_alias, column_name<Link>(R::link_local_key),
-                                parent_alias, column_name<Model>(R::local_key));
+                                parent_alias, column_name<Model>(R::local_key)) +
+                 and_not_deleted<Link>(dialect, link_alias, with_deleted);
     sql.joins += sql::left_join(dialect, target_table, target_alias,
                                 column_name<Target>(R::remote_key), link_alias,
-                                column_name<Link>(R::link_remote_key));
+                                column_name<Link>(R::link_remote_key)) +
+                 and_not_deleted<Target>(dialect, target_alias, with_deleted);
   } else {
     sql.joins += sql::left_join(dialect, target_table, target_alias,
                                 column_name<Target>(R::remote_key), parent_alias,
-                                column_name<Model>(R::local_key));
+                                column_name<Model>(R::local_key)) +
+                 and_not_deleted<Target>(dialect, target_alias, with_deleted);
   }
   sql.columns += ", " + sql::qualified_columns(dialect, target_alias, table_info<Target>::get().columns);
   if constexpr (R::to_many)
@@ -208,7 +222,8 @@ void plan_joined(const std::vector<Loader<P>>& loaders, const std::string& paren
   for (const auto& loader : loaders) {
     bool joined = visit_joined<P>(loader, [&](const auto& load) {
       with_relationship(load.member(), [&](const auto& relationship) {
-        readers.push_back(plan_relationship_join(relationship, load.nested(), parent_alias, sql));
+        readers.push_back(plan_relationship_join(relationship, load.nested(), load.includes_deleted(),
+                                                 parent_alias, sql));
       });
     });
     if (!joined) others.push_back(loader);

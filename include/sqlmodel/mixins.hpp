@@ -9,9 +9,9 @@
 // - created_at is set to now on INSERT when unset; updated_at on INSERT when unset and on
 //   every UPDATE (the session has no dirty tracking, so a value the caller put there is
 //   overwritten by an UPDATE, as SQLAlchemy's onupdate does).
-// - session.soft_remove(object) sets deleted_at and UPDATEs the row; select<T>() of a
-//   soft-deletable model skips rows whose deleted_at is set unless the query says
-//   .with_deleted(); get<T>(key) still finds them (a lookup by key is explicit).
+// - session.soft_remove(object) sets deleted_at and UPDATEs the row; reads of a
+//   soft-deletable model (select<T>(), get<T>(key), relationship loaders) skip rows whose
+//   deleted_at is set unless they say with_deleted (soft_delete.hpp).
 // Times are UTC, microsecond precision (what both databases store).
 #pragma once
 

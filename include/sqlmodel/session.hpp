@@ -291,8 +291,15 @@ class Session {
   void execute(std::string_view sql);
 
   // ---- reads ----
+  // A soft-deleted row (soft_delete.hpp) is not found unless asked: get<T>(key, with_deleted).
   template <TableModel T>
   std::optional<T> get(const unwrap_optional_t<primary_key_type<T>>& key) {
+    auto found = get<T>(key, with_deleted);
+    if (found && is_soft_deleted(*found)) found.reset();
+    return found;
+  }
+  template <TableModel T>
+  std::optional<T> get(const unwrap_optional_t<primary_key_type<T>>& key, WithDeleted) {
     flush();
     const auto& info = detail::table_info<T>::get();
     Statement& statement = connection_->prepare_cached(
@@ -308,7 +315,16 @@ class Session {
   // get(), but a missing row is a NotFound error naming the table and key.
   template <TableModel T>
   T get_one(const unwrap_optional_t<primary_key_type<T>>& key) {
-    auto found = get<T>(key);
+    auto found = get<T>(key, with_deleted);
+    if (found && is_soft_deleted(*found))
+      throw not_found<T>(detail::key_text(key),
+                         " (the row is soft-deleted: get_one(key, sqlmodel::with_deleted) returns it)");
+    if (!found) throw not_found<T>(detail::key_text(key));
+    return std::move(*found);
+  }
+  template <TableModel T>
+  T get_one(const unwrap_optional_t<primary_key_type<T>>& key, WithDeleted) {
+    auto found = get<T>(key, with_deleted);
     if (!found) throw not_found<T>(detail::key_text(key));
     return std::move(*found);
   }
@@ -382,13 +398,22 @@ class Session {
   }
 
   // Loads one relationship of objects already in hand: one statement however many objects.
+  // Soft-deleted targets are left out unless asked: load(user, &User::posts, with_deleted).
   template <TableModel T, typename M>
   void load(T& object, M T::*relationship);
   template <TableModel T, typename M>
+  void load(T& object, M T::*relationship, WithDeleted);
+  template <TableModel T, typename M>
   void load(std::span<T> objects, M T::*relationship);
+  template <TableModel T, typename M>
+  void load(std::span<T> objects, M T::*relationship, WithDeleted);
   template <TableModel T, typename M>
   void load(std::vector<T>& objects, M T::*relationship) {
     load(std::span<T>(objects), relationship);
+  }
+  template <TableModel T, typename M>
+  void load(std::vector<T>& objects, M T::*relationship, WithDeleted) {
+    load(std::span<T>(objects), relationship, with_deleted);
   }
 
   // ---- statement listeners ----
@@ -457,10 +482,10 @@ class Session {
               std::chrono::steady_clock::time_point start, std::int64_t rows, bool failed);
 
   template <TableModel T>
-  static NotFound not_found(const std::string& key) {
+  static NotFound not_found(const std::string& key, std::string_view why = {}) {
     const std::string table(model_traits<T>::table_name);
     return NotFound("no " + std::string(model_traits<T>::model_name) + " in table '" + table +
-                        "' with " + detail::key_columns_text<T>() + " = " + key,
+                        "' with " + detail::key_columns_text<T>() + " = " + key + std::string(why),
                     table, key);
   }
 

@@ -177,8 +177,9 @@ TEST_P(ModelApiTest, SoftRemoveHidesRowsFromQueriesUnlessWithDeleted) {
   ASSERT_EQ(deleted.size(), 1u);
   EXPECT_EQ(deleted[0].handle, "gone");
   EXPECT_EQ(deleted[0].deleted_at, gone.deleted_at);
-  // A lookup by key is explicit and still finds it.
-  EXPECT_TRUE(session.get<Account>(*gone.id).has_value());
+  // A lookup by key does not find it either, unless asked (soft_delete.hpp).
+  EXPECT_FALSE(session.get<Account>(*gone.id).has_value());
+  EXPECT_TRUE(session.get<Account>(*gone.id, with_deleted).has_value());
 }
 
 // ---- Create / Read / Update ----

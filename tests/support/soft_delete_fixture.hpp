@@ -1,0 +1,68 @@
+// A fixture that runs a soft-delete / by-criteria test on each backend (a fresh SQLite file; the
+// PostgreSQL server of tools/with-postgres.sh, in a schema of its own), each test starting with
+// the tables of soft_delete_schema() created and empty, and a statement log on the database.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "orm_fixture.hpp"
+#include "soft_delete_models_schema.hpp"
+#include "soft_delete_models_traits.hpp"
+#include "sqlmodel/database.hpp"
+#include "sqlmodel/orm.hpp"
+#include "test_databases.hpp"
+
+namespace sqlmodel::testing::soft {
+
+using orm::Backend;
+using orm::backend_name;
+
+class SoftDeleteTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::postgres) {
+      SQLMODEL_REQUIRE_POSTGRES(postgres_url);
+      Database::open(postgres_url).execute(
+          "DROP SCHEMA IF EXISTS soft_delete CASCADE; CREATE SCHEMA soft_delete;");
+      url_ = postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
+             "options=-csearch_path%3Dsoft_delete";
+    } else {
+      const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+      std::string file = std::string(test->test_suite_name()) + "_" + test->name() + ".db";
+      for (char& c : file)
+        if (c == '/') c = '_';
+      url_ = "sqlite:///" + (scratch_directory() / file).string();
+    }
+    database_.emplace(Database::open(url_));
+    database_->execute(
+        "DROP TABLE IF EXISTS club_members; DROP TABLE IF EXISTS clubs; DROP TABLE IF EXISTS notes; "
+        "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS authors;");
+    database_->execute(soft_delete_create_script(database_->dialect()));
+  }
+
+  Database& db() { return *database_; }
+
+  std::string url_;
+  std::optional<Database> database_;
+};
+
+inline Article make_article(std::int64_t author_id, std::string title, std::int32_t stars = 1) {
+  Article article;
+  article.author_id = author_id;
+  article.title = std::move(title);
+  article.stars = stars;
+  return article;
+}
+
+// The titles of a loaded collection, in its order.
+inline std::vector<std::string> titles(const RelatedList<Article>& articles) {
+  std::vector<std::string> result;
+  for (const auto& article : articles.get()) result.push_back(article->title);
+  return result;
+}
+
+}  // namespace sqlmodel::testing::soft
