@@ -37,6 +37,19 @@ std::optional<std::string> string_setting(const std::filesystem::path& file, con
   return node->value<std::string>();
 }
 
+// The file's own comment says relative paths are relative to it, so a relative SQLite file in
+// its url is too: `sqlmodel-migrate -c app/sqlmodel.toml upgrade` run from anywhere upgrades the
+// same database. URLs given with --url or the environment stay relative to the working directory,
+// as typed. Anything that is not a relative sqlite file is returned unchanged (and a malformed URL
+// is reported later, when it is opened).
+std::string resolve_sqlite_file(const std::string& url, const std::filesystem::path& base) {
+  constexpr std::string_view prefix = "sqlite:///";
+  if (url.size() <= prefix.size() || url.compare(0, prefix.size(), prefix) != 0) return url;
+  const std::string path = url.substr(prefix.size());
+  if (path.front() == '/' || path == ":memory:" || base.empty()) return url;
+  return std::string(prefix) + (base / path).lexically_normal().string();
+}
+
 }  // namespace
 
 ProjectConfig read_project_config(const std::filesystem::path& file) {
@@ -68,7 +81,7 @@ ProjectConfig read_project_config(const std::filesystem::path& file) {
   if (!snapshot || snapshot->empty())
     throw ConfigError(file.string() + ": migrations.snapshot is not set (the schema snapshot the models produce)");
   config.snapshot = base / *snapshot;
-  config.url = string_setting(file, database, "url", "database.url").value_or("");
+  config.url = resolve_sqlite_file(string_setting(file, database, "url", "database.url").value_or(""), base);
   return config;
 }
 

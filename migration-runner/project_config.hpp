@@ -7,7 +7,7 @@
 //   [database]
 //   url = "sqlite:///app.db"
 //
-// Relative paths are relative to the file's directory. The URL actually used is, first found:
+// Relative paths are relative to the file's directory, a relative SQLite file in url too. The URL actually used is, first found:
 // --url, $SQLMODEL_DATABASE_URL, the file's [database] url.
 #pragma once
 
@@ -31,7 +31,7 @@ struct ProjectConfig {
   std::filesystem::path file;
   std::filesystem::path migrations_directory;  // resolved against the file's directory
   std::filesystem::path snapshot;              // resolved against the file's directory
-  std::string url;                             // as written; may be empty
+  std::string url;  // as written, a relative sqlite file resolved against the file's directory; may be empty
 };
 
 ProjectConfig read_project_config(const std::filesystem::path& file);
