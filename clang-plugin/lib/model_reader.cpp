@@ -788,7 +788,7 @@ void ModelReader::read_mirror(const clang::CXXRecordDecl& record, MirrorModel& m
     if (field->isInvalidDecl() || field->getName().empty() || field->isBitField()) continue;
     std::optional<AnnotationValues> options = single(*field, "field");
     if (options && options->flag("exclude")) continue;
-    MemberType type = classify_member_type(field->getType(), context_);
+    MemberType type = classify_mirror_member_type(field->getType(), context_);
     if (type.kind != MemberType::Kind::column) continue;
     if (std::optional<FieldModel> column = read_field(*field, record, type, options))
       mirror.fields.push_back(std::move(*column));

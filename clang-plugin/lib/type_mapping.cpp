@@ -176,7 +176,8 @@ MemberType map_value_type(clang::QualType type, const clang::ASTContext& context
     if (is_record(type, {"sqlmodel", "Decimal"})) return column(TypeKind::numeric);
     if (is_record(type, {"std", "optional"}))
       return unsupported(in_array ? "array elements cannot be std::optional"
-                                  : "std::optional<std::optional<T>> is ambiguous");
+                                  : "std::optional<std::optional<T>> is ambiguous in a table: only a "
+                                    "partial mirror model's field nests them (unset vs. NULL)");
     if (const auto* args = specialization_args(type, {"std", "vector"})) {
       if (in_array) return unsupported("arrays of arrays are not columns");
       return map_vector(*args, context);
@@ -213,6 +214,19 @@ MemberType classify_member_type(clang::QualType type, const clang::ASTContext& c
     return result;
   }
   return map_value_type(type, context, /*in_array=*/false);
+}
+
+MemberType classify_mirror_member_type(clang::QualType type, const clang::ASTContext& context) {
+  type = type.getCanonicalType();
+  if (const auto* args = specialization_args(type, {"std", "optional"})) {
+    clang::QualType inner = first_type_arg(*args);
+    if (!inner.isNull() && is_record(inner, {"std", "optional"})) {
+      MemberType result = classify_member_type(inner, context);
+      if (result.kind == MemberType::Kind::column) result.nested_optional = true;
+      return result;
+    }
+  }
+  return classify_member_type(type, context);
 }
 
 const char* supported_types_note() {

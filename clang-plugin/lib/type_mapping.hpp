@@ -18,6 +18,9 @@ struct MemberType {
   // column
   schema::ColumnType type;
   bool optional = false;                         // std::optional<T>
+  // std::optional<std::optional<T>>, which only a mirror model's field may be (see
+  // classify_mirror_member_type); `optional` is set too.
+  bool nested_optional = false;
   const clang::EnumDecl* enum_decl = nullptr;    // enum class columns (and arrays of them)
 
   // relationship: sqlmodel::Related<T> (to one) or sqlmodel::RelatedList<T> (to many)
@@ -29,6 +32,12 @@ struct MemberType {
 };
 
 MemberType classify_member_type(clang::QualType type, const clang::ASTContext& context);
+
+// A field of a mirror model (SQLMODEL_MODEL). Besides what classify_member_type accepts, an
+// Update model's field may be std::optional<std::optional<T>>: unset leaves the column as it
+// is, an engaged empty value sets it to NULL (mirror.hpp, json.hpp). Such a type is T's column,
+// nullable, with nested_optional set; the mirror-models check says where it is allowed.
+MemberType classify_mirror_member_type(clang::QualType type, const clang::ASTContext& context);
 
 // The C++ types that map to columns, for the note under an "unsupported type" error.
 const char* supported_types_note();

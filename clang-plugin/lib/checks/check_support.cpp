@@ -1,5 +1,6 @@
 #include "check_support.hpp"
 
+#include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -66,6 +67,25 @@ std::vector<clang::FixItHint> wrap_in_optional(const FieldModel& field,
   if (end.isInvalid()) return {};
   return {clang::FixItHint::CreateInsertion(range.getBegin(), "std::optional<"),
           clang::FixItHint::CreateInsertion(end, ">")};
+}
+
+std::vector<clang::FixItHint> unwrap_outer_optional(const FieldModel& field) {
+  if (!field.decl || !field.decl->getTypeSourceInfo()) return {};
+  clang::TypeLoc type = field.decl->getTypeSourceInfo()->getTypeLoc();
+  clang::SourceLocation begin = type.getBeginLoc();  // with the `std::` qualifier
+  if (auto elaborated = type.getAs<clang::ElaboratedTypeLoc>()) type = elaborated.getNamedTypeLoc();
+  auto outer = type.getAs<clang::TemplateSpecializationTypeLoc>();
+  if (!outer || outer.getNumArgs() != 1) return {};
+  clang::TypeSourceInfo* inner = outer.getArgLoc(0).getTypeSourceInfo();
+  if (!inner) return {};
+  clang::SourceLocation inner_begin = inner->getTypeLoc().getBeginLoc();
+  // The outer '>' by itself: in `>>` it shares a token with the inner one.
+  clang::SourceLocation closing = outer.getRAngleLoc();
+  for (clang::SourceLocation location : {begin, inner_begin, closing})
+    if (location.isInvalid() || location.isMacroID()) return {};
+  return {clang::FixItHint::CreateRemoval(clang::CharSourceRange::getCharRange(begin, inner_begin)),
+          clang::FixItHint::CreateRemoval(
+              clang::CharSourceRange::getCharRange(closing, closing.getLocWithOffset(1)))};
 }
 
 std::string string_literal(const std::string& text) {

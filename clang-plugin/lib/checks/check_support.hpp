@@ -48,6 +48,10 @@ std::vector<clang::FixItHint> wrap_in_optional(const FieldModel& field,
                                                const clang::SourceManager& sources,
                                                const clang::LangOptions& language);
 
+// Turns `std::optional<std::optional<T>> member` into `std::optional<T> member` (the
+// outer std::optional removed, as written). Empty when the type is not spelled that way.
+std::vector<clang::FixItHint> unwrap_outer_optional(const FieldModel& field);
+
 // A C++ string literal for `text`.
 std::string string_literal(const std::string& text);
 

@@ -7,6 +7,7 @@ struct SQLMODEL_TABLE(.name = "users") User {
   SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
   std::string email;
   std::int32_t age = 0;  // expected-note {{the column is declared here}}
+  SQLMODEL_FIELD(.name = "full_name") std::optional<std::string> name;
 };
 
 struct SQLMODEL_MODEL(.mirrors = "User") UserCreate {
@@ -19,6 +20,12 @@ struct SQLMODEL_MODEL(.mirrors = "users", .partial = true) UserUpdate {
   std::optional<std::string> email;
   std::int32_t age;  // expected-error {{field 'age' of partial model 'UserUpdate' must be std::optional}}
   // CHECK: fix-it:"{{.*}}mirror-models.cpp":{[[@LINE-1]]:3-[[@LINE-1]]:3}:"std::optional<"
+};
+
+// Fields map to members by the member's name (the JSON key), not the column's.
+struct SQLMODEL_MODEL(.mirrors = "User") UserRead {
+  std::optional<std::string> name;
+  std::optional<std::string> full_name;  // expected-error {{field 'full_name' of model 'UserRead' is named after column 'users.full_name': a mirror field takes the name of the table struct's member, 'name' [sqlmodel-mirror-models]}}
 };
 
 struct SQLMODEL_MODEL(.mirrors = "accounts") AccountRead {  // expected-error {{model 'AccountRead' mirrors 'accounts', which is not a table of this translation unit}}

@@ -1,0 +1,2 @@
+// The translation unit that compiles the mirror models.
+#include "mirror_models.hpp"
