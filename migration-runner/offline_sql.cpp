@@ -4,6 +4,7 @@
 
 #include "replay.hpp"
 #include "schema/render_operations.hpp"
+#include "version_table.hpp"
 
 namespace sqlmodel::migrate {
 namespace {
@@ -18,12 +19,20 @@ std::string name_of(const std::optional<std::string>& revision) { return revisio
 
 // One revision's statements: rendered against the schema as replayed so far, which each
 // operation then updates.
-std::string revision_sql(schema::Schema& schema, const Migration& migration, bool upgrade, schema::Dialect dialect) {
+std::string revision_sql(schema::Schema& schema, const Migration& migration, bool upgrade, schema::Dialect dialect,
+                         VersionTableStatements version_table) {
   const auto& operations = upgrade ? migration.upgrade : migration.downgrade;
   const std::string origin = migration.path.empty() ? "revision " + migration.revision : migration.path.string();
   std::string header = "-- " + std::string(upgrade ? "Upgrade" : "Downgrade") + " " + migration.revision + ": " +
                        migration.message + "\n-- " + origin + "\n";
-  if (operations.empty()) return header + "-- (no operations)\n\n";
+  const bool record = version_table == VersionTableStatements::include;
+  const std::string version_row = !record ? ""
+                                  : upgrade ? statement_text(version_row_insert_sql(migration, dialect))
+                                            : statement_text(version_row_delete_sql(migration.revision, dialect));
+  if (operations.empty()) {
+    if (!record) return header + "-- (no operations)\n\n";
+    return header + "-- (no operations)\nBEGIN;\n" + version_row + "COMMIT;\n\n";
+  }
 
   std::vector<schema::RenderedStep> steps;
   for (std::size_t i = 0; i < operations.size(); ++i) {
@@ -47,6 +56,7 @@ std::string revision_sql(schema::Schema& schema, const Migration& migration, boo
     if (step.outside_transaction) text += "BEGIN;\n";
   }
   if (foreign_keys_off) text += "PRAGMA foreign_key_check;\n";
+  text += version_row;
   text += "COMMIT;\n";
   if (foreign_keys_off) text += "PRAGMA foreign_keys = ON;\n";
   return text + "\n";
@@ -55,7 +65,8 @@ std::string revision_sql(schema::Schema& schema, const Migration& migration, boo
 }  // namespace
 
 std::string offline_sql(const RevisionGraph& graph, const std::optional<std::string>& from,
-                        const std::optional<std::string>& to, schema::Dialect dialect) {
+                        const std::optional<std::string>& to, schema::Dialect dialect,
+                        VersionTableStatements version_table) {
   const auto from_set = graph.ancestors(from);
   const auto to_set = graph.ancestors(to);
   const bool upgrade = std::includes(to_set.begin(), to_set.end(), from_set.begin(), from_set.end());
@@ -67,7 +78,9 @@ std::string offline_sql(const RevisionGraph& graph, const std::optional<std::str
   schema::Schema schema = replay(graph, from_set);
   std::string text = "-- sqlmodel-migrate: " + std::string(upgrade ? "upgrade" : "downgrade") + " " + name_of(from) +
                      " -> " + name_of(to) + " (" + std::string(schema::to_string(dialect)) + ")\n\n";
-  for (const Migration* migration : path) text += revision_sql(schema, *migration, upgrade, dialect);
+  if (upgrade && !path.empty() && version_table == VersionTableStatements::include)
+    text += statement_text(version_table_create_sql(dialect)) + "\n";
+  for (const Migration* migration : path) text += revision_sql(schema, *migration, upgrade, dialect, version_table);
   return text;
 }
 

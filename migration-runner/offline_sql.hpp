@@ -12,8 +12,12 @@ namespace sqlmodel::migrate {
 // Upgrade SQL when `from` is an ancestor of `to`, downgrade SQL when `to` is an ancestor of
 // `from` (nullopt is base). One transaction per revision, as the apply engine runs them;
 // SQLite table rebuilds wrapped in PRAGMA foreign_keys OFF/ON with a foreign_key_check.
-// The version table is not written: this is the schema change only.
+// Each revision's transaction also records it in the version table (created first when an
+// upgrade range needs it) as `upgrade` would, so a database the SQL was applied to by hand
+// reads as that revision; VersionTableStatements::omit leaves the schema change only.
+enum class VersionTableStatements { include, omit };
 std::string offline_sql(const RevisionGraph& graph, const std::optional<std::string>& from,
-                        const std::optional<std::string>& to, schema::Dialect dialect);
+                        const std::optional<std::string>& to, schema::Dialect dialect,
+                        VersionTableStatements version_table = VersionTableStatements::include);
 
 }  // namespace sqlmodel::migrate

@@ -106,6 +106,21 @@ void VersionTable::remove(std::string_view revision) {
                     {std::string(revision)});
 }
 
+std::string version_table_create_sql(Dialect dialect) { return create_statement(dialect); }
+
+std::string version_row_insert_sql(const Migration& migration, Dialect dialect) {
+  // The same ISO 8601 text record() writes on SQLite; PostgreSQL's column is a timestamptz.
+  const std::string now = dialect == Dialect::postgresql ? "now()" : "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+  return "INSERT INTO " + quoted_table(dialect) +
+         " (\"revision\", \"checksum\", \"applied_at\", \"duration_ms\") VALUES (" +
+         schema::quote_literal(migration.revision) + ", " + schema::quote_literal(migration_checksum(migration)) +
+         ", " + now + ", 0)";
+}
+
+std::string version_row_delete_sql(std::string_view revision, Dialect dialect) {
+  return "DELETE FROM " + quoted_table(dialect) + " WHERE \"revision\" = " + schema::quote_literal(revision);
+}
+
 std::set<std::string> revisions_of(const std::vector<AppliedRevision>& rows) {
   std::set<std::string> revisions;
   for (const auto& row : rows) revisions.insert(row.revision);

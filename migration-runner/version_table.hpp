@@ -20,6 +20,7 @@
 
 #include "db/connection.hpp"
 #include "migration_file.hpp"
+#include "schema/dialect.hpp"
 
 namespace sqlmodel::migrate {
 
@@ -56,5 +57,12 @@ class VersionTable {
 };
 
 std::set<std::string> revisions_of(const std::vector<AppliedRevision>& rows);
+
+// The version table's statements with literal values, for `sql` (offline SQL a DBA applies by
+// hand): the same table and rows `upgrade` writes, so `current` and `check` work afterwards.
+// applied_at is the time the statement runs; duration_ms is 0 (nothing was timed).
+std::string version_table_create_sql(schema::Dialect dialect);
+std::string version_row_insert_sql(const Migration& migration, schema::Dialect dialect);
+std::string version_row_delete_sql(std::string_view revision, schema::Dialect dialect);
 
 }  // namespace sqlmodel::migrate

@@ -12,6 +12,7 @@ namespace {
 struct SqlOptions {
   std::string range;
   std::string dialect;
+  bool schema_only = false;
 };
 
 // Without --dialect, the database URL's scheme decides.
@@ -33,7 +34,8 @@ int run_sql(const SqlOptions& options, Context& context) {
   }
   const auto from = graph.resolve(from_spec);
   const auto to = graph.resolve(to_spec, from);
-  context.out << offline_sql(graph, from, to, dialect);
+  context.out << offline_sql(graph, from, to, dialect,
+                             options.schema_only ? VersionTableStatements::omit : VersionTableStatements::include);
   return exit_ok;
 }
 
@@ -46,6 +48,9 @@ const VerbRegistrar sql_verb{{
       verb.add_option("range", options->range, "[FROM:]TO")->required();
       verb.add_option("--dialect", options->dialect, "sqlite or postgresql (default: from the database URL)")
           ->check(CLI::IsMember({"sqlite", "postgresql"}));
+      verb.add_flag("--schema-only", options->schema_only,
+                    "Leave out the version-table statements (by default each revision's transaction "
+                    "records it in sqlmodel_version, as upgrade does)");
       return [options, &context] { return run_sql(*options, context); };
     }}};
 
