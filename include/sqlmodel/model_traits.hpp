@@ -144,6 +144,37 @@
 //   sqlmodel::column<&User::age>{.name = "age", .kind = sqlmodel::schema::TypeKind::int32,
 //                                .ge = 0, .lt = 150},
 //
+// Single-table inheritance. A hierarchy's root (`.discriminator`, `.polymorphic_identity`) and
+// each child (`.inherit = sqlmodel::Inheritance::single_table`) get their own model_traits, all
+// with the root's table_name. A child's `columns` are the columns its struct holds: the root's
+// (and mixins'), its single-table ancestors' and its own, in table order, named through the
+// child (`&Manager::id`, whose class is Employee: the column binds and reads a Manager through
+// its base). Each model of a hierarchy also says, after its relationships:
+//
+//   template <> struct sqlmodel::model_traits<Manager> {
+//     ...
+//     using polymorphic_root = Employee;                  // the struct owning the table
+//     static constexpr std::string_view discriminator = "kind";          // the column
+//     static constexpr std::string_view polymorphic_identity = "manager"; // "": abstract root
+//     // This model's identity and its descendants', in source order: the rows select<Manager>()
+//     // and get<Manager>(key) accept.
+//     static constexpr std::array<std::string_view, 2> polymorphic_identities = {{"manager",
+//                                                                                 "director"}};
+//   };
+//
+// and the root alone lists every model with an identity, root first, in source order, for
+// polymorphic loading (polymorphic.hpp):
+//
+//     using polymorphic_models = std::tuple<Employee, Manager, Director, Engineer>;
+//
+// The root's select<Employee>() reads every row of the table (its columns only); a child's is
+// filtered by `discriminator IN polymorphic_identities`. The session writes the identity on
+// INSERT: into the discriminator's member when a member holds it (a std::string or enum class
+// member, then in `columns`), else as one more INSERT column (the plugin added the column).
+// A child's relationships are those its own struct (or a single-table ancestor) declares; a
+// relationship's keys may be members of a base of the model that holds it, or of the target
+// (`&Manager::id`).
+//
 // Mirror models. For each SQLMODEL_MODEL(.mirrors = "<table or struct>", .partial = ...)
 // struct the generator writes a mirror_traits specialisation: the table model it mirrors,
 // whether it is partial (an Update shape), and each field with the table member it maps to
@@ -299,9 +330,10 @@ struct relationship {
   static constexpr auto member = Member;
   static constexpr auto local_key = LocalKey;
   static constexpr auto remote_key = RemoteKey;
-  static_assert(std::is_same_v<typename member_pointer_traits<LocalKey>::model_type, model_type>,
+  // A base's member too: a single-table child's key is declared in its root.
+  static_assert(std::is_base_of_v<typename member_pointer_traits<LocalKey>::model_type, model_type>,
                 "a relationship's LocalKey is a member of the model that holds the relationship");
-  static_assert(std::is_same_v<typename member_pointer_traits<RemoteKey>::model_type, target_type>,
+  static_assert(std::is_base_of_v<typename member_pointer_traits<RemoteKey>::model_type, target_type>,
                 "a relationship's RemoteKey is a member of the relationship's target model");
 
   std::string_view name;
@@ -329,11 +361,11 @@ struct link_relationship {
   static constexpr auto link_remote_key = LinkRemoteKey;
   static constexpr auto remote_key = RemoteKey;
   static_assert(to_many, "a many-to-many relationship is a RelatedList<T> member");
-  static_assert(std::is_same_v<typename member_pointer_traits<LocalKey>::model_type, model_type>,
+  static_assert(std::is_base_of_v<typename member_pointer_traits<LocalKey>::model_type, model_type>,
                 "a link relationship's LocalKey is a member of the model that holds it");
   static_assert(std::is_same_v<typename member_pointer_traits<LinkRemoteKey>::model_type, link_type>,
                 "LinkLocalKey and LinkRemoteKey are members of the same link model");
-  static_assert(std::is_same_v<typename member_pointer_traits<RemoteKey>::model_type, target_type>,
+  static_assert(std::is_base_of_v<typename member_pointer_traits<RemoteKey>::model_type, target_type>,
                 "a link relationship's RemoteKey is a member of the relationship's target model");
 
   std::string_view name;
@@ -603,5 +635,38 @@ row_key_t<T> object_key(const T& object) {
     return row_key_t<T>{value(object.*std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns).member)...};
   }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
 }
+
+// ---- single-table inheritance (see the contract above; the session's side: single_table.hpp)
+
+template <typename T>
+concept SingleTableModel = TableModel<T> && requires {
+  typename model_traits<T>::polymorphic_root;
+  { model_traits<T>::discriminator } -> std::convertible_to<std::string_view>;
+  model_traits<T>::polymorphic_identities;
+};
+
+// True for a single-table child: its queries accept only its own and its descendants' rows.
+template <TableModel T>
+constexpr bool filters_by_discriminator() {
+  if constexpr (SingleTableModel<T>)
+    return !std::is_same_v<typename model_traits<T>::polymorphic_root, T>;
+  else
+    return false;
+}
+
+// The index in `columns` of the member holding the discriminator; column_count<T> when no
+// member holds it (the plugin added the column).
+template <SingleTableModel T>
+consteval std::size_t discriminator_index() {
+  std::size_t found = detail::column_count<T>, index = 0;
+  std::apply([&](const auto&... columns) {
+    ((columns.name == model_traits<T>::discriminator && found == detail::column_count<T>
+          ? void(found = index++) : void(index++)), ...);
+  }, model_traits<T>::columns);
+  return found;
+}
+
+template <SingleTableModel T>
+constexpr bool discriminator_is_member() { return discriminator_index<T>() < detail::column_count<T>; }
 
 }  // namespace sqlmodel

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "sqlmodel/query_expr.hpp"
+#include "sqlmodel/single_table.hpp"
 #include "sqlmodel/soft_delete.hpp"
 
 namespace sqlmodel {
@@ -459,6 +460,9 @@ class Select {
 
   void apply_soft_delete_filter() {
     core_.where = user_where_;
+    // A single-table child reads only its own and its descendants' rows (single_table.hpp).
+    if constexpr (filters_by_discriminator<T>())
+      core_.where = user_where_ ? (discriminator_condition<T>() && *user_where_) : discriminator_condition<T>();
     if constexpr (is_soft_deletable<T>()) {
       if (with_deleted_) return;
       auto not_deleted = std::make_shared<ConditionNode>();
@@ -466,7 +470,7 @@ class Select {
       not_deleted->table = model_traits<T>::table_name;
       not_deleted->column = deleted_at_column<T>();
       Condition filter{std::move(not_deleted)};
-      core_.where = user_where_ ? (filter && *user_where_) : filter;
+      core_.where = core_.where ? (filter && *core_.where) : filter;
     }
   }
 

@@ -38,6 +38,7 @@
 #include "sqlmodel/loading_sql.hpp"
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/query.hpp"
+#include "sqlmodel/single_table.hpp"
 #include "sqlmodel/statement.hpp"
 #include "sqlmodel/write_preparation.hpp"
 
@@ -243,6 +244,7 @@ class Session {
   template <TableModel T>
   void add(T& object) {
     name_relationships(object);
+    assign_discriminator(object);  // single-table inheritance (single_table.hpp)
     validate(object);
     pending_.push_back({&object, &Session::insert_batch<T>, &detail::prepare_insert<T>});
   }
@@ -304,7 +306,10 @@ class Session {
     const auto& info = detail::table_info<T>::get();
     Statement& statement = connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::select_by_key>,
-        [&] { return sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys); });
+        [&] {
+          return sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys) +
+                 detail::and_discriminator_in<T>(dialect_, model_traits<T>::table_name);
+        });
     std::optional<T> found;
     run<true>(statement, info.keys.size(),
         [&](Statement& s) { detail::bind_key_value<T>(s, key); },
@@ -343,7 +348,10 @@ class Session {
     const auto& info = detail::table_info<T>::get();
     Statement& statement = connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::select_by_key>,
-        [&] { return sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys); });
+        [&] {
+          return sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys) +
+                 detail::and_discriminator_in<T>(dialect_, model_traits<T>::table_name);
+        });
     bool found = false;
     run<true>(statement, info.keys.size(), [&](Statement& s) { detail::bind_key_columns(s, object, 0); },
         [&](Statement& s) {
@@ -507,7 +515,7 @@ class Session {
             generated_key_statement = &session.connection_->prepare_cached(
                 &detail::statement_tag<T, detail::StatementRole::insert_generated_key>,
                 [&] {
-                  return sql::insert(dialect, table, info.non_key_columns,
+                  return sql::insert(dialect, table, detail::insert_columns<T, false>(info.non_key_columns),
                                      dialect == schema::Dialect::postgresql
                                          ? std::optional<std::string_view>(info.key)
                                          : std::nullopt);
@@ -517,6 +525,7 @@ class Session {
               *generated_key_statement, info.non_key_columns.size(),
               [&](Statement& s) {
                 detail::bind_non_key_columns(s, object);
+                detail::bind_discriminator_column<T>(s, static_cast<int>(info.non_key_columns.size()));
               },
               [&](Statement& s) { key.read(s, 0, object); });
           if (dialect == schema::Dialect::sqlite)
@@ -527,9 +536,14 @@ class Session {
       if (!all_columns_statement)
         all_columns_statement = &session.connection_->prepare_cached(
             &detail::statement_tag<T, detail::StatementRole::insert_all>,
-            [&] { return sql::insert(dialect, table, info.columns, std::nullopt); }, table);
+            [&] { return sql::insert(dialect, table, detail::insert_columns<T, true>(info.columns), std::nullopt); },
+            table);
       session.run(*all_columns_statement, info.columns.size(),
-                  [&](Statement& s) { bind_columns(s, object); }, [](Statement&) {});
+                  [&](Statement& s) {
+                    bind_columns(s, object);
+                    detail::bind_discriminator_column<T>(s, static_cast<int>(info.columns.size()));
+                  },
+                  [](Statement&) {});
     }
   }
 

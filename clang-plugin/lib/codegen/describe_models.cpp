@@ -25,6 +25,11 @@ class Describer {
       add_include(*table.decl);
       add_enums(table.fields);
       if (std::optional<TableCode> code = describe_table(table)) header_.tables.push_back(std::move(*code));
+      for (const SingleTableChild& child : table.single_table_children) {
+        add_include(*child.decl);
+        if (std::optional<TableCode> code = describe_single_table_child(table, child))
+          header_.tables.push_back(std::move(*code));
+      }
     }
     for (const MirrorModel& mirror : models_.mirrors) {
       add_include(*mirror.decl);
@@ -89,18 +94,93 @@ class Describer {
     std::vector<std::string> unheld;
     for (const FieldModel& field : table.fields) {
       if (held_by(*table.decl, field)) code.columns.push_back(describe_column(field));
-      else unheld.push_back(quoted(field.column.name));
+      else if (!field.added_discriminator && !held_by_a_child(table, field))
+        unheld.push_back(quoted(field.column.name));
     }
     if (!unheld.empty())
       reporter_.warning(table.location(), "emit",
                         "model_traits<" + table.decl->getNameAsString() + "> leaves out column(s) " +
                             llvm::join(unheld, ", ") + " of table " + quoted(table.name) +
-                            ", which no member of the struct holds (single-table inheritance): "
-                            "the ORM cannot write them");
+                            ", which no member of the struct holds: the ORM cannot write them");
     for (const RelationshipModel& relationship : table.relationships)
-      if (std::optional<RelationshipCode> described = describe_relationship(table, relationship))
-        code.relationships.push_back(std::move(*described));
+      if (declared_in(*table.decl, relationship))
+        if (std::optional<RelationshipCode> described = describe_relationship(table, relationship))
+          code.relationships.push_back(std::move(*described));
+    if (table.discriminator) code.single_table = describe_hierarchy(table, nullptr, code.type);
     return code;
+  }
+
+  // A single-table child: the root's table, every column the child's struct holds (the root's,
+  // its ancestors', its own, and a sibling's column it shares by name), its own relationships,
+  // and its place in the hierarchy.
+  std::optional<TableCode> describe_single_table_child(const TableModel& root,
+                                                       const SingleTableChild& child) {
+    std::optional<std::string> type = type_name(*child.decl, "single-table child struct");
+    std::optional<std::string> root_type = qualified_name(*root.decl);
+    if (!type || !root_type || !root.discriminator) return std::nullopt;
+    TableCode code;
+    code.type = *type;
+    code.model_name = child.decl->getName().str();
+    code.table_name = root.name;
+    for (const FieldModel& field : root.fields)
+      if (held_by(*child.decl, field) || shares_column(root, *child.decl, field))
+        code.columns.push_back(describe_column(field));
+    for (const RelationshipModel& relationship : root.relationships)
+      if (declared_in(*child.decl, relationship))
+        if (std::optional<RelationshipCode> described = describe_relationship(root, relationship))
+          code.relationships.push_back(std::move(*described));
+    code.single_table = describe_hierarchy(root, &child, *root_type);
+    return code;
+  }
+
+  // The discriminator, the model's identity, and the identities a query for the model
+  // accepts: its own and its descendants'. The root also lists every model a row may be.
+  SingleTableCode describe_hierarchy(const TableModel& root, const SingleTableChild* model,
+                                     const std::string& root_type) {
+    SingleTableCode code;
+    code.root_type = root_type;
+    code.discriminator = *root.discriminator;
+    code.identity = model ? model->polymorphic_identity : root.polymorphic_identity;
+    if (code.identity) code.identities.push_back(*code.identity);
+    for (const SingleTableChild& child : root.single_table_children) {
+      bool descendant = !model || child.decl->isDerivedFrom(model->decl);
+      if (descendant && child.polymorphic_identity) code.identities.push_back(*child.polymorphic_identity);
+    }
+    if (model) return code;
+    if (root.polymorphic_identity) code.model_types.push_back(root_type);
+    for (const SingleTableChild& child : root.single_table_children)
+      if (child.polymorphic_identity)
+        if (std::optional<std::string> child_type = qualified_name(*child.decl))
+          code.model_types.push_back(*child_type);
+    return code;
+  }
+
+  static bool held_by_a_child(const TableModel& root, const FieldModel& field) {
+    return std::any_of(root.single_table_children.begin(), root.single_table_children.end(),
+                       [&](const SingleTableChild& child) { return held_by(*child.decl, field); });
+  }
+
+  // A column another child added first that `child` (or one of its single-table ancestors)
+  // declares too, with the same name and type.
+  static bool shares_column(const TableModel& root, const clang::CXXRecordDecl& child,
+                            const FieldModel& field) {
+    for (const SingleTableChild& candidate : root.single_table_children) {
+      bool on_path = candidate.decl->getCanonicalDecl() == child.getCanonicalDecl() ||
+                     child.isDerivedFrom(candidate.decl);
+      if (on_path && std::find(candidate.columns.begin(), candidate.columns.end(),
+                               field.column.name) != candidate.columns.end())
+        return field.decl != nullptr;
+    }
+    return false;
+  }
+
+  // A single-table child's relationships are folded into the root's list: each model's traits
+  // carry the ones its own struct declares.
+  static bool declared_in(const clang::CXXRecordDecl& record, const RelationshipModel& relationship) {
+    if (!relationship.decl) return true;
+    const auto* parent = llvm::dyn_cast<clang::CXXRecordDecl>(relationship.decl->getParent());
+    return !parent || parent->getCanonicalDecl() == record.getCanonicalDecl() ||
+           record.isDerivedFrom(parent);
   }
 
   // A member the table struct has (its own, a mixin's, a joined parent's key), so that
@@ -173,7 +253,9 @@ class Describer {
     // What does not resolve was reported by the checks, and the header is not written.
     if (resolved.problem != ResolvedRelationship::Problem::none || resolved.foreign_keys.empty())
       return std::nullopt;
-    std::optional<std::string> target_type = qualified_name(*resolved.target->decl);
+    // The struct the member names: a single-table child rather than its table's root.
+    std::optional<std::string> target_type =
+        qualified_name(relationship.target ? *relationship.target : *resolved.target->decl);
     if (!target_type) return std::nullopt;  // reported with the target table
 
     RelationshipCode code;

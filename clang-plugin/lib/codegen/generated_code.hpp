@@ -46,12 +46,23 @@ struct RelationshipCode {
   std::string link_type, link_table, link_local_key, link_remote_key;
 };
 
+// A model of a single-table hierarchy (the root or a child): what the session needs to write
+// the discriminator and to filter and construct rows by it.
+struct SingleTableCode {
+  std::string root_type;      // the struct owning the table
+  std::string discriminator;  // the column's name
+  std::optional<std::string> identity;  // none: an abstract root
+  std::vector<std::string> identities;  // this model's and its descendants', source order
+  std::vector<std::string> model_types;  // root only: every model with an identity, root first
+};
+
 struct TableCode {
   std::string type;        // "::todo::User"
   std::string model_name;  // "User"
   std::string table_name;
   std::vector<ColumnCode> columns;
   std::vector<RelationshipCode> relationships;
+  std::optional<SingleTableCode> single_table;
 };
 
 // One sqlmodel::mirror_traits<T> (a SQLMODEL_MODEL struct: a Create / Read / Update shape).

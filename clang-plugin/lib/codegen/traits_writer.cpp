@@ -79,6 +79,25 @@ std::string write_relationship(const TableCode& table, const RelationshipCode& c
          keys + ">" + braced(designators);
 }
 
+std::string write_single_table(const SingleTableCode& code) {
+  std::string text = "  using polymorphic_root = " + code.root_type + ";\n";
+  text += "  static constexpr std::string_view discriminator = " + string_literal(code.discriminator) + ";\n";
+  text += "  static constexpr std::string_view polymorphic_identity = " +
+          string_literal(code.identity.value_or("")) + ";\n";
+  text += "  static constexpr std::array<std::string_view, " + std::to_string(code.identities.size()) +
+          "> polymorphic_identities = {{";
+  for (std::size_t i = 0; i < code.identities.size(); ++i)
+    text += (i ? ", " : "") + string_literal(code.identities[i]);
+  text += "}};\n";
+  if (!code.model_types.empty()) {
+    text += "  using polymorphic_models = std::tuple<";
+    for (std::size_t i = 0; i < code.model_types.size(); ++i)
+      text += (i ? ", " : "") + code.model_types[i];
+    text += ">;\n";
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string write_model_traits(const TableCode& code) {
@@ -94,6 +113,7 @@ std::string write_model_traits(const TableCode& code) {
       text += "      " + write_relationship(code, relationship) + ",\n";
     text += "  };\n";
   }
+  if (code.single_table) text += write_single_table(*code.single_table);
   text += "};\n";
   return text;
 }
