@@ -10,6 +10,14 @@
 // assigns are not written back (as SQLAlchemy's bulk_insert_mappings): use add_all() when the
 // objects need them. Either every object leaves its generated key unset (the database assigns
 // them) or every object sets it.
+//
+// As add() does, and before anything is written (staged writes are not flushed either):
+// - every object is validated (validation.hpp); one ValidationError lists every failure of
+//   every object, each with the object's index ("Account[3].handle: at most 20 characters").
+// - columns with a default_factory (created_at, uuid4 ...) and updated_at get their value in the
+//   rows written while the object leaves them unset: one `now` for the whole call (all rows are
+//   written in one transaction), a fresh UUID per row. The objects are const and are not changed
+//   (like generated keys); read the rows back when they are needed.
 #pragma once
 
 #include <chrono>
@@ -20,13 +28,25 @@
 
 #include "sqlmodel/copy_text.hpp"
 #include "sqlmodel/session.hpp"
+#include "sqlmodel/validation.hpp"
+#include "sqlmodel/write_preparation.hpp"
 
 namespace sqlmodel {
 
 template <TableModel T>
 void Session::bulk_insert(std::span<const T> objects) {
   if (objects.empty()) return;
+  if constexpr (has_field_constraints<T>()) {
+    std::vector<ValidationFailure> failures;
+    for (std::size_t i = 0; i < objects.size(); ++i)
+      for (ValidationFailure& failure : validation_failures(objects[i])) {
+        failure.index = i;
+        failures.push_back(std::move(failure));
+      }
+    if (!failures.empty()) throw ValidationError(std::string(model_traits<T>::model_name), std::move(failures));
+  }
   flush();
+  const Timestamp now = now_for_database();
   bool generated = false;
   if constexpr (detail::has_generated_key<T>()) {
     constexpr auto& key = primary_key_column<T>;
@@ -43,10 +63,10 @@ void Session::bulk_insert(std::span<const T> objects) {
   const auto& columns = generated ? info.non_key_columns : info.columns;
   // Binds the object's columns in INSERT order (the generated key left out).
   auto bind_row = [&](Statement& statement, const T& object) {
-    for_each_column<T>([&](auto index, const auto& column) {
+    for_each_column<T>([&](auto index, const auto&) {
       if (generated && is_primary_key_index<T>(index())) return;
-      column.bind(statement, generated ? detail::non_key_position<T>(index()) : static_cast<int>(index()),
-                  object);
+      detail::bind_insert_value<T, index()>(
+          statement, generated ? detail::non_key_position<T>(index()) : static_cast<int>(index()), object, now);
     });
   };
 

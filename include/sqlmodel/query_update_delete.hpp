@@ -13,6 +13,21 @@
 // type inside its std::optional, or std::nullopt) or an expression of a comparable type.
 // The statements run inside the session's transaction like any other; staged writes are
 // flushed first.
+//
+// What the model's annotations ask for, as on the per-object path (Session::update):
+// - set(member, value) checks the value against the column's constraints (max_length, ge, le,
+//   pattern ...); session.exec throws one ValidationError naming the model and every failing
+//   field before any statement runs (nor are staged writes flushed). A value computed by an
+//   expression (col(&User::age) + 1) is the database's to check.
+// - A model with an updated_at column (TimestampMixin) gets `updated_at = <now>` in the SET list
+//   unless the query sets updated_at itself.
+// - Soft delete (soft_delete.hpp), explicit as in SQLAlchemy: delete_<T>() is a DELETE on every
+//   model, so on a soft-deletable one it removes the matching rows for good, soft-deleted or not
+//   (a purge). soft_delete<T>().where(...) marks rows instead: UPDATE ... SET deleted_at = <now>
+//   [, updated_at = <now>] WHERE <criteria> AND deleted_at IS NULL, returning the number of rows
+//   it newly deleted (a row deleted before keeps its deleted_at). update<T>() and delete_<T>()
+//   are the SQL they say: they match soft-deleted rows too (add a where() on deleted_at to
+//   leave them out), unlike select<T>().
 #pragma once
 
 #include <cstdint>
@@ -24,7 +39,11 @@
 #include <utility>
 #include <vector>
 
+#include "sqlmodel/mixins.hpp"
 #include "sqlmodel/query_expr.hpp"
+#include "sqlmodel/soft_delete.hpp"
+#include "sqlmodel/validation.hpp"
+#include "sqlmodel/write_preparation.hpp"
 
 namespace sqlmodel {
 
@@ -42,6 +61,39 @@ RenderedQuery render_delete(schema::Dialect dialect, std::string_view table,
                             const std::optional<Condition>& where);
 
 namespace detail {
+
+// `column = <now>` for T's column whose role is `role` (updated_at, deleted_at); nullopt when
+// T has none.
+template <TableModel T>
+std::optional<Assignment> assign_now_to(ColumnRole role, Timestamp now) {
+  std::optional<Assignment> assignment;
+  for_each_column<T>([&](auto, const auto& column) {
+    using Column = std::remove_cvref_t<decltype(column)>;
+    if constexpr (std::is_same_v<unwrap_optional_t<typename Column::value_type>, Timestamp>)
+      if (column.role == role)
+        assignment = Assignment{column.name, std::make_shared<node::Value>(
+                                                 to_param(typename Column::value_type(now)), false)};
+  });
+  return assignment;
+}
+
+// The SET list as it runs: the caller's assignments, then updated_at = now unless they set it.
+template <TableModel T>
+std::vector<Assignment> with_updated_at(std::vector<Assignment> assignments, Timestamp now) {
+  if (auto updated_at = assign_now_to<T>(ColumnRole::updated_at, now)) {
+    bool set_by_caller = false;
+    for (const Assignment& assignment : assignments)
+      set_by_caller = set_by_caller || assignment.column == updated_at->column;
+    if (!set_by_caller) assignments.push_back(std::move(*updated_at));
+  }
+  return assignments;
+}
+
+template <TableModel T>
+void throw_if_invalid(const std::vector<ValidationFailure>& failures) {
+  if (!failures.empty()) throw ValidationError(std::string(model_traits<T>::model_name), failures);
+}
+
 template <typename S>
 std::int64_t run_write(S& session, const RenderedQuery& rendered, std::string_view table) {
   session.flush();
@@ -60,13 +112,17 @@ class Update {
   using runnable_query = void;
 
   Update() = default;
-  Update(std::vector<Assignment> assignments, std::optional<Condition> where)
-      : assignments_(std::move(assignments)), where_(std::move(where)) {}
+  Update(std::vector<Assignment> assignments, std::optional<Condition> where,
+         std::vector<ValidationFailure> failures = {})
+      : assignments_(std::move(assignments)), where_(std::move(where)), failures_(std::move(failures)) {}
 
   template <typename V, typename X>
     requires(!SqlExpression<X> && std::convertible_to<const X&, V>)
   Update& set(V T::*member, const X& value) {
-    assignments_.push_back({column_name<T>(member), std::make_shared<node::Value>(to_param(V(value)), false)});
+    const V converted(value);
+    for (ValidationFailure& failure : column_value_failures(member, converted))
+      failures_.push_back(std::move(failure));
+    assignments_.push_back({column_name<T>(member), std::make_shared<node::Value>(to_param(converted), false)});
     return *this;
   }
   template <typename V, SqlExpression E>
@@ -77,25 +133,29 @@ class Update {
   }
 
   Update<T, true> where(const Condition& condition) const {
-    return Update<T, true>(assignments_, where_ ? (*where_ && condition) : condition);
+    return Update<T, true>(assignments_, where_ ? (*where_ && condition) : condition, failures_);
   }
   // Every row of the table, on purpose.
-  Update<T, true> all() const { return Update<T, true>(assignments_, where_); }
+  Update<T, true> all() const { return Update<T, true>(assignments_, where_, failures_); }
 
+  // The statement as it runs (updated_at = now added for a TimestampMixin model).
   RenderedQuery render(schema::Dialect dialect) const {
-    return render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name, assignments_, where_);
+    return render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
+                         detail::with_updated_at<T>(assignments_, now_for_database()), where_);
   }
 
   // session.exec(query) calls this: the number of rows changed.
   template <typename S>
     requires WhereOrAllSaid
   std::int64_t run(S& session) const {
+    detail::throw_if_invalid<T>(failures_);
     return detail::run_write(session, render(session.dialect()), model_traits<T>::table_name);
   }
 
  private:
   std::vector<Assignment> assignments_;
   std::optional<Condition> where_;
+  std::vector<ValidationFailure> failures_;
 };
 
 template <TableModel T, bool WhereOrAllSaid = false>
@@ -125,8 +185,51 @@ class Delete {
   std::optional<Condition> where_;
 };
 
+// soft_delete<T>().where(...): marks the matching live rows deleted (see the top of this file).
+template <TableModel T, bool WhereOrAllSaid = false>
+  requires(is_soft_deletable<T>())
+class SoftDelete {
+ public:
+  using runnable_query = void;
+
+  SoftDelete() = default;
+  explicit SoftDelete(std::optional<Condition> where) : where_(std::move(where)) {}
+
+  SoftDelete<T, true> where(const Condition& condition) const {
+    return SoftDelete<T, true>(where_ ? (*where_ && condition) : condition);
+  }
+  SoftDelete<T, true> all() const { return SoftDelete<T, true>(where_); }
+
+  RenderedQuery render(schema::Dialect dialect) const {
+    const Timestamp now = now_for_database();
+    auto live = std::make_shared<ConditionNode>();
+    live->op = ConditionNode::Op::is_null;
+    live->table = model_traits<T>::table_name;
+    live->column = deleted_at_column<T>();
+    Condition only_live{std::move(live)};
+    std::vector<Assignment> assignments{*detail::assign_now_to<T>(ColumnRole::deleted_at, now)};
+    return render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
+                         detail::with_updated_at<T>(std::move(assignments), now),
+                         where_ ? (*where_ && only_live) : only_live);
+  }
+
+  template <typename S>
+    requires WhereOrAllSaid
+  std::int64_t run(S& session) const {
+    return detail::run_write(session, render(session.dialect()), model_traits<T>::table_name);
+  }
+
+ private:
+  std::optional<Condition> where_;
+};
+
 template <TableModel T>
 Update<T> update() {
+  return {};
+}
+template <TableModel T>
+  requires(is_soft_deletable<T>())
+SoftDelete<T> soft_delete() {
   return {};
 }
 template <TableModel T>

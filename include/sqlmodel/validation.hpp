@@ -18,6 +18,10 @@
 // - pattern: ECMAScript regular expression searched in the string (std::regex_search, as
 //   Pydantic 2 does: anchor it with ^...$ to match the whole value).
 // - An unset std::optional passes every rule (NULL is the nullable column's business).
+//
+// Besides add/update/flush, Session::bulk_insert checks every object before writing any (each
+// failure carries the object's index: "Account[3].handle"), and update<T>().set(member, value)
+// checks the values it sets when it runs (query_update_delete.hpp).
 #pragma once
 
 #include <cmath>
@@ -39,6 +43,8 @@ struct ValidationFailure {
   std::string field;    // the C++ field name (the JSON key)
   std::string rule;     // "max_length", "min_length", "ge", "gt", "le", "lt", "pattern"
   std::string message;  // "at most 255 characters, got 300"
+  // Writes of many objects (Session::bulk_insert): the failing object's position among them.
+  std::optional<std::size_t> index = {};
 };
 
 class ValidationError : public std::invalid_argument {
@@ -56,7 +62,8 @@ class ValidationError : public std::invalid_argument {
     std::string text = std::to_string(failures.size()) + " validation error" +
                        (failures.size() == 1 ? "" : "s") + " for " + model;
     for (const auto& failure : failures)
-      text += "\n  " + model + "." + failure.field + ": " + failure.message + " (" + failure.rule + ")";
+      text += "\n  " + model + (failure.index ? "[" + std::to_string(*failure.index) + "]" : "") + "." +
+              failure.field + ": " + failure.message + " (" + failure.rule + ")";
     return text;
   }
 
@@ -191,6 +198,27 @@ std::vector<ValidationFailure> validation_failures(const T& object) {
   for_each_column<T>([&](auto, const auto& column) {
     using Column = std::remove_cvref_t<decltype(column)>;
     detail::check_member(column, column.key_in_json(), object.*Column::member, failures);
+  });
+  return failures;
+}
+
+// True when any column of T has a constraint to check (lets bulk writes skip the loop).
+template <TableModel T>
+constexpr bool has_field_constraints() {
+  bool any = false;
+  std::apply([&](const auto&... columns) { ((any = any || detail::has_constraints(columns)), ...); },
+             model_traits<T>::columns);
+  return any;
+}
+
+// The failures of `value` as the value of T's column `member` (update<T>().set(member, value)).
+template <TableModel T, typename V>
+std::vector<ValidationFailure> column_value_failures(V T::*member, const V& value) {
+  std::vector<ValidationFailure> failures;
+  for_each_column<T>([&](auto, const auto& column) {
+    using Column = std::remove_cvref_t<decltype(column)>;
+    if constexpr (std::is_same_v<typename Column::value_type, V>)
+      if (Column::member == member) detail::check_member(column, column.key_in_json(), value, failures);
   });
   return failures;
 }

@@ -4,6 +4,8 @@
 //   updated_at column gets now while unset (mixins.hpp);
 // - UPDATE: an updated_at column gets now;
 // - both: validate() (validation.hpp).
+// Session::bulk_insert does the INSERT part row by row on the values it writes, without
+// changing the caller's (const) objects: bind_insert_value below.
 #pragma once
 
 #include <chrono>
@@ -39,13 +41,14 @@ bool factory_target_unset(const std::optional<V>& value) { return !value.has_val
 template <typename V>
 bool factory_target_unset(const V& value) { return value == V{}; }
 
+// `now`: what DefaultFactory::now gives (a bulk write uses one for all its rows).
 template <typename V>
-void assign_factory_value(V& member, DefaultFactory factory) {
+void assign_factory_value(V& member, DefaultFactory factory, Timestamp now = now_for_database()) {
   using Value = unwrap_optional_t<V>;
   if (factory == DefaultFactory::now) {
-    if constexpr (std::is_same_v<Value, Timestamp>) member = now_for_database();
+    if constexpr (std::is_same_v<Value, Timestamp>) member = now;
     else if constexpr (std::is_same_v<Value, std::chrono::year_month_day>)
-      member = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+      member = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now)};
     else throw std::logic_error("default_factory = now on a member that is not a time_point or a date");
   } else if (factory == DefaultFactory::uuid4) {
     if constexpr (std::is_same_v<Value, UUID>) member = uuid4();
@@ -71,6 +74,35 @@ void prepare_insert(void* pointer) {
                                                                             : column.default_factory);
   });
   validate(object);
+}
+
+// Column I of T, usable in constant expressions.
+template <TableModel T, std::size_t I>
+inline constexpr const auto& column_at = std::get<I>(model_traits<T>::columns);
+
+template <typename Column>
+constexpr bool fills_on_insert(const Column& column) {
+  return column.default_factory != DefaultFactory::none || column.role == ColumnRole::updated_at;
+}
+
+// Binds column I of `object` to parameter `position` of an INSERT: the member's value, or,
+// while it is unset, what its default_factory (or updated_at role) gives, as add() would have
+// set it. The object is left as it is.
+template <TableModel T, std::size_t I, typename S>
+void bind_insert_value(S& statement, int position, const T& object, Timestamp now) {
+  constexpr const auto& column = column_at<T, I>;
+  using Column = std::remove_cvref_t<decltype(column)>;
+  if constexpr (fills_on_insert(column)) {
+    if (factory_target_unset(object.*Column::member)) {
+      typename Column::value_type value{};
+      assign_factory_value(value, column.role == ColumnRole::updated_at ? DefaultFactory::now
+                                                                        : column.default_factory,
+                           now);
+      Column::codec::bind(statement, position, value);
+      return;
+    }
+  }
+  column.bind(statement, position, object);
 }
 
 template <TableModel T>
