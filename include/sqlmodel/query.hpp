@@ -11,8 +11,11 @@
 //   query_expr.hpp           columns, literals, comparisons, arithmetic, and/or/not
 //   query_select.hpp         select<T>() of models, select(...) of columns into tuples, joins,
 //                            group by / having, order / limit / offset / distinct
+//   query_alias.hpp          alias<T>("name"): a table under another name, for self-joins
 //   query_aggregate.hpp      count, sum, avg, min, max with typed results
-//   query_window.hpp         row_number, rank, dense_rank, aggregates OVER (PARTITION BY ...)
+//   query_window.hpp         row_number, rank, dense_rank, aggregates OVER (PARTITION BY ...
+//                            ORDER BY ... ROWS / RANGE / GROUPS BETWEEN ...)
+//   query_compound.hpp       UNION, UNION ALL, INTERSECT, EXCEPT
 //   query_subquery.hpp       IN (subquery), EXISTS, scalar subqueries
 //   query_cte.hpp            WITH and WITH RECURSIVE
 //   query_update_delete.hpp  update<T>().set(...).where(...), delete_<T>().where(...)
@@ -21,6 +24,8 @@
 #pragma once
 
 #include "sqlmodel/query_aggregate.hpp"
+#include "sqlmodel/query_alias.hpp"
+#include "sqlmodel/query_compound.hpp"
 #include "sqlmodel/query_cte.hpp"
 #include "sqlmodel/query_explain.hpp"
 #include "sqlmodel/query_expr.hpp"

@@ -43,7 +43,7 @@ using optional_like_t =
 
 template <typename V, typename Sources, bool NullWhenEmpty>
 Aggregate<V, Sources, NullWhenEmpty> aggregate(std::string_view function, std::vector<NodePtr> args,
-                                               std::string origin, bool distinct = false, bool star = false) {
+                                               TableRef origin, bool distinct = false, bool star = false) {
   return Aggregate<V, Sources, NullWhenEmpty>(
       std::make_shared<node::Function>(function, std::move(args), distinct, star), std::string(), std::move(origin));
 }

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -29,12 +30,25 @@
 #include "schema/dialect.hpp"
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/statement.hpp"
+#include "sqlmodel/value_codec.hpp"
 
 namespace sqlmodel {
 
-// A value as it is bound: what value_codec produced for the C++ value.
+// A value whose bound form depends on the dialect (an array is a PostgreSQL array literal there
+// and JSON text on SQLite): it keeps the C++ value and runs its codec when the statement is
+// bound, because only the Statement knows its dialect (a query is built before it meets a
+// session).
+class DialectBoundValue {
+ public:
+  virtual ~DialectBoundValue() = default;
+  virtual void bind(Statement& statement, int index) const = 0;
+};
+using DialectBoundParam = std::shared_ptr<const DialectBoundValue>;
+
+// A value as it is bound: what value_codec produced for the C++ value, or the value itself when
+// its codec asks the statement for the dialect.
 using Param = std::variant<std::monostate, bool, std::int64_t, double, std::string,
-                           std::vector<std::uint8_t>, UUID>;
+                           std::vector<std::uint8_t>, UUID, DialectBoundParam>;
 
 void bind_param(Statement& statement, int index, const Param& param);
 // "?" on SQLite, "$n" on PostgreSQL (n is 1-based).
@@ -67,11 +81,39 @@ template <typename V>
 inline constexpr bool is_std_optional_v<std::optional<V>> = true;
 }  // namespace detail
 
+// The C++ types whose codec binds differently per dialect (value_codec<std::vector<T>> for the
+// array element types it knows; a byte vector is a blob on both).
+template <typename V>
+inline constexpr bool binds_per_dialect_v = false;
+template <typename T>
+inline constexpr bool binds_per_dialect_v<std::vector<T>> =
+    !std::is_same_v<T, std::uint8_t> && !std::is_same_v<T, std::byte> &&
+    requires { detail::pg_array_element<T>::quoted; };
+template <typename V>
+inline constexpr bool binds_per_dialect_v<std::optional<V>> = binds_per_dialect_v<V>;
+
+namespace detail {
+template <typename V>
+class BoundAtExecution final : public DialectBoundValue {
+ public:
+  explicit BoundAtExecution(V value) : value_(std::move(value)) {}
+  void bind(Statement& statement, int index) const override { value_codec<V>::bind(statement, index, value_); }
+  const V& value() const { return value_; }
+
+ private:
+  V value_;
+};
+}  // namespace detail
+
 template <typename V>
 Param to_param(const V& value) {
-  detail::ParamCapture capture;
-  value_codec<V>::bind(capture, 0, value);
-  return std::move(capture.value);
+  if constexpr (binds_per_dialect_v<V>) {
+    return DialectBoundParam(std::make_shared<const detail::BoundAtExecution<V>>(value));
+  } else {
+    detail::ParamCapture capture;
+    value_codec<V>::bind(capture, 0, value);
+    return std::move(capture.value);
+  }
 }
 
 // SQL and parameters of a rendered query.
@@ -240,6 +282,17 @@ using concat_t = typename detail::concat<A, B>::type;
 template <typename V>
 concept Arithmetic = (std::is_arithmetic_v<V> && !std::is_same_v<V, bool>);
 
+// A table as a query names it: the table, and the alias it goes by when it has one
+// (alias<Category>("parent"): FROM "categories" AS "parent").
+struct TableRef {
+  TableRef(std::string table = {}, std::string alias = {}) : table(std::move(table)), alias(std::move(alias)) {}
+  std::string table;
+  std::string alias;
+  bool empty() const { return table.empty(); }
+  // How columns refer to it.
+  const std::string& name() const { return alias.empty() ? table : alias; }
+};
+
 // ---- expressions ----
 template <typename V, typename Sources = type_list<>, bool NullWhenEmpty = false>
 class Expr {
@@ -253,12 +306,12 @@ class Expr {
 
   // `label` names it in a select list (a CTE's column names come from it); `origin` is the
   // table of its first column, from which select(...) infers its FROM.
-  explicit Expr(NodePtr node, std::string label = {}, std::string origin = {})
+  explicit Expr(NodePtr node, std::string label = {}, TableRef origin = {})
       : node_(std::move(node)), label_(std::move(label)), origin_(std::move(origin)) {}
 
   const NodePtr& node() const { return node_; }
   const std::string& label() const { return label_; }
-  const std::string& origin() const { return origin_; }
+  const TableRef& origin() const { return origin_; }
 
   // The same expression under another name: SELECT ... AS "label" / a CTE column name.
   Expr as(std::string label) const {
@@ -293,7 +346,7 @@ class Expr {
  private:
   NodePtr node_;
   std::string label_;
-  std::string origin_;
+  TableRef origin_;
 };
 
 // A column of model T holding values of type V: col(&User::email).
@@ -378,6 +431,29 @@ template <typename T, typename V>
   requires TableModel<T>
 ColumnRef<T, V> col(V T::*member) {
   return ColumnRef<T, V>(member);
+}
+
+// A member a mixin declares has the mixin in its pointer's type (&Account::created_at is a
+// `time_point TimestampMixin::*`), so the model cannot be deduced from it; name the model:
+// col<Account>(&Account::created_at).
+template <typename T, typename V, typename Base>
+  requires(TableModel<T> && !std::is_same_v<T, Base> && std::is_base_of_v<Base, T>)
+ColumnRef<T, V> col(V Base::*member) {
+  return ColumnRef<T, V>(static_cast<V T::*>(member));
+}
+
+namespace detail {
+template <typename>
+inline constexpr bool dependent_false_v = false;
+}
+// col(&Account::created_at) without the model: said at compile time, with the fix.
+template <typename Mixin, typename V>
+  requires(!TableModel<Mixin>)
+void col(V Mixin::*) {
+  static_assert(detail::dependent_false_v<Mixin>,
+                "col(&Model::member): the member is declared in a base class of the model (a mixin "
+                "such as sqlmodel::TimestampMixin), so its pointer names the mixin, not the model; "
+                "name the model: col<Model>(&Model::member)");
 }
 
 // A bound literal, typed: lit(0), lit<std::int64_t>(0), lit(std::string("x")).

@@ -19,6 +19,8 @@
 // is not a column (select(count()).from<User>()) and .from(cte) to read a CTE.
 // Joins go along a relationship (.join(&User::posts): ON posts.user_id = users.id from the
 // traits) or take an explicit condition (.join<Post>(col(&Post::user_id) == col(&User::id))).
+// A table read twice (a self-join) goes by an alias (query_alias.hpp):
+// .join(parent, col(&Category::parent_id) == parent(&Category::id)) or .join(parent, &Category::parent).
 #pragma once
 
 #include <cstdint>
@@ -34,6 +36,7 @@
 #include <utility>
 #include <vector>
 
+#include "sqlmodel/query_alias.hpp"
 #include "sqlmodel/query_expr.hpp"
 #include "sqlmodel/single_table.hpp"
 #include "sqlmodel/soft_delete.hpp"
@@ -41,6 +44,7 @@
 namespace sqlmodel {
 
 struct CteDefinition;
+struct CompoundCore;
 
 struct JoinClause {
   bool left = false;
@@ -49,6 +53,8 @@ struct JoinClause {
   // does not (it is defined by the statement being built).
   std::shared_ptr<const CteDefinition> cte;
   Condition on;
+  // JOIN "table" AS "alias" (query_alias.hpp)
+  std::string alias = {};
 };
 
 struct SelectItem {
@@ -63,6 +69,7 @@ struct SelectCore {
   std::string_view model_table;
   std::span<const std::string_view> model_columns;
   std::string from;
+  std::string from_alias;  // FROM "from" AS "from_alias"
   std::vector<std::shared_ptr<const CteDefinition>> ctes;
   std::vector<JoinClause> joins;
   std::optional<Condition> where;
@@ -72,8 +79,12 @@ struct SelectCore {
   std::optional<std::int64_t> limit, offset;
   bool distinct = false;
 
-  // True when `table` is the FROM table or a joined one.
-  bool has_table(std::string_view table) const;
+  // True when `name` names the FROM table or a joined one (by its alias when it has one).
+  bool has_table(std::string_view name) const;
+  void set_from(const TableRef& table) {
+    from = table.table;
+    from_alias = table.alias;
+  }
   void add_cte(std::shared_ptr<const CteDefinition> cte);
   void add_where(const Condition& condition) { where = where ? (*where && condition) : condition; }
 
@@ -81,6 +92,12 @@ struct SelectCore {
   // [GROUP BY ...] [HAVING ...] [ORDER BY ...] [LIMIT n] [OFFSET m]
   void render(RenderContext& context) const;
   RenderedQuery render(schema::Dialect dialect) const;
+};
+
+// A member of a compound select (query_compound.hpp): a select, or a nested compound.
+struct CompoundPart {
+  std::shared_ptr<const SelectCore> select;
+  std::shared_ptr<const CompoundCore> compound;
 };
 
 // A CTE: WITH name(columns) AS (anchor [UNION ALL recursive]).
@@ -104,20 +121,24 @@ struct Subquery final : SqlNode {
 
 namespace detail {
 
-inline void add_join(SelectCore& core, bool left, std::string table, const Condition& on) {
-  // The same table twice needs table aliases, which this query builder does not have yet.
-  if (core.has_table(table))
-    throw std::invalid_argument("join(): table '" + table +
-                                "' is already in the query; joining a table to itself (a "
-                                "self-reference) needs aliases, which are not supported: use a "
-                                "recursive CTE (query_cte.hpp) or a subquery");
-  core.joins.push_back({left, std::move(table), nullptr, on});
+inline void add_join(SelectCore& core, bool left, const TableRef& table, const Condition& on) {
+  if (core.has_table(table.name())) {
+    if (table.alias.empty())
+      throw std::invalid_argument("join(): table '" + table.table +
+                                  "' is already in the query; to read it a second time (a self-join), "
+                                  "join it under an alias: auto other = sqlmodel::alias<Model>(\"other\"); "
+                                  ".join(other, condition or &Model::relationship)");
+    throw std::invalid_argument("join(): the name '" + table.alias + "' (an alias of table '" + table.table +
+                                "') is already in the query; give the alias another name");
+  }
+  core.joins.push_back({left, table.table, nullptr, on, table.alias});
 }
 
 // Joins along a relationship of T: ON target.remote_key = T.local_key, or through the link
-// model of a many-to-many relationship (two joins).
+// model of a many-to-many relationship (two joins). With `target_alias` the target table joins
+// under that alias (a self-join along a self-referential relationship).
 template <TableModel T, typename M>
-void add_relationship_join(SelectCore& core, M T::*member, bool left) {
+void add_relationship_join(SelectCore& core, M T::*member, bool left, std::string_view target_alias = {}) {
   const std::string_view owner = model_traits<T>::table_name;
   if (!core.has_table(owner))
     throw std::invalid_argument("join along a relationship of " + std::string(model_traits<T>::model_name) +
@@ -131,15 +152,17 @@ void add_relationship_join(SelectCore& core, M T::*member, bool left) {
       if (found || R::member != member) return;
       found = true;
       using Target = typename R::target_type;
-      if constexpr (requires { requires R::through_link; }) {
+      const TableRef target{std::string(model_traits<Target>::table_name), std::string(target_alias)};
+      // "target"."remote_key", under the alias when there is one.
+      const NodePtr remote_key =
+          std::make_shared<node::Column>(target.name(), std::string(column_name<Target>(R::remote_key)));
+      if constexpr (R::through_link) {
         using Link = typename R::link_type;
-        add_join(core, left, std::string(model_traits<Link>::table_name),
+        add_join(core, left, TableRef(std::string(model_traits<Link>::table_name)),
                  col(R::link_local_key) == col(R::local_key));
-        add_join(core, left, std::string(model_traits<Target>::table_name),
-                 col(R::remote_key) == col(R::link_remote_key));
+        add_join(core, left, target, compare_nodes(remote_key, "=", col(R::link_remote_key).expr().node()));
       } else {
-        add_join(core, left, std::string(model_traits<Target>::table_name),
-                 col(R::remote_key) == col(R::local_key));
+        add_join(core, left, target, compare_nodes(remote_key, "=", col(R::local_key).expr().node()));
       }
     }
   });
@@ -265,7 +288,20 @@ class SelectTuple : public detail::single_column<
   }
   template <TableModel U>
   SelectTuple& join(const Condition& on) {
-    detail::add_join(core_, false, std::string(model_traits<U>::table_name), on);
+    detail::add_join(core_, false, TableRef(std::string(model_traits<U>::table_name)), on);
+    return *this;
+  }
+  // A table under an alias, on a condition or along a relationship of a model in the query
+  // whose target is the alias's model (query_alias.hpp).
+  template <TableAlias A>
+  SelectTuple& join(const A& alias, const Condition& on) {
+    detail::add_join(core_, false, alias.table(), on);
+    return *this;
+  }
+  template <TableAlias A, TableModel T, typename M>
+    requires std::is_same_v<typename relationship_member<M>::target_type, typename A::model_type>
+  SelectTuple& join(const A& alias, M T::*relationship) {
+    detail::add_relationship_join(core_, relationship, false, alias.name());
     return *this;
   }
   template <typename Cte>
@@ -286,14 +322,33 @@ class SelectTuple : public detail::single_column<
   template <TableModel U>
   auto left_join(const Condition& on) const {
     SelectTuple<Grouped, concat_t<Nullable, type_list<U>>, Items...> joined(core_);
-    detail::add_join(joined.core_, true, std::string(model_traits<U>::table_name), on);
+    detail::add_join(joined.core_, true, TableRef(std::string(model_traits<U>::table_name)), on);
+    return joined;
+  }
+  // Only the alias's columns become std::optional: the model's own columns stay as they are.
+  template <TableAlias A>
+  auto left_join(const A& alias, const Condition& on) const {
+    SelectTuple<Grouped, concat_t<Nullable, type_list<A>>, Items...> joined(core_);
+    detail::add_join(joined.core_, true, alias.table(), on);
+    return joined;
+  }
+  template <TableAlias A, TableModel T, typename M>
+    requires std::is_same_v<typename relationship_member<M>::target_type, typename A::model_type>
+  auto left_join(const A& alias, M T::*relationship) const {
+    SelectTuple<Grouped, concat_t<Nullable, type_list<A>>, Items...> joined(core_);
+    detail::add_relationship_join(joined.core_, relationship, true, alias.name());
     return joined;
   }
 
   // FROM a model's table, or from a CTE (which joins the statement's WITH clause).
   template <TableModel T>
   SelectTuple& from() {
-    core_.from = std::string(model_traits<T>::table_name);
+    core_.set_from(TableRef(std::string(model_traits<T>::table_name)));
+    return *this;
+  }
+  template <TableAlias A>
+  SelectTuple& from(const A& alias) {
+    core_.set_from(alias.table());
     return *this;
   }
   template <typename Cte>
@@ -335,6 +390,18 @@ class SelectTuple : public detail::single_column<
     return *this;
   }
 
+  // UNION / UNION ALL / INTERSECT / EXCEPT with a select of the same column types
+  // (query_compound.hpp).
+  template <typename Q>
+  auto union_(const Q& other) const;
+  template <typename Q>
+  auto union_all(const Q& other) const;
+  template <typename Q>
+  auto intersect(const Q& other) const;
+  template <typename Q>
+  auto except_(const Q& other) const;
+  CompoundPart compound_member() const { return {std::make_shared<const SelectCore>(core_), nullptr}; }
+
   RenderedQuery render(schema::Dialect dialect) const { return core_.render(dialect); }
   const SelectCore& core() const { return core_; }
 
@@ -357,7 +424,7 @@ auto select(const Args&... args) {
   SelectCore core;
   (core.items.push_back(detail::select_item(args)), ...);
   // FROM: the table of the first item that reads a column.
-  ((core.from.empty() ? void(core.from = to_expr(args).origin()) : void()), ...);
+  ((core.from.empty() ? void(core.set_from(to_expr(args).origin())) : void()), ...);
   return SelectTuple<false, type_list<>, expr_t<Args>...>(std::move(core));
 }
 
@@ -422,7 +489,18 @@ class Select {
   }
   template <TableModel U>
   Select& join(const Condition& on) {
-    detail::add_join(core_, false, std::string(model_traits<U>::table_name), on);
+    detail::add_join(core_, false, TableRef(std::string(model_traits<U>::table_name)), on);
+    return *this;
+  }
+  template <TableAlias A>
+  Select& join(const A& alias, const Condition& on) {
+    detail::add_join(core_, false, alias.table(), on);
+    return *this;
+  }
+  template <TableAlias A, TableModel U, typename M>
+    requires std::is_same_v<typename relationship_member<M>::target_type, typename A::model_type>
+  Select& join(const A& alias, M U::*relationship) {
+    detail::add_relationship_join(core_, relationship, false, alias.name());
     return *this;
   }
   template <TableModel U, typename M>
@@ -433,7 +511,12 @@ class Select {
   }
   template <TableModel U>
   Select& left_join(const Condition& on) {
-    detail::add_join(core_, true, std::string(model_traits<U>::table_name), on);
+    detail::add_join(core_, true, TableRef(std::string(model_traits<U>::table_name)), on);
+    return *this;
+  }
+  template <TableAlias A>
+  Select& left_join(const A& alias, const Condition& on) {
+    detail::add_join(core_, true, alias.table(), on);
     return *this;
   }
 

@@ -49,11 +49,6 @@ namespace sql {
 std::string insert(schema::Dialect dialect, std::string_view table,
                    std::span<const std::string_view> columns,
                    std::optional<std::string_view> returning);
-std::string select_by_key(schema::Dialect dialect, std::string_view table,
-                          std::span<const std::string_view> columns, std::string_view key);
-std::string update_by_key(schema::Dialect dialect, std::string_view table,
-                          std::span<const std::string_view> columns, std::string_view key);
-std::string delete_by_key(schema::Dialect dialect, std::string_view table, std::string_view key);
 // Rows whose `key` is in one bound list parameter: json_each(?) on SQLite, = ANY($1) on
 // PostgreSQL. One statement text for any number of keys, so it is prepared once.
 std::string select_where_in_list(schema::Dialect dialect, std::string_view table,

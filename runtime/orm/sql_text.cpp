@@ -72,6 +72,7 @@ void bind_param(Statement& statement, int index, const Param& param) {
         else if constexpr (std::is_same_v<V, double>) statement.bind_double(index, value);
         else if constexpr (std::is_same_v<V, std::string>) statement.bind_text(index, value);
         else if constexpr (std::is_same_v<V, UUID>) statement.bind_uuid(index, value);
+        else if constexpr (std::is_same_v<V, DialectBoundParam>) value->bind(statement, index);
         else statement.bind_blob(index, value);
       },
       param);
@@ -165,6 +166,28 @@ void Subquery::render(RenderContext& context) const {
   context.sql += ")";
 }
 
+static std::string_view frame_unit_sql(WindowFrame::Unit unit) {
+  switch (unit) {
+    case WindowFrame::Unit::rows: return "ROWS";
+    case WindowFrame::Unit::range: return "RANGE";
+    case WindowFrame::Unit::groups: return "GROUPS";
+  }
+  return {};
+}
+
+// The offset is written as a number, not bound: SQLite wants a constant there and PostgreSQL
+// types a RANGE offset by the ordering column. It comes from a std::int64_t, never from text.
+static void render_frame_bound(RenderContext& context, const FrameBound& bound) {
+  using Kind = FrameBound::Kind;
+  switch (bound.kind) {
+    case Kind::unbounded_preceding: context.sql += "UNBOUNDED PRECEDING"; return;
+    case Kind::preceding: context.sql += std::to_string(bound.offset) + " PRECEDING"; return;
+    case Kind::current_row: context.sql += "CURRENT ROW"; return;
+    case Kind::following: context.sql += std::to_string(bound.offset) + " FOLLOWING"; return;
+    case Kind::unbounded_following: context.sql += "UNBOUNDED FOLLOWING"; return;
+  }
+}
+
 void Over::render(RenderContext& context) const {
   function->render(context);
   context.sql += " OVER (";
@@ -179,10 +202,53 @@ void Over::render(RenderContext& context) const {
     if (!window.partition().empty()) context.sql += " ";
     render_order_terms(context, window.order());
   }
+  if (const auto& frame = window.frame()) {
+    if (!window.partition().empty() || !window.order().empty()) context.sql += " ";
+    context.sql += frame_unit_sql(frame->unit);
+    context.sql += " BETWEEN ";
+    render_frame_bound(context, frame->start);
+    context.sql += " AND ";
+    render_frame_bound(context, frame->end);
+  }
   context.sql += ")";
 }
 
 }  // namespace node
+
+namespace {
+std::string frame_bound_text(const FrameBound& bound) {
+  using Kind = FrameBound::Kind;
+  switch (bound.kind) {
+    case Kind::unbounded_preceding: return "unbounded_preceding";
+    case Kind::preceding: return "preceding(" + std::to_string(bound.offset) + ")";
+    case Kind::current_row: return "current_row";
+    case Kind::following: return "following(" + std::to_string(bound.offset) + ")";
+    case Kind::unbounded_following: return "unbounded_following";
+  }
+  return {};
+}
+}  // namespace
+
+Window& Window::frame(WindowFrame::Unit unit, FrameBound start, FrameBound end) {
+  using Kind = FrameBound::Kind;
+  const std::string frame_text = std::string(unit == WindowFrame::Unit::rows    ? "rows_between("
+                                             : unit == WindowFrame::Unit::range ? "range_between("
+                                                                                : "groups_between(") +
+                                 frame_bound_text(start) + ", " + frame_bound_text(end) + ")";
+  for (const FrameBound& bound : {start, end})
+    if ((bound.kind == Kind::preceding || bound.kind == Kind::following) && bound.offset < 0)
+      throw std::invalid_argument("window frame " + frame_text +
+                                  ": an offset counts rows or values away from the current row and "
+                                  "cannot be negative; use the other direction");
+  if (start.kind == Kind::unbounded_following)
+    throw std::invalid_argument("window frame " + frame_text + ": a frame cannot start at unbounded_following");
+  if (end.kind == Kind::unbounded_preceding)
+    throw std::invalid_argument("window frame " + frame_text + ": a frame cannot end at unbounded_preceding");
+  if (start.kind > end.kind)
+    throw std::invalid_argument("window frame " + frame_text + ": the frame starts after it ends");
+  frame_ = WindowFrame{unit, start, end};
+  return *this;
+}
 
 void render_condition(const ConditionNode& node, schema::Dialect dialect, std::string& sql,
                       std::vector<Param>& params) {
@@ -249,10 +315,10 @@ void render_order_terms(RenderContext& context, const std::vector<OrderTerm>& te
   }
 }
 
-bool SelectCore::has_table(std::string_view table) const {
-  if (from == table) return true;
+bool SelectCore::has_table(std::string_view name) const {
+  if ((from_alias.empty() ? from : from_alias) == name) return true;
   for (const auto& join : joins)
-    if (join.table == table) return true;
+    if ((join.alias.empty() ? join.table : join.alias) == name) return true;
   return false;
 }
 
@@ -298,6 +364,21 @@ void render_with(RenderContext& context, const std::vector<std::shared_ptr<const
   context.sql += " ";
 }
 
+// LIMIT n OFFSET m of a select or a compound.
+void render_paging(RenderContext& context, const std::optional<std::int64_t>& limit,
+                   const std::optional<std::int64_t>& offset) {
+  if (limit) {
+    context.sql += " LIMIT ";
+    context.bind(*limit);
+  }
+  if (offset) {
+    // SQLite accepts OFFSET only after a LIMIT; -1 means no limit there.
+    if (!limit && context.dialect == schema::Dialect::sqlite) context.sql += " LIMIT -1";
+    context.sql += " OFFSET ";
+    context.bind(*offset);
+  }
+}
+
 }  // namespace
 
 void SelectCore::render(RenderContext& context) const {
@@ -324,9 +405,17 @@ void SelectCore::render(RenderContext& context) const {
   }
   sql += " FROM ";
   context.identifier(from);
+  if (!from_alias.empty()) {
+    sql += " AS ";
+    context.identifier(from_alias);
+  }
   for (const auto& join : joins) {
     sql += join.left ? " LEFT JOIN " : " JOIN ";
     context.identifier(join.table);
+    if (!join.alias.empty()) {
+      sql += " AS ";
+      context.identifier(join.alias);
+    }
     sql += " ON ";
     render_condition(join.on.node(), context.dialect, sql, context.params);
   }
@@ -349,19 +438,64 @@ void SelectCore::render(RenderContext& context) const {
     sql += " ";
     render_order_terms(context, order);
   }
-  if (limit) {
-    sql += " LIMIT ";
-    context.bind(*limit);
-  }
-  if (offset) {
-    // SQLite accepts OFFSET only after a LIMIT; -1 means no limit there.
-    if (!limit && context.dialect == schema::Dialect::sqlite) sql += " LIMIT -1";
-    sql += " OFFSET ";
-    context.bind(*offset);
-  }
+  render_paging(context, limit, offset);
 }
 
 RenderedQuery SelectCore::render(schema::Dialect dialect) const {
+  RenderedQuery query;
+  RenderContext context{dialect, query.sql, query.params};
+  render(context);
+  return query;
+}
+
+void node::OutputColumn::render(RenderContext& context) const { context.sql += std::to_string(position); }
+
+const std::string& CompoundCore::first_table() const {
+  const Member& first = members.front();
+  return first.select ? first.select->from : first.compound->first_table();
+}
+
+namespace {
+// A member that SQL would not read as one operand without brackets: one with its own ORDER BY,
+// LIMIT, OFFSET or WITH, or a compound of its own.
+bool needs_brackets(const CompoundCore::Member& member) {
+  if (member.compound) return true;
+  const SelectCore& select = *member.select;
+  return !select.order.empty() || select.limit || select.offset || !select.ctes.empty();
+}
+
+void render_member(RenderContext& context, const CompoundCore::Member& member) {
+  const bool bracketed = needs_brackets(member);
+  // SQLite has no brackets around a compound's member; a subquery in FROM keeps it one operand.
+  if (bracketed) context.sql += context.dialect == schema::Dialect::sqlite ? "SELECT * FROM (" : "(";
+  if (member.select) member.select->render(context);
+  else member.compound->render(context);
+  if (bracketed) context.sql += ")";
+}
+}  // namespace
+
+void CompoundCore::render(RenderContext& context) const {
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (i) {
+      context.sql += " ";
+      context.sql += operators[i - 1];
+      context.sql += " ";
+    }
+    render_member(context, members[i]);
+  }
+  if (!order.empty()) {
+    for (const OrderTerm& term : order)
+      if (!dynamic_cast<const node::OutputColumn*>(term.expression.get()))
+        throw std::invalid_argument(
+            "order_by() of a compound select (UNION, INTERSECT, EXCEPT) takes its result columns, "
+            "compound.col<I>(): a table's column is not in scope there");
+    context.sql += " ";
+    render_order_terms(context, order);
+  }
+  render_paging(context, limit, offset);
+}
+
+RenderedQuery CompoundCore::render(schema::Dialect dialect) const {
   RenderedQuery query;
   RenderContext context{dialect, query.sql, query.params};
   render(context);
@@ -551,27 +685,6 @@ std::string insert(schema::Dialect dialect, std::string_view table,
   }
   if (returning) text += " RETURNING " + quote(dialect, *returning);
   return text;
-}
-
-std::string select_by_key(schema::Dialect dialect, std::string_view table,
-                          std::span<const std::string_view> columns, std::string_view key) {
-  return "SELECT " + column_list(dialect, columns) + " FROM " + quote(dialect, table) + " WHERE " +
-         quote(dialect, key) + " = " + placeholder(dialect, 1);
-}
-
-std::string update_by_key(schema::Dialect dialect, std::string_view table,
-                          std::span<const std::string_view> columns, std::string_view key) {
-  std::string text = "UPDATE " + quote(dialect, table) + " SET ";
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (i) text += ", ";
-    text += quote(dialect, columns[i]) + " = " + placeholder(dialect, i + 1);
-  }
-  return text + " WHERE " + quote(dialect, key) + " = " + placeholder(dialect, columns.size() + 1);
-}
-
-std::string delete_by_key(schema::Dialect dialect, std::string_view table, std::string_view key) {
-  return "DELETE FROM " + quote(dialect, table) + " WHERE " + quote(dialect, key) + " = " +
-         placeholder(dialect, 1);
 }
 
 std::string select_where_in_list(schema::Dialect dialect, std::string_view table,

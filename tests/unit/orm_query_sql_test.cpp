@@ -2,6 +2,7 @@
 // and parameter order for both dialects, and what the compiler refuses.
 #include <gtest/gtest.h>
 
+#include "support/orm_models_api_traits.hpp"
 #include "support/orm_models_traits.hpp"
 #include "sqlmodel/session.hpp"
 
@@ -249,5 +250,281 @@ TEST(OrmQuerySql, ExplainPrefixPerDialect) {
   EXPECT_THROW(explain_prefix(Dialect::sqlite, analyze), std::invalid_argument);
 }
 
+
+// ---- table aliases (self-joins) ----
+TEST(OrmQuerySql, AliasSelfJoinOnACondition) {
+  auto parent = alias<Category>("parent");
+  auto query = select(&Category::name, parent(&Category::name))
+                   .join(parent, col(&Category::parent_id) == parent(&Category::id))
+                   .where(parent(&Category::name) == "root")
+                   .order_by(parent(&Category::name).desc(), col(&Category::name));
+  static_assert(std::is_same_v<decltype(query)::row_type, std::tuple<std::string, std::string>>);
+  RenderedQuery pg = query.render(Dialect::postgresql);
+  EXPECT_EQ(pg.sql,
+            "SELECT \"categories\".\"name\", \"parent\".\"name\" FROM \"categories\" JOIN \"categories\" AS "
+            "\"parent\" ON \"categories\".\"parent_id\" = \"parent\".\"id\" WHERE \"parent\".\"name\" = $1 "
+            "ORDER BY \"parent\".\"name\" DESC, \"categories\".\"name\"");
+  ASSERT_EQ(pg.params.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(pg.params[0]), "root");
+}
+
+TEST(OrmQuerySql, AliasLeftJoinMakesOnlyTheAliasOptional) {
+  auto parent = alias<Category>("parent");
+  auto grandparent = alias<Category>("grandparent");
+  static_assert(!std::is_same_v<decltype(parent), decltype(grandparent)>, "each alias is a type of its own");
+  auto query = select(&Category::name, parent(&Category::name), grandparent(&Category::name))
+                   .join(parent, col(&Category::parent_id) == parent(&Category::id))
+                   .left_join(grandparent, parent(&Category::parent_id) == grandparent(&Category::id));
+  static_assert(std::is_same_v<decltype(query)::row_type,
+                               std::tuple<std::string, std::string, std::optional<std::string>>>);
+  EXPECT_EQ(query.render(Dialect::sqlite).sql,
+            "SELECT \"categories\".\"name\", \"parent\".\"name\", \"grandparent\".\"name\" FROM \"categories\" "
+            "JOIN \"categories\" AS \"parent\" ON \"categories\".\"parent_id\" = \"parent\".\"id\" "
+            "LEFT JOIN \"categories\" AS \"grandparent\" ON \"parent\".\"parent_id\" = \"grandparent\".\"id\"");
+}
+
+TEST(OrmQuerySql, AliasJoinsAlongASelfReferentialRelationship) {
+  auto parent = alias<Category>("parent");
+  EXPECT_EQ(select(&Category::name, parent(&Category::name)).join(parent, &Category::parent).render(Dialect::sqlite).sql,
+            "SELECT \"categories\".\"name\", \"parent\".\"name\" FROM \"categories\" JOIN \"categories\" AS "
+            "\"parent\" ON \"parent\".\"id\" = \"categories\".\"parent_id\"");
+  auto child = alias<Category>("child");
+  auto counted = select(&Category::name, count(child(&Category::id)))
+                     .left_join(child, &Category::children)
+                     .group_by(&Category::id, &Category::name);
+  static_assert(std::is_same_v<decltype(counted)::row_type, std::tuple<std::string, std::int64_t>>);
+  EXPECT_EQ(counted.render(Dialect::postgresql).sql,
+            "SELECT \"categories\".\"name\", COUNT(\"child\".\"id\") FROM \"categories\" LEFT JOIN \"categories\" "
+            "AS \"child\" ON \"child\".\"parent_id\" = \"categories\".\"id\" GROUP BY \"categories\".\"id\", "
+            "\"categories\".\"name\"");
+  // select<T>() of whole models filtered through an aliased self-join.
+  EXPECT_EQ(select<Category>().join(parent, &Category::parent).where(parent(&Category::name) == "x").render(Dialect::sqlite).sql,
+            "SELECT \"categories\".\"id\", \"categories\".\"parent_id\", \"categories\".\"name\" FROM \"categories\" "
+            "JOIN \"categories\" AS \"parent\" ON \"parent\".\"id\" = \"categories\".\"parent_id\" WHERE "
+            "\"parent\".\"name\" = ?");
+}
+
+TEST(OrmQuerySql, AliasAsTheFromTable) {
+  auto parent = alias<Category>("parent");
+  EXPECT_EQ(select(parent(&Category::name), &Category::name)
+                .join<Category>(col(&Category::parent_id) == parent(&Category::id))
+                .render(Dialect::sqlite)
+                .sql,
+            "SELECT \"parent\".\"name\", \"categories\".\"name\" FROM \"categories\" AS \"parent\" JOIN "
+            "\"categories\" ON \"categories\".\"parent_id\" = \"parent\".\"id\"");
+  EXPECT_EQ(select(count()).from(parent).render(Dialect::sqlite).sql,
+            "SELECT COUNT(*) FROM \"categories\" AS \"parent\"");
+}
+
+TEST(OrmQuerySql, SelfJoinWithoutAnAliasOrTwiceUnderOneAliasIsAnError) {
+  auto parent = alias<Category>("parent");
+  try {
+    (void)select(&Category::name).join<Category>(col(&Category::parent_id) == col(&Category::id));
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_STREQ(error.what(),
+                 "join(): table 'categories' is already in the query; to read it a second time (a "
+                 "self-join), join it under an alias: auto other = sqlmodel::alias<Model>(\"other\"); "
+                 ".join(other, condition or &Model::relationship)");
+  }
+  try {
+    (void)select(&Category::name).join(parent, &Category::parent).join(parent, &Category::children);
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_STREQ(error.what(),
+                 "join(): the name 'parent' (an alias of table 'categories') is already in the query; "
+                 "give the alias another name");
+  }
+  EXPECT_THROW(alias<Category>(""), std::invalid_argument);
+}
+
+// Joining an alias along a relationship whose target is another model does not compile.
+template <typename A>
+concept JoinsAlongUserPosts = requires(A a) { select(&User::name).join(a, &User::posts); };
+static_assert(JoinsAlongUserPosts<decltype(alias<Post>("p"))>);
+static_assert(!JoinsAlongUserPosts<decltype(alias<Category>("c"))>);
+
+// ---- compound selects ----
+template <typename A, typename B>
+concept Unionable = requires(A a, B b) { union_(a, b); };
+static_assert(Unionable<decltype(select(&User::name)), decltype(select(&Post::title))>);
+static_assert(!Unionable<decltype(select(&User::name)), decltype(select(&Post::score))>,
+              "a UNION of a text column and a number column must not compile");
+static_assert(!Unionable<decltype(select(&User::name)), decltype(select(&Post::title, &Post::id))>,
+              "a UNION of selects with different column counts must not compile");
+static_assert(std::is_same_v<decltype(union_all(select(&Post::user_id), select(&User::id)))::row_type,
+                             std::tuple<std::optional<std::int64_t>>>,
+              "a column is std::optional when it is in any member");
+
+TEST(OrmQuerySql, CompoundSelectsWithOrderAndLimitOnTheWhole) {
+  auto names = union_(select(&User::name).where(col(&User::age) < 18),
+                      select(&Post::title).where(col(&Post::score) > 5));
+  names.order_by(names.col<0>().desc()).limit(3).offset(1);
+  static_assert(std::is_same_v<decltype(names)::row_type, std::tuple<std::string>>);
+  RenderedQuery pg = names.render(Dialect::postgresql);
+  EXPECT_EQ(pg.sql,
+            "SELECT \"users\".\"name\" FROM \"users\" WHERE \"users\".\"age\" < $1 UNION SELECT "
+            "\"posts\".\"title\" FROM \"posts\" WHERE \"posts\".\"score\" > $2 ORDER BY 1 DESC LIMIT $3 OFFSET $4");
+  ASSERT_EQ(pg.params.size(), 4u);
+  EXPECT_EQ(std::get<std::int64_t>(pg.params[1]), 5);
+  EXPECT_EQ(std::get<std::int64_t>(pg.params[3]), 1);
+
+  EXPECT_EQ(select(&User::id).union_all(select(&Post::user_id)).render(Dialect::sqlite).sql,
+            "SELECT \"users\".\"id\" FROM \"users\" UNION ALL SELECT \"posts\".\"user_id\" FROM \"posts\"");
+  EXPECT_EQ(intersect(select(&User::id), select(&Post::user_id), select(&Comment::post_id)).render(Dialect::sqlite).sql,
+            "SELECT \"users\".\"id\" FROM \"users\" INTERSECT SELECT \"posts\".\"user_id\" FROM \"posts\" "
+            "INTERSECT SELECT \"comments\".\"post_id\" FROM \"comments\"");
+  auto without = except_(select(&User::id), select(&Post::user_id));
+  without.offset(2);
+  EXPECT_EQ(without.render(Dialect::sqlite).sql,
+            "SELECT \"users\".\"id\" FROM \"users\" EXCEPT SELECT \"posts\".\"user_id\" FROM \"posts\" LIMIT -1 "
+            "OFFSET ?");
+}
+
+TEST(OrmQuerySql, CompoundMembersWithTheirOwnPagingOrNestingAreBracketedPerDialect) {
+  auto top = select(&Post::title).order_by(col(&Post::score).desc()).limit(2);
+  auto query = union_all(top, select(&User::name).where(col(&User::age) == 1));
+  EXPECT_EQ(query.render(Dialect::postgresql).sql,
+            "(SELECT \"posts\".\"title\" FROM \"posts\" ORDER BY \"posts\".\"score\" DESC LIMIT $1) UNION ALL "
+            "SELECT \"users\".\"name\" FROM \"users\" WHERE \"users\".\"age\" = $2");
+  EXPECT_EQ(query.render(Dialect::sqlite).sql,
+            "SELECT * FROM (SELECT \"posts\".\"title\" FROM \"posts\" ORDER BY \"posts\".\"score\" DESC LIMIT ?) "
+            "UNION ALL SELECT \"users\".\"name\" FROM \"users\" WHERE \"users\".\"age\" = ?");
+  // a UNION (b INTERSECT c): PostgreSQL would bind INTERSECT tighter anyway, SQLite would not.
+  auto nested = select(&User::id).union_(intersect(select(&Post::user_id), select(&Comment::post_id)));
+  EXPECT_EQ(nested.render(Dialect::sqlite).sql,
+            "SELECT \"users\".\"id\" FROM \"users\" UNION SELECT * FROM (SELECT \"posts\".\"user_id\" FROM "
+            "\"posts\" INTERSECT SELECT \"comments\".\"post_id\" FROM \"comments\")");
+  EXPECT_EQ(nested.render(Dialect::postgresql).sql,
+            "SELECT \"users\".\"id\" FROM \"users\" UNION (SELECT \"posts\".\"user_id\" FROM \"posts\" INTERSECT "
+            "SELECT \"comments\".\"post_id\" FROM \"comments\")");
+  // (a UNION b) EXCEPT c keeps its brackets; a UNION b UNION c stays flat.
+  EXPECT_EQ(union_(select(&User::id), select(&Post::user_id)).except_(select(&Comment::post_id)).render(Dialect::postgresql).sql,
+            "(SELECT \"users\".\"id\" FROM \"users\" UNION SELECT \"posts\".\"user_id\" FROM \"posts\") EXCEPT "
+            "SELECT \"comments\".\"post_id\" FROM \"comments\"");
+  EXPECT_EQ(union_(select(&User::id), select(&Post::user_id)).union_(select(&Comment::post_id)).render(Dialect::postgresql).sql,
+            "SELECT \"users\".\"id\" FROM \"users\" UNION SELECT \"posts\".\"user_id\" FROM \"posts\" UNION "
+            "SELECT \"comments\".\"post_id\" FROM \"comments\"");
+}
+
+TEST(OrmQuerySql, CompoundOrderByTakesResultColumns) {
+  auto names = union_(select(&User::name), select(&Post::title));
+  names.order_by(col(&User::name));
+  try {
+    (void)names.render(Dialect::sqlite);
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_STREQ(error.what(),
+                 "order_by() of a compound select (UNION, INTERSECT, EXCEPT) takes its result columns, "
+                 "compound.col<I>(): a table's column is not in scope there");
+  }
+}
+
+// ---- window frames ----
+TEST(OrmQuerySql, WindowFrames) {
+  auto query = select(&Post::title,
+                      sum(col(&Post::score)).over(over().order_by(col(&Post::id)).rows_between(unbounded_preceding, current_row)),
+                      avg(col(&Post::score)).over(partition_by(&Post::user_id).order_by(col(&Post::id)).rows_between(preceding(2), current_row)),
+                      max(col(&Post::score)).over(over().order_by(col(&Post::score)).range_between(preceding(1), following(1))),
+                      count().over(over().order_by(col(&Post::score)).groups_between(current_row, unbounded_following)),
+                      min(col(&Post::score)).over(over().rows_between(unbounded_preceding, unbounded_following)));
+  static_assert(std::is_same_v<decltype(query)::row_type,
+                               std::tuple<std::string, std::int64_t, double, std::int32_t, std::int64_t, std::int32_t>>);
+  EXPECT_EQ(query.render(Dialect::postgresql).sql,
+            "SELECT \"posts\".\"title\", SUM(\"posts\".\"score\") OVER (ORDER BY \"posts\".\"id\" ROWS BETWEEN "
+            "UNBOUNDED PRECEDING AND CURRENT ROW), AVG(\"posts\".\"score\") OVER (PARTITION BY \"posts\".\"user_id\" "
+            "ORDER BY \"posts\".\"id\" ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), MAX(\"posts\".\"score\") OVER "
+            "(ORDER BY \"posts\".\"score\" RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING), COUNT(*) OVER (ORDER BY "
+            "\"posts\".\"score\" GROUPS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), MIN(\"posts\".\"score\") OVER "
+            "(ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM \"posts\"");
+}
+
+TEST(OrmQuerySql, WindowFramesThatCannotBeAreRefusedWhenBuilt) {
+  auto refused = [](auto make) -> std::string {
+    try {
+      make();
+    } catch (const std::invalid_argument& error) {
+      return error.what();
+    }
+    return "no error";
+  };
+  EXPECT_EQ(refused([] { over().rows_between(current_row, preceding(1)); }),
+            "window frame rows_between(current_row, preceding(1)): the frame starts after it ends");
+  EXPECT_EQ(refused([] { over().range_between(unbounded_following, unbounded_following); }),
+            "window frame range_between(unbounded_following, unbounded_following): a frame cannot start at "
+            "unbounded_following");
+  EXPECT_EQ(refused([] { over().rows_between(current_row, unbounded_preceding); }),
+            "window frame rows_between(current_row, unbounded_preceding): a frame cannot end at unbounded_preceding");
+  EXPECT_EQ(refused([] { over().groups_between(preceding(-1), current_row); }),
+            "window frame groups_between(preceding(-1), current_row): an offset counts rows or values away from "
+            "the current row and cannot be negative; use the other direction");
+  // A frame wholly before the current row is empty on a partition's first row: SUM is NULL there,
+  // which a non-optional result cannot hold. COUNT is 0 there, so it may.
+  EXPECT_EQ(refused([] { (void)sum(col(&Post::score)).over(over().order_by(col(&Post::id)).rows_between(preceding(3), preceding(1))); })
+                .rfind("over(window): the window's frame does not hold the current row", 0),
+            0u);
+  EXPECT_EQ(refused([] { (void)count().over(over().order_by(col(&Post::id)).rows_between(preceding(3), preceding(1))); }),
+            "no error");
+  EXPECT_EQ(refused([] { (void)sum(col(&Gadget::maybe_count)).over(over().rows_between(following(1), following(2))); }),
+            "no error");
+}
+
+// ---- members declared in a mixin ----
+using orm_api::Account;
+// &Account::created_at is a member pointer of TimestampMixin: col() cannot see Account in it,
+// so col(&Account::created_at) is the static_assert overload (it returns void) and
+// col<Account>(...) names the model.
+static_assert(std::is_void_v<decltype(col(&Account::created_at))>);
+static_assert(std::is_same_v<decltype(col<Account>(&Account::created_at)),
+                             ColumnRef<Account, std::optional<std::chrono::system_clock::time_point>>>);
+static_assert(std::is_same_v<decltype(col(&Account::handle)), ColumnRef<Account, std::string>>);
+
+TEST(OrmQuerySql, MixinMembersNameTheirModel) {
+  auto query = select(col<Account>(&Account::handle), col<Account>(&Account::created_at))
+                   .where(col<Account>(&Account::deleted_at).is_null())
+                   .order_by(col<Account>(&Account::updated_at).desc());
+  EXPECT_EQ(query.render(Dialect::sqlite).sql,
+            "SELECT \"accounts\".\"handle\", \"accounts\".\"created_at\" FROM \"accounts\" WHERE "
+            "\"accounts\".\"deleted_at\" IS NULL ORDER BY \"accounts\".\"updated_at\" DESC");
+  auto older = alias<Account>("older");
+  EXPECT_EQ(select(older(&Account::created_at)).render(Dialect::sqlite).sql,
+            "SELECT \"older\".\"created_at\" FROM \"accounts\" AS \"older\"");
+}
+
+// ---- values bound in the statement's dialect ----
+// Records the text a codec binds, as a statement of the given dialect would receive it.
+class RecordedBind final : public BindOnlyStatement {
+ public:
+  explicit RecordedBind(Dialect dialect) : BindOnlyStatement("", dialect) {}
+  std::string text;
+  void bind_null(int) override { text = "NULL"; }
+  void bind_bool(int, bool) override {}
+  void bind_int64(int, std::int64_t v) override { text = std::to_string(v); }
+  void bind_double(int, double) override {}
+  void bind_text(int, std::string_view v) override { text = std::string(v); }
+  void bind_blob(int, std::span<const std::uint8_t>) override {}
+  void bind_uuid(int, const UUID&) override {}
+};
+
+std::string bound_as(Dialect dialect, const Param& param) {
+  RecordedBind statement(dialect);
+  bind_param(statement, 0, param);
+  return statement.text;
+}
+
+TEST(OrmQuerySql, ArrayValuesAreEncodedForTheDialectOfTheStatementTheyAreBoundTo) {
+  const std::vector<std::string> tags{"a b", "c"};
+  RenderedQuery query = select<Account>().where(col(&Account::tags) == tags).render(Dialect::postgresql);
+  ASSERT_FALSE(query.params.empty());
+  const Param& param = query.params.back();
+  ASSERT_TRUE(std::holds_alternative<DialectBoundParam>(param));
+  EXPECT_EQ(bound_as(Dialect::postgresql, param), "{\"a b\",\"c\"}");
+  EXPECT_EQ(bound_as(Dialect::sqlite, param), "[\"a b\",\"c\"]");
+  // Scalars are encoded at once; an absent optional array binds NULL.
+  EXPECT_TRUE(std::holds_alternative<std::int64_t>(to_param(std::int64_t{4})));
+  EXPECT_EQ(bound_as(Dialect::postgresql, to_param(std::optional<std::vector<std::int64_t>>())), "NULL");
+  EXPECT_EQ(bound_as(Dialect::postgresql, to_param(std::optional<std::vector<std::int64_t>>({1, 2}))), "{1,2}");
+  EXPECT_EQ(bound_as(Dialect::sqlite, to_param(std::vector<std::int64_t>{1, 2})), "[1,2]");
+}
 }  // namespace
 }  // namespace sqlmodel::testing::orm

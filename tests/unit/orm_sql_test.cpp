@@ -47,13 +47,20 @@ TEST(OrmSql, StatementsPerModelAreQuotedAndParameterised) {
   EXPECT_EQ(sql::insert(Dialect::postgresql, "users", info.non_key_columns, "id"),
             "INSERT INTO \"users\" (\"email\", \"name\", \"age\", \"nickname\") VALUES ($1, $2, $3, $4) "
             "RETURNING \"id\"");
-  EXPECT_EQ(sql::select_by_key(Dialect::postgresql, "users", info.columns, info.key),
+  EXPECT_EQ(sql::select_by_keys(Dialect::postgresql, "users", info.columns, info.keys),
             "SELECT \"id\", \"email\", \"name\", \"age\", \"nickname\" FROM \"users\" WHERE \"id\" = $1");
-  EXPECT_EQ(sql::update_by_key(Dialect::postgresql, "users", info.non_key_columns, info.key),
+  EXPECT_EQ(sql::update_by_keys(Dialect::postgresql, "users", info.non_key_columns, info.keys),
             "UPDATE \"users\" SET \"email\" = $1, \"name\" = $2, \"age\" = $3, \"nickname\" = $4 "
             "WHERE \"id\" = $5");
-  EXPECT_EQ(sql::delete_by_key(Dialect::sqlite, "we\"ird", "id"),
+  const std::string_view id_key[] = {"id"};
+  EXPECT_EQ(sql::delete_by_keys(Dialect::sqlite, "we\"ird", id_key),
             "DELETE FROM \"we\"\"ird\" WHERE \"id\" = ?");
+  const std::string_view composite[] = {"user_id", "team_id"};
+  const std::string_view role[] = {"role"};
+  EXPECT_EQ(sql::update_by_keys(Dialect::postgresql, "memberships", role, composite),
+            "UPDATE \"memberships\" SET \"role\" = $1 WHERE \"user_id\" = $2 AND \"team_id\" = $3");
+  EXPECT_EQ(sql::delete_by_keys(Dialect::postgresql, "memberships", composite),
+            "DELETE FROM \"memberships\" WHERE \"user_id\" = $1 AND \"team_id\" = $2");
   EXPECT_EQ(sql::select_where_in_list(Dialect::sqlite, "posts", detail::table_info<Post>::get().columns,
                                       "user_id", "id"),
             "SELECT \"id\", \"user_id\", \"title\", \"score\" FROM \"posts\" WHERE \"user_id\" IN "
