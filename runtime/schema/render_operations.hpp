@@ -14,10 +14,9 @@ struct RenderedStep {
   // SQLite table rebuild: PRAGMA foreign_keys must be OFF around the transaction, and
   // PRAGMA foreign_key_check must come back empty before commit.
   bool needs_foreign_keys_off = false;
-  // PostgreSQL statements that cannot run inside a transaction block. None of the operations
-  // needs it on PostgreSQL 12+: ALTER TYPE ... ADD VALUE runs inside one, but the new value
-  // cannot be used until that transaction commits, so a migration that adds a value and also
-  // uses it (a default, an UPDATE) must use it in a later migration.
+  // PostgreSQL statements that must run committed on their own, between the migration's
+  // transactions: ALTER TYPE ... ADD VALUE, whose value cannot be used in the transaction that
+  // added it, so a migration may add a value and use it (a default, an UPDATE).
   bool outside_transaction = false;
   // SQLite: the tables this step drops and recreates (the table rebuild). Their indexes are
   // recreated by the step itself and views that use them survive, but the schema model holds no

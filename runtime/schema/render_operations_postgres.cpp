@@ -121,11 +121,17 @@ class PostgresRenderer {
     return std::move(step_);
   }
 
-  // PostgreSQL 12+ runs ADD VALUE inside a transaction; the value is usable once it commits.
+  // PostgreSQL 12+ runs ADD VALUE inside a transaction, but the value cannot be used until that
+  // transaction commits ("unsafe use of new value"), so a migration that adds a value and uses
+  // it (a default, a CHECK, an UPDATE step) would fail. The step runs committed on its own
+  // instead (as Alembic's autocommit_block), and IF NOT EXISTS makes a migration that failed
+  // after it safe to run again. Autogenerate puts enum changes first, so nothing else of the
+  // migration is committed early by it.
   RenderedStep operator()(const AddEnumValue& op) {
     const EnumType& existing = enum_named(context_.lowered_before, op.enum_name, context_);
-    std::string statement = "ALTER TYPE " + quoted(context_, op.enum_name) + " ADD VALUE " +
+    std::string statement = "ALTER TYPE " + quoted(context_, op.enum_name) + " ADD VALUE IF NOT EXISTS " +
                             quote_literal(op.value);
+    step_.outside_transaction = true;
     if (op.position < existing.values.size())
       statement += " BEFORE " + quote_literal(existing.values[op.position]);
     else if (!existing.values.empty())

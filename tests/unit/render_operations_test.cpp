@@ -229,9 +229,12 @@ TEST(RenderPostgres, Tables) {
 
 TEST(RenderPostgres, EnumValueAddedBeforeOrAfter) {
   EXPECT_EQ(postgres(AddEnumValue{"status", "review", 1}),
-            Statements{R"(ALTER TYPE "status" ADD VALUE 'review' BEFORE 'active')"});
+            Statements{R"(ALTER TYPE "status" ADD VALUE IF NOT EXISTS 'review' BEFORE 'active')"});
   EXPECT_EQ(postgres(AddEnumValue{"status", "archived", 3}),
-            Statements{R"(ALTER TYPE "status" ADD VALUE 'archived' AFTER 'done')"});
+            Statements{R"(ALTER TYPE "status" ADD VALUE IF NOT EXISTS 'archived' AFTER 'done')"});
+  // The value must be committed before the rest of the migration can use it.
+  EXPECT_TRUE(render_operation(AddEnumValue{"status", "archived", 3}, base_schema(), Dialect::postgresql)
+                  .outside_transaction);
 }
 
 TEST(RenderPostgres, EnumValueRemovedByRecreatingTheType) {
