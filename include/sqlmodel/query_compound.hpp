@@ -7,6 +7,7 @@
 //   session.exec(names);  // std::vector<std::tuple<std::string>>
 //
 //   select(&User::id).union_all(select(&Post::user_id));  // the method form
+//   select<User>().where(col(&User::id).in(names_of_ids));  // a subquery, like a select's
 //
 // A column of the result is std::optional when it is in any member. The result's columns are
 // named by position in its ORDER BY (ORDER BY 1 DESC): both databases refuse a table-qualified
@@ -51,6 +52,14 @@ struct CompoundCore {
 };
 
 namespace node {
+// (a UNION b ...) inside another statement: IN, EXISTS, a scalar subquery.
+struct CompoundSubquery final : SqlNode {
+  CompoundSubquery(std::shared_ptr<const CompoundCore> query, std::string_view prefix)
+      : query(std::move(query)), prefix(prefix) {}
+  std::shared_ptr<const CompoundCore> query;
+  std::string_view prefix;  // "" or "EXISTS "
+  void render(RenderContext& context) const override;
+};
 // Column `position` (1-based) of a compound select's result, in its ORDER BY.
 struct OutputColumn final : SqlNode {
   explicit OutputColumn(std::size_t position) : position(position) {}

@@ -13,15 +13,20 @@
 #include <memory>
 #include <optional>
 
+#include "sqlmodel/query_compound.hpp"
 #include "sqlmodel/query_expr.hpp"
 #include "sqlmodel/query_select.hpp"
 
 namespace sqlmodel {
 
 namespace detail {
+// A select's parts, or a compound select's (query_compound.hpp).
 template <typename Query>
 NodePtr subquery_node(const Query& query, std::string_view prefix) {
-  return std::make_shared<node::Subquery>(std::make_shared<const SelectCore>(query.core()), prefix);
+  if constexpr (requires { query.compound_core(); })
+    return std::make_shared<node::CompoundSubquery>(query.compound_member().compound, prefix);
+  else
+    return std::make_shared<node::Subquery>(std::make_shared<const SelectCore>(query.core()), prefix);
 }
 }  // namespace detail
 
@@ -36,7 +41,7 @@ Condition Expr<V, S, N>::in(const Query& subquery) const {
 
 // EXISTS (SELECT ...)
 template <typename Query>
-  requires requires(const Query& query) { query.core(); }
+  requires requires(const Query& query) { query.core(); } || requires(const Query& query) { query.compound_core(); }
 Condition exists(const Query& subquery) {
   return Condition::of(detail::subquery_node(subquery, "EXISTS "));
 }

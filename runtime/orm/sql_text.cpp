@@ -495,6 +495,13 @@ void CompoundCore::render(RenderContext& context) const {
   render_paging(context, limit, offset);
 }
 
+void node::CompoundSubquery::render(RenderContext& context) const {
+  context.sql += prefix;
+  context.sql += "(";
+  query->render(context);
+  context.sql += ")";
+}
+
 RenderedQuery CompoundCore::render(schema::Dialect dialect) const {
   RenderedQuery query;
   RenderContext context{dialect, query.sql, query.params};

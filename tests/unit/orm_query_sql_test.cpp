@@ -407,6 +407,19 @@ TEST(OrmQuerySql, CompoundMembersWithTheirOwnPagingOrNestingAreBracketedPerDiale
             "SELECT \"comments\".\"post_id\" FROM \"comments\"");
 }
 
+TEST(OrmQuerySql, CompoundSelectsAsSubqueries) {
+  auto ids = union_(select(&Post::user_id).where(col(&Post::score) > 6), select(&User::id).where(col(&User::age) == 9));
+  RenderedQuery pg = select(&User::name).where(col(&User::id).in(ids) && col(&User::age) < 50).render(Dialect::postgresql);
+  EXPECT_EQ(pg.sql,
+            "SELECT \"users\".\"name\" FROM \"users\" WHERE (\"users\".\"id\" IN (SELECT \"posts\".\"user_id\" FROM "
+            "\"posts\" WHERE \"posts\".\"score\" > $1 UNION SELECT \"users\".\"id\" FROM \"users\" WHERE "
+            "\"users\".\"age\" = $2) AND \"users\".\"age\" < $3)");
+  EXPECT_EQ(select<Post>().where(exists(intersect(select(&Post::id), select(&Comment::post_id)))).render(Dialect::sqlite).sql,
+            "SELECT \"posts\".\"id\", \"posts\".\"user_id\", \"posts\".\"title\", \"posts\".\"score\" FROM \"posts\" "
+            "WHERE EXISTS (SELECT \"posts\".\"id\" FROM \"posts\" INTERSECT SELECT \"comments\".\"post_id\" FROM "
+            "\"comments\")");
+}
+
 TEST(OrmQuerySql, CompoundOrderByTakesResultColumns) {
   auto names = union_(select(&User::name), select(&Post::title));
   names.order_by(col(&User::name));
