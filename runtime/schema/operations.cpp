@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "schema/sql_lexical.hpp"
+
 namespace sqlmodel::schema {
 namespace {
 
@@ -336,10 +338,14 @@ void apply(Schema& schema, const RenameColumn& op) {
   if (table.find_column(op.to))
     refuse(operation, "table " + in_quotes(op.table) + " already has a column " + in_quotes(op.to));
   table.columns[index].name = op.to;
-  // The database follows a column rename in the table's keys and indexes and in the foreign
-  // keys that refer to the column. CHECK and index predicates are SQL text: a rename in them
-  // shows up in the next diff as a changed constraint.
+  // The database follows a column rename in the table's keys and indexes, in the foreign keys
+  // that refer to the column, and in its stored CHECK and partial-index predicates: so does the
+  // replayed schema, or a SQLite rebuild would recreate them with the old name.
   if (table.primary_key) rename_in(table.primary_key->columns, op.from, op.to);
+  for (auto& check : table.check_constraints)
+    check.expression = rename_column_in_expression(check.expression, op.from, op.to);
+  for (auto& index_item : table.indexes)
+    if (index_item.where) index_item.where = rename_column_in_expression(*index_item.where, op.from, op.to);
   for (auto& key : table.foreign_keys) rename_in(key.columns, op.from, op.to);
   for (auto& constraint : table.unique_constraints) rename_in(constraint.columns, op.from, op.to);
   for (auto& index_item : table.indexes) rename_in(index_item.columns, op.from, op.to);

@@ -5,6 +5,69 @@
 namespace sqlmodel::schema {
 namespace {
 
+bool identifier_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool identifier_part(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+// Where a quoted token that opens at `begin` ends (one past its closing quote); a doubled quote
+// inside is part of it.
+std::size_t end_of_quoted(std::string_view text, std::size_t begin) {
+  const char quote = text[begin];
+  std::size_t i = begin + 1;
+  while (i < text.size()) {
+    if (text[i] == quote) {
+      if (i + 1 < text.size() && text[i + 1] == quote) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    ++i;
+  }
+  return text.size();
+}
+
+std::string unquote_identifier(std::string_view quoted) {
+  std::string name;
+  for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+    name += quoted[i];
+    if (quoted[i] == '"' && quoted[i + 1] == '"') ++i;
+  }
+  return name;
+}
+
+std::string double_quoted(std::string_view name) {
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// A bare name stays bare when it can (the expression then reads as the user wrote it).
+std::string quote_when_needed(std::string_view name) {
+  bool plain = !name.empty() && identifier_start(name.front());
+  for (char c : name) plain = plain && identifier_part(c) && !std::isupper(static_cast<unsigned char>(c));
+  return plain ? std::string(name) : double_quoted(name);
+}
+
+// A column reference, not a function name or another table's column.
+bool names_a_column(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t after = end;
+  while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
+  if (after < text.size() && text[after] == '(') return false;
+  std::size_t before = begin;
+  while (before > 0 && std::isspace(static_cast<unsigned char>(text[before - 1]))) --before;
+  return before == 0 || text[before - 1] != '.';
+}
+
 bool skip_digits(std::string_view text, std::size_t& i) {
   const std::size_t start = i;
   while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
@@ -53,6 +116,40 @@ bool is_number_literal(std::string_view text) {
     if (!skip_digits(text, i)) return false;
   }
   return i == text.size();
+}
+
+std::string rename_column_in_expression(std::string_view expression, std::string_view from, std::string_view to) {
+  std::string result;
+  std::size_t i = 0;
+  while (i < expression.size()) {
+    const char c = expression[i];
+    if (c == '\'' || c == '"') {
+      const std::size_t end = end_of_quoted(expression, i);
+      const std::string_view token = expression.substr(i, end - i);
+      if (c == '"' && unquote_identifier(token) == from && names_a_column(expression, i, end))
+        result += double_quoted(to);
+      else
+        result += token;
+      i = end;
+    } else if (identifier_start(c)) {
+      std::size_t end = i;
+      while (end < expression.size() && identifier_part(expression[end])) ++end;
+      const std::string_view token = expression.substr(i, end - i);
+      result += equal_ignoring_case(token, from) && names_a_column(expression, i, end) ? quote_when_needed(to)
+                                                                                      : std::string(token);
+      i = end;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      // A number such as 1e5 is not an identifier "e5".
+      std::size_t end = i;
+      while (end < expression.size() && identifier_part(expression[end])) ++end;
+      result += expression.substr(i, end - i);
+      i = end;
+    } else {
+      result += c;
+      ++i;
+    }
+  }
+  return result;
 }
 
 }  // namespace sqlmodel::schema

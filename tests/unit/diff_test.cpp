@@ -113,6 +113,22 @@ TEST(Diff, RenameComesOnlyFromRenamedFrom) {
                                       "add column users.email_address string(255) not null"}));
 }
 
+TEST(Diff, ColumnRenameUsedInACheckIsOnlyTheRename) {
+  const Schema from = v::chain().back().schema;
+  Schema to = from;
+  Table& users = *to.find_table("users");
+  Column& count = *users.find_column("login_count");
+  count.name = "logins";
+  count.renamed_from = "login_count";
+  for (auto& index : users.indexes)
+    for (auto& column : index.columns)
+      if (column == "login_count") column = "logins";
+  ASSERT_FALSE(users.check_constraints.empty());
+  for (auto& check : users.check_constraints) check.expression = "logins >= 0";
+  EXPECT_EQ(descriptions(diff(from, to)), std::vector<std::string>{"rename column users.login_count to logins"});
+  expect_round_trip(from, to, "rename inside a CHECK");
+}
+
 TEST(Diff, StaleRenameHintRenamesNothing) {
   auto chain = v::chain();
   // The history already renamed email -> email_address; the hint is still in the models.

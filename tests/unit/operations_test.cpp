@@ -160,6 +160,23 @@ TEST(Apply, ColumnRenameFollowsIntoKeysAndReferences) {
   EXPECT_EQ(schema, v::chain()[12].schema);
 }
 
+TEST(Apply, ColumnRenameFollowsIntoChecksAndIndexPredicates) {
+  Schema schema = v::chain()[12].schema;
+  Table& users = *schema.find_table("users");
+  users.check_constraints.push_back({"ck_users_login_count", "login_count >= 0 AND login_count < 1000", {}});
+  users.indexes.push_back({"ix_users_active_logins", {"login_count"}, false, "login_count > 0", {}, {}});
+  sort_canonically(schema);
+  const Schema before = schema;
+  apply_to_schema(schema, RenameColumn{"users", "login_count", "logins"});
+  std::vector<std::string> predicates;
+  for (const auto& check : schema.find_table("users")->check_constraints) predicates.push_back(check.expression);
+  for (const auto& index : schema.find_table("users")->indexes)
+    if (index.where) predicates.push_back(*index.where);
+  EXPECT_EQ(predicates, (std::vector<std::string>{"logins >= 0 AND logins < 1000", "logins >= 0", "logins > 0"}));
+  apply_to_schema(schema, RenameColumn{"users", "logins", "login_count"});
+  EXPECT_EQ(schema, before);
+}
+
 TEST(Apply, TableRenameFollowsIntoForeignKeysAndRelationships) {
   Schema schema = v::chain()[12].schema;
   apply_to_schema(schema, RenameTable{"teams", "squads"});
