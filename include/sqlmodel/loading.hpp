@@ -192,14 +192,16 @@ void select_in_load(Session& session, std::span<typename Relationship::model_typ
              schema::quote_identifier(dialect, column_name<Link>(Relationship::link_remote_key));
       key_column = sql::in_list(dialect, link_table, column_name<Link>(Relationship::link_local_key), 1);
       key_column += and_not_deleted<Link>(dialect, link_table, with_deleted) +
-                    and_not_deleted<Target>(dialect, target_table, with_deleted);
+                    and_not_deleted<Target>(dialect, target_table, with_deleted) +
+                    and_discriminator_in<Target>(dialect, target_table);
       key_column += " ORDER BY " + schema::quote_identifier(dialect, link_table) + "." +
                     schema::quote_identifier(dialect, column_name<Link>(Relationship::link_local_key));
     } else {
       from = schema::quote_identifier(dialect, target_table);
       const std::string_view remote = column_name<Target>(Relationship::remote_key);
       key_column = sql::in_list(dialect, target_table, remote, 1) +
-                   and_not_deleted<Target>(dialect, target_table, with_deleted) + " ORDER BY " +
+                   and_not_deleted<Target>(dialect, target_table, with_deleted) +
+                   and_discriminator_in<Target>(dialect, target_table) + " ORDER BY " +
                    schema::quote_identifier(dialect, target_table) + "." +
                    schema::quote_identifier(dialect, remote);
     }

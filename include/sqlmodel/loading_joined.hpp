@@ -187,12 +187,14 @@ std::unique_ptr<JoinedReader<typename R::model_type>> plan_relationship_join(
     sql.joins += sql::left_join(dialect, target_table, target_alias,
                                 column_name<Target>(R::remote_key), link_alias,
                                 column_name<Link>(R::link_remote_key)) +
-                 and_not_deleted<Target>(dialect, target_alias, with_deleted);
+                 and_not_deleted<Target>(dialect, target_alias, with_deleted) +
+                 and_discriminator_in<Target>(dialect, target_alias);
   } else {
     sql.joins += sql::left_join(dialect, target_table, target_alias,
                                 column_name<Target>(R::remote_key), parent_alias,
                                 column_name<Model>(R::local_key)) +
-                 and_not_deleted<Target>(dialect, target_alias, with_deleted);
+                 and_not_deleted<Target>(dialect, target_alias, with_deleted) +
+                 and_discriminator_in<Target>(dialect, target_alias);
   }
   sql.columns += ", " + sql::qualified_columns(dialect, target_alias, table_info<Target>::get().columns);
   if constexpr (R::to_many)

@@ -171,9 +171,11 @@
 // filtered by `discriminator IN polymorphic_identities`. The session writes the identity on
 // INSERT: into the discriminator's member when a member holds it (a std::string or enum class
 // member, then in `columns`), else as one more INSERT column (the plugin added the column).
-// A child's relationships are those its own struct (or a single-table ancestor) declares; a
-// relationship's keys may be members of a base of the model that holds it, or of the target
-// (`&Manager::id`).
+// A child's `relationships` are the ones its own struct declares (not its ancestors': their
+// member pointers name the ancestor's class); a relationship's keys may be members of a base of
+// the model that holds it, or of the target (`&Manager::id`), and a relationship to a child
+// (`sqlmodel::RelatedList<Manager>`) names the child as its target, so its loaders read only
+// that child's rows.
 //
 // Mirror models. For each SQLMODEL_MODEL(.mirrors = "<table or struct>", .partial = ...)
 // struct the generator writes a mirror_traits specialisation: the table model it mirrors,
@@ -505,6 +507,9 @@ constexpr void for_each_key_column(F&& f) {
 
 // The column name a member pointer maps to; throws std::invalid_argument for a member that
 // is not a column (a relationship, an excluded field).
+template <TableModel T, typename V, typename Base>
+  requires(!std::is_same_v<Base, T> && std::is_base_of_v<Base, T>)
+std::string_view column_name(V Base::*member);
 template <TableModel T, typename V>
 std::string_view column_name(V T::*member) {
   std::string_view found;
@@ -518,6 +523,13 @@ std::string_view column_name(V T::*member) {
                                 " is not a column of table " +
                                 std::string(model_traits<T>::table_name));
   return found;
+}
+
+// A member T inherits (a single-table child's root columns, a mixin's): named through T.
+template <TableModel T, typename V, typename Base>
+  requires(!std::is_same_v<Base, T> && std::is_base_of_v<Base, T>)
+std::string_view column_name(V Base::*member) {
+  return column_name<T>(static_cast<V T::*>(member));
 }
 
 // Binds every column of `object` to parameters first_index, first_index + 1, ...

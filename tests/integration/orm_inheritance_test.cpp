@@ -2,6 +2,7 @@
 // against the traits and tables the sqlmodel plugin generates for orm_inheritance_models.hpp:
 // the discriminator written on insert, each model's reads filtered to its own rows and its
 // descendants', polymorphic loading into a std::variant, and child columns round-tripping.
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -99,6 +100,12 @@ template <typename Model>
 std::vector<std::string> names(const std::vector<Model>& rows) {
   std::vector<std::string> result;
   for (const Model& row : rows) result.push_back(row.name);
+  return result;
+}
+template <typename Model>
+std::vector<std::string> names(const std::vector<std::shared_ptr<Model>>& rows) {
+  std::vector<std::string> result;
+  for (const auto& row : rows) result.push_back(row->name);
   return result;
 }
 
@@ -248,6 +255,32 @@ TEST_P(OrmInheritanceTest, AnEnumMemberDiscriminatorIsAssignedFromTheIdentityOnA
   ASSERT_EQ(vehicles.size(), 2u);
   EXPECT_EQ(std::get<Car>(vehicles[0]).seats, std::optional<std::int32_t>(5));
   EXPECT_EQ(std::get<Truck>(vehicles[1]).kind, VehicleKind::truck);
+}
+
+TEST_P(OrmInheritanceTest, LoadingARelationshipToAChildLoadsOnlyThatChildsRows) {
+  Session session(db());
+  Department sales;
+  sales.name = "Sales";
+  session.add(sales);
+  session.commit();
+  add_staff(session, &sales);
+
+  auto departments = session.exec(select<Department>().options(selectinload(&Department::managers),
+                                                               selectinload(&Department::staff)));
+  ASSERT_EQ(departments.size(), 1u);
+  EXPECT_THAT(names(departments[0].managers.get()), ElementsAre("Dora", "Mona"))
+      << "a Director is a Manager; the plain employee and the engineer are not";
+  EXPECT_THAT(names(departments[0].staff.get()), ElementsAre("Dora", "Enzo", "Erin", "Mona"));
+  ASSERT_EQ(departments[0].managers.get().size(), 2u);
+  EXPECT_EQ(departments[0].managers.get()[0]->budget, std::optional<double>(9000));
+
+  auto joined = session.exec(select<Department>().options(joinedload(&Department::managers)));
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_THAT(names(joined[0].managers.get()), ElementsAre("Dora", "Mona"));
+
+  Department reloaded = session.get_one<Department>(*sales.id);
+  session.load(reloaded, &Department::managers);
+  EXPECT_THAT(names(reloaded.managers.get()), ElementsAre("Dora", "Mona"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OrmInheritanceTest,

@@ -111,8 +111,8 @@ class Describer {
   }
 
   // A single-table child: the root's table, every column the child's struct holds (the root's,
-  // its ancestors', its own, and a sibling's column it shares by name), its own relationships,
-  // and its place in the hierarchy.
+  // its ancestors', its own, and a sibling's column it shares by name), the relationships its
+  // own struct declares, and its place in the hierarchy.
   std::optional<TableCode> describe_single_table_child(const TableModel& root,
                                                        const SingleTableChild& child) {
     std::optional<std::string> type = type_name(*child.decl, "single-table child struct");
@@ -126,7 +126,7 @@ class Describer {
       if (held_by(*child.decl, field) || shares_column(root, *child.decl, field))
         code.columns.push_back(describe_column(field));
     for (const RelationshipModel& relationship : root.relationships)
-      if (declared_in(*child.decl, relationship))
+      if (declared_by(*child.decl, relationship))
         if (std::optional<RelationshipCode> described = describe_relationship(root, relationship))
           code.relationships.push_back(std::move(*described));
     code.single_table = describe_hierarchy(root, &child, *root_type);
@@ -174,13 +174,21 @@ class Describer {
     return false;
   }
 
-  // A single-table child's relationships are folded into the root's list: each model's traits
-  // carry the ones its own struct declares.
+  // A single-table child's relationships are folded into the root's list. The root's traits
+  // carry the ones the root (or a mixin) declares.
   static bool declared_in(const clang::CXXRecordDecl& record, const RelationshipModel& relationship) {
     if (!relationship.decl) return true;
     const auto* parent = llvm::dyn_cast<clang::CXXRecordDecl>(relationship.decl->getParent());
     return !parent || parent->getCanonicalDecl() == record.getCanonicalDecl() ||
            record.isDerivedFrom(parent);
+  }
+
+  // A child's traits carry only the ones its own struct declares: an inherited member's
+  // pointer names the ancestor's class, and the loaders type a relationship's objects by it.
+  static bool declared_by(const clang::CXXRecordDecl& record, const RelationshipModel& relationship) {
+    if (!relationship.decl) return false;
+    const auto* parent = llvm::dyn_cast<clang::CXXRecordDecl>(relationship.decl->getParent());
+    return parent && parent->getCanonicalDecl() == record.getCanonicalDecl();
   }
 
   // A member the table struct has (its own, a mixin's, a joined parent's key), so that

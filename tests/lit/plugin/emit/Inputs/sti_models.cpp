@@ -1,0 +1,1 @@
+#include "sti_models.hpp"
