@@ -1,6 +1,6 @@
 // Models the model-API tests use (validation, timestamps, soft delete, Create/Read/Update,
-// JSON, value codecs), annotated as a user writes them. Their traits are hand-written in
-// orm_models_api_traits.hpp until the plugin's code generator writes them.
+// JSON, value codecs), annotated as a user writes them. The plugin generates their traits
+// (test_orm_model_api_generated); orm_models_api_traits.hpp stands in for builds without it.
 #pragma once
 
 #include <chrono>

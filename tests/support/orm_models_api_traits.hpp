@@ -1,5 +1,8 @@
-// STAND-IN FOR GENERATED CODE: what the sqlmodel plugin's code generator is to write for
-// orm_models_api.hpp, by hand until it does, following include/sqlmodel/model_traits.hpp.
+// STAND-IN FOR GENERATED CODE, for builds without the plugin (SQLMODEL_WITH_PLUGIN=OFF). It is
+// what the plugin's code generator (-fplugin-arg-sqlmodel-emit=PATH) writes for
+// orm_models_api.hpp, following the contract in include/sqlmodel/model_traits.hpp. With the
+// plugin, the model-API suite is also built against the generated header
+// (test_orm_model_api_generated), so the two cannot drift apart unnoticed.
 #pragma once
 
 #include <array>
