@@ -18,6 +18,8 @@
 
 namespace sqlmodel {
 
+class SqliteStatement;  // sqlite_statement.hpp
+
 // Parameter and column indexes are 0-based here (the backends translate).
 class Statement {
  public:
@@ -58,14 +60,19 @@ class Statement {
   // Codecs whose wire form differs by dialect (arrays: a PostgreSQL array literal, JSON text
   // on SQLite) ask the statement.
   schema::Dialect dialect() const { return dialect_; }
+  // The statement as SQLite's final class when it is one, else null: the codecs read through
+  // it without a virtual call (read_column in sqlite_statement.hpp).
+  SqliteStatement* as_sqlite() noexcept { return sqlite_; }
 
  protected:
   explicit Statement(std::string sql, schema::Dialect dialect = schema::Dialect::sqlite)
       : sql_(std::move(sql)), dialect_(dialect) {}
 
  private:
+  friend class SqliteStatement;  // sets sqlite_ to itself
   std::string sql_;
   schema::Dialect dialect_;
+  SqliteStatement* sqlite_ = nullptr;
 };
 
 // A statement that only receives bound values (a COPY row encoder, a parameter capture): it is

@@ -42,6 +42,7 @@
 
 #include "sqlmodel/annotations.hpp"
 #include "sqlmodel/json_value.hpp"
+#include "sqlmodel/sqlite_statement.hpp"
 #include "sqlmodel/statement.hpp"
 #include "sqlmodel/value_text.hpp"
 
@@ -66,6 +67,12 @@ struct value_codec<std::optional<T>> {
     else statement.bind_null(index);
   }
   static bool try_read(Statement& statement, int index, std::optional<T>& value) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (SqliteStatement* sqlite = statement.as_sqlite()) {
+        sqlite->read_text(index, value);
+        return true;
+      }
+    }
     if (!value) value.emplace();
     if (!value_codec<T>::try_read(statement, index, *value)) value.reset();
     return true;
@@ -95,7 +102,7 @@ template <>
 struct value_codec<bool> : non_null_codec<value_codec<bool>, bool> {
   static void bind(Statement& statement, int index, bool value) { statement.bind_bool(index, value); }
   static bool try_read(Statement& statement, int index, bool& value) {
-    return statement.read_bool(index, value);
+    return read_column(statement, index, value);
   }
 };
 
@@ -107,7 +114,7 @@ struct value_codec<T> : non_null_codec<value_codec<T>, T> {
   }
   static bool try_read(Statement& statement, int index, T& value) {
     std::int64_t wide;
-    if (!statement.read_int64(index, wide)) return false;
+    if (!read_column(statement, index, wide)) return false;
     value = static_cast<T>(wide);
     return true;
   }
@@ -120,7 +127,7 @@ struct value_codec<T> : non_null_codec<value_codec<T>, T> {
   }
   static bool try_read(Statement& statement, int index, T& value) {
     double wide;
-    if (!statement.read_double(index, wide)) return false;
+    if (!read_column(statement, index, wide)) return false;
     value = static_cast<T>(wide);
     return true;
   }
@@ -132,7 +139,7 @@ struct value_codec<std::string> : non_null_codec<value_codec<std::string>, std::
     statement.bind_text(index, value);
   }
   static bool try_read(Statement& statement, int index, std::string& value) {
-    return statement.read_text(index, value);
+    return read_column(statement, index, value);
   }
 };
 
@@ -143,7 +150,7 @@ struct value_codec<std::vector<std::uint8_t>>
     statement.bind_blob(index, value);
   }
   static bool try_read(Statement& statement, int index, std::vector<std::uint8_t>& value) {
-    return statement.read_blob(index, value);
+    return read_column(statement, index, value);
   }
 };
 
@@ -165,7 +172,7 @@ struct value_codec<Decimal> : non_null_codec<value_codec<Decimal>, Decimal> {
   }
   static bool try_read(Statement& statement, int index, Decimal& value) {
     std::string text;
-    if (!statement.read_text(index, text)) return false;
+    if (!read_column(statement, index, text)) return false;
     value = Decimal(text);
     return true;
   }
@@ -183,7 +190,7 @@ struct value_codec<E> : non_null_codec<value_codec<E>, E> {
   }
   static bool try_read(Statement& statement, int index, E& value) {
     std::string text;
-    if (!statement.read_text(index, text)) return false;
+    if (!read_column(statement, index, text)) return false;
     for (const auto& [enumerator, name] : enum_traits<E>::enumerators)
       if (name == text) {
         value = enumerator;
@@ -210,7 +217,7 @@ struct value_codec<std::chrono::system_clock::time_point>
   }
   static bool try_read(Statement& statement, int index, std::chrono::system_clock::time_point& value) {
     std::string text;
-    if (!statement.read_text(index, text)) return false;
+    if (!read_column(statement, index, text)) return false;
     auto parsed = parse_timestamp(text);
     if (!parsed) throw_unreadable("a timestamp", text, index, statement.sql());
     value = *parsed;
@@ -226,7 +233,7 @@ struct value_codec<std::chrono::year_month_day>
   }
   static bool try_read(Statement& statement, int index, std::chrono::year_month_day& value) {
     std::string text;
-    if (!statement.read_text(index, text)) return false;
+    if (!read_column(statement, index, text)) return false;
     auto parsed = parse_date(text);
     if (!parsed) throw_unreadable("a date (YYYY-MM-DD)", text, index, statement.sql());
     value = *parsed;
@@ -242,7 +249,7 @@ struct value_codec<nlohmann::json> : non_null_codec<value_codec<nlohmann::json>,
   }
   static bool try_read(Statement& statement, int index, nlohmann::json& value) {
     std::string text;
-    if (!statement.read_text(index, text)) return false;
+    if (!read_column(statement, index, text)) return false;
     try {
       value = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error&) {
@@ -260,7 +267,7 @@ struct value_codec<std::vector<std::byte>>
   }
   static bool try_read(Statement& statement, int index, std::vector<std::byte>& value) {
     std::vector<std::uint8_t> bytes;
-    if (!statement.read_blob(index, bytes)) return false;
+    if (!read_column(statement, index, bytes)) return false;
     value.assign(reinterpret_cast<const std::byte*>(bytes.data()),
                  reinterpret_cast<const std::byte*>(bytes.data()) + bytes.size());
     return true;
@@ -424,7 +431,7 @@ struct value_codec<std::vector<T>> : non_null_codec<value_codec<std::vector<T>>,
   }
   static bool try_read(Statement& statement, int index, std::vector<T>& values) {
     std::string text;
-    if (!statement.read_text(index, text)) return false;
+    if (!read_column(statement, index, text)) return false;
     if (statement.dialect() == schema::Dialect::postgresql) {
       auto elements = detail::parse_pg_array(text);
       if (!elements) throw_unreadable("a one-dimensional array without NULLs", text, index, statement.sql());

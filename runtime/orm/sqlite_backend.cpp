@@ -13,6 +13,7 @@
 #include "orm/backends.hpp"
 #include "schema/naming.hpp"
 #include "sqlmodel/errors.hpp"
+#include "sqlmodel/sqlite_statement.hpp"
 
 namespace sqlmodel::orm {
 namespace {
@@ -64,223 +65,177 @@ std::vector<std::pair<std::string, std::string>> foreign_keys(sqlite3* db, const
   return keys;
 }
 
-class SqliteStatement final : public Statement {
- public:
-  SqliteStatement(sqlite3* db, std::string sql, std::string table)
-      : Statement(std::move(sql)), db_(db), table_(std::move(table)) {
-    if (sqlite3_prepare_v3(db_, this->sql().c_str(), static_cast<int>(this->sql().size()),
-                           SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) != SQLITE_OK) {
-      std::string message = std::string("SQLite could not prepare a statement: ") +
-                            sqlite3_errmsg(db_) + "\n  statement: " + this->sql();
-      throw db::DatabaseError(message, this->sql());
+// The IntegrityError of a failed step, naming the table and, where SQLite says or the schema
+// shows, the constraint.
+IntegrityError integrity_error(sqlite3* db, const std::string& sql, const std::string& statement_table,
+                              int code, std::string reason) {
+  using Kind = IntegrityError::Kind;
+  Kind kind = Kind::other;
+  std::string table = statement_table, constraint;
+  // SQLite's messages: "UNIQUE constraint failed: users.email, users.team",
+  // "NOT NULL constraint failed: users.email", "CHECK constraint failed: ck_users_age",
+  // "FOREIGN KEY constraint failed".
+  auto detail_of = [&] {
+    auto colon = reason.find(": ");
+    return colon == std::string::npos ? std::string() : reason.substr(colon + 2);
+  };
+  std::vector<std::string> columns;
+  auto split_columns = [&](const std::string& detail) {
+    std::size_t start = 0;
+    while (start < detail.size()) {
+      auto end = detail.find(", ", start);
+      std::string qualified = detail.substr(start, end == std::string::npos ? end : end - start);
+      auto dot = qualified.find('.');
+      if (dot != std::string::npos) {
+        table = qualified.substr(0, dot);
+        columns.push_back(qualified.substr(dot + 1));
+      }
+      if (end == std::string::npos) break;
+      start = end + 2;
     }
-    read_only_ = sqlite3_stmt_readonly(statement_) != 0;
+  };
+  switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY: {
+      kind = code == SQLITE_CONSTRAINT_UNIQUE ? Kind::unique : Kind::primary_key;
+      split_columns(detail_of());
+      if (kind == Kind::primary_key) {
+        constraint = schema::naming::primary_key(table);
+        break;
+      }
+      for (const auto& [index, index_columns] : unique_indexes(db, table))
+        if (index_columns == columns && index.rfind("sqlite_autoindex_", 0) != 0) constraint = index;
+      if (constraint.empty()) constraint = schema::naming::unique(table, columns);
+      break;
+    }
+    case SQLITE_CONSTRAINT_NOTNULL:
+      kind = Kind::not_null;
+      split_columns(detail_of());
+      constraint = table + "." + (columns.empty() ? std::string("?") : columns.front()) +
+                   " NOT NULL";
+      break;
+    case SQLITE_CONSTRAINT_CHECK:
+      kind = Kind::check;
+      constraint = detail_of();
+      break;
+    case SQLITE_CONSTRAINT_FOREIGNKEY: {
+      kind = Kind::foreign_key;
+      auto keys = foreign_keys(db, table);
+      std::string listed;
+      for (const auto& [name, description] : keys) {
+        if (!listed.empty()) listed += "; ";
+        listed += name + " (" + description + ")";
+      }
+      // SQLite does not say which key failed; with one candidate there is no doubt.
+      constraint = keys.size() == 1 ? keys.front().first : listed;
+      reason += table.empty() ? std::string() : " on table '" + table + "'";
+      if (keys.size() > 1) reason += "; one of: " + listed;
+      break;
+    }
+    default:
+      break;
   }
-  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+  std::string message = "integrity error on table '" + table + "'";
+  if (!constraint.empty() && kind != Kind::foreign_key) message += " (" + constraint + ")";
+  else if (kind == Kind::foreign_key && !constraint.empty()) message += " (" + constraint + ")";
+  message += ": " + reason + "\n  statement: " + sql;
+  return IntegrityError(message, sql, kind, table, constraint);
+}
 
-  void bind_null(int index) override { check_bind(sqlite3_bind_null(statement_, index + 1), index); }
-  void bind_bool(int index, bool value) override {
-    check_bind(sqlite3_bind_int(statement_, index + 1, value ? 1 : 0), index);
-  }
-  void bind_int64(int index, std::int64_t value) override {
-    check_bind(sqlite3_bind_int64(statement_, index + 1, value), index);
-  }
-  void bind_double(int index, double value) override {
-    check_bind(sqlite3_bind_double(statement_, index + 1, value), index);
-  }
-  void bind_text(int index, std::string_view value) override {
-    check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_STATIC,
-                                   SQLITE_UTF8),
-               index);
-  }
-  void bind_text_copy(int index, std::string_view value) override {
-    check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_TRANSIENT,
-                                   SQLITE_UTF8),
-               index);
-  }
-  void bind_blob(int index, std::span<const std::uint8_t> value) override {
-    // A zero-length blob needs a non-null pointer, or SQLite binds NULL.
-    static const std::uint8_t empty = 0;
-    check_bind(sqlite3_bind_blob64(statement_, index + 1, value.empty() ? &empty : value.data(),
-                                   value.size(), SQLITE_STATIC),
-               index);
-  }
-  // CHAR(36) canonical text, as the schema lowers uuid for SQLite (sqlite_types.cpp).
-  void bind_uuid(int index, const UUID& value) override {
-    std::string text = value.to_string();
-    check_bind(sqlite3_bind_text(statement_, index + 1, text.data(), static_cast<int>(text.size()),
-                                 SQLITE_TRANSIENT),
-               index);
-  }
+}  // namespace
+}  // namespace sqlmodel::orm
 
-  bool step() override {
-    int rc = sqlite3_step(statement_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    fail();
+namespace sqlmodel {
+
+SqliteStatement::SqliteStatement(sqlite3* db, std::string sql, std::string table)
+    : Statement(std::move(sql)), db_(db), table_(std::move(table)) {
+  sqlite_ = this;
+  if (sqlite3_prepare_v3(db_, this->sql().c_str(), static_cast<int>(this->sql().size()),
+                         SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) != SQLITE_OK) {
+    std::string message = std::string("SQLite could not prepare a statement: ") +
+                          sqlite3_errmsg(db_) + "\n  statement: " + this->sql();
+    throw db::DatabaseError(message, this->sql());
   }
-  // NULL reads as 0 / 0.0 / a null pointer, so the column's type is asked for only when the
-  // value could be a NULL: the common case is one sqlite3_column_* call.
-  bool read_bool(int index, bool& value) override {
-    std::int64_t number;
-    if (!read_int64(index, number)) return false;
-    value = number != 0;
+  read_only_ = sqlite3_stmt_readonly(statement_) != 0;
+}
+
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
+
+void SqliteStatement::bind_null(int index) { check_bind(sqlite3_bind_null(statement_, index + 1), index); }
+void SqliteStatement::bind_bool(int index, bool value) {
+  check_bind(sqlite3_bind_int(statement_, index + 1, value ? 1 : 0), index);
+}
+void SqliteStatement::bind_int64(int index, std::int64_t value) {
+  check_bind(sqlite3_bind_int64(statement_, index + 1, value), index);
+}
+void SqliteStatement::bind_double(int index, double value) {
+  check_bind(sqlite3_bind_double(statement_, index + 1, value), index);
+}
+void SqliteStatement::bind_text(int index, std::string_view value) {
+  check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_STATIC,
+                                 SQLITE_UTF8),
+             index);
+}
+void SqliteStatement::bind_text_copy(int index, std::string_view value) {
+  check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_TRANSIENT,
+                                 SQLITE_UTF8),
+             index);
+}
+void SqliteStatement::bind_blob(int index, std::span<const std::uint8_t> value) {
+  // A zero-length blob needs a non-null pointer, or SQLite binds NULL.
+  static const std::uint8_t empty = 0;
+  check_bind(sqlite3_bind_blob64(statement_, index + 1, value.empty() ? &empty : value.data(),
+                                 value.size(), SQLITE_STATIC),
+             index);
+}
+// CHAR(36) canonical text, as the schema lowers uuid for SQLite (sqlite_types.cpp).
+void SqliteStatement::bind_uuid(int index, const UUID& value) {
+  std::string text = value.to_string();
+  check_bind(sqlite3_bind_text(statement_, index + 1, text.data(), static_cast<int>(text.size()),
+                               SQLITE_TRANSIENT),
+             index);
+}
+
+bool SqliteStatement::read_uuid(int index, UUID& value) {
+  std::string text;
+  if (!read_text(index, text)) return false;
+  if (auto parsed = UUID::parse(text)) {
+    value = *parsed;
     return true;
   }
-  bool read_int64(int index, std::int64_t& value) override {
-    std::int64_t number = sqlite3_column_int64(statement_, index);
-    if (number == 0 && is_null(index)) return false;
-    value = number;
+  if (sqlite3_column_type(statement_, index) == SQLITE_BLOB && sqlite3_column_bytes(statement_, index) == 16) {
+    std::memcpy(value.bytes.data(), sqlite3_column_blob(statement_, index), 16);
     return true;
   }
-  bool read_double(int index, double& value) override {
-    double number = sqlite3_column_double(statement_, index);
-    if (number == 0 && is_null(index)) return false;
-    value = number;
-    return true;
-  }
-  bool read_text(int index, std::string& value) override {
-    auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, index));
-    if (!text) {
-      if (is_null(index)) return false;
-      value.clear();
-      return true;
-    }
-    value.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, index)));
-    return true;
-  }
-  bool read_blob(int index, std::vector<std::uint8_t>& value) override {
-    auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, index));
-    if (!data) {
-      if (is_null(index)) return false;
-      value.clear();  // a zero-length blob
-      return true;
-    }
-    value.assign(data, data + sqlite3_column_bytes(statement_, index));
-    return true;
-  }
-  bool read_uuid(int index, UUID& value) override {
-    std::string text;
-    if (!read_text(index, text)) return false;
-    if (auto parsed = UUID::parse(text)) {
-      value = *parsed;
-      return true;
-    }
-    if (sqlite3_column_type(statement_, index) == SQLITE_BLOB && sqlite3_column_bytes(statement_, index) == 16) {
-      std::memcpy(value.bytes.data(), sqlite3_column_blob(statement_, index), 16);
-      return true;
-    }
-    throw db::DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " +
-                                sql(),
+  throw db::DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " +
+                              sql(),
+                          sql());
+}
+
+void SqliteStatement::check_bind(int rc, int index) {
+  if (rc != SQLITE_OK)
+    throw db::DatabaseError("SQLite could not bind parameter " + std::to_string(index + 1) + ": " +
+                                sqlite3_errstr(rc) + "\n  statement: " + sql(),
                             sql());
-  }
+}
 
-  void reset() override { sqlite3_reset(statement_); }
-  std::int64_t rows_affected() override { return read_only_ ? 0 : sqlite3_changes64(db_); }
-  std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
+void SqliteStatement::fail() {
+  const int code = sqlite3_extended_errcode(db_);
+  std::string reason = sqlite3_errmsg(db_);
+  sqlite3_reset(statement_);
+  if ((code & 0xff) == SQLITE_CONSTRAINT) throw orm::integrity_error(db_, sql(), table_, code, reason);
+  if ((code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_NOTADB ||
+      (code & 0xff) == SQLITE_IOERR)
+    throw ConnectionError("SQLite database unusable: " + reason + "\n  statement: " + sql(), sql());
+  throw db::DatabaseError("SQLite error: " + reason + " (" + sqlite3_errstr(code) +
+                              ")\n  statement: " + sql(),
+                          sql());
+}
 
- private:
-  bool is_null(int index) { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
+}  // namespace sqlmodel
 
-  void check_bind(int rc, int index) {
-    if (rc != SQLITE_OK)
-      throw db::DatabaseError("SQLite could not bind parameter " + std::to_string(index + 1) +
-                                  ": " + sqlite3_errstr(rc) + "\n  statement: " + sql(),
-                              sql());
-  }
-
-  [[noreturn]] void fail() {
-    const int code = sqlite3_extended_errcode(db_);
-    std::string reason = sqlite3_errmsg(db_);
-    sqlite3_reset(statement_);
-    if ((code & 0xff) == SQLITE_CONSTRAINT) throw integrity_error(code, reason);
-    if ((code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_NOTADB ||
-        (code & 0xff) == SQLITE_IOERR)
-      throw ConnectionError("SQLite database unusable: " + reason + "\n  statement: " + sql(), sql());
-    throw db::DatabaseError("SQLite error: " + reason + " (" + sqlite3_errstr(code) +
-                                ")\n  statement: " + sql(),
-                            sql());
-  }
-
-  IntegrityError integrity_error(int code, std::string reason) {
-    using Kind = IntegrityError::Kind;
-    Kind kind = Kind::other;
-    std::string table = table_, constraint;
-    // SQLite's messages: "UNIQUE constraint failed: users.email, users.team",
-    // "NOT NULL constraint failed: users.email", "CHECK constraint failed: ck_users_age",
-    // "FOREIGN KEY constraint failed".
-    auto detail_of = [&] {
-      auto colon = reason.find(": ");
-      return colon == std::string::npos ? std::string() : reason.substr(colon + 2);
-    };
-    std::vector<std::string> columns;
-    auto split_columns = [&](const std::string& detail) {
-      std::size_t start = 0;
-      while (start < detail.size()) {
-        auto end = detail.find(", ", start);
-        std::string qualified = detail.substr(start, end == std::string::npos ? end : end - start);
-        auto dot = qualified.find('.');
-        if (dot != std::string::npos) {
-          table = qualified.substr(0, dot);
-          columns.push_back(qualified.substr(dot + 1));
-        }
-        if (end == std::string::npos) break;
-        start = end + 2;
-      }
-    };
-    switch (code) {
-      case SQLITE_CONSTRAINT_UNIQUE:
-      case SQLITE_CONSTRAINT_PRIMARYKEY: {
-        kind = code == SQLITE_CONSTRAINT_UNIQUE ? Kind::unique : Kind::primary_key;
-        split_columns(detail_of());
-        if (kind == Kind::primary_key) {
-          constraint = schema::naming::primary_key(table);
-          break;
-        }
-        for (const auto& [index, index_columns] : unique_indexes(db_, table))
-          if (index_columns == columns && index.rfind("sqlite_autoindex_", 0) != 0) constraint = index;
-        if (constraint.empty()) constraint = schema::naming::unique(table, columns);
-        break;
-      }
-      case SQLITE_CONSTRAINT_NOTNULL:
-        kind = Kind::not_null;
-        split_columns(detail_of());
-        constraint = table + "." + (columns.empty() ? std::string("?") : columns.front()) +
-                     " NOT NULL";
-        break;
-      case SQLITE_CONSTRAINT_CHECK:
-        kind = Kind::check;
-        constraint = detail_of();
-        break;
-      case SQLITE_CONSTRAINT_FOREIGNKEY: {
-        kind = Kind::foreign_key;
-        auto keys = foreign_keys(db_, table);
-        std::string listed;
-        for (const auto& [name, description] : keys) {
-          if (!listed.empty()) listed += "; ";
-          listed += name + " (" + description + ")";
-        }
-        // SQLite does not say which key failed; with one candidate there is no doubt.
-        constraint = keys.size() == 1 ? keys.front().first : listed;
-        reason += table.empty() ? std::string() : " on table '" + table + "'";
-        if (keys.size() > 1) reason += "; one of: " + listed;
-        break;
-      }
-      default:
-        break;
-    }
-    std::string message = "integrity error on table '" + table + "'";
-    if (!constraint.empty() && kind != Kind::foreign_key) message += " (" + constraint + ")";
-    else if (kind == Kind::foreign_key && !constraint.empty()) message += " (" + constraint + ")";
-    message += ": " + reason + "\n  statement: " + sql();
-    return IntegrityError(message, sql(), kind, table, constraint);
-  }
-
-  sqlite3* db_;
-  sqlite3_stmt* statement_ = nullptr;
-  std::string table_;
-  bool read_only_ = false;
-};
+namespace sqlmodel::orm {
+namespace {
 
 class SqliteOrmConnection final : public Connection {
  public:
