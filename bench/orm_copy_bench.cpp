@@ -6,74 +6,21 @@
 //   tools/with-postgres.sh build/bench/orm_copy_bench      (reads SQLMODEL_TEST_PG_URL)
 #include <libpq-fe.h>
 
-#include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
-#include <optional>
 #include <stdexcept>
 #include <string>
-#include <tuple>
 #include <vector>
 
-#include "sqlmodel/annotations.hpp"
+#include "bench_common.hpp"
 #include "sqlmodel/orm.hpp"
-
-namespace bench {
-
-struct SQLMODEL_TABLE(.name = "copy_readings") Reading {
-  SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
-  std::string sensor;
-  double value = 0;
-  std::int32_t count = 0;
-  bool flag = false;
-  std::optional<std::string> note;
-};
-
-}  // namespace bench
-
-// Stand-in for the code the plugin generates (see include/sqlmodel/model_traits.hpp).
-template <>
-struct sqlmodel::model_traits<bench::Reading> {
-  using R = bench::Reading;
-  static constexpr std::string_view model_name = "Reading";
-  static constexpr std::string_view table_name = "copy_readings";
-  static constexpr auto columns = std::tuple{
-      column<&R::id>{.name = "id", .kind = schema::TypeKind::int64, .primary_key = true,
-                     .autoincrement = true, .nullable = false},
-      column<&R::sensor>{.name = "sensor", .kind = schema::TypeKind::string},
-      column<&R::value>{.name = "value", .kind = schema::TypeKind::float64},
-      column<&R::count>{.name = "count", .kind = schema::TypeKind::int32},
-      column<&R::flag>{.name = "flag", .kind = schema::TypeKind::boolean},
-      column<&R::note>{.name = "note", .kind = schema::TypeKind::string},
-  };
-};
 
 namespace bench {
 namespace {
 
 constexpr int kRows = 100'000;
 constexpr int kRuns = 7;
-
-std::vector<Reading> make_readings() {
-  std::vector<Reading> rows(kRows);
-  for (int i = 0; i < kRows; ++i) {
-    rows[i].sensor = "sensor-" + std::to_string(i % 97);
-    rows[i].value = i * 0.5;
-    rows[i].count = i;
-    rows[i].flag = i % 3 == 0;
-    if (i % 10) rows[i].note = "reading\tnumber " + std::to_string(i);  // a tab to escape
-  }
-  return rows;
-}
-
-double seconds_of(const std::function<void()>& body) {
-  auto start = std::chrono::steady_clock::now();
-  body();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 void exec(PGconn* conn, const char* sql) {
   PGresult* result = PQexec(conn, sql);
@@ -105,7 +52,7 @@ void append_number(std::string& out, N value) {
 // The raw side: the rows formatted by hand into COPY text, sent in 64 KiB chunks.
 void raw_copy(PGconn* conn, const std::vector<Reading>& rows) {
   exec(conn, "BEGIN");
-  exec(conn, "COPY copy_readings (sensor, value, count, flag, note) FROM STDIN");
+  exec(conn, "COPY readings (sensor, value, count, flag, note) FROM STDIN");
   std::string chunk;
   for (const Reading& row : rows) {
     append_escaped(chunk, row.sensor);
@@ -151,36 +98,28 @@ int main() {
     std::fprintf(stderr, "orm_copy_bench: %s\n", PQerrorMessage(conn));
     return 2;
   }
-  exec(conn,
-       "DROP TABLE IF EXISTS copy_readings; CREATE TABLE copy_readings (id BIGSERIAL PRIMARY KEY,"
-       " sensor VARCHAR NOT NULL, value DOUBLE PRECISION NOT NULL, count INTEGER NOT NULL,"
-       " flag BOOLEAN NOT NULL, note VARCHAR)");
+  exec(conn, (std::string("DROP TABLE IF EXISTS readings; CREATE TABLE readings (id BIGSERIAL PRIMARY KEY, ") +
+              kReadingsColumns + ")")
+                 .c_str());
   auto db = sqlmodel::Database::open(url);
-  const auto rows = make_readings();
-  double raw = 1e9, orm = 1e9;
-  auto truncate = [&] { exec(conn, "TRUNCATE copy_readings"); };
-  auto run_raw = [&] {
-    truncate();
-    raw = std::min(raw, seconds_of([&] { raw_copy(conn, rows); }));
-  };
-  auto run_orm = [&] {
-    truncate();
-    orm = std::min(orm, seconds_of([&] {
-      sqlmodel::Session session(db);
-      session.bulk_insert(rows);
-      session.commit();
-    }));
-  };
-  for (int run = 0; run < kRuns; ++run) {
-    if (run % 2 == 0) {
-      run_raw();
-      run_orm();
-    } else {
-      run_orm();
-      run_raw();
-    }
-  }
-  PGresult* count = PQexec(conn, "SELECT count(*), count(note), sum(count) FROM copy_readings");
+  const auto rows = make_readings(kRows);
+  Figure copy{"COPY 100,000 rows (one transaction)"};
+  auto truncate = [&] { exec(conn, "TRUNCATE readings"); };
+  alternate(
+      kRuns,
+      [&] {
+        truncate();
+        copy.raw.push_back(seconds_of([&] { raw_copy(conn, rows); }));
+      },
+      [&] {
+        truncate();
+        copy.orm.push_back(seconds_of([&] {
+          sqlmodel::Session session(db);
+          session.bulk_insert(rows);
+          session.commit();
+        }));
+      });
+  PGresult* count = PQexec(conn, "SELECT count(*), count(note), sum(count) FROM readings");
   const std::string counted = PQgetvalue(count, 0, 0), notes = PQgetvalue(count, 0, 1);
   PQclear(count);
   PQfinish(conn);
@@ -189,9 +128,6 @@ int main() {
                  counted.c_str(), notes.c_str(), kRows);
     return 1;
   }
-  std::printf("ORM bulk_insert (COPY) vs raw libpq COPY (best of %d runs; ratio = ORM / raw, target <= 1.2)\n", kRuns);
-  std::printf("%-40s %12s %12s %8s\n", "", "raw ms", "ORM ms", "ratio");
-  std::printf("%-40s %12.2f %12.2f %8.3f\n", "COPY 100,000 rows (one transaction)", raw * 1e3,
-              orm * 1e3, orm / raw);
+  print_ratios("ORM bulk_insert (COPY) vs raw libpq COPY", 1.2, {&copy});
   return 0;
 }
