@@ -56,3 +56,9 @@ endfunction()
 
 sqlmodel_add_generated_traits_suite(test_orm_integration)
 sqlmodel_add_generated_traits_suite(test_orm_model_api)
+
+# The hand-written test schemas (builds without the plugin create their tables from them)
+# against the plugin's snapshots of the same models.
+sqlmodel_add_gtest(test_orm_test_schemas SOURCES orm_test_schemas_test.cpp ${orm_generated_headers})
+target_compile_definitions(test_orm_test_schemas PRIVATE
+  "SQLMODEL_TEST_GENERATED_DIR=\"${orm_generated_dir}\"")

@@ -1,5 +1,5 @@
-// Models the ORM tests use, annotated as a user writes them. Their traits live in
-// orm_models_traits.hpp, hand-written until the plugin's code generator writes them.
+// Models the ORM tests use, annotated as a user writes them. The plugin generates their traits
+// (test_orm_integration_generated); orm_models_traits.hpp stands in for builds without it.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,10 @@ struct Comment;
 struct Team;
 struct Membership;
 
-struct SQLMODEL_TABLE(.name = "users") User {
+// The database's own check beside the validation of .ge (tests reach it with a statement of
+// their own).
+struct SQLMODEL_TABLE(.name = "users")
+SQLMODEL_CHECK(.name = "age_not_negative", .expression = "age >= 0") User {
   SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
   SQLMODEL_FIELD(.unique = true, .max_length = 255) std::string email;
   std::string name;
@@ -57,7 +60,8 @@ struct SQLMODEL_TABLE(.name = "teams") Team {
 // The link model of User.teams / Team.members: a composite primary key, and a column of its own.
 struct SQLMODEL_TABLE(.name = "memberships") Membership {
   SQLMODEL_FIELD(.primary_key = true, .foreign_key = "users.id") std::int64_t user_id = 0;
-  SQLMODEL_FIELD(.primary_key = true, .foreign_key = "teams.id") std::int64_t team_id = 0;
+  // Second in the key, so the key's index does not serve lookups by team: an index of its own.
+  SQLMODEL_FIELD(.primary_key = true, .foreign_key = "teams.id", .index = true) std::int64_t team_id = 0;
   std::string role;
   SQLMODEL_RELATIONSHIP(.back_populates = "memberships") sqlmodel::Related<User> user;
   SQLMODEL_RELATIONSHIP() sqlmodel::Related<Team> team;

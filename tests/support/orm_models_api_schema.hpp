@@ -1,5 +1,6 @@
-// The schema of orm_models_api.hpp as the plugin's snapshot describes it: the tests create
-// their tables from it, and check_schema compares databases against it.
+// The schema of orm_models_api.hpp as the plugin's snapshot describes it (test_orm_test_schemas
+// compares the two): the tests create their tables from it, and check_schema compares
+// databases against it.
 #pragma once
 
 #include <string>
@@ -101,10 +102,7 @@ inline schema::Schema model_api_schema() {
 }
 
 inline std::string model_api_create_script(schema::Dialect dialect) {
-  std::string script;
-  for (const auto& statement : schema::render_create_all(model_api_schema(), dialect))
-    script += statement + ";\n";
-  return script;
+  return orm::create_script(model_api_schema(), dialect);
 }
 
 }  // namespace sqlmodel::testing::orm_api

@@ -1,5 +1,5 @@
-// The schema of the ORM test models (orm_models.hpp), as the plugin's snapshot would describe
-// it; the tests create their tables from it with schema::render_create_all.
+// The schema of the ORM test models (orm_models.hpp), as the plugin's snapshot describes it
+// (test_orm_test_schemas compares the two); the tests create their tables from it.
 #pragma once
 
 #include <string>
@@ -70,6 +70,7 @@ inline schema::Schema orm_test_schema() {
   comments.columns.push_back(orm_column("post_id", TypeKind::int64));
   comments.columns.push_back(orm_column("body", TypeKind::string));
   comments.foreign_keys.push_back(orm_foreign_key("comments", "post_id", "posts"));
+  comments.indexes.push_back({schema::naming::index("comments", {"post_id"}), {"post_id"}, false, {}, {}, {}});
   result.tables.push_back(comments);
 
   schema::Table teams = orm_table("teams");
@@ -86,6 +87,9 @@ inline schema::Schema orm_test_schema() {
       schema::PrimaryKey{schema::naming::primary_key("memberships"), {"user_id", "team_id"}};
   memberships.foreign_keys.push_back(orm_foreign_key("memberships", "user_id", "users"));
   memberships.foreign_keys.push_back(orm_foreign_key("memberships", "team_id", "teams"));
+  // The key's index serves lookups by user_id only.
+  memberships.indexes.push_back(
+      {schema::naming::index("memberships", {"team_id"}), {"team_id"}, false, {}, {}, {}});
   result.tables.push_back(memberships);
 
   schema::Table categories = orm_table("categories");
@@ -133,12 +137,15 @@ inline schema::Schema orm_test_schema() {
   return result;
 }
 
-// Every statement that creates the test tables, joined into one script.
-inline std::string orm_create_script(schema::Dialect dialect) {
+// Every statement that creates `tables`, joined into one script.
+inline std::string create_script(const schema::Schema& tables, schema::Dialect dialect) {
   std::string script;
-  for (const auto& statement : schema::render_create_all(orm_test_schema(), dialect))
-    script += statement + ";\n";
+  for (const auto& statement : schema::render_create_all(tables, dialect)) script += statement + ";\n";
   return script;
+}
+
+inline std::string orm_create_script(schema::Dialect dialect) {
+  return create_script(orm_test_schema(), dialect);
 }
 
 }  // namespace sqlmodel::testing::orm
