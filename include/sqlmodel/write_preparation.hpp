@@ -65,13 +65,16 @@ void assign_now(V& member) {
 template <TableModel T>
 void prepare_insert(void* pointer) {
   T& object = *static_cast<T*>(pointer);
+  // One now for the object: created_at and updated_at of a new row are equal.
+  const Timestamp now = now_for_database();
   for_each_column<T>([&](auto, const auto& column) {
     using Column = std::remove_cvref_t<decltype(column)>;
     auto& member = object.*Column::member;
     if (column.default_factory != DefaultFactory::none || column.role == ColumnRole::updated_at)
       if (factory_target_unset(member))
         assign_factory_value(member, column.role == ColumnRole::updated_at ? DefaultFactory::now
-                                                                            : column.default_factory);
+                                                                            : column.default_factory,
+                             now);
   });
   validate(object);
 }
