@@ -7,7 +7,7 @@
 //
 // Each figure is one named function per side (Raw::read_all, orm_read_all, ...), so that
 // `ORM_BENCH_ONLY=raw|orm valgrind --tool=callgrind` gives load-independent instruction counts
-// per figure (callgrind_annotate --inclusive=yes).
+// per figure: bench/orm_bench_callgrind.sh prints those ratios.
 #include <sqlite3.h>
 
 #include <cstdio>
