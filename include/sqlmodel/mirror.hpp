@@ -79,6 +79,13 @@ void apply_update(T& object, const Update& update) {
                 "set fields are applied");
   detail::for_each_mirror_field<Update>([&](const auto& field) {
     using Field = std::remove_cvref_t<decltype(field)>;
+    using Value = typename Field::value_type::value_type;
+    // Else an update that says "set to NULL" would leave the member as it is, silently (the
+    // plugin reports it at compile time; this is for builds without it).
+    static_assert(!detail::is_optional_field_v<Value> ||
+                      detail::is_optional_field_v<typename Field::table_value_type>,
+                  "a std::optional<std::optional<V>> field of an update sets its column to NULL: "
+                  "the table member it maps to must be std::optional");
     const auto& value = update.*Field::member;
     if (value) detail::assign_field(object.*Field::table_member, *value);
   });
