@@ -48,7 +48,7 @@ ClubMember make_member(std::int64_t author_id, std::int64_t club_id, std::string
 }
 
 Seeded seed(Session& session) {
-  Author ann{.name = "ann"}, bob{.name = "bob"};
+  Author ann = make_author("ann"), bob = make_author("bob");
   session.add(ann);
   session.add(bob);
   session.flush();

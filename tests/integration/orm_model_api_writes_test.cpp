@@ -23,7 +23,7 @@ const TimestampMember article_updated_at = &Article::updated_at;
 const TimestampMember article_deleted_at = &Article::deleted_at;
 
 std::int64_t add_author(Session& session, std::string name) {
-  Author author{.name = std::move(name)};
+  Author author = make_author(std::move(name));
   session.add(author);
   session.commit();
   return *author.id;
@@ -38,7 +38,7 @@ TEST_P(SoftDeleteTest, BulkInsertValidatesEveryObjectBeforeWritingAny) {
   const std::int64_t author = add_author(session, "ann");
   std::vector<Article> articles{make_article(author, "fine"), make_article(author, std::string(41, 't')),
                                 make_article(author, "fine too"), make_article(author, std::string(50, 'u'), 11)};
-  Author staged{.name = "staged"};
+  Author staged = make_author("staged");
   session.add(staged);
   orm::StatementLog log;
   session.add_listener(log.listener());
@@ -128,7 +128,7 @@ TEST_P(SoftDeleteTest, UpdateByCriteriaValidatesTheValuesItSetsBeforeAnyStatemen
   Article article = make_article(author, "a");
   session.add(article);
   session.commit();
-  Author staged{.name = "staged"};
+  Author staged = make_author("staged");
   session.add(staged);
   orm::StatementLog log;
   session.add_listener(log.listener());

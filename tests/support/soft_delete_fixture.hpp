@@ -50,6 +50,12 @@ class SoftDeleteTest : public ::testing::TestWithParam<Backend> {
   std::optional<Database> database_;
 };
 
+inline Author make_author(std::string name) {
+  Author author;
+  author.name = std::move(name);
+  return author;
+}
+
 inline Article make_article(std::int64_t author_id, std::string title, std::int32_t stars = 1) {
   Article article;
   article.author_id = author_id;
