@@ -11,6 +11,8 @@
 // objects need them. Either every object leaves its generated key unset (the database assigns
 // them) or every object sets it.
 //
+// A single-table model's rows get its polymorphic_identity in the discriminator, as add() writes.
+//
 // As add() does, and before anything is written (staged writes are not flushed either):
 // - every object is validated (validation.hpp); one ValidationError lists every failure of
 //   every object, each with the object's index ("Account[3].handle: at most 20 characters").
@@ -28,6 +30,7 @@
 
 #include "sqlmodel/copy_text.hpp"
 #include "sqlmodel/session.hpp"
+#include "sqlmodel/single_table.hpp"
 #include "sqlmodel/validation.hpp"
 #include "sqlmodel/write_preparation.hpp"
 
@@ -60,14 +63,28 @@ void Session::bulk_insert(std::span<const T> objects) {
   }
   const auto& info = detail::table_info<T>::get();
   const std::string_view table = model_traits<T>::table_name;
-  const auto& columns = generated ? info.non_key_columns : info.columns;
-  // Binds the object's columns in INSERT order (the generated key left out).
+  // The same column list as add()'s INSERT (they share the prepared statement on SQLite): with
+  // the discriminator of a single-table model when no member holds it.
+  const std::span<const std::string_view> columns =
+      generated ? detail::insert_columns<T, false>(info.non_key_columns) : detail::insert_columns<T, true>(info.columns);
+  const int member_columns = static_cast<int>(generated ? info.non_key_columns.size() : info.columns.size());
+  // Binds the object's columns in INSERT order (the generated key left out). A single-table
+  // model's rows carry its identity, as add() writes it (the const objects are not assigned).
   auto bind_row = [&](Statement& statement, const T& object) {
     for_each_column<T>([&](auto index, const auto&) {
       if (generated && is_primary_key_index<T>(index())) return;
-      detail::bind_insert_value<T, index()>(
-          statement, generated ? detail::non_key_position<T>(index()) : static_cast<int>(index()), object, now);
+      const int position = generated ? detail::non_key_position<T>(index()) : static_cast<int>(index());
+      if constexpr (SingleTableModel<T>) {
+        if constexpr (index() == discriminator_index<T>()) {
+          if (!model_traits<T>::polymorphic_identity.empty()) {
+            statement.bind_text(position, model_traits<T>::polymorphic_identity);
+            return;
+          }
+        }
+      }
+      detail::bind_insert_value<T, index()>(statement, position, object, now);
     });
+    detail::bind_discriminator_column<T>(statement, member_columns);
   };
 
   if (dialect_ != schema::Dialect::postgresql) {

@@ -28,6 +28,9 @@
 //   it newly deleted (a row deleted before keeps its deleted_at). update<T>() and delete_<T>()
 //   are the SQL they say: they match soft-deleted rows too (add a where() on deleted_at to
 //   leave them out), unlike select<T>().
+// - A single-table inheritance child's update<Child>(), delete_<Child>() and soft_delete<Child>()
+//   match only rows whose discriminator is the child's identity or a descendant's, as its
+//   select<Child>() does; the root's match every row.
 #pragma once
 
 #include <cstdint>
@@ -36,11 +39,13 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "sqlmodel/mixins.hpp"
 #include "sqlmodel/query_expr.hpp"
+#include "sqlmodel/single_table.hpp"
 #include "sqlmodel/soft_delete.hpp"
 #include "sqlmodel/validation.hpp"
 #include "sqlmodel/write_preparation.hpp"
@@ -94,6 +99,16 @@ void throw_if_invalid(const std::vector<ValidationFailure>& failures) {
   if (!failures.empty()) throw ValidationError(std::string(model_traits<T>::model_name), failures);
 }
 
+// A single-table child's UPDATE/DELETE by criteria touch only its own and its descendants'
+// rows, as its select<T>() reads only those (single_table.hpp).
+template <TableModel T>
+std::optional<Condition> only_rows_of(const std::optional<Condition>& where) {
+  if constexpr (filters_by_discriminator<T>())
+    return where ? (discriminator_condition<T>() && *where) : discriminator_condition<T>();
+  else
+    return where;
+}
+
 template <typename S>
 std::int64_t run_write(S& session, const RenderedQuery& rendered, std::string_view table) {
   session.flush();
@@ -116,18 +131,23 @@ class Update {
          std::vector<ValidationFailure> failures = {})
       : assignments_(std::move(assignments)), where_(std::move(where)), failures_(std::move(failures)) {}
 
-  template <typename V, typename X>
-    requires(!SqlExpression<X> && std::convertible_to<const X&, V>)
-  Update& set(V T::*member, const X& value) {
+  // `member` may be one T inherits (a single-table parent's, a mixin's): &Manager::name is a
+  // member of Employee.
+  template <typename B, typename V, typename X>
+    requires(std::is_base_of_v<B, T> && !SqlExpression<X> && std::convertible_to<const X&, V>)
+  Update& set(V B::*inherited, const X& value) {
+    V T::*const member = inherited;
     const V converted(value);
     for (ValidationFailure& failure : column_value_failures(member, converted))
       failures_.push_back(std::move(failure));
     assignments_.push_back({column_name<T>(member), std::make_shared<node::Value>(to_param(converted), false)});
     return *this;
   }
-  template <typename V, SqlExpression E>
-    requires detail::comparable_v<unwrap_optional_t<V>, typename expr_t<E>::operand_type>
-  Update& set(V T::*member, const E& expression) {
+  template <typename B, typename V, SqlExpression E>
+    requires(std::is_base_of_v<B, T> &&
+             detail::comparable_v<unwrap_optional_t<V>, typename expr_t<E>::operand_type>)
+  Update& set(V B::*inherited, const E& expression) {
+    V T::*const member = inherited;
     assignments_.push_back({column_name<T>(member), to_expr(expression).node()});
     return *this;
   }
@@ -141,7 +161,8 @@ class Update {
   // The statement as it runs (updated_at = now added for a TimestampMixin model).
   RenderedQuery render(schema::Dialect dialect) const {
     return render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
-                         detail::with_updated_at<T>(assignments_, now_for_database()), where_);
+                         detail::with_updated_at<T>(assignments_, now_for_database()),
+                         detail::only_rows_of<T>(where_));
   }
 
   // session.exec(query) calls this: the number of rows changed.
@@ -172,7 +193,7 @@ class Delete {
   Delete<T, true> all() const { return Delete<T, true>(where_); }
 
   RenderedQuery render(schema::Dialect dialect) const {
-    return render_delete(dialect, model_traits<T>::table_name, where_);
+    return render_delete(dialect, model_traits<T>::table_name, detail::only_rows_of<T>(where_));
   }
 
   template <typename S>
@@ -210,7 +231,7 @@ class SoftDelete {
     std::vector<Assignment> assignments{*detail::assign_now_to<T>(ColumnRole::deleted_at, now)};
     return render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
                          detail::with_updated_at<T>(std::move(assignments), now),
-                         where_ ? (*where_ && only_live) : only_live);
+                         detail::only_rows_of<T>(where_ ? (*where_ && only_live) : only_live));
   }
 
   template <typename S>

@@ -257,6 +257,61 @@ TEST_P(OrmInheritanceTest, AnEnumMemberDiscriminatorIsAssignedFromTheIdentityOnA
   EXPECT_EQ(std::get<Truck>(vehicles[1]).kind, VehicleKind::truck);
 }
 
+TEST_P(OrmInheritanceTest, UpdateAndDeleteByCriteriaOfAChildTouchOnlyItsOwnAndItsDescendantsRows) {
+  Session session(db());
+  add_staff(session);
+  // Every row matches the criteria; the child's statements still touch only its subtree.
+  EXPECT_EQ(session.exec(update<Manager>().set(&Manager::name, std::string("Boss")).all()), 2);
+  EXPECT_EQ(session.exec(update<Engineer>().set(&Engineer::name, std::string("Dev"))
+                             .where(col(&Engineer::id) > std::int64_t{0})),
+            1);
+  session.commit();
+  EXPECT_THAT(names(session.exec(select<Employee>().order_by(col(&Employee::id)))),
+              ElementsAre("Erin", "Boss", "Boss", "Dev"));
+
+  EXPECT_EQ(session.exec(delete_<Director>().all()), 1);
+  EXPECT_EQ(session.exec(delete_<Manager>().where(col(&Manager::id) > std::int64_t{0})), 1);
+  session.commit();
+  EXPECT_THAT(stored_kinds(session), ElementsAre("employee", "engineer"));
+  // The root's statements are not filtered.
+  EXPECT_EQ(session.exec(delete_<Employee>().all()), 2);
+}
+
+TEST_P(OrmInheritanceTest, BulkInsertWritesEachModelsIdentity) {
+  Session session(db());
+  std::vector<Manager> managers(2);
+  managers[0].name = "Mia";
+  managers[0].budget = 10;
+  managers[1].name = "Max";
+  std::vector<Engineer> engineers(1);
+  engineers[0].name = "Eve";
+  engineers[0].level = 2;
+  session.bulk_insert(managers);   // no member holds Employee's discriminator: an extra column
+  session.bulk_insert(engineers);
+  session.commit();
+  EXPECT_THAT(stored_kinds(session), ElementsAre("manager", "manager", "engineer"));
+  EXPECT_THAT(names(session.exec(select<Manager>().order_by(col(&Manager::id)))), ElementsAre("Mia", "Max"));
+  EXPECT_EQ(session.exec(select<Engineer>()).at(0).level, std::optional<std::int32_t>(2));
+
+  // add() after bulk_insert shares its INSERT on SQLite: both write the identity.
+  Manager later;
+  later.name = "Lou";
+  session.add(later);
+  session.commit();
+  EXPECT_THAT(stored_kinds(session), ElementsAre("manager", "manager", "engineer", "manager"));
+
+  // A member discriminator: the const objects keep their value, the rows get the identity.
+  std::vector<Truck> trucks(1);
+  trucks[0].plate = "TRK-9";
+  ASSERT_EQ(trucks[0].kind, VehicleKind::car);
+  session.bulk_insert(trucks);
+  session.commit();
+  auto stored = session.exec(select<Truck>());
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].kind, VehicleKind::truck);
+  EXPECT_TRUE(session.exec(select<Car>()).empty());
+}
+
 TEST_P(OrmInheritanceTest, LoadingARelationshipToAChildLoadsOnlyThatChildsRows) {
   Session session(db());
   Department sales;
