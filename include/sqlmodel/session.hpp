@@ -39,6 +39,7 @@
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/query.hpp"
 #include "sqlmodel/single_table.hpp"
+#include "sqlmodel/sqlite_statement.hpp"
 #include "sqlmodel/statement.hpp"
 #include "sqlmodel/write_preparation.hpp"
 
@@ -241,7 +242,8 @@ class Session {
     name_relationships(object);
     assign_discriminator(object);  // single-table inheritance (single_table.hpp)
     validate(object);
-    pending_.push_back({&object, &Session::insert_batch<T>, &detail::prepare_insert<T>});
+    pending_.push_back({&object, &Session::insert_batch<T>,
+                        detail::prepares_insert<T>() ? &detail::prepare_insert<T> : nullptr});
   }
   template <TableModel T>
   void add_all(std::span<T> objects) {
@@ -439,15 +441,22 @@ class Session {
     const bool observed = is_observed();
     const auto start = observed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     RunResult result;
+    // SQLite's statement class is final: stepping it directly lets the compiler inline the
+    // calls a hand-written loop makes (sqlite_statement.hpp).
+    SqliteStatement* const sqlite = statement.as_sqlite();
     try {
       bind(statement);
-      while (statement.step()) {
+      while (sqlite ? sqlite->step() : statement.step()) {
         on_row(statement);
         ++result.rows_returned;
         if constexpr (SingleRow) break;
       }
-      result.rows_changed = statement.rows_affected();
-      if (dialect_ == schema::Dialect::sqlite) result.last_insert_id = statement.last_insert_id();
+      if (sqlite) {
+        result.rows_changed = sqlite->rows_affected();
+        result.last_insert_id = sqlite->last_insert_id();
+      } else {
+        result.rows_changed = statement.rows_affected();
+      }
     } catch (...) {
       statement.reset();
       if (observed) notify(statement, parameters, start, 0, true);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <random>
+#include <tuple>
 #include <type_traits>
 
 #include "sqlmodel/mixins.hpp"
@@ -62,31 +63,47 @@ void assign_now(V& member) {
   else throw std::logic_error("an updated_at / deleted_at column is a std::chrono::system_clock::time_point");
 }
 
+template <typename Column>
+constexpr bool fills_on_insert(const Column& column) {
+  return column.default_factory != DefaultFactory::none || column.role == ColumnRole::updated_at;
+}
+
+template <TableModel T>
+constexpr bool fills_any_on_insert() {
+  bool any = false;
+  std::apply([&](const auto&... columns) { ((any = any || fills_on_insert(columns)), ...); },
+             model_traits<T>::columns);
+  return any;
+}
+
+// False when an INSERT of T has nothing to fill or check: add() then stages no preparation, and
+// flush() makes no extra pass over the objects (nor reads the clock once per object).
+template <TableModel T>
+constexpr bool prepares_insert() {
+  return fills_any_on_insert<T>() || has_field_constraints<T>();
+}
+
 template <TableModel T>
 void prepare_insert(void* pointer) {
   T& object = *static_cast<T*>(pointer);
-  // One now for the object: created_at and updated_at of a new row are equal.
-  const Timestamp now = now_for_database();
-  for_each_column<T>([&](auto, const auto& column) {
-    using Column = std::remove_cvref_t<decltype(column)>;
-    auto& member = object.*Column::member;
-    if (column.default_factory != DefaultFactory::none || column.role == ColumnRole::updated_at)
-      if (factory_target_unset(member))
+  if constexpr (fills_any_on_insert<T>()) {
+    // One now for the object: created_at and updated_at of a new row are equal.
+    const Timestamp now = now_for_database();
+    for_each_column<T>([&](auto, const auto& column) {
+      using Column = std::remove_cvref_t<decltype(column)>;
+      auto& member = object.*Column::member;
+      if (fills_on_insert(column) && factory_target_unset(member))
         assign_factory_value(member, column.role == ColumnRole::updated_at ? DefaultFactory::now
                                                                             : column.default_factory,
                              now);
-  });
+    });
+  }
   validate(object);
 }
 
 // Column I of T, usable in constant expressions.
 template <TableModel T, std::size_t I>
 inline constexpr const auto& column_at = std::get<I>(model_traits<T>::columns);
-
-template <typename Column>
-constexpr bool fills_on_insert(const Column& column) {
-  return column.default_factory != DefaultFactory::none || column.role == ColumnRole::updated_at;
-}
 
 // Binds column I of `object` to parameter `position` of an INSERT: the member's value, or,
 // while it is unset, what its default_factory (or updated_at role) gives, as add() would have
