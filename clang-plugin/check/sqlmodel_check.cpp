@@ -1,5 +1,6 @@
 // sqlmodel-check -p BUILD_DIR [--snapshot=schema.json] [--emit=models.sqlmodel.hpp]
-//                [--extra-arg=ARG] [files...]
+//                [--checks=GLOBS] [--warnings-as-errors=GLOBS] [--extra-arg=ARG] [files...]
+// sqlmodel-check --list-checks
 // The plugin's checks and snapshot for projects built with GCC: reads compile_commands.json,
 // strips GCC-only flags, and runs the same code as the plugin through LibTooling.
 #include <exception>
@@ -27,7 +28,7 @@ namespace {
 
 llvm::cl::OptionCategory category("sqlmodel-check options");
 llvm::cl::opt<std::string> build_dir_option(
-    "p", llvm::cl::desc("The build directory holding compile_commands.json"), llvm::cl::Required,
+    "p", llvm::cl::desc("The build directory holding compile_commands.json"),
     llvm::cl::value_desc("build-dir"), llvm::cl::cat(category));
 llvm::cl::list<std::string> files_option(
     llvm::cl::Positional, llvm::cl::desc("[files...] (default: every file of the database)"),
@@ -41,6 +42,18 @@ llvm::cl::opt<std::string> snapshot_option(
 llvm::cl::opt<std::string> emit_option(
     "emit", llvm::cl::desc("Write the models' generated traits header (model_traits, enum_traits) to <path>"),
     llvm::cl::value_desc("path"), llvm::cl::cat(category));
+llvm::cl::list<std::string> checks_option(
+    "checks",
+    llvm::cl::desc("Turn checks off and on by name, as the plugin's -fplugin-arg-sqlmodel-checks: "
+                   "comma-separated globs, '-' to turn off, later ones win (-foreign-key-index,-duplicate-index)"),
+    llvm::cl::value_desc("globs"), llvm::cl::cat(category));
+llvm::cl::list<std::string> warnings_as_errors_option(
+    "warnings-as-errors",
+    llvm::cl::desc("Report the warnings of these checks as errors (globs, as --checks; '*' for all)"),
+    llvm::cl::value_desc("globs"), llvm::cl::cat(category));
+llvm::cl::opt<bool> list_checks_option(
+    "list-checks", llvm::cl::desc("List every check: name, severity, whether it can be turned off"),
+    llvm::cl::cat(category));
 llvm::cl::opt<std::string> source_root_option(
     "source-root", llvm::cl::desc("Make snapshot source paths relative to <dir> (default: the working directory)"),
     llvm::cl::value_desc("dir"), llvm::cl::cat(category));
@@ -80,7 +93,32 @@ int main(int argc, const char** argv) {
           "Checks sqlmodel models with the plugin's checks, for builds that use GCC.\n"))
     return 1;
 
+  if (list_checks_option) {
+    for (const sqlmodel::plugin::CheckInfo& info : sqlmodel::plugin::registered_checks())
+      llvm::outs() << "sqlmodel-" << info.name << "\t"
+                   << (info.severity == sqlmodel::plugin::Severity::error ? "error" : "warning")
+                   << (info.switchable ? "" : " (cannot be turned off)") << "\t" << info.summary << "\n";
+    return 0;
+  }
+  if (build_dir_option.empty()) {
+    llvm::errs() << "sqlmodel-check: error: -p BUILD_DIR (the directory of compile_commands.json) is required\n";
+    return 1;
+  }
+
+  sqlmodel::plugin::PluginOptions options;
   std::string error;
+  // In the order given, as repeated plugin arguments apply.
+  for (const std::string& globs : checks_option)
+    if (!sqlmodel::plugin::apply_check_globs(globs, false, options.switches, error)) {
+      llvm::errs() << "sqlmodel-check: error: " << error << "\n";
+      return 1;
+    }
+  for (const std::string& globs : warnings_as_errors_option)
+    if (!sqlmodel::plugin::apply_check_globs(globs, true, options.switches, error)) {
+      llvm::errs() << "sqlmodel-check: error: " << error << "\n";
+      return 1;
+    }
+
   std::unique_ptr<clang::tooling::CompilationDatabase> database =
       clang::tooling::CompilationDatabase::loadFromDirectory(build_dir_option, error);
   if (!database) {
@@ -96,7 +134,6 @@ int main(int argc, const char** argv) {
   }
 
   std::vector<sqlmodel::snapshot_merge::SnapshotInput> schemas;
-  sqlmodel::plugin::PluginOptions options;
   options.source_root = source_root_option;
   if (!snapshot_option.empty())
     options.on_schema = [&](sqlmodel::schema::Schema schema) {

@@ -91,18 +91,18 @@ class AnnotatedDeclFinder : public clang::RecursiveASTVisitor<AnnotatedDeclFinde
       if (!kind) continue;
       clang::SourceLocation where = sources_.getFileLoc(attr->getLocation());
       if (!is_record_kind(*kind) && !is_member_kind(*kind)) {
-        reporter_.error(where, "unknown-annotation",
-                        "unknown sqlmodel annotation '" + attr->getAnnotation().str() + "'");
+        reporter_.report(Check::unknown_annotation, where,
+                         "unknown sqlmodel annotation '" + attr->getAnnotation().str() + "'");
         continue;
       }
       bool on_record = llvm::isa<clang::CXXRecordDecl>(decl);
       bool on_field = llvm::isa<clang::FieldDecl>(decl);
       if (is_record_kind(*kind) && !on_record) {
-        reporter_.error(where, "misplaced-annotation",
-                        macro_for(*kind) + " belongs on a struct definition");
+        reporter_.report(Check::misplaced_annotation, where,
+                         macro_for(*kind) + " belongs on a struct definition");
       } else if (is_member_kind(*kind) && !on_field) {
-        reporter_.error(where, "misplaced-annotation",
-                        macro_for(*kind) + " belongs on a non-static data member of a struct");
+        reporter_.report(Check::misplaced_annotation, where,
+                         macro_for(*kind) + " belongs on a non-static data member of a struct");
       }
     }
     return true;
@@ -127,6 +127,9 @@ class ModelReader {
   // The single annotation of `kind` on `decl`; reports duplicates.
   std::optional<AnnotationValues> single(const clang::Decl& decl, const std::string& kind);
   bool usable_as_model(const clang::CXXRecordDecl& record, const std::string& macro);
+  // Tells the reporter the lines a NOLINT comment on `decl` covers: a member from its first
+  // annotation to its end, a struct from its first token to its '{'.
+  void add_declaration(const clang::Decl& decl);
 
   void read_table(const clang::CXXRecordDecl& record, TableModel& table);
   void read_members(const clang::CXXRecordDecl& record, TableModel& table,
@@ -198,8 +201,8 @@ std::optional<AnnotationValues> ModelReader::read_one(const clang::AnnotateAttr&
   std::optional<AnnotationValues> values = read_annotation(attr, context_, error);
   if (!values) {
     std::string kind = sqlmodel_annotation_kind(attr).value_or("?");
-    reporter_.error(sources_.getFileLoc(attr.getLocation()), "invalid-options",
-                    macro_for(kind) + ": " + error);
+    reporter_.report(Check::invalid_options, sources_.getFileLoc(attr.getLocation()),
+                     macro_for(kind) + ": " + error);
   }
   return values;
 }
@@ -215,10 +218,10 @@ std::optional<AnnotationValues> ModelReader::single(const clang::Decl& decl,
     bool same_values = other->values == first->values;
     bool same_declaration = declaration_of(decl, attrs[i]) == declaration_of(decl, attrs[0]);
     if (same_values && !same_declaration) continue;  // repeated on a redeclaration: harmless
-    reporter_.error(sources_.getFileLoc(attrs[i]->getLocation()), "duplicate-annotation",
-                    same_declaration
-                        ? "more than one " + macro_for(kind) + " on the same declaration"
-                        : "conflicting " + macro_for(kind) + " annotations on declarations of the same entity");
+    reporter_.report(Check::duplicate_annotation, sources_.getFileLoc(attrs[i]->getLocation()),
+                     same_declaration ? "more than one " + macro_for(kind) + " on the same declaration"
+                                      : "conflicting " + macro_for(kind) +
+                                            " annotations on declarations of the same entity");
     reporter_.note(sources_.getFileLoc(attrs[0]->getLocation()), "the first one is here");
     break;
   }
@@ -228,23 +231,36 @@ std::optional<AnnotationValues> ModelReader::single(const clang::Decl& decl,
 bool ModelReader::usable_as_model(const clang::CXXRecordDecl& record, const std::string& macro) {
   clang::SourceLocation where = file_location(sources_, record);
   if (record.isUnion()) {
-    reporter_.error(where, "unsupported-declaration", "a union cannot be a " + macro + " model");
+    reporter_.report(Check::unsupported_declaration, where, "a union cannot be a " + macro + " model");
     return false;
   }
   if (record.getDescribedClassTemplate() || record.isDependentContext() ||
       llvm::isa<clang::ClassTemplatePartialSpecializationDecl>(record) ||
       record.getTemplateSpecializationKind() != clang::TSK_Undeclared) {
-    reporter_.error(where, "unsupported-declaration",
-                    "a class template or its specializations cannot be " + macro +
-                        " models: the schema needs one fixed set of columns");
+    reporter_.report(Check::unsupported_declaration, where,
+                     "a class template or its specializations cannot be " + macro +
+                         " models: the schema needs one fixed set of columns");
     return false;
   }
   if (record.getName().empty()) {
-    reporter_.error(where, "unsupported-declaration",
-                    "an anonymous struct cannot be a " + macro + " model: give it a name");
+    reporter_.report(Check::unsupported_declaration, where,
+                     "an anonymous struct cannot be a " + macro + " model: give it a name");
     return false;
   }
   return true;
+}
+
+void ModelReader::add_declaration(const clang::Decl& decl) {
+  clang::SourceLocation begin = sources_.getFileLoc(decl.getBeginLoc());
+  if (decl.hasAttrs())
+    for (const clang::Attr* attr : decl.getAttrs()) {
+      clang::SourceLocation at = sources_.getFileLoc(attr->getLocation());
+      if (at.isValid() && sources_.isBeforeInTranslationUnit(at, begin)) begin = at;
+    }
+  clang::SourceLocation end = decl.getEndLoc();
+  if (const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(&decl))
+    if (record->getBraceRange().isValid()) end = record->getBraceRange().getBegin();
+  reporter_.add_declaration({begin, sources_.getFileLoc(end)});
 }
 
 ModelSet ModelReader::read(const std::vector<const clang::CXXRecordDecl*>& records) {
@@ -254,20 +270,21 @@ ModelSet ModelReader::read(const std::vector<const clang::CXXRecordDecl*>& recor
     bool table = !sqlmodel_attrs(*record, "table").empty();
     bool mirror = !sqlmodel_attrs(*record, "model").empty();
     if (table && mirror) {
-      reporter_.error(file_location(sources_, *record), "misplaced-annotation",
-                      "a struct is either a SQLMODEL_TABLE or a SQLMODEL_MODEL, not both");
+      reporter_.report(Check::misplaced_annotation, file_location(sources_, *record),
+                       "a struct is either a SQLMODEL_TABLE or a SQLMODEL_MODEL, not both");
       continue;
     }
     if (!table && !mirror) {
       for (const char* kind : {"index", "unique", "check"})
         for (const auto* attr : sqlmodel_attrs(*record, kind))
           if (!attr->isInherited())
-            reporter_.error(sources_.getFileLoc(attr->getLocation()), "misplaced-annotation",
-                            macro_for(kind) +
-                                " needs SQLMODEL_TABLE on the same struct (or on every struct "
-                                "that derives from this one)");
+            reporter_.report(Check::misplaced_annotation, sources_.getFileLoc(attr->getLocation()),
+                             macro_for(kind) +
+                                 " needs SQLMODEL_TABLE on the same struct (or on every struct "
+                                 "that derives from this one)");
       continue;
     }
+    add_declaration(*record);
     if (!usable_as_model(*record, table ? "table" : "SQLMODEL_MODEL")) continue;
     (table ? tables : mirrors).push_back(record);
     if (table) table_records_.insert(record->getCanonicalDecl());
@@ -278,9 +295,10 @@ ModelSet ModelReader::read(const std::vector<const clang::CXXRecordDecl*>& recor
     if (std::optional<AnnotationValues> read = single(*record, "table")) options = *read;
     std::optional<long long> inherit = options.integer("inherit");
     if (inherit && *inherit != 0 && *inherit != inherit_joined && *inherit != inherit_single_table)
-      reporter_.error(options.location_of("inherit", file_location(sources_, *record)), "invalid-options",
-                      "SQLMODEL_TABLE: .inherit = " + std::to_string(*inherit) +
-                          " is not a sqlmodel::Inheritance (joined or single_table)");
+      reporter_.report(Check::invalid_options,
+                       options.location_of("inherit", file_location(sources_, *record)),
+                       "SQLMODEL_TABLE: .inherit = " + std::to_string(*inherit) +
+                           " is not a sqlmodel::Inheritance (joined or single_table)");
     if (inherit == inherit_single_table) {
       single_table_children_.insert(record->getCanonicalDecl());
       children.push_back(record);
@@ -314,9 +332,9 @@ void ModelReader::read_table(const clang::CXXRecordDecl& record, TableModel& tab
   table.joined_parent = joined_parent_;
   if (joined_parent_) add_parent_key(*joined_parent_, table);
   if (table.options.integer("inherit") == inherit_joined && !has_table_base(record))
-    reporter_.error(table.options.location_of("inherit", table.location()), "table-inheritance",
-                    ".inherit = joined on table " + quoted(table.name) +
-                        ", which derives from no table struct");
+    reporter_.report(
+        Check::table_inheritance, table.options.location_of("inherit", table.location()),
+        ".inherit = joined on table " + quoted(table.name) + ", which derives from no table struct");
   read_single_table_hierarchy(table, visited);
   infer_autoincrement(table);
   add_field_constraints(table);
@@ -335,25 +353,24 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
     const clang::CXXRecordDecl* base_record = base.getType()->getAsCXXRecordDecl();
     clang::SourceLocation where = sources_.getFileLoc(base.getBeginLoc());
     if (!base_record || !base_record->hasDefinition()) {
-      reporter_.error(where, "unsupported-declaration",
-                      "the base of table " + quoted(table.name) + " is not a complete struct");
+      reporter_.report(Check::unsupported_declaration, where,
+                       "the base of table " + quoted(table.name) + " is not a complete struct");
       continue;
     }
     base_record = base_record->getDefinition();
     if (base.isVirtual()) {
-      reporter_.error(where, "unsupported-declaration",
-                      "virtual bases cannot be mixins: their members have no fixed place");
+      reporter_.report(Check::unsupported_declaration, where,
+                       "virtual bases cannot be mixins: their members have no fixed place");
       continue;
     }
     if (is_single_table_child(base_record) && !is_single_table_child(&record)) {
       // Reached only while reading a table of its own: single-table children are read
       // into their root's table, where their table bases are skipped.
-      reporter_.error(where, "table-inheritance",
-                      "table " + quoted(table.name) + " derives from " +
-                          quoted(base_record->getName()) +
-                          ", a single-table child with no table of its own to join: derive from "
-                          "its hierarchy's table struct, or mark " +
-                          quoted(record.getName()) + " .inherit = sqlmodel::Inheritance::single_table");
+      reporter_.report(Check::table_inheritance, where,
+                       "table " + quoted(table.name) + " derives from " + quoted(base_record->getName()) +
+                           ", a single-table child with no table of its own to join: derive from "
+                           "its hierarchy's table struct, or mark " +
+                           quoted(record.getName()) + " .inherit = sqlmodel::Inheritance::single_table");
       reporter_.note(file_location(sources_, *base_record),
                      quoted(base_record->getName()) + " is declared here");
       continue;
@@ -364,10 +381,10 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
       // Joined-table inheritance: the parent's columns stay in the parent's table; this
       // table gets the parent's key, as a foreign key to it.
       if (joined_parent_ && joined_parent_ != base_record) {
-        reporter_.error(where, "table-inheritance",
-                        "table " + quoted(table.name) + " derives from two table structs, " +
-                            quoted(joined_parent_->getName()) + " and " +
-                            quoted(base_record->getName()) + ": joined-table inheritance has one parent");
+        reporter_.report(Check::table_inheritance, where,
+                         "table " + quoted(table.name) + " derives from two table structs, " +
+                             quoted(joined_parent_->getName()) + " and " + quoted(base_record->getName()) +
+                             ": joined-table inheritance has one parent");
         reporter_.note(file_location(sources_, *joined_parent_), "the first parent table is declared here");
         continue;
       }
@@ -379,49 +396,48 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
   for (const clang::Decl* member : record.decls()) {
     if (const auto* nested = llvm::dyn_cast<clang::CXXRecordDecl>(member)) {
       if (nested->isAnonymousStructOrUnion())
-        reporter_.error(file_location(sources_, *nested), "unsupported-member",
-                        std::string("anonymous ") + (nested->isUnion() ? "unions" : "structs") +
-                            " inside table " + quoted(table.name) +
-                            " are not columns: use named members");
+        reporter_.report(Check::unsupported_member, file_location(sources_, *nested),
+                         std::string("anonymous ") + (nested->isUnion() ? "unions" : "structs") +
+                             " inside table " + quoted(table.name) + " are not columns: use named members");
       continue;
     }
     const auto* field = llvm::dyn_cast<clang::FieldDecl>(member);
     if (!field || field->isInvalidDecl()) continue;
     if (field->isAnonymousStructOrUnion() || field->getName().empty()) continue;
+    add_declaration(*field);
     std::optional<AnnotationValues> field_options = single(*field, "field");
     std::optional<AnnotationValues> relationship_options = single(*field, "relationship");
     if (field_options && field_options->flag("exclude")) continue;
     if (field->isBitField()) {
-      reporter_.error(file_location(sources_, *field), "unsupported-member",
-                      "bit-field " + quoted(field->getName()) +
-                          " cannot be a column: mark it SQLMODEL_FIELD(.exclude = true) or make "
-                          "it a plain member");
+      reporter_.report(Check::unsupported_member, file_location(sources_, *field),
+                       "bit-field " + quoted(field->getName()) +
+                           " cannot be a column: mark it SQLMODEL_FIELD(.exclude = true) or make "
+                           "it a plain member");
       continue;
     }
     MemberType type = classify_member_type(field->getType(), context_);
     if (type.kind == MemberType::Kind::relationship) {
       if (field_options) {
-        reporter_.error(sources_.getFileLoc(field_options->attr->getLocation()),
-                        "misplaced-annotation",
-                        "SQLMODEL_FIELD on relationship " + quoted(field->getName()) +
-                            ": relationships take SQLMODEL_RELATIONSHIP");
+        reporter_.report(Check::misplaced_annotation, sources_.getFileLoc(field_options->attr->getLocation()),
+                         "SQLMODEL_FIELD on relationship " + quoted(field->getName()) +
+                             ": relationships take SQLMODEL_RELATIONSHIP");
         continue;
       }
       read_relationship(*field, type, table);
       continue;
     }
     if (relationship_options) {
-      reporter_.error(sources_.getFileLoc(relationship_options->attr->getLocation()),
-                      "misplaced-annotation",
-                      "SQLMODEL_RELATIONSHIP on " + quoted(field->getName()) +
-                          ", which is not a sqlmodel::Related<T> or sqlmodel::RelatedList<T>");
+      reporter_.report(Check::misplaced_annotation,
+                       sources_.getFileLoc(relationship_options->attr->getLocation()),
+                       "SQLMODEL_RELATIONSHIP on " + quoted(field->getName()) +
+                           ", which is not a sqlmodel::Related<T> or sqlmodel::RelatedList<T>");
       continue;
     }
     if (type.kind == MemberType::Kind::unsupported) {
-      reporter_.error(file_location(sources_, *field), "unsupported-type",
-                      "member " + quoted(field->getName()) + " of table " + quoted(table.name) +
-                          " has type '" + field->getType().getAsString() +
-                          "', which has no column type: " + type.reason);
+      reporter_.report(Check::unsupported_type, file_location(sources_, *field),
+                       "member " + quoted(field->getName()) + " of table " + quoted(table.name) +
+                           " has type '" + field->getType().getAsString() +
+                           "', which has no column type: " + type.reason);
       reporter_.note(file_location(sources_, *field), supported_types_note());
       reporter_.note(file_location(sources_, *field),
                      "to keep the member out of the table, mark it SQLMODEL_FIELD(.exclude = true)");
@@ -496,10 +512,10 @@ std::optional<FieldModel> ModelReader::read_field(const clang::FieldDecl& decl,
         parsed->enum_name = column.type.enum_name;
       column.type = *parsed;
     } else {
-      reporter_.error(o.location_of("sql_type", field.location()), "invalid-options",
-                      "unknown sql_type " + quoted(*sql_type) +
-                          ": use the snapshot's type spelling, e.g. \"string(40)\", "
-                          "\"numeric(12,4)\", \"int32\", \"datetime_tz\", \"json\"");
+      reporter_.report(Check::invalid_options, o.location_of("sql_type", field.location()),
+                       "unknown sql_type " + quoted(*sql_type) +
+                           ": use the snapshot's type spelling, e.g. \"string(40)\", "
+                           "\"numeric(12,4)\", \"int32\", \"datetime_tz\", \"json\"");
     }
   }
 
@@ -568,9 +584,9 @@ void ModelReader::add_parent_key(const clang::CXXRecordDecl& parent, TableModel&
     key.push_back(std::move(field));
   }
   if (key.empty()) {
-    reporter_.error(table.location(), "table-inheritance",
-                    "table " + quoted(table.name) + " inherits from table " + quoted(parent_name) +
-                        ", whose struct declares no primary key to join on");
+    reporter_.report(Check::table_inheritance, table.location(),
+                     "table " + quoted(table.name) + " inherits from table " + quoted(parent_name) +
+                         ", whose struct declares no primary key to join on");
     reporter_.note(file_location(sources_, parent), "the parent table is declared here");
     return;
   }
@@ -617,16 +633,15 @@ const clang::CXXRecordDecl* ModelReader::single_table_parent(const clang::CXXRec
   const AnnotationValues& options = table_options(child);
   if (!reported_single_table_parent_.insert(child.getCanonicalDecl()).second) return nullptr;
   if (parents.empty()) {
-    reporter_.error(options.location_of("inherit", file_location(sources_, child)),
-                    "table-inheritance",
-                    quoted(child.getName()) +
-                        " is marked .inherit = single_table but derives from no table struct: "
-                        "its columns need a table to join");
+    reporter_.report(Check::table_inheritance, options.location_of("inherit", file_location(sources_, child)),
+                     quoted(child.getName()) +
+                         " is marked .inherit = single_table but derives from no table struct: "
+                         "its columns need a table to join");
   } else {
-    reporter_.error(file_location(sources_, child), "table-inheritance",
-                    "single-table child " + quoted(child.getName()) + " derives from two table structs, " +
-                        quoted(parents[0]->getName()) + " and " + quoted(parents[1]->getName()) +
-                        ": a row belongs to one hierarchy");
+    reporter_.report(Check::table_inheritance, file_location(sources_, child),
+                     "single-table child " + quoted(child.getName()) + " derives from two table structs, " +
+                         quoted(parents[0]->getName()) + " and " + quoted(parents[1]->getName()) +
+                         ": a row belongs to one hierarchy");
     reporter_.note(file_location(sources_, *parents[0]), "the first parent table is declared here");
   }
   return nullptr;
@@ -748,14 +763,14 @@ void ModelReader::read_table_constraints(const clang::CXXRecordDecl& record, Tab
         constraint.kind = ConstraintModel::Kind::check;
         constraint.expression = o.string("expression").value_or("");
         if (!name || name->empty()) {
-          reporter_.error(o.location_of("name", constraint.location), "invalid-options",
-                          "SQLMODEL_CHECK needs a .name: the constraint is named ck_" +
-                              table.name + "_<name>");
+          reporter_.report(
+              Check::invalid_options, o.location_of("name", constraint.location),
+              "SQLMODEL_CHECK needs a .name: the constraint is named ck_" + table.name + "_<name>");
           continue;
         }
         if (constraint.expression.empty()) {
-          reporter_.error(o.location_of("expression", constraint.location), "invalid-options",
-                          "SQLMODEL_CHECK needs an .expression (a SQL boolean expression)");
+          reporter_.report(Check::invalid_options, o.location_of("expression", constraint.location),
+                           "SQLMODEL_CHECK needs an .expression (a SQL boolean expression)");
           continue;
         }
         constraint.name = schema::naming::check(table.name, *name);
@@ -767,8 +782,8 @@ void ModelReader::read_table_constraints(const clang::CXXRecordDecl& record, Tab
         constraint.where = o.string("where");
         constraint.method = o.string("method");
         if (constraint.columns.empty()) {
-          reporter_.error(o.location_of("columns", constraint.location), "invalid-options",
-                          macro_for(kind) + " needs .columns = {\"column\", ...}");
+          reporter_.report(Check::invalid_options, o.location_of("columns", constraint.location),
+                           macro_for(kind) + " needs .columns = {\"column\", ...}");
           continue;
         }
         if (name) constraint.name = *name;
@@ -786,6 +801,7 @@ void ModelReader::read_mirror(const clang::CXXRecordDecl& record, MirrorModel& m
   mirror.partial = mirror.options.flag("partial");
   for (const clang::FieldDecl* field : record.fields()) {
     if (field->isInvalidDecl() || field->getName().empty() || field->isBitField()) continue;
+    add_declaration(*field);
     std::optional<AnnotationValues> options = single(*field, "field");
     if (options && options->flag("exclude")) continue;
     MemberType type = classify_mirror_member_type(field->getType(), context_);

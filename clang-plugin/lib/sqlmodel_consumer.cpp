@@ -18,12 +18,29 @@
 
 namespace sqlmodel::plugin {
 
-bool parse_plugin_options(const std::vector<std::string>& args, PluginOptions& options,
-                          std::string& error) {
+bool apply_check_globs(const std::string& globs, bool as_errors, DiagnosticSwitches& switches,
+                       std::string& error) {
+  std::optional<std::string> problem =
+      as_errors ? switches.as_errors.apply(globs, "warnings-as-errors", /*refuse_fixed_errors=*/false)
+                : switches.enabled.apply(globs, "checks", /*refuse_fixed_errors=*/true);
+  if (problem) error = *problem;
+  return !problem;
+}
+
+bool parse_plugin_options(const std::vector<std::string>& args, PluginOptions& options, std::string& error) {
   for (const std::string& arg : args) {
     auto equals = arg.find('=');
     std::string key = arg.substr(0, equals);
     std::string value = equals == std::string::npos ? std::string() : arg.substr(equals + 1);
+    if (key == "checks" || key == "warnings-as-errors") {
+      if (equals == std::string::npos || value.empty()) {
+        error = "plugin option '" + key + "' needs a value: -fplugin-arg-sqlmodel-" + key +
+                "=GLOBS (e.g. -foreign-key-index,-duplicate-index)";
+        return false;
+      }
+      if (!apply_check_globs(value, key == "warnings-as-errors", options.switches, error)) return false;
+      continue;
+    }
     if (key == "snapshot" || key == "source-root" || key == "emit") {
       if (equals == std::string::npos || value.empty()) {
         error = "plugin option '" + key + "' needs a value: -fplugin-arg-sqlmodel-" + key + "=PATH";
@@ -36,7 +53,8 @@ bool parse_plugin_options(const std::vector<std::string>& args, PluginOptions& o
     }
     error = "unknown plugin option '" + arg +
             "'; valid options: -fplugin-arg-sqlmodel-snapshot=PATH, "
-            "-fplugin-arg-sqlmodel-source-root=DIR, -fplugin-arg-sqlmodel-emit=PATH";
+            "-fplugin-arg-sqlmodel-source-root=DIR, -fplugin-arg-sqlmodel-emit=PATH, "
+            "-fplugin-arg-sqlmodel-checks=GLOBS, -fplugin-arg-sqlmodel-warnings-as-errors=GLOBS";
     return false;
   }
   return true;
@@ -60,7 +78,7 @@ void SqlmodelConsumer::HandleTranslationUnit(clang::ASTContext& context) {
 
 void SqlmodelConsumer::run(clang::ASTContext& context) {
   clang::DiagnosticsEngine& diagnostics = context.getDiagnostics();
-  Reporter reporter(diagnostics);
+  Reporter reporter(diagnostics, options_.switches);
   SourcePaths paths(options_.source_root);
   ModelSet models = read_models(context, reporter, paths);
   run_all_checks(CheckContext{models, reporter, context});

@@ -14,12 +14,12 @@
 #include "clang/Lex/HeaderSearch.h"
 
 #include "codegen/generated_code.hpp"
+#include "reporter.hpp"
 #include "schema/schema.hpp"
 
 namespace sqlmodel::plugin {
 
 struct ModelSet;
-class Reporter;
 class SourcePaths;
 
 struct PluginOptions {
@@ -33,12 +33,19 @@ struct PluginOptions {
   // header being written (sqlmodel-check merges them); `emit` still places the header, which
   // decides how it spells the models' includes.
   std::function<void(codegen::GeneratedHeader)> on_generated;
+  // checks=GLOBS and warnings-as-errors=GLOBS (clang-tidy style, applied in order).
+  DiagnosticSwitches switches;
 };
 
 // Parses "key=value" arguments (-fplugin-arg-sqlmodel-key=value). On an unknown or malformed
 // one returns false with `error` naming it and listing the valid keys.
+// sqlmodel-check's --checks / --warnings-as-errors go through the same code.
 bool parse_plugin_options(const std::vector<std::string>& args, PluginOptions& options,
                           std::string& error);
+// Applies one checks= (`as_errors` false) or warnings-as-errors= value; false with `error` set
+// for a glob that matches no check or turns off an error that cannot be turned off.
+bool apply_check_globs(const std::string& globs, bool as_errors, DiagnosticSwitches& switches,
+                       std::string& error);
 
 class SqlmodelConsumer : public clang::ASTConsumer {
  public:

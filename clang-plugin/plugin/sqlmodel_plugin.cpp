@@ -1,5 +1,6 @@
 // The Clang plugin: -fplugin=sqlmodel-plugin.so [-fplugin-arg-sqlmodel-snapshot=PATH]
-// [-fplugin-arg-sqlmodel-emit=PATH] [-fplugin-arg-sqlmodel-source-root=DIR].
+// [-fplugin-arg-sqlmodel-emit=PATH] [-fplugin-arg-sqlmodel-source-root=DIR]
+// [-fplugin-arg-sqlmodel-checks=GLOBS] [-fplugin-arg-sqlmodel-warnings-as-errors=GLOBS].
 // It runs before the main action (an after-main plugin would keep the AST alive through code
 // generation) and only reads the AST.
 #include <memory>

@@ -32,8 +32,8 @@ void check_back_populates(const CheckContext& context) {
       if (!other) {
         std::optional<std::string> guess = closest_name(wanted, relationship_names(*target));
         {
-          auto diagnostic = context.reporter.error(
-              relationship.option_location("back_populates"), "back-populates",
+          auto diagnostic = context.reporter.report(
+              Check::back_populates, relationship.option_location("back_populates"),
               "relationship " + name + " back-populates " + quoted(wanted) + ", but " +
                   quoted(target->decl->getName()) + " has no relationship of that name" +
                   (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
@@ -46,25 +46,24 @@ void check_back_populates(const CheckContext& context) {
       }
       std::string other_name = quoted(target->decl->getName().str() + "::" + other->name);
       if (context.models.find_table(other->target) != &table) {
-        context.reporter.error(relationship.option_location("back_populates"), "back-populates",
-                               "relationship " + name + " back-populates " + other_name +
-                                   ", which points to " + quoted(other->target->getName()) +
-                                   ", not to " + quoted(table.decl->getName()));
+        context.reporter.report(Check::back_populates, relationship.option_location("back_populates"),
+                                "relationship " + name + " back-populates " + other_name +
+                                    ", which points to " + quoted(other->target->getName()) + ", not to " +
+                                    quoted(table.decl->getName()));
         context.reporter.note(other->location(), other_name + " is declared here");
         continue;
       }
       if (other->back_populates && *other->back_populates != relationship.name) {
-        context.reporter.error(relationship.option_location("back_populates"), "back-populates",
-                               "relationship " + name + " back-populates " + other_name +
-                                   ", which back-populates " + quoted(*other->back_populates) +
-                                   " instead");
+        context.reporter.report(Check::back_populates, relationship.option_location("back_populates"),
+                                "relationship " + name + " back-populates " + other_name +
+                                    ", which back-populates " + quoted(*other->back_populates) + " instead");
         context.reporter.note(other->option_location("back_populates"), "the other side is declared here");
         continue;
       }
       if (relationship.to_many && other->to_many && !relationship.link_model && !other->link_model) {
-        context.reporter.error(relationship.location(), "back-populates",
-                               "relationships " + name + " and " + other_name +
-                                   " are both to-many: a many-to-many relationship needs a .link_model");
+        context.reporter.report(Check::back_populates, relationship.location(),
+                                "relationships " + name + " and " + other_name +
+                                    " are both to-many: a many-to-many relationship needs a .link_model");
       }
     }
   }

@@ -19,10 +19,10 @@ void check_bounds(const CheckContext& context) {
     for (const FieldModel& field : table.fields) {
       std::string column = quoted(table.name + "." + field.column.name);
       if (field.min_length && field.max_length && *field.min_length > *field.max_length) {
-        context.reporter.error(field.option_location("min_length"), "bounds",
-                               ".min_length = " + std::to_string(*field.min_length) +
-                                   " is greater than .max_length = " +
-                                   std::to_string(*field.max_length) + " on column " + column);
+        context.reporter.report(Check::bounds, field.option_location("min_length"),
+                                ".min_length = " + std::to_string(*field.min_length) +
+                                    " is greater than .max_length = " + std::to_string(*field.max_length) +
+                                    " on column " + column);
         context.reporter.note(field.option_location("max_length"), ".max_length is set here");
       }
       struct Bound { const char* name; std::optional<double> value; bool strict; };
@@ -32,20 +32,20 @@ void check_bounds(const CheckContext& context) {
           bool empty = (lower.strict || upper.strict) ? *lower.value >= *upper.value
                                                       : *lower.value > *upper.value;
           if (!empty) continue;
-          context.reporter.error(field.option_location(lower.name), "bounds",
-                                 std::string(".") + lower.name + " = " + number(*lower.value) +
-                                     " and ." + upper.name + " = " + number(*upper.value) +
-                                     " on column " + column + " leave no valid value");
+          context.reporter.report(Check::bounds, field.option_location(lower.name),
+                                  std::string(".") + lower.name + " = " + number(*lower.value) + " and ." +
+                                      upper.name + " = " + number(*upper.value) + " on column " + column +
+                                      " leave no valid value");
           context.reporter.note(field.option_location(upper.name),
                                 std::string(".") + upper.name + " is set here");
         }
       }
       if (field.ge && field.gt)
-        context.reporter.error(field.option_location("gt"), "bounds",
-                               "column " + column + " has both .ge and .gt: keep one");
+        context.reporter.report(Check::bounds, field.option_location("gt"),
+                                "column " + column + " has both .ge and .gt: keep one");
       if (field.le && field.lt)
-        context.reporter.error(field.option_location("lt"), "bounds",
-                               "column " + column + " has both .le and .lt: keep one");
+        context.reporter.report(Check::bounds, field.option_location("lt"),
+                                "column " + column + " has both .le and .lt: keep one");
     }
   }
 }

@@ -1,7 +1,8 @@
 // The model checks, one function per check, each in its own file named after it. A check
 // reads the ModelSet and reports through the Reporter; it never changes the models.
-// To add one: write checks/<name>.cpp with `void check_<name>(const CheckContext&)`, declare
-// it here, list it in checks.cpp, and add tests/lit/plugin/checks/<name>.cpp.
+// To add one: register its diagnostic in diagnostic_kinds.def, write checks/<name>.cpp with
+// `void check_<name>(const CheckContext&)` reporting it, declare it here, list it in
+// checks.cpp, and add tests/lit/plugin/checks/<name>.cpp.
 #pragma once
 
 #include <vector>
@@ -15,6 +16,7 @@ void check_foreign_key_target(const CheckContext&);      // malformed / unknown 
 void check_foreign_key_type(const CheckContext&);        // type differs from the referenced column
 void check_foreign_key_unique(const CheckContext&);      // referenced column neither PK nor unique
 void check_set_null(const CheckContext&);                // set_null on a non-nullable column
+void check_set_default(const CheckContext&);             // warning: set_default without a server default
 void check_foreign_key_index(const CheckContext&);       // warning: foreign key without an index
 void check_constraint_columns(const CheckContext&);      // index/unique/check naming unknown columns
 void check_constraint_names(const CheckContext&);        // duplicate index / constraint names
@@ -36,13 +38,10 @@ void check_mirror_models(const CheckContext&);           // SQLMODEL_MODEL field
 void check_single_table_discriminator(const CheckContext&);  // missing, not string/enum, nullable
 void check_single_table_identity(const CheckContext&);       // missing, duplicate, not an enumerator
 void check_single_table_columns(const CheckContext&);        // child columns: conflicts, NOT NULL
+void check_single_table_nullable(const CheckContext&);       // warning: child member needs optional
 void check_single_table_child_options(const CheckContext&);  // a child's own name, key, discriminator
 
-struct CheckInfo {
-  const char* name;
-  void (*run)(const CheckContext&);
-};
-const std::vector<CheckInfo>& all_checks();
+// Runs the checks in the order of diagnostic_kinds.def: a cause is reported before what it causes.
 void run_all_checks(const CheckContext& context);
 
 }  // namespace sqlmodel::plugin

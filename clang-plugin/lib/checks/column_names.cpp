@@ -11,10 +11,10 @@ void check_column_names(const CheckContext& context) {
     for (const FieldModel& field : table.fields) {
       auto [it, inserted] = seen.emplace(field.column.name, &field);
       if (inserted) continue;
-      context.reporter.error(field.option_location("name"), "column-names",
-                             "member " + quoted(field.decl->getName()) + " and member " +
-                                 quoted(it->second->decl->getName()) + " both map to column " +
-                                 quoted(field.column.name) + " of table " + quoted(table.name));
+      context.reporter.report(Check::column_names, field.option_location("name"),
+                              "member " + quoted(field.decl->getName()) + " and member " +
+                                  quoted(it->second->decl->getName()) + " both map to column " +
+                                  quoted(field.column.name) + " of table " + quoted(table.name));
       context.reporter.note(it->second->location(), "the other member is declared here");
     }
   }

@@ -92,12 +92,11 @@ void report_unknown(const CheckContext& context, const TableModel& table,
                     const ConstraintModel& constraint, const std::string& column,
                     std::optional<std::size_t> position) {
   std::optional<std::string> guess = closest_name(column, column_names(table));
-  auto diagnostic = context.reporter.error(
-      constraint.option_location(constraint.kind == ConstraintModel::Kind::check ? "expression"
-                                                                                  : "columns"),
-      "constraint-columns",
-      std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
-          " names unknown column " + quoted(column) + " of table " + quoted(table.name) +
+  auto diagnostic = context.reporter.report(
+      Check::constraint_columns,
+      constraint.option_location(constraint.kind == ConstraintModel::Kind::check ? "expression" : "columns"),
+      std::string(constraint.kind_name()) + " " + quoted(constraint.name) + " names unknown column " +
+          quoted(column) + " of table " + quoted(table.name) +
           (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
   // Rewriting the whole column list keeps the fix-it exact whatever the spelling was.
   if (guess && position && !constraint.field) {
@@ -132,18 +131,18 @@ void check_constraint_columns(const CheckContext& context) {
         std::set<std::string> reported;
         for (const Identifier& identifier : referenced_identifiers(*constraint.where))
           if (!is_known(table, identifier) && reported.insert(identifier.name).second)
-            context.reporter.error(constraint.option_location("where"), "constraint-columns",
-                                   std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
-                                       " has a .where naming unknown column " + quoted(identifier.name) +
-                                       " of table " + quoted(table.name));
+            context.reporter.report(Check::constraint_columns, constraint.option_location("where"),
+                                    std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
+                                        " has a .where naming unknown column " + quoted(identifier.name) +
+                                        " of table " + quoted(table.name));
       }
       if (constraint.method) {
         static const std::set<std::string> methods{"btree", "hash", "gist", "spgist", "gin", "brin"};
         if (!methods.count(*constraint.method))
-          context.reporter.error(constraint.option_location("method"), "constraint-columns",
-                                 std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
-                                     " has unknown .method " + quoted(*constraint.method) +
-                                     "; PostgreSQL's are btree, hash, gist, spgist, gin, brin");
+          context.reporter.report(Check::constraint_columns, constraint.option_location("method"),
+                                  std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
+                                      " has unknown .method " + quoted(*constraint.method) +
+                                      "; PostgreSQL's are btree, hash, gist, spgist, gin, brin");
       }
     }
   }

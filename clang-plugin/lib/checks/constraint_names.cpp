@@ -17,8 +17,8 @@ void claim(const CheckContext& context, std::map<std::string, NamedObject>& name
            const std::string& name, NamedObject object) {
   auto [it, inserted] = names.emplace(name, object);
   if (inserted) return;
-  context.reporter.error(object.location, "constraint-names",
-                         object.description + " has the same name as " + it->second.description);
+  context.reporter.report(Check::constraint_names, object.location,
+                          object.description + " has the same name as " + it->second.description);
   context.reporter.note(it->second.location, "the other one is declared here");
 }
 

@@ -14,10 +14,10 @@ void check_duplicate_index(const CheckContext& context) {
         if (earlier->columns != constraint.columns || earlier->where != constraint.where ||
             earlier->method != constraint.method || earlier_unique != unique || earlier->name == constraint.name)
           continue;
-        context.reporter.warning(constraint.location, "duplicate-index",
-                                 std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
-                                     " of table " + quoted(table.name) + " duplicates " +
-                                     earlier->kind_name() + " " + quoted(earlier->name));
+        context.reporter.report(Check::duplicate_index, constraint.location,
+                                std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
+                                    " of table " + quoted(table.name) + " duplicates " +
+                                    earlier->kind_name() + " " + quoted(earlier->name));
         context.reporter.note(earlier->location, "the identical one is declared here");
         break;
       }

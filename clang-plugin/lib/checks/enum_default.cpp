@@ -28,11 +28,11 @@ void check_enum_default(const CheckContext& context) {
       std::vector<std::string> names = enumerator_names(*decl);
       std::string column = quoted(table.name + "." + field.column.name);
       if (field.non_enumerator_default) {
-        context.reporter.error(field.location(), "enum-default",
-                               "the default of column " + column + " is the value " +
-                                   std::to_string(*field.non_enumerator_default) +
-                                   ", which is not an enumerator of " +
-                                   quoted(decl->getQualifiedNameAsString()));
+        context.reporter.report(Check::enum_default, field.location(),
+                                "the default of column " + column + " is the value " +
+                                    std::to_string(*field.non_enumerator_default) +
+                                    ", which is not an enumerator of " +
+                                    quoted(decl->getQualifiedNameAsString()));
         context.reporter.note(context.sources().getFileLoc(decl->getLocation()),
                               "the enumerators are: " + listed(names));
       }
@@ -42,8 +42,8 @@ void check_enum_default(const CheckContext& context) {
           text = text.drop_front().drop_back();
         if (std::find(names.begin(), names.end(), text.str()) != names.end()) continue;
         std::optional<std::string> guess = closest_name(text.str(), names);
-        auto diagnostic = context.reporter.error(
-            field.option_location("server_default"), "enum-default",
+        auto diagnostic = context.reporter.report(
+            Check::enum_default, field.option_location("server_default"),
             ".server_default " + quoted(*field.column.server_default) + " of column " + column +
                 " is not an enumerator of " + quoted(decl->getQualifiedNameAsString()) +
                 (guess ? "; did you mean '" + *guess + "'?" : std::string()));

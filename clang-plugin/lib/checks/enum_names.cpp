@@ -16,11 +16,10 @@ void check_enum_names(const CheckContext& context) {
       std::string name = schema_enum_name(*decl);
       auto [it, inserted] = seen.emplace(name, decl);
       if (inserted || it->second == decl) continue;
-      context.reporter.error(field.location(), "enum-names",
-                             "enum " + quoted(decl->getQualifiedNameAsString()) + " and enum " +
-                                 quoted(it->second->getQualifiedNameAsString()) +
-                                 " both map to the SQL enum type " + quoted(name) +
-                                 ": rename one of them");
+      context.reporter.report(Check::enum_names, field.location(),
+                              "enum " + quoted(decl->getQualifiedNameAsString()) + " and enum " +
+                                  quoted(it->second->getQualifiedNameAsString()) +
+                                  " both map to the SQL enum type " + quoted(name) + ": rename one of them");
       context.reporter.note(context.sources().getFileLoc(it->second->getLocation()),
                             "the other enum is declared here");
     }

@@ -18,9 +18,9 @@ bool is_number(TypeKind kind) {
 // Reports `option` written on a column whose type it does not fit.
 void misfit(const CheckContext& context, const TableModel& table, const FieldModel& field,
             const std::string& option, const std::string& fits) {
-  context.reporter.error(field.option_location(option), "field-options",
-                         "." + option + " on column " + quoted(table.name + "." + field.column.name) +
-                             " of type " + schema::format_type(field.column.type) + ": " + fits);
+  context.reporter.report(Check::field_options, field.option_location(option),
+                          "." + option + " on column " + quoted(table.name + "." + field.column.name) +
+                              " of type " + schema::format_type(field.column.type) + ": " + fits);
 }
 
 void check_field(const CheckContext& context, const TableModel& table, const FieldModel& field) {
@@ -30,14 +30,14 @@ void check_field(const CheckContext& context, const TableModel& table, const Fie
   std::string column = quoted(table.name + "." + field.column.name);
 
   if (o.tristate("nullable").value_or(false) && !field.type.optional) {
-    auto diagnostic = context.reporter.error(
-        field.option_location("nullable"), "field-options",
+    auto diagnostic = context.reporter.report(
+        Check::field_options, field.option_location("nullable"),
         "column " + column + " is .nullable but its C++ type cannot hold NULL: make it std::optional");
     attach(diagnostic, wrap_in_optional(field, context.sources(), context.ast.getLangOpts()));
   }
   if (field.primary_key && field.column.nullable)
-    context.reporter.error(field.option_location("nullable"), "field-options",
-                           "primary key column " + column + " cannot be nullable");
+    context.reporter.report(Check::field_options, field.option_location("nullable"),
+                            "primary key column " + column + " cannot be nullable");
   if (o.tristate("autoincrement").value_or(false) && (!field.primary_key || !is_integer(kind)))
     misfit(context, table, field, "autoincrement", "only an integer primary key is assigned by the database");
   if ((field.precision || field.scale) && value_kind != TypeKind::numeric)
@@ -60,9 +60,9 @@ void check_field(const CheckContext& context, const TableModel& table, const Fie
   if (!field.foreign_key)
     for (const char* action : {"on_delete", "on_update"})
       if (o.integer(action).value_or(0) != 0)
-        context.reporter.error(field.option_location(action), "field-options",
-                               std::string(".") + action + " on column " + column +
-                                   ", which has no .foreign_key");
+        context.reporter.report(
+            Check::field_options, field.option_location(action),
+            std::string(".") + action + " on column " + column + ", which has no .foreign_key");
   for (const char* bound : {"ge", "gt", "le", "lt"})
     if (o.bound(bound) && !is_number(value_kind))
       misfit(context, table, field, bound, "bounds apply to numbers only");
@@ -73,9 +73,11 @@ void check_field(const CheckContext& context, const TableModel& table, const Fie
       try {
         std::regex compiled(*pattern, std::regex::ECMAScript);
       } catch (const std::regex_error& error) {
-        context.reporter.error(field.option_location("pattern"), "field-options",
-                               ".pattern of column " + column + " is not a valid ECMAScript "
-                               "regular expression: " + error.what());
+        context.reporter.report(Check::field_options, field.option_location("pattern"),
+                                ".pattern of column " + column +
+                                    " is not a valid ECMAScript "
+                                    "regular expression: " +
+                                    error.what());
       }
     }
   }

@@ -22,10 +22,10 @@ void check_foreign_key_index(const CheckContext& context) {
   for (const TableModel& table : context.models.tables) {
     for (const FieldModel& field : table.fields) {
       if (!field.foreign_key || leads_an_index(table, field)) continue;
-      auto diagnostic = context.reporter.warning(
-          field.location(), "foreign-key-index",
-          "foreign key column " + quoted(table.name + "." + field.column.name) +
-              " has no index: joins and parent deletes will scan the table");
+      auto diagnostic =
+          context.reporter.report(Check::foreign_key_index, field.location(),
+                                  "foreign key column " + quoted(table.name + "." + field.column.name) +
+                                      " has no index: joins and parent deletes will scan the table");
       attach(diagnostic, add_field_option(field, ".index = true", context.sources()));
     }
   }

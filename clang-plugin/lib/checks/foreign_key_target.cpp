@@ -21,10 +21,10 @@ void check_foreign_key_target(const CheckContext& context) {
       clang::SourceLocation where = field.option_location("foreign_key");
       std::optional<ForeignKeyTarget> target = split_foreign_key(*field.foreign_key);
       if (!target) {
-        context.reporter.error(where, "foreign-key-target",
-                               "foreign key " + string_literal(*field.foreign_key) +
-                                   " of column " + quoted(table.name + "." + field.column.name) +
-                                   " is not of the form \"table.column\"");
+        context.reporter.report(Check::foreign_key_target, where,
+                                "foreign key " + string_literal(*field.foreign_key) + " of column " +
+                                    quoted(table.name + "." + field.column.name) +
+                                    " is not of the form \"table.column\"");
         continue;
       }
       const TableModel* referenced = context.models.find_table(target->table);
@@ -35,8 +35,8 @@ void check_foreign_key_target(const CheckContext& context) {
             by_struct ? std::optional<std::string>(by_struct->name)
                       : closest_name(target->table, table_names(context.models));
         {
-          auto diagnostic = context.reporter.error(
-              where, "foreign-key-target",
+          auto diagnostic = context.reporter.report(
+              Check::foreign_key_target, where,
               "foreign key of column " + quoted(table.name + "." + field.column.name) +
                   " refers to unknown table " + quoted(target->table) +
                   (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
@@ -53,12 +53,12 @@ void check_foreign_key_target(const CheckContext& context) {
       if (referenced->find_field(target->column)) continue;
       std::optional<std::string> guess = closest_name(target->column, column_names(*referenced));
       {
-        auto diagnostic = context.reporter.error(
-            where, "foreign-key-target",
-            "foreign key of column " + quoted(table.name + "." + field.column.name) +
-                " refers to unknown column " + quoted(target->column) + " of table " +
-                quoted(referenced->name) +
-                (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
+        auto diagnostic =
+            context.reporter.report(Check::foreign_key_target, where,
+                                    "foreign key of column " + quoted(table.name + "." + field.column.name) +
+                                        " refers to unknown column " + quoted(target->column) + " of table " +
+                                        quoted(referenced->name) +
+                                        (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
         if (guess)
           attach(diagnostic, replace_option_value(field.options, "foreign_key",
                                                   string_literal(referenced->name + "." + *guess)));

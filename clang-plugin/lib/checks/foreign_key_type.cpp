@@ -14,12 +14,11 @@ void check_foreign_key_type(const CheckContext& context) {
       mine.max_length.reset();
       theirs.max_length.reset();
       if (mine == theirs) continue;
-      context.reporter.error(field.location(), "foreign-key-type",
-                             "column " + quoted(table.name + "." + field.column.name) + " is " +
-                                 schema::format_type(field.column.type) +
-                                 " but its foreign key refers to " +
-                                 quoted(target.table->name + "." + target.column->column.name) +
-                                 ", which is " + schema::format_type(target.column->column.type));
+      context.reporter.report(Check::foreign_key_type, field.location(),
+                              "column " + quoted(table.name + "." + field.column.name) + " is " +
+                                  schema::format_type(field.column.type) + " but its foreign key refers to " +
+                                  quoted(target.table->name + "." + target.column->column.name) +
+                                  ", which is " + schema::format_type(target.column->column.type));
       context.reporter.note(target.column->location(), "the referenced column is declared here");
     }
   }

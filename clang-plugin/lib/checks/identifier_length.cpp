@@ -7,10 +7,10 @@ namespace {
 void check_one(const CheckContext& context, const std::string& what, const std::string& name,
                clang::SourceLocation location) {
   if (name.size() <= schema::naming::max_identifier_bytes) return;
-  context.reporter.error(location, "identifier-length",
-                         what + " " + quoted(name) + " is " + std::to_string(name.size()) +
-                             " bytes long; PostgreSQL truncates identifiers to " +
-                             std::to_string(schema::naming::max_identifier_bytes) + " bytes");
+  context.reporter.report(Check::identifier_length, location,
+                          what + " " + quoted(name) + " is " + std::to_string(name.size()) +
+                              " bytes long; PostgreSQL truncates identifiers to " +
+                              std::to_string(schema::naming::max_identifier_bytes) + " bytes");
 }
 
 }  // namespace

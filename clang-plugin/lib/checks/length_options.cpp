@@ -14,18 +14,18 @@ void check_length_options(const CheckContext& context) {
         if (!value) continue;
         std::string column = quoted(table.name + "." + field.column.name);
         if (kind != schema::TypeKind::string) {
-          auto diagnostic = context.reporter.error(
-              field.option_location(option), "length-options",
-              std::string(".") + option + " on column " + column + " of type " +
-                  schema::format_type(field.type.type) + ": lengths apply to std::string only");
+          auto diagnostic = context.reporter.report(Check::length_options, field.option_location(option),
+                                                    std::string(".") + option + " on column " + column +
+                                                        " of type " + schema::format_type(field.type.type) +
+                                                        ": lengths apply to std::string only");
           continue;
         }
         bool positive_required = std::string(option) == "max_length";
         if (*value < 0 || (positive_required && *value == 0))
-          context.reporter.error(field.option_location(option), "length-options",
-                                 std::string(".") + option + " = " + std::to_string(*value) +
-                                     " on column " + column + " must be " +
-                                     (positive_required ? "positive" : "zero or more"));
+          context.reporter.report(Check::length_options, field.option_location(option),
+                                  std::string(".") + option + " = " + std::to_string(*value) + " on column " +
+                                      column + " must be " +
+                                      (positive_required ? "positive" : "zero or more"));
       }
     }
   }

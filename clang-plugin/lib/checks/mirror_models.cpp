@@ -36,7 +36,7 @@ void report_unknown_field(const CheckContext& context, const TableModel& table,
     if (std::optional<std::string> guess = closest_name(name, member_names(table)))
       text += "; did you mean " + quoted(*guess) + "?";
   }
-  context.reporter.error(field.location(), "mirror-models", text);
+  context.reporter.report(Check::mirror_models, field.location(), text);
 }
 
 // std::optional<std::optional<V>>: an Update model's way to set a column to NULL. Anywhere
@@ -46,11 +46,11 @@ void check_nested_optional(const CheckContext& context, const MirrorModel& mirro
                            const FieldModel& column, const std::string& model) {
   std::string name = quoted(member_name(field));
   if (!mirror.partial) {
-    auto diagnostic = context.reporter.error(
-        field.location(), "mirror-models",
-        "field " + name + " of model " + model +
-            " is std::optional<std::optional<T>>, which only a partial model "
-            "(.partial = true) uses: it tells an unset field from one set to NULL");
+    auto diagnostic =
+        context.reporter.report(Check::mirror_models, field.location(),
+                                "field " + name + " of model " + model +
+                                    " is std::optional<std::optional<T>>, which only a partial model "
+                                    "(.partial = true) uses: it tells an unset field from one set to NULL");
     attach(diagnostic, unwrap_outer_optional(field));
     return;
   }
@@ -61,11 +61,11 @@ void check_nested_optional(const CheckContext& context, const MirrorModel& mirro
                         : "member " + quoted(table.decl->getName().str() + "::" + member_name(column)) +
                               " of column " + where + " is not std::optional";
   {
-    auto diagnostic = context.reporter.error(
-        field.location(), "mirror-models",
-        "field " + name + " of partial model " + model +
-            " is std::optional<std::optional<T>> to set the column to NULL, but " + why +
-            ": use std::optional<T>");
+    auto diagnostic =
+        context.reporter.report(Check::mirror_models, field.location(),
+                                "field " + name + " of partial model " + model +
+                                    " is std::optional<std::optional<T>> to set the column to NULL, but " +
+                                    why + ": use std::optional<T>");
     attach(diagnostic, unwrap_outer_optional(field));
   }  // emitted before its note
   context.reporter.note(column.location(), "the column is declared here");
@@ -79,15 +79,15 @@ void check_mirror_models(const CheckContext& context) {
   for (const MirrorModel& mirror : context.models.mirrors) {
     std::string model = quoted(mirror.decl->getName());
     if (mirror.mirrors.empty()) {
-      context.reporter.error(mirror.location(), "mirror-models",
-                             "SQLMODEL_MODEL " + model + " needs .mirrors = \"<table>\"");
+      context.reporter.report(Check::mirror_models, mirror.location(),
+                              "SQLMODEL_MODEL " + model + " needs .mirrors = \"<table>\"");
       continue;
     }
     const TableModel* table = context.models.find_table_by_name_or_struct(mirror.mirrors);
     if (!table) {
-      context.reporter.error(mirror.options.location_of("mirrors", mirror.location()), "mirror-models",
-                             "model " + model + " mirrors " + quoted(mirror.mirrors) +
-                                 ", which is not a table of this translation unit");
+      context.reporter.report(Check::mirror_models, mirror.options.location_of("mirrors", mirror.location()),
+                              "model " + model + " mirrors " + quoted(mirror.mirrors) +
+                                  ", which is not a table of this translation unit");
       continue;
     }
     for (const FieldModel& field : mirror.fields) {
@@ -99,11 +99,11 @@ void check_mirror_models(const CheckContext& context) {
       if (field.column.type.kind != column->column.type.kind ||
           field.column.type.enum_name != column->column.type.enum_name ||
           field.column.type.element_kind != column->column.type.element_kind) {
-        context.reporter.error(field.location(), "mirror-models",
-                               "field " + quoted(field.decl->getName()) + " of model " + model +
-                                   " is " + schema::format_type(field.column.type) + " but column " +
-                                   quoted(table->name + "." + column->column.name) + " is " +
-                                   schema::format_type(column->column.type));
+        context.reporter.report(Check::mirror_models, field.location(),
+                                "field " + quoted(field.decl->getName()) + " of model " + model + " is " +
+                                    schema::format_type(field.column.type) + " but column " +
+                                    quoted(table->name + "." + column->column.name) + " is " +
+                                    schema::format_type(column->column.type));
         context.reporter.note(column->location(), "the column is declared here");
         continue;
       }
@@ -112,10 +112,10 @@ void check_mirror_models(const CheckContext& context) {
         continue;
       }
       if (mirror.partial && !field.type.optional) {
-        auto diagnostic = context.reporter.error(
-            field.location(), "mirror-models",
-            "field " + quoted(field.decl->getName()) + " of partial model " + model +
-                " must be std::optional: an update sets only the fields it has");
+        auto diagnostic =
+            context.reporter.report(Check::mirror_models, field.location(),
+                                    "field " + quoted(field.decl->getName()) + " of partial model " + model +
+                                        " must be std::optional: an update sets only the fields it has");
         attach(diagnostic, wrap_in_optional(field, context.sources(), context.ast.getLangOpts()));
       }
     }

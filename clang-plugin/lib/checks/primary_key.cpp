@@ -9,8 +9,8 @@ void check_primary_key(const CheckContext& context) {
     if (!table.primary_key().empty()) continue;
     const FieldModel* id = table.find_field("id");
     {
-      auto diagnostic = context.reporter.error(
-          table.location(), "primary-key", "table " + quoted(table.name) + " has no primary key");
+      auto diagnostic = context.reporter.report(Check::primary_key, table.location(),
+                                                "table " + quoted(table.name) + " has no primary key");
       // The conventional key column, when there is one, gets the option.
       if (id) attach(diagnostic, add_field_option(*id, ".primary_key = true", context.sources()));
     }

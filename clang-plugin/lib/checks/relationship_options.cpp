@@ -15,22 +15,22 @@ void check_relationship_options(const CheckContext& context) {
         std::string column = entry[0] == '-' ? entry.substr(1) : entry;
         if (target->find_field(column)) continue;
         std::optional<std::string> guess = closest_name(column, column_names(*target));
-        context.reporter.error(relationship.option_location("order_by"), "relationship-options",
-                               ".order_by of relationship " + name + " names unknown column " +
-                                   quoted(column) + " of table " + quoted(target->name) +
-                                   (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
+        context.reporter.report(Check::relationship_options, relationship.option_location("order_by"),
+                                ".order_by of relationship " + name + " names unknown column " +
+                                    quoted(column) + " of table " + quoted(target->name) +
+                                    (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
       }
       if (relationship.foreign_key && !relationship.link_model &&
           !table.find_field(*relationship.foreign_key) && !target->find_field(*relationship.foreign_key)) {
-        context.reporter.error(relationship.option_location("foreign_key"), "relationship-options",
-                               ".foreign_key of relationship " + name + " names " +
-                                   quoted(*relationship.foreign_key) + ", a column of neither " +
-                                   quoted(table.name) + " nor " + quoted(target->name));
+        context.reporter.report(Check::relationship_options, relationship.option_location("foreign_key"),
+                                ".foreign_key of relationship " + name + " names " +
+                                    quoted(*relationship.foreign_key) + ", a column of neither " +
+                                    quoted(table.name) + " nor " + quoted(target->name));
       }
       if (relationship.delete_orphan && !relationship.cascade_delete)
-        context.reporter.error(relationship.option_location("delete_orphan"), "relationship-options",
-                               ".delete_orphan on relationship " + name +
-                                   " needs .cascade_delete = true as well");
+        context.reporter.report(
+            Check::relationship_options, relationship.option_location("delete_orphan"),
+            ".delete_orphan on relationship " + name + " needs .cascade_delete = true as well");
     }
   }
 }

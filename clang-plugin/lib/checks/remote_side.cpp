@@ -14,8 +14,8 @@ void check_remote_side(const CheckContext& context) {
         const TableModel* target = resolved.target ? resolved.target : &table;
         if (!target->find_field(*relationship.remote_side)) {
           std::optional<std::string> guess = closest_name(*relationship.remote_side, column_names(*target));
-          auto diagnostic = context.reporter.error(
-              relationship.option_location("remote_side"), "remote-side",
+          auto diagnostic = context.reporter.report(
+              Check::remote_side, relationship.option_location("remote_side"),
               ".remote_side of relationship " + name + " names unknown column " +
                   quoted(*relationship.remote_side) + " of table " + quoted(target->name) +
                   (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
@@ -30,10 +30,10 @@ void check_remote_side(const CheckContext& context) {
       std::string key;
       for (const FieldModel* field : table.primary_key()) key = field->column.name;
       if (key.empty()) key = "id";
-      auto diagnostic = context.reporter.error(
-          relationship.location(), "remote-side",
-          "self-referential relationship " + name + " needs .remote_side = " +
-              string_literal(key) + " (the parent's key column)");
+      auto diagnostic = context.reporter.report(Check::remote_side, relationship.location(),
+                                                "self-referential relationship " + name +
+                                                    " needs .remote_side = " + string_literal(key) +
+                                                    " (the parent's key column)");
       if (relationship.options.first_option.isValid())
         diagnostic << clang::FixItHint::CreateInsertion(relationship.options.first_option,
                                                         ".remote_side = " + string_literal(key) + ", ");

@@ -8,27 +8,27 @@ void check_renamed_from(const CheckContext& context) {
   for (const TableModel& table : context.models.tables) {
     if (table.renamed_from) {
       if (const TableModel* live = context.models.find_table(*table.renamed_from)) {
-        context.reporter.error(table.options.location_of("renamed_from", table.location()),
-                               "renamed-from",
-                               "table " + quoted(table.name) + " is renamed from " +
-                                   quoted(*table.renamed_from) + ", which is still a table");
+        context.reporter.report(Check::renamed_from,
+                                table.options.location_of("renamed_from", table.location()),
+                                "table " + quoted(table.name) + " is renamed from " +
+                                    quoted(*table.renamed_from) + ", which is still a table");
         context.reporter.note(live->location(), "the live table is declared here");
       }
     }
     for (const FieldModel& field : table.fields) {
       if (!field.column.renamed_from) continue;
       if (*field.column.renamed_from == field.column.name) {
-        context.reporter.error(field.option_location("renamed_from"), "renamed-from",
-                               "column " + quoted(table.name + "." + field.column.name) +
-                                   " is renamed from itself");
+        context.reporter.report(
+            Check::renamed_from, field.option_location("renamed_from"),
+            "column " + quoted(table.name + "." + field.column.name) + " is renamed from itself");
         continue;
       }
       const FieldModel* live = table.find_field(*field.column.renamed_from);
       if (!live) continue;
-      context.reporter.error(field.option_location("renamed_from"), "renamed-from",
-                             "column " + quoted(table.name + "." + field.column.name) +
-                                 " is renamed from " + quoted(*field.column.renamed_from) +
-                                 ", which is still a column of the table");
+      context.reporter.report(Check::renamed_from, field.option_location("renamed_from"),
+                              "column " + quoted(table.name + "." + field.column.name) + " is renamed from " +
+                                  quoted(*field.column.renamed_from) +
+                                  ", which is still a column of the table");
       context.reporter.note(live->location(), "the live column is declared here");
     }
   }

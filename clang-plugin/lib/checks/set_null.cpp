@@ -3,8 +3,7 @@
 namespace sqlmodel::plugin {
 
 // ON DELETE / ON UPDATE SET NULL writes NULL into the column: it must be nullable, which in
-// C++ means std::optional. SET DEFAULT writes the column's server default, so it needs one
-// (without, it writes NULL, or fails on a NOT NULL column).
+// C++ means std::optional.
 void check_set_null(const CheckContext& context) {
   for (const TableModel& table : context.models.tables) {
     for (const FieldModel& field : table.fields) {
@@ -12,24 +11,13 @@ void check_set_null(const CheckContext& context) {
       for (auto [option, action] : {std::pair{"on_delete", field.on_delete},
                                     std::pair{"on_update", field.on_update}}) {
         if (action != schema::ReferentialAction::set_null) continue;
-        auto diagnostic = context.reporter.error(
-            field.option_location(option), "set-null",
-            std::string(".") + option + " = set_null on column " +
-                quoted(table.name + "." + field.column.name) +
-                ", which is not nullable: make it std::optional");
+        auto diagnostic = context.reporter.report(Check::set_null, field.option_location(option),
+                                                  std::string(".") + option + " = set_null on column " +
+                                                      quoted(table.name + "." + field.column.name) +
+                                                      ", which is not nullable: make it std::optional");
         if (!field.type.optional)
           attach(diagnostic, wrap_in_optional(field, context.sources(), context.ast.getLangOpts()));
       }
-    }
-    for (const FieldModel& field : table.fields) {
-      if (!field.foreign_key || field.column.server_default) continue;
-      for (auto [option, action] : {std::pair{"on_delete", field.on_delete},
-                                    std::pair{"on_update", field.on_update}})
-        if (action == schema::ReferentialAction::set_default)
-          context.reporter.warning(field.option_location(option), "set-default",
-                                   std::string(".") + option + " = set_default on column " +
-                                       quoted(table.name + "." + field.column.name) +
-                                       ", which has no .server_default: the database will write NULL");
     }
   }
 }

@@ -15,17 +15,17 @@ void check_single_table_child_options(const CheckContext& context) {
                               ? "the hierarchy's discriminator is declared once, on " +
                                     quoted(table.decl->getName())
                               : "it has no table of its own; its rows live in table " + quoted(table.name);
-        context.reporter.error(child.options.location_of(option, child.location()),
-                               "single-table-child-options",
-                               std::string(".") + option + " on single-table child " + name + ": " + why);
+        context.reporter.report(Check::single_table_child_options,
+                                child.options.location_of(option, child.location()),
+                                std::string(".") + option + " on single-table child " + name + ": " + why);
         context.reporter.note(table.location(), "table " + quoted(table.name) + " is declared here");
       }
       auto report_key = [&](const FieldModel& field) {
         if (!field.options.flag("primary_key")) return;
-        context.reporter.error(field.option_location("primary_key"), "single-table-child-options",
-                               "single-table child " + name + " cannot add column " +
-                                   quoted(field.column.name) + " to the primary key: its rows use the key of table " +
-                                   quoted(table.name));
+        context.reporter.report(
+            Check::single_table_child_options, field.option_location("primary_key"),
+            "single-table child " + name + " cannot add column " + quoted(field.column.name) +
+                " to the primary key: its rows use the key of table " + quoted(table.name));
         if (!key.empty() && key.front()->location().isValid())
           context.reporter.note(key.front()->location(), "the table's key is declared here");
       };

@@ -10,8 +10,8 @@ void check_single_table_discriminator(const CheckContext& context) {
       if (table.single_table_children.empty()) continue;
       const SingleTableChild& first = table.single_table_children.front();
       {
-        auto diagnostic = context.reporter.error(
-            table.location(), "single-table-discriminator",
+        auto diagnostic = context.reporter.report(
+            Check::single_table_discriminator, table.location(),
             "table " + quoted(table.name) + " is shared by single-table child " +
                 quoted(first.decl->getName()) +
                 " but declares no .discriminator: add the column that tells each row's model");
@@ -22,8 +22,8 @@ void check_single_table_discriminator(const CheckContext& context) {
     }
     clang::SourceLocation option = table.options.location_of("discriminator", table.location());
     if (table.discriminator->empty()) {
-      context.reporter.error(option, "single-table-discriminator",
-                             "table " + quoted(table.name) + " has an empty .discriminator: name a column");
+      context.reporter.report(Check::single_table_discriminator, option,
+                              "table " + quoted(table.name) + " has an empty .discriminator: name a column");
       continue;
     }
     const FieldModel* field = table.find_field(*table.discriminator);
@@ -31,18 +31,18 @@ void check_single_table_discriminator(const CheckContext& context) {
     std::string column = quoted(table.name + "." + field->column.name);
     schema::TypeKind kind = field->column.type.kind;
     if (kind != schema::TypeKind::string && kind != schema::TypeKind::enumeration) {
-      context.reporter.error(option, "single-table-discriminator",
-                             "discriminator column " + column + " has type " +
-                                 schema::format_type(field->column.type) +
-                                 ": it must be a std::string or an enum class, whose values name "
-                                 "each row's model");
+      context.reporter.report(Check::single_table_discriminator, option,
+                              "discriminator column " + column + " has type " +
+                                  schema::format_type(field->column.type) +
+                                  ": it must be a std::string or an enum class, whose values name "
+                                  "each row's model");
       context.reporter.note(field->location(), column + " is declared here");
       continue;
     }
     if (field->column.nullable) {
-      context.reporter.error(option, "single-table-discriminator",
-                             "discriminator column " + column +
-                                 " is nullable: every row needs a value naming its model");
+      context.reporter.report(
+          Check::single_table_discriminator, option,
+          "discriminator column " + column + " is nullable: every row needs a value naming its model");
       auto note = context.reporter.note(field->location(), column + " is declared here");
       // std::optional with .nullable = false: a NOT NULL column the C++ side may leave unset
       // until the ORM writes the identity.

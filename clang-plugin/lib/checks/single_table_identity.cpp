@@ -22,8 +22,8 @@ void check_enum_identity(const CheckContext& context, const TableModel& table,
   if (std::find(enumerators.begin(), enumerators.end(), identity.value) != enumerators.end()) return;
   std::optional<std::string> closest = closest_name(identity.value, enumerators);
   {
-    auto diagnostic = context.reporter.error(
-        identity.location, "single-table-identity",
+    auto diagnostic = context.reporter.report(
+        Check::single_table_identity, identity.location,
         "polymorphic identity " + quoted(identity.value) + " of " + quoted(identity.model) +
             " is not an enumerator of " + quoted(decl->getName()) + ", the type of discriminator " +
             quoted(table.name + "." + discriminator.column.name) +
@@ -43,8 +43,8 @@ void check_single_table_identity(const CheckContext& context) {
   for (const TableModel& table : context.models.tables) {
     if (!table.discriminator) {
       if (table.polymorphic_identity && table.single_table_children.empty())
-        context.reporter.error(
-            table.options.location_of("polymorphic_identity", table.location()), "single-table-identity",
+        context.reporter.report(
+            Check::single_table_identity, table.options.location_of("polymorphic_identity", table.location()),
             ".polymorphic_identity on table " + quoted(table.name) +
                 ", which declares no .discriminator column to store it in" +
                 (table.joined_parent ? " (joined-table children are told apart by their own tables)" : ""));
@@ -61,8 +61,8 @@ void check_single_table_identity(const CheckContext& context) {
         continue;
       }
       {
-        auto diagnostic = context.reporter.error(
-            child.location(), "single-table-identity",
+        auto diagnostic = context.reporter.report(
+            Check::single_table_identity, child.location(),
             "single-table child " + quoted(child.decl->getName()) + " of table " + quoted(table.name) +
                 " has no .polymorphic_identity: its rows need a value of discriminator " +
                 quoted(*table.discriminator));
@@ -77,16 +77,16 @@ void check_single_table_identity(const CheckContext& context) {
     std::map<std::string, const Identity*> first_use;
     for (const Identity& identity : identities) {
       if (identity.value.empty()) {
-        context.reporter.error(identity.location, "single-table-identity",
-                               "empty polymorphic identity on " + quoted(identity.model));
+        context.reporter.report(Check::single_table_identity, identity.location,
+                                "empty polymorphic identity on " + quoted(identity.model));
         continue;
       }
       auto [first, inserted] = first_use.emplace(identity.value, &identity);
       if (!inserted) {
-        context.reporter.error(identity.location, "single-table-identity",
-                               "polymorphic identity " + quoted(identity.value) + " of " +
-                                   quoted(identity.model) + " is already used by " +
-                                   quoted(first->second->model) + " in table " + quoted(table.name));
+        context.reporter.report(Check::single_table_identity, identity.location,
+                                "polymorphic identity " + quoted(identity.value) + " of " +
+                                    quoted(identity.model) + " is already used by " +
+                                    quoted(first->second->model) + " in table " + quoted(table.name));
         context.reporter.note(first->second->location, "the first use is here");
         continue;
       }
@@ -95,11 +95,12 @@ void check_single_table_identity(const CheckContext& context) {
         check_enum_identity(context, table, *discriminator, identity);
       } else if (std::optional<int> limit = discriminator->column.type.max_length;
                  limit && identity.value.size() > static_cast<std::size_t>(*limit)) {
-        context.reporter.error(identity.location, "single-table-identity",
-                               "polymorphic identity " + quoted(identity.value) + " is " +
-                                   std::to_string(identity.value.size()) +
-                                   " characters, longer than the max_length of " + std::to_string(*limit) +
-                                   " of discriminator " + quoted(table.name + "." + discriminator->column.name));
+        context.reporter.report(Check::single_table_identity, identity.location,
+                                "polymorphic identity " + quoted(identity.value) + " is " +
+                                    std::to_string(identity.value.size()) +
+                                    " characters, longer than the max_length of " + std::to_string(*limit) +
+                                    " of discriminator " +
+                                    quoted(table.name + "." + discriminator->column.name));
         context.reporter.note(discriminator->option_location("max_length"), "max_length is set here");
       }
     }

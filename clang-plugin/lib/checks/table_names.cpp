@@ -10,10 +10,10 @@ void check_table_names(const CheckContext& context) {
   for (const TableModel& table : context.models.tables) {
     auto [it, inserted] = seen.emplace(table.name, &table);
     if (inserted) continue;
-    context.reporter.error(table.location(), "table-names",
-                           "struct " + quoted(table.decl->getName()) + " and struct " +
-                               quoted(it->second->decl->getName()) + " both map to table " +
-                               quoted(table.name));
+    context.reporter.report(Check::table_names, table.location(),
+                            "struct " + quoted(table.decl->getName()) + " and struct " +
+                                quoted(it->second->decl->getName()) + " both map to table " +
+                                quoted(table.name));
     context.reporter.note(it->second->location(), "the other model is declared here");
   }
 }

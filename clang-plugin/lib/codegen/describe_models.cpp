@@ -43,10 +43,10 @@ class Describer {
   std::optional<std::string> type_name(const clang::NamedDecl& decl, const char* what) {
     std::optional<std::string> name = qualified_name(decl);
     if (!name)
-      reporter_.error(sources_.getFileLoc(decl.getLocation()), "emit",
-                      std::string("the generated header cannot name ") + what + " " +
-                          quoted(decl.getName()) +
-                          ": declare it at namespace scope outside an anonymous namespace");
+      reporter_.report(Check::emit_unnameable_type, sources_.getFileLoc(decl.getLocation()),
+                       std::string("the generated header cannot name ") + what + " " +
+                           quoted(decl.getName()) +
+                           ": declare it at namespace scope outside an anonymous namespace");
     return name;
   }
 
@@ -58,10 +58,10 @@ class Describer {
     llvm::SmallString<256> path(entry->getName());
     sources_.getFileManager().makeAbsolutePath(path);
     if (!is_header_file(path)) {
-      reporter_.warning(sources_.getFileLoc(decl.getLocation()), "emit",
-                        "models declared in source file " + quoted(llvm::sys::path::filename(path)) +
-                            ", which the generated header cannot include: declare them in a "
-                            "header, or include the generated header after them");
+      reporter_.report(Check::emit_models_in_source, sources_.getFileLoc(decl.getLocation()),
+                       "models declared in source file " + quoted(llvm::sys::path::filename(path)) +
+                           ", which the generated header cannot include: declare them in a "
+                           "header, or include the generated header after them");
       return;
     }
     std::string spelled = includes_.spell(path);
@@ -98,10 +98,10 @@ class Describer {
         unheld.push_back(quoted(field.column.name));
     }
     if (!unheld.empty())
-      reporter_.warning(table.location(), "emit",
-                        "model_traits<" + table.decl->getNameAsString() + "> leaves out column(s) " +
-                            llvm::join(unheld, ", ") + " of table " + quoted(table.name) +
-                            ", which no member of the struct holds: the ORM cannot write them");
+      reporter_.report(Check::emit_unheld_columns, table.location(),
+                       "model_traits<" + table.decl->getNameAsString() + "> leaves out column(s) " +
+                           llvm::join(unheld, ", ") + " of table " + quoted(table.name) +
+                           ", which no member of the struct holds: the ORM cannot write them");
     for (const RelationshipModel& relationship : table.relationships)
       if (declared_in(*table.decl, relationship))
         if (std::optional<RelationshipCode> described = describe_relationship(table, relationship))
