@@ -79,6 +79,12 @@ const TableModel* ModelSet::find_table(const clang::CXXRecordDecl* decl) const {
   return nullptr;
 }
 
+bool ModelSet::is_ambiguous_table_name(const std::string& name) const {
+  int count = 0;
+  for (const TableModel& table : tables) count += table.name == name;
+  return count > 1;
+}
+
 const TableModel* ModelSet::find_table_by_name_or_struct(const std::string& name) const {
   if (const TableModel* table = find_table(name)) return table;
   auto names = [&](const clang::CXXRecordDecl* decl) {

@@ -133,6 +133,9 @@ struct ModelSet {
   std::vector<MirrorModel> mirrors;
 
   const TableModel* find_table(const std::string& name) const;
+  // Two models claim the table name (table-names reports it): lookups by that name answer
+  // nothing rather than the first of them, so the checks stay quiet about what it causes.
+  bool is_ambiguous_table_name(const std::string& name) const;
   // The table a struct is stored in: its own, or its single-table hierarchy's.
   const TableModel* find_table(const clang::CXXRecordDecl* decl) const;
   // By table name, else by the C++ struct's name (link_model, mirrors accept either).

@@ -14,7 +14,7 @@ ResolvedForeignKey resolve_foreign_key(const ModelSet& models, const FieldModel&
   ResolvedForeignKey result;
   if (!field.foreign_key) return result;
   std::optional<ForeignKeyTarget> target = split_foreign_key(*field.foreign_key);
-  if (!target) return result;
+  if (!target || models.is_ambiguous_table_name(target->table)) return result;
   result.table = models.find_table(target->table);
   if (result.table) result.column = result.table->find_field(target->column);
   return result;

@@ -60,7 +60,12 @@ void check_back_populates(const CheckContext& context) {
         context.reporter.note(other->option_location("back_populates"), "the other side is declared here");
         continue;
       }
-      if (relationship.to_many && other->to_many && !relationship.link_model && !other->link_model) {
+      // Without a link model one of the two has no path, which relationship-path reports.
+      bool path_reported =
+          resolve_relationship(context.models, table, relationship).problem != ResolvedRelationship::Problem::none ||
+          resolve_relationship(context.models, *target, *other).problem != ResolvedRelationship::Problem::none;
+      if (relationship.to_many && other->to_many && !relationship.link_model && !other->link_model &&
+          !path_reported) {
         context.reporter.report(Check::back_populates, relationship.location(),
                                 "relationships " + name + " and " + other_name +
                                     " are both to-many: a many-to-many relationship needs a .link_model");

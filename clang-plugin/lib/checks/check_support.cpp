@@ -1,8 +1,12 @@
 #include "check_support.hpp"
 
+#include <set>
+
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringRef.h"
+
+#include "../resolution.hpp"
 
 namespace sqlmodel::plugin {
 
@@ -29,17 +33,49 @@ std::vector<std::string> column_names(const TableModel& table) {
   return names;
 }
 
-std::optional<clang::FixItHint> add_field_option(const FieldModel& field, const std::string& option,
-                                                 const clang::SourceManager& sources) {
-  if (field.options.attr) {
-    if (field.options.first_option.isInvalid()) return std::nullopt;  // SQLMODEL_FIELD()
-    return clang::FixItHint::CreateInsertion(field.options.first_option, option + ", ");
+const FieldModel* proposed_primary_key(const ModelSet& models, const TableModel& table) {
+  if (const FieldModel* id = table.find_field("id")) return id;
+  std::set<const FieldModel*> referenced;
+  for (const TableModel& other : models.tables)
+    for (const FieldModel& field : other.fields) {
+      ResolvedForeignKey target = resolve_foreign_key(models, field);
+      if (target.table == &table && target.column) referenced.insert(target.column);
+    }
+  return referenced.size() == 1 ? *referenced.begin() : nullptr;
+}
+
+bool has_unresolved_foreign_key(const ModelSet& models, const TableModel& table) {
+  for (const FieldModel& field : table.fields)
+    if (field.foreign_key && !resolve_foreign_key(models, field).column) return true;
+  return false;
+}
+
+namespace {
+
+// Adds `option` to a member's annotation `macro`, or puts one with it in front of the member.
+std::optional<clang::FixItHint> add_member_option(const AnnotationValues& options,
+                                                  const clang::FieldDecl* decl, const char* macro,
+                                                  const std::string& option) {
+  if (options.attr) {
+    if (options.first_option.isInvalid()) return std::nullopt;  // SQLMODEL_FIELD()
+    return clang::FixItHint::CreateInsertion(options.first_option, option + ", ");
   }
-  if (!field.decl) return std::nullopt;
-  clang::SourceLocation begin = field.decl->getBeginLoc();
+  if (!decl) return std::nullopt;
+  clang::SourceLocation begin = decl->getBeginLoc();
   if (begin.isInvalid() || begin.isMacroID()) return std::nullopt;
-  (void)sources;
-  return clang::FixItHint::CreateInsertion(begin, "SQLMODEL_FIELD(" + option + ") ");
+  return clang::FixItHint::CreateInsertion(begin, std::string(macro) + "(" + option + ") ");
+}
+
+}  // namespace
+
+std::optional<clang::FixItHint> add_field_option(const FieldModel& field, const std::string& option,
+                                                 const clang::SourceManager&) {
+  return add_member_option(field.options, field.decl, "SQLMODEL_FIELD", option);
+}
+
+std::optional<clang::FixItHint> add_relationship_option(const RelationshipModel& relationship,
+                                                        const std::string& option) {
+  return add_member_option(relationship.options, relationship.decl, "SQLMODEL_RELATIONSHIP", option);
 }
 
 std::optional<clang::FixItHint> add_annotation_option(const AnnotationValues& options,
@@ -86,6 +122,38 @@ std::vector<clang::FixItHint> unwrap_outer_optional(const FieldModel& field) {
   return {clang::FixItHint::CreateRemoval(clang::CharSourceRange::getCharRange(begin, inner_begin)),
           clang::FixItHint::CreateRemoval(
               clang::CharSourceRange::getCharRange(closing, closing.getLocWithOffset(1)))};
+}
+
+namespace {
+
+// The TypeLoc of a member's value type: its declared type, or T of std::optional<T>.
+std::optional<clang::TypeLoc> value_type_loc(const FieldModel& field) {
+  if (!field.decl || !field.decl->getTypeSourceInfo()) return std::nullopt;
+  clang::TypeLoc type = field.decl->getTypeSourceInfo()->getTypeLoc();
+  if (!field.type.optional) return type;
+  if (auto elaborated = type.getAs<clang::ElaboratedTypeLoc>()) type = elaborated.getNamedTypeLoc();
+  auto optional = type.getAs<clang::TemplateSpecializationTypeLoc>();
+  if (!optional || optional.getNumArgs() != 1) return std::nullopt;
+  clang::TypeSourceInfo* inner = optional.getArgLoc(0).getTypeSourceInfo();
+  if (!inner) return std::nullopt;
+  return inner->getTypeLoc();
+}
+
+}  // namespace
+
+std::vector<clang::FixItHint> retype_like(const FieldModel& field, const FieldModel& like,
+                                          const clang::SourceManager& sources,
+                                          const clang::LangOptions& language) {
+  std::optional<clang::TypeLoc> mine = value_type_loc(field), theirs = value_type_loc(like);
+  if (!mine || !theirs) return {};
+  clang::SourceRange target = mine->getSourceRange(), source = theirs->getSourceRange();
+  for (clang::SourceLocation location : {target.getBegin(), target.getEnd(), source.getBegin(), source.getEnd()})
+    if (location.isInvalid() || location.isMacroID()) return {};
+  bool invalid = false;
+  llvm::StringRef spelling =
+      clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(source), sources, language, &invalid);
+  if (invalid || spelling.empty()) return {};
+  return {clang::FixItHint::CreateReplacement(clang::CharSourceRange::getTokenRange(target), spelling)};
 }
 
 std::string string_literal(const std::string& text) {

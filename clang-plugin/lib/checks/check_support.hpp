@@ -28,10 +28,24 @@ std::optional<std::string> closest_name(const std::string& wrong,
 
 std::vector<std::string> column_names(const TableModel& table);
 
+// The column primary-key's fix-it marks in a table without a primary key: `id`, else the one
+// column other tables' foreign keys refer to. Checks of what a missing key causes (a foreign
+// key to a column that is not unique) stay quiet about it.
+const FieldModel* proposed_primary_key(const ModelSet& models, const TableModel& table);
+
+// Whether a foreign key of `table` does not resolve (foreign-key-target reports it): checks
+// that follow foreign keys between tables stay quiet about such a table rather than report
+// what the mistyped key causes.
+bool has_unresolved_foreign_key(const ModelSet& models, const TableModel& table);
+
 // Adds `option` (".index = true") to a field's SQLMODEL_FIELD, or puts a SQLMODEL_FIELD with
 // it in front of an unannotated member. nullopt when there is no safe place to edit.
 std::optional<clang::FixItHint> add_field_option(const FieldModel& field, const std::string& option,
                                                  const clang::SourceManager& sources);
+
+// The same for a relationship's SQLMODEL_RELATIONSHIP.
+std::optional<clang::FixItHint> add_relationship_option(const RelationshipModel& relationship,
+                                                        const std::string& option);
 
 // Adds `option` (".discriminator = \"type\"") in front of the options of an annotation that
 // has some. nullopt for an empty one (SQLMODEL_TABLE()), where there is no safe place.
@@ -51,6 +65,13 @@ std::vector<clang::FixItHint> wrap_in_optional(const FieldModel& field,
 // Turns `std::optional<std::optional<T>> member` into `std::optional<T> member` (the
 // outer std::optional removed, as written). Empty when the type is not spelled that way.
 std::vector<clang::FixItHint> unwrap_outer_optional(const FieldModel& field);
+
+// Turns the value type of `field` (inside std::optional, if it is one) into the value type of
+// `like` as `like` spells it: `std::int32_t team_id` -> `std::int64_t team_id`. Empty when either
+// type is not written plainly in the source (a macro, ...).
+std::vector<clang::FixItHint> retype_like(const FieldModel& field, const FieldModel& like,
+                                          const clang::SourceManager& sources,
+                                          const clang::LangOptions& language);
 
 // A C++ string literal for `text`.
 std::string string_literal(const std::string& text);

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "checks.hpp"
+#include "../resolution.hpp"
 #include "llvm/ADT/StringExtras.h"
 
 namespace sqlmodel::plugin {
@@ -88,16 +89,44 @@ bool is_known(const TableModel& table, const Identifier& identifier) {
   return false;
 }
 
+// The column a name that is not one most likely meant, and why: a relationship's foreign key
+// column (`author` for the relationship whose key is `author_id`), the one column the name is a
+// prefix of (`author` for `author_id`), else the closest spelling.
+std::optional<std::string> meant_column(const CheckContext& context, const TableModel& table,
+                                        const std::string& name, std::string& why) {
+  for (const RelationshipModel& relationship : table.relationships) {
+    if (relationship.name != name) continue;
+    ResolvedRelationship resolved = resolve_relationship(context.models, table, relationship);
+    for (const FieldModel* key : resolved.foreign_keys)
+      if (table.find_field(key->column.name) == key) {
+        why = " (" + quoted(name) + " is a relationship; its foreign key column is " + quoted(key->column.name) + ")";
+        return key->column.name;
+      }
+  }
+  std::optional<std::string> prefixed;
+  for (const FieldModel& field : table.fields)
+    if (llvm::StringRef(field.column.name).starts_with(name + "_")) {
+      if (prefixed) {
+        prefixed.reset();
+        break;
+      }
+      prefixed = field.column.name;
+    }
+  if (prefixed) return prefixed;
+  return closest_name(name, column_names(table));
+}
+
 void report_unknown(const CheckContext& context, const TableModel& table,
                     const ConstraintModel& constraint, const std::string& column,
                     std::optional<std::size_t> position) {
-  std::optional<std::string> guess = closest_name(column, column_names(table));
+  std::string why;
+  std::optional<std::string> guess = meant_column(context, table, column, why);
   auto diagnostic = context.reporter.report(
       Check::constraint_columns,
       constraint.option_location(constraint.kind == ConstraintModel::Kind::check ? "expression" : "columns"),
       std::string(constraint.kind_name()) + " " + quoted(constraint.name) + " names unknown column " +
           quoted(column) + " of table " + quoted(table.name) +
-          (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
+          (guess ? "; did you mean " + quoted(*guess) + "?" + why : std::string()));
   // Rewriting the whole column list keeps the fix-it exact whatever the spelling was.
   if (guess && position && !constraint.field) {
     std::vector<std::string> fixed = constraint.columns;

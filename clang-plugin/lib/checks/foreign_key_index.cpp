@@ -1,4 +1,5 @@
 #include "checks.hpp"
+#include "../resolution.hpp"
 
 namespace sqlmodel::plugin {
 namespace {
@@ -22,6 +23,8 @@ void check_foreign_key_index(const CheckContext& context) {
   for (const TableModel& table : context.models.tables) {
     for (const FieldModel& field : table.fields) {
       if (!field.foreign_key || leads_an_index(table, field)) continue;
+      // A key foreign-key-target reports is fixed first; its index is a question for later.
+      if (!resolve_foreign_key(context.models, field).column) continue;
       auto diagnostic =
           context.reporter.report(Check::foreign_key_index, field.location(),
                                   "foreign key column " + quoted(table.name + "." + field.column.name) +

@@ -27,6 +27,7 @@ void check_foreign_key_target(const CheckContext& context) {
                                     " is not of the form \"table.column\"");
         continue;
       }
+      if (context.models.is_ambiguous_table_name(target->table)) continue;  // table-names reports it
       const TableModel* referenced = context.models.find_table(target->table);
       if (!referenced) {
         // A struct name instead of its table name is the commonest slip.

@@ -4,12 +4,19 @@
 namespace sqlmodel::plugin {
 
 // PostgreSQL (and SQLite on insert) refuse a foreign key to a column that is neither the
-// primary key nor unique: "there is no unique constraint matching given keys".
+// primary key nor unique: "there is no unique constraint matching given keys". A table without
+// a primary key is primary-key's error: a key to the column its fix-it marks (or to any column,
+// when it proposes none) is what the missing key causes, and "make it unique" would be the
+// wrong fix.
 void check_foreign_key_unique(const CheckContext& context) {
   for (const TableModel& table : context.models.tables) {
     for (const FieldModel& field : table.fields) {
       ResolvedForeignKey target = resolve_foreign_key(context.models, field);
       if (!target.column || is_unique_column(*target.table, *target.column)) continue;
+      if (target.table->primary_key().empty()) {
+        const FieldModel* proposed = proposed_primary_key(context.models, *target.table);
+        if (!proposed || proposed == target.column) continue;
+      }
       context.reporter.report(Check::foreign_key_unique, field.option_location("foreign_key"),
                               "foreign key of column " + quoted(table.name + "." + field.column.name) +
                                   " refers to " +

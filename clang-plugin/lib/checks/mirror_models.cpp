@@ -83,6 +83,7 @@ void check_mirror_models(const CheckContext& context) {
                               "SQLMODEL_MODEL " + model + " needs .mirrors = \"<table>\"");
       continue;
     }
+    if (context.models.is_ambiguous_table_name(mirror.mirrors)) continue;  // table-names reports it
     const TableModel* table = context.models.find_table_by_name_or_struct(mirror.mirrors);
     if (!table) {
       context.reporter.report(Check::mirror_models, mirror.options.location_of("mirrors", mirror.location()),

@@ -17,3 +17,21 @@ User {
   std::string email;
   std::int32_t age = 0;
 };
+
+// A relationship's name where its foreign key column belongs, and a prefix of a column's name.
+struct Author;
+struct SQLMODEL_TABLE(.name = "books")
+SQLMODEL_INDEX(.columns = {"author", "title"})  // expected-error {{index 'ix_books_author_title' names unknown column 'author' of table 'books'; did you mean 'author_id'? ('author' is a relationship; its foreign key column is 'author_id')}}
+// CHECK: fix-it:"{{.*}}constraint-columns.cpp":{[[@LINE-1]]:27-[[@LINE-1]]:46}:"{\"author_id\", \"title\"}"
+SQLMODEL_UNIQUE(.columns = {"editor"})  // expected-error {{unique constraint 'uq_books_editor' names unknown column 'editor' of table 'books'; did you mean 'editor_name'?}}
+// CHECK: fix-it:"{{.*}}constraint-columns.cpp":{[[@LINE-1]]:28-[[@LINE-1]]:38}:"{\"editor_name\"}"
+Book {
+  SQLMODEL_FIELD(.primary_key = true) std::int64_t id;
+  std::string title;
+  SQLMODEL_FIELD(.foreign_key = "authors.id", .index = true) std::int64_t author_id;
+  sqlmodel::Related<Author> author;
+  std::string editor_name;
+};
+struct SQLMODEL_TABLE(.name = "authors") Author {
+  SQLMODEL_FIELD(.primary_key = true) std::int64_t id;
+};
