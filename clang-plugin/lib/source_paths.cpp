@@ -1,5 +1,7 @@
 #include "source_paths.hpp"
 
+#include "codegen/include_spelling.hpp"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -16,7 +18,7 @@ std::string absolute_normalized(llvm::StringRef path) {
 
 }  // namespace
 
-SourcePaths::SourcePaths(std::string root) {
+SourcePaths::SourcePaths(std::string root, const clang::HeaderSearch* search) : search_(search) {
   if (root.empty()) {
     llvm::SmallString<256> cwd;
     if (!llvm::sys::fs::current_path(cwd)) root = std::string(cwd.str());
@@ -26,10 +28,17 @@ SourcePaths::SourcePaths(std::string root) {
 }
 
 std::string SourcePaths::stable_path(llvm::StringRef file) const {
+  if (auto known = spelled_.find(file); known != spelled_.end()) return known->second;
+  return spelled_[file.str()] = spell(file);
+}
+
+std::string SourcePaths::spell(llvm::StringRef file) const {
   if (file.empty() || root_.empty()) return file.str();
   std::string absolute = absolute_normalized(file);
   if (llvm::StringRef(absolute).starts_with(root_ + "/")) return absolute.substr(root_.size() + 1);
-  // Outside the root: as the compiler spelled it, minus any "./".
+  std::string included = codegen::spell_through_include_directories(search_, file);
+  if (!included.empty()) return "<" + included + ">";
+  // Outside the root and the include path: as the compiler spelled it, minus any "./".
   llvm::SmallString<256> spelled(file);
   llvm::sys::path::remove_dots(spelled, /*remove_dot_dot=*/false);
   return std::string(spelled.str());

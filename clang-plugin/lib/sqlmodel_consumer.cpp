@@ -79,7 +79,7 @@ void SqlmodelConsumer::HandleTranslationUnit(clang::ASTContext& context) {
 void SqlmodelConsumer::run(clang::ASTContext& context) {
   clang::DiagnosticsEngine& diagnostics = context.getDiagnostics();
   Reporter reporter(diagnostics, options_.switches);
-  SourcePaths paths(options_.source_root);
+  SourcePaths paths(options_.source_root, header_search_);
   ModelSet models = read_models(context, reporter, paths);
   run_all_checks(CheckContext{models, reporter, context});
   bool wants_schema = options_.snapshot || options_.on_schema;

@@ -53,18 +53,19 @@ IncludeSpeller::IncludeSpeller(const clang::HeaderSearch* search, llvm::StringRe
 
 std::string IncludeSpeller::spell(llvm::StringRef header) const {
   std::string path = canonical_path(header);
-  std::string spelled = through_include_directories(path);
+  std::string spelled = spell_through_include_directories(search_, path);
   return spelled.empty() ? relative_to_output(path) : spelled;
 }
 
-std::string IncludeSpeller::through_include_directories(const std::string& header) const {
-  if (!search_) return {};
+std::string spell_through_include_directories(const clang::HeaderSearch* search, llvm::StringRef header_path) {
+  if (!search) return {};
+  const std::string header = canonical_path(header_path);
   std::vector<std::string> directories;
-  for (const clang::DirectoryLookup& lookup : search_->search_dir_range())
+  for (const clang::DirectoryLookup& lookup : search->search_dir_range())
     if (clang::OptionalDirectoryEntryRef directory = lookup.getDirRef()) {
       // Relative to the compile command's directory, which LibTooling does not chdir into.
       llvm::SmallString<256> name(directory->getName());
-      search_->getFileMgr().makeAbsolutePath(name);
+      search->getFileMgr().makeAbsolutePath(name);
       directories.push_back(canonical_path(name));
     }
 

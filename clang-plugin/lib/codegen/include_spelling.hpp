@@ -24,12 +24,17 @@ class IncludeSpeller {
   std::string spell(llvm::StringRef header) const;
 
  private:
-  std::string through_include_directories(const std::string& header) const;
   std::string relative_to_output(const std::string& header) const;
 
   const clang::HeaderSearch* search_;
   std::string output_directory_;  // absolute, real where it exists
 };
+
+// `header` as an #include through the translation unit's include directories names it: the
+// shortest spelling relative to one of them that the search order resolves to this very file
+// ("sqlmodel/mixins.hpp"); empty when none does. The snapshot's source paths use it for files
+// outside the source root, so two install prefixes give the same snapshot.
+std::string spell_through_include_directories(const clang::HeaderSearch* search, llvm::StringRef header);
 
 // True for files one #includes (.h, .hpp, ...), false for source files (.cpp, ...).
 bool is_header_file(llvm::StringRef path);
