@@ -4,6 +4,11 @@ find_package(PkgConfig REQUIRED)
 
 pkg_check_modules(SQLite3 REQUIRED IMPORTED_TARGET sqlite3)
 find_package(nlohmann_json 3.10 REQUIRED)
+# `.pattern` validation: RE2 (linear time, no recursion), never std::regex on user input.
+pkg_check_modules(RE2 IMPORTED_TARGET re2)
+if(NOT RE2_FOUND)
+  message(FATAL_ERROR "RE2 not found: apt-get install libre2-dev")
+endif()
 
 if(SQLMODEL_WITH_POSTGRES)
   pkg_check_modules(PQXX IMPORTED_TARGET libpqxx)

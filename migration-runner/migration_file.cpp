@@ -6,11 +6,11 @@
 #include <ctime>
 #include <fstream>
 #include <random>
-#include <regex>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <re2/re2.h>
 
 #include "schema/operations_json.hpp"
 
@@ -205,10 +205,12 @@ std::string migration_file_name(int sequence, const std::string& revision, std::
 }
 
 std::optional<MigrationFileName> parse_migration_file_name(std::string_view file_name) {
-  static const std::regex pattern(R"(^([0-9]{1,9})_([0-9a-f]{1,32})_([a-z0-9_]+)\.json$)");
-  std::cmatch match;
-  if (!std::regex_match(file_name.begin(), file_name.end(), match, pattern)) return std::nullopt;
-  return MigrationFileName{std::stoi(match[1].str()), match[2].str(), match[3].str()};
+  static const re2::RE2 pattern(R"(([0-9]{1,9})_([0-9a-f]{1,32})_([a-z0-9_]+)\.json)");
+  int sequence = 0;
+  std::string revision, slug;
+  if (!re2::RE2::FullMatch(re2::StringPiece(file_name.data(), file_name.size()), pattern, &sequence, &revision, &slug))
+    return std::nullopt;
+  return MigrationFileName{sequence, std::move(revision), std::move(slug)};
 }
 
 std::string new_revision_id() {

@@ -15,6 +15,8 @@ SQLMODEL_DEBIAN_PACKAGES=(
   libsqlite3-dev sqlite3 libpqxx-dev libpq-dev
   # libraries
   nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev libssl-dev
+  # `.pattern` validation (runtime and plugin): a linear-time regex engine
+  libre2-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # the throwaway server tools/with-postgres.sh starts for the PostgreSQL tests

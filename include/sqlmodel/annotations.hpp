@@ -106,7 +106,7 @@ struct Field {
   double gt = unset_bound;
   double le = unset_bound;
   double lt = unset_bound;
-  const char* pattern = nullptr;   // ECMAScript regex checked by the generated validators
+  const char* pattern = nullptr;   // RE2 regular expression checked before writes (validation.hpp)
   int precision = unset;           // sqlmodel::Decimal
   int scale = unset;
   Tristate timezone = unset;       // time_point: true (the default) is a timestamp with time zone

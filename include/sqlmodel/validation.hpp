@@ -15,8 +15,10 @@
 //   VARCHAR(n)).
 // - ge / gt / le / lt: integers, floating point and Decimal (compared through double), and each
 //   element of an array of numbers.
-// - pattern: ECMAScript regular expression searched in the string (std::regex_search, as
-//   Pydantic 2 does: anchor it with ^...$ to match the whole value).
+// - pattern: a regular expression in RE2's syntax searched in the string (as Pydantic 2 does:
+//   anchor it with ^...$ to match the whole value). RE2 runs in time linear in the value and
+//   never recurses (detail/text_pattern.hpp). A value already longer than max_length is not
+//   searched: that failure is reported, and a hostile megabyte costs one length count.
 // - An unset std::optional passes every rule (NULL is the nullable column's business).
 //
 // Besides add/update/flush, Session::bulk_insert checks every object before writing any (each
@@ -27,7 +29,6 @@
 #include <cmath>
 #include <cstddef>
 #include <optional>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -35,6 +36,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "sqlmodel/detail/text_pattern.hpp"
 #include "sqlmodel/model_traits.hpp"
 
 namespace sqlmodel {
@@ -103,10 +105,10 @@ std::string value_text(const V& value) {
   else return std::to_string(value);
 }
 
-// The regex of one column, compiled once (Column is a distinct type per member).
+// The pattern of one column, compiled once (Column is a distinct type per member).
 template <typename Column>
-const std::regex& column_pattern(const Column& column) {
-  static const std::regex pattern(std::string(column.pattern), std::regex::ECMAScript);
+const CompiledPattern& column_pattern(const Column& column) {
+  static const CompiledPattern& pattern = compiled_text_pattern(column.pattern, column.name);
   return pattern;
 }
 
@@ -114,7 +116,8 @@ template <typename Column>
 void check_string(const Column& column, std::string_view field, const std::string& value,
                   std::string_view where, std::vector<ValidationFailure>& failures) {
   const std::size_t length = utf8_length(value);
-  if (column.max_length >= 0 && length > static_cast<std::size_t>(column.max_length))
+  const bool too_long = column.max_length >= 0 && length > static_cast<std::size_t>(column.max_length);
+  if (too_long)
     failures.push_back({std::string(field), "max_length",
                         std::string(where) + "at most " + std::to_string(column.max_length) +
                             " characters, got " + std::to_string(length)});
@@ -122,10 +125,10 @@ void check_string(const Column& column, std::string_view field, const std::strin
     failures.push_back({std::string(field), "min_length",
                         std::string(where) + "at least " + std::to_string(column.min_length) +
                             " characters, got " + std::to_string(length)});
-  if (!column.pattern.empty() && !std::regex_search(value, column_pattern(column)))
+  if (!column.pattern.empty() && !too_long && !text_pattern_found(column_pattern(column), value))
     failures.push_back({std::string(field), "pattern",
                         std::string(where) + "must match the pattern \"" + std::string(column.pattern) +
-                            "\", got \"" + value + "\""});
+                            "\", got " + quoted_value_sample(value)});
 }
 
 template <typename Column, typename V>

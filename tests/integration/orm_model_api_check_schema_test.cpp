@@ -54,7 +54,7 @@ TEST_P(ModelApiTest, ChangedColumnTypeIsReported) {
         "CREATE TABLE accounts_rebuilt (created_at TIMESTAMP WITH TIME ZONE, updated_at TIMESTAMP WITH TIME "
         "ZONE, deleted_at TIMESTAMP WITH TIME ZONE, id INTEGER NOT NULL, handle VARCHAR(20) NOT NULL, email TEXT "
         "NOT NULL, age INTEGER NOT NULL, rating DOUBLE, balance NUMERIC(12,2) NOT NULL, display_name VARCHAR(40), "
-        "tags JSON NOT NULL, CONSTRAINT pk_accounts PRIMARY KEY (id), CONSTRAINT uq_accounts_handle UNIQUE "
+        "tags JSON NOT NULL, website VARCHAR, CONSTRAINT pk_accounts PRIMARY KEY (id), CONSTRAINT uq_accounts_handle UNIQUE "
         "(handle)); DROP TABLE accounts; ALTER TABLE accounts_rebuilt RENAME TO accounts;");
   }
   SchemaDrift drift = check_schema(db(), model_api_schema());

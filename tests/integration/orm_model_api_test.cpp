@@ -70,6 +70,7 @@ TEST_P(ModelApiTest, AddReportsEveryFailureOfOneObjectAndStagesNothing) {
 
 TEST_P(ModelApiTest, PatternAndUpperBoundsAndCharactersNotBytes) {
   Account account = make_account("Bad Handle!");
+  account.email = "bad@example.com";
   account.age = 150;  // lt 150
   account.rating = 100.5;
   auto failures = validation_failures(account);
@@ -86,6 +87,94 @@ TEST_P(ModelApiTest, PatternAndUpperBoundsAndCharactersNotBytes) {
   accented.display->append("\xC3\xA9");
   ASSERT_EQ(validation_failures(accented).size(), 1u);
   EXPECT_EQ(validation_failures(accented)[0].field, "display");
+}
+
+// A megabyte in a field with a .pattern: RE2 searches it in linear time (std::regex recursed
+// once per character and overflowed the stack at about 30,000), and a value over its
+// max_length is reported without being searched at all.
+constexpr std::size_t megabyte = std::size_t{1} << 20;
+
+TEST(ModelApiJson, MegabyteValuesThroughFromJson) {
+  const std::string long_host(megabyte, 'a');
+  nlohmann::json document = {{"handle", "mega"}, {"email", "m@example.com"}, {"balance", "1.00"},
+                             {"tags", nlohmann::json::array()}};
+
+  document["website"] = "https://" + long_host + ".example/";
+  AccountCreate valid = from_json<AccountCreate>(document);
+  ASSERT_TRUE(valid.website.has_value());
+  EXPECT_EQ(valid.website->size(), megabyte + 17);
+
+  document["website"] = "https://" + long_host + " /";  // the space fails the pattern at its end
+  try {
+    from_json<AccountCreate>(document);
+    FAIL() << "a website with a space passed the pattern";
+  } catch (const ValidationError& error) {
+    ASSERT_EQ(error.failures().size(), 1u);
+    EXPECT_EQ(error.failures()[0].field, "website");
+    EXPECT_EQ(error.failures()[0].rule, "pattern");
+    // The message quotes the start of the value and its length, not the megabyte.
+    EXPECT_THAT(error.what(), HasSubstr("got \"https://aaaa"));
+    EXPECT_THAT(error.what(), HasSubstr("...\" (" + std::to_string(megabyte + 10) + " characters)"));
+    EXPECT_LT(std::string(error.what()).size(), 400u);
+  }
+
+  document["website"] = nullptr;
+  document["email"] = long_host + "@example.com";  // over max_length 255: not searched
+  try {
+    from_json<AccountCreate>(document);
+    FAIL() << "a megabyte email passed max_length 255";
+  } catch (const ValidationError& error) {
+    ASSERT_EQ(error.failures().size(), 1u);
+    EXPECT_EQ(error.failures()[0].rule, "max_length");
+  }
+
+  // The shape that crashed std::regex: 30,000 characters of an almost-email, each one a
+  // character the pattern's [^@\s]+ accepts.
+  document["email"] = std::string(30000, 'x');
+  try {
+    from_json<AccountCreate>(document);
+    FAIL();
+  } catch (const ValidationError& error) {
+    ASSERT_EQ(error.failures().size(), 1u);
+    EXPECT_EQ(error.failures()[0].rule, "max_length");
+  }
+  Account account = make_account("crash");
+  account.email.assign(30000, 'x');
+  account.website = "https://" + std::string(30000, 'x') + "@";
+  auto failures = validation_failures(account);
+  ASSERT_EQ(failures.size(), 1u);  // the website matches; the email is too long
+  EXPECT_EQ(failures[0].field, "email");
+}
+
+TEST_P(ModelApiTest, MegabyteValuesThroughAddAndFlush) {
+  Session session(db());
+  Account account = make_account("mega");
+  account.website = "https://example.com/" + std::string(megabyte, 'p');
+  session.add(account);
+  session.commit();
+  Account stored = session.get_one<Account>(*account.id);
+  EXPECT_EQ(stored.website, account.website);
+
+  Account invalid = make_account("mega_invalid");
+  invalid.website = "https://example.com/" + std::string(megabyte, 'p') + " x";
+  EXPECT_THROW(session.add(invalid), ValidationError);
+  EXPECT_EQ(session.pending(), 0u);
+
+  // Made invalid after add(): flush() checks it before any statement.
+  Account later = make_account("mega_later");
+  session.add(later);
+  later.website = "ftp://" + std::string(megabyte, 'q');
+  later.email = std::string(megabyte, 'q');
+  try {
+    session.flush();
+    FAIL() << "flush() wrote an invalid object";
+  } catch (const ValidationError& error) {
+    ASSERT_EQ(error.failures().size(), 2u);
+    EXPECT_EQ(error.failures()[0].rule, "max_length");  // email: too long, not searched
+    EXPECT_EQ(error.failures()[1].rule, "pattern");     // website
+  }
+  session.rollback();
+  EXPECT_EQ(count_accounts(session), 1);
 }
 
 TEST_P(ModelApiTest, FlushValidatesEveryStagedObjectBeforeAnyStatement) {
@@ -187,7 +276,7 @@ TEST_P(ModelApiTest, SoftRemoveHidesRowsFromQueriesUnlessWithDeleted) {
 TEST_P(ModelApiTest, CreateReadUpdateThroughTheDatabase) {
   Session session(db());
   AccountCreate create{.handle = "fran", .email = "fran@example.com", .age = 41, .rating = 4.5,
-                       .balance = Decimal("3.25"), .display = "Fran", .tags = {"a", "b"}};
+                       .balance = Decimal("3.25"), .display = "Fran", .tags = {"a", "b"}, .website = {}};
   Account account = from_create<Account>(create);
   EXPECT_FALSE(account.id.has_value());
   EXPECT_EQ(account.handle, "fran");

@@ -21,12 +21,14 @@ struct SQLMODEL_TABLE(.name = "accounts") Account : sqlmodel::TimestampMixin, sq
   SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
   SQLMODEL_FIELD(.unique = true, .min_length = 3, .max_length = 20, .pattern = "^[a-z0-9_]+$")
   std::string handle;
-  SQLMODEL_FIELD(.max_length = 255) std::string email;
+  SQLMODEL_FIELD(.max_length = 255, .pattern = "^[^@\\s]+@[^@\\s]+$") std::string email;
   SQLMODEL_FIELD(.ge = 0, .lt = 150) std::int32_t age = 0;
   SQLMODEL_FIELD(.gt = 0, .le = 100) std::optional<double> rating;
   SQLMODEL_FIELD(.ge = 0, .precision = 12, .scale = 2) sqlmodel::Decimal balance;
   SQLMODEL_FIELD(.name = "display_name", .max_length = 40) std::optional<std::string> display;
   SQLMODEL_FIELD(.max_length = 10) std::vector<std::string> tags;
+  // A pattern without a length bound: RE2 searches whatever length arrives.
+  SQLMODEL_FIELD(.pattern = "^https://[^\\s/]+(/\\S*)?$") std::optional<std::string> website;
 };
 
 struct SQLMODEL_MODEL(.mirrors = "Account") AccountCreate {
@@ -37,6 +39,7 @@ struct SQLMODEL_MODEL(.mirrors = "Account") AccountCreate {
   sqlmodel::Decimal balance;
   std::optional<std::string> display;
   std::vector<std::string> tags;
+  std::optional<std::string> website;
 };
 
 struct SQLMODEL_MODEL(.mirrors = "Account") AccountRead {

@@ -56,6 +56,7 @@ inline schema::Schema model_api_schema() {
   auto tags = api_array("tags", TypeKind::string);
   tags.type.max_length = 10;
   accounts.columns.push_back(tags);
+  accounts.columns.push_back(api_column("website", TypeKind::string, true));
   accounts.primary_key = schema::PrimaryKey{schema::naming::primary_key("accounts"), {"id"}};
   accounts.unique_constraints.push_back({schema::naming::unique("accounts", {"handle"}), {"handle"}, {}});
   result.tables.push_back(accounts);

@@ -39,7 +39,8 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm_api::Account> {
                            .autoincrement = true, .nullable = false},
       column<&Account::handle>{.name = "handle", .kind = schema::TypeKind::string, .max_length = 20,
                                .min_length = 3, .pattern = "^[a-z0-9_]+$"},
-      column<&Account::email>{.name = "email", .kind = schema::TypeKind::string, .max_length = 255},
+      column<&Account::email>{.name = "email", .kind = schema::TypeKind::string, .max_length = 255,
+                              .pattern = "^[^@\\s]+@[^@\\s]+$"},
       column<&Account::age>{.name = "age", .kind = schema::TypeKind::int32, .ge = 0, .lt = 150,
                             .has_default = true},
       column<&Account::rating>{.name = "rating", .kind = schema::TypeKind::float64, .gt = 0, .le = 100},
@@ -49,6 +50,8 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm_api::Account> {
                                 .max_length = 40, .json_name = "display"},
       column<&Account::tags>{.name = "tags", .kind = schema::TypeKind::array, .max_length = 10,
                              .element_kind = schema::TypeKind::string},
+      column<&Account::website>{.name = "website", .kind = schema::TypeKind::string,
+                                .pattern = "^https://[^\\s/]+(/\\S*)?$"},
   };
 };
 
@@ -67,6 +70,7 @@ struct sqlmodel::mirror_traits<sqlmodel::testing::orm_api::AccountCreate> {
       mirror_field<&AccountCreate::balance, &Account::balance>{.name = "balance"},
       mirror_field<&AccountCreate::display, &Account::display>{.name = "display"},
       mirror_field<&AccountCreate::tags, &Account::tags>{.name = "tags"},
+      mirror_field<&AccountCreate::website, &Account::website>{.name = "website"},
   };
 };
 

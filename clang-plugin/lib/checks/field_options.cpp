@@ -1,6 +1,5 @@
-#include <regex>
-
 #include "checks.hpp"
+#include "sqlmodel/detail/text_pattern.hpp"
 
 namespace sqlmodel::plugin {
 namespace {
@@ -70,15 +69,12 @@ void check_field(const CheckContext& context, const TableModel& table, const Fie
     if (value_kind != TypeKind::string) {
       misfit(context, table, field, "pattern", "patterns apply to std::string only");
     } else {
-      try {
-        std::regex compiled(*pattern, std::regex::ECMAScript);
-      } catch (const std::regex_error& error) {
+      // The runtime's engine and limits (RE2, detail/text_pattern.hpp): a pattern accepted
+      // here compiles when the program first validates the column.
+      if (std::optional<std::string> error = detail::text_pattern_error(*pattern))
         context.reporter.report(Check::field_options, field.option_location("pattern"),
                                 ".pattern of column " + column +
-                                    " is not a valid ECMAScript "
-                                    "regular expression: " +
-                                    error.what());
-      }
+                                    " is not a valid regular expression (RE2 syntax): " + *error);
     }
   }
 }

@@ -16,7 +16,10 @@ struct SQLMODEL_TABLE(.name = "items") Item {
   SQLMODEL_FIELD(.default_factory = sqlmodel::DefaultFactory::uuid4) std::string token;  // expected-error {{DefaultFactory::uuid4 needs a sqlmodel::UUID}}
   SQLMODEL_FIELD(.on_delete = sqlmodel::OnDelete::cascade) std::int64_t owner;  // expected-error {{.on_delete on column 'items.owner', which has no .foreign_key}}
   SQLMODEL_FIELD(.ge = 0) std::string label;  // expected-error {{.ge on column 'items.label' of type string: bounds apply to numbers only}}
-  SQLMODEL_FIELD(.pattern = "[a-z") std::string code;  // expected-error {{.pattern of column 'items.code' is not a valid ECMAScript regular expression}}
+  SQLMODEL_FIELD(.pattern = "[a-z") std::string code;  // expected-error {{.pattern of column 'items.code' is not a valid regular expression (RE2 syntax): missing ]: [a-z}}
+  SQLMODEL_FIELD(.pattern = "^(a)\\1$") std::string repeated;  // expected-error {{.pattern of column 'items.repeated' is not a valid regular expression (RE2 syntax): invalid escape sequence: \1}}
+  SQLMODEL_FIELD(.pattern = "^(?=a)") std::string lookahead;  // expected-error {{.pattern of column 'items.lookahead' is not a valid regular expression (RE2 syntax): invalid perl operator: (?=}}
+  SQLMODEL_FIELD(.pattern = "^[[:alpha:](]\\(\\Q((\\E(?i)x{2,3}$") std::string classes;
   SQLMODEL_FIELD(.pattern = "^[a-z]+$", .max_length = 8, .min_length = 1) std::string fine;
   SQLMODEL_FIELD(.timezone = false, .default_factory = sqlmodel::DefaultFactory::now) std::chrono::system_clock::time_point local_time;
 };
