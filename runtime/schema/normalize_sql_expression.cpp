@@ -30,20 +30,13 @@
 #include <vector>
 
 #include "schema/lower.hpp"
+#include "schema/sql_lexical.hpp"
 
 namespace sqlmodel::schema {
 namespace {
 
-enum class TokenKind { word, quoted_identifier, string, number, op, punct, end };
-
-struct Token {
-  TokenKind kind;
-  std::string text;  // words as written; quoted identifiers and strings without their quotes
-};
-
-bool is_word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
-bool is_word_char(char c) { return is_word_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$'; }
-bool is_op_char(char c) { return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos; }
+using Token = SqlToken;
+using TokenKind = SqlTokenKind;
 
 std::string lower(std::string_view text) {
   std::string result(text);
@@ -54,78 +47,6 @@ std::string lower(std::string_view text) {
 struct ParseError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-
-// Reads the text between `quote`s starting at `i` (on the opening quote), doubled quotes
-// standing for one.
-std::string read_quoted(std::string_view text, std::size_t& i, char quote) {
-  std::string content;
-  for (++i; i < text.size(); ++i) {
-    if (text[i] != quote) {
-      content += text[i];
-    } else if (i + 1 < text.size() && text[i + 1] == quote) {
-      content += quote;
-      ++i;
-    } else {
-      ++i;
-      return content;
-    }
-  }
-  throw ParseError("unterminated quote");
-}
-
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    char c = text[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-    } else if (c == '\'') {
-      tokens.push_back({TokenKind::string, read_quoted(text, i, '\'')});
-    } else if (c == '"') {
-      tokens.push_back({TokenKind::quoted_identifier, read_quoted(text, i, '"')});
-    } else if (std::isdigit(static_cast<unsigned char>(c)) ||
-               (c == '.' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])))) {
-      std::size_t start = i;
-      while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
-      if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-        std::size_t exponent = i + 1;
-        if (exponent < text.size() && (text[exponent] == '+' || text[exponent] == '-')) ++exponent;
-        if (exponent < text.size() && std::isdigit(static_cast<unsigned char>(text[exponent]))) {
-          i = exponent;
-          while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-        }
-      }
-      tokens.push_back({TokenKind::number, std::string(text.substr(start, i - start))});
-    } else if (is_word_start(c)) {
-      std::size_t start = i;
-      while (i < text.size() && is_word_char(text[i])) ++i;
-      tokens.push_back({TokenKind::word, std::string(text.substr(start, i - start))});
-    } else if (c == ':' && i + 1 < text.size() && text[i + 1] == ':') {
-      tokens.push_back({TokenKind::punct, "::"});
-      i += 2;
-    } else if (is_op_char(c)) {
-      std::size_t start = i;
-      while (i < text.size() && is_op_char(text[i])) ++i;
-      std::string op(text.substr(start, i - start));
-      // PostgreSQL's rule: a multi-character operator ends in + or - only if it holds one of
-      // ~ ! @ # % ^ & | ` ?, so "n>=-1" is ">=" then "-".
-      while (op.size() > 1 && (op.back() == '+' || op.back() == '-') &&
-             op.find_first_of("~!@#%^&|`?") == std::string::npos) {
-        op.pop_back();
-        --i;
-      }
-      tokens.push_back({TokenKind::op, op});
-    } else if (std::string_view("()[],.;:").find(c) != std::string_view::npos) {
-      tokens.push_back({TokenKind::punct, std::string(1, c)});
-      ++i;
-    } else {
-      throw ParseError(std::string("unexpected character '") + c + "'");
-    }
-  }
-  tokens.push_back({TokenKind::end, ""});
-  return tokens;
-}
 
 // Keywords PostgreSQL's quote_ident() quotes (reserved, type/function-name and column-name
 // keywords). An identifier spelled like one keeps its quotes; any other lower-case identifier
@@ -730,8 +651,8 @@ std::string normalize_tokens(const std::vector<Token>& tokens) {
 std::string normalize_sql_expression(std::string_view expression) {
   std::vector<Token> tokens;
   try {
-    tokens = tokenize(expression);
-  } catch (const ParseError&) {
+    tokens = tokenize_sql(expression);
+  } catch (const SqlTokenError&) {
     // An unterminated quote: nothing safe to re-spell, so only the outer whitespace goes.
     std::size_t first = expression.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return {};

@@ -43,6 +43,43 @@ TEST(SqlLexical, ColumnRenameInAnExpression) {
   EXPECT_EQ(rename_column_in_expression("\"we\"\"ird\" > 0", "we\"ird", "plain"), "\"plain\" > 0");
 }
 
+// "kind:text" for each token but the end.
+std::vector<std::string> spelled_tokens(std::string_view sql) {
+  std::vector<std::string> spelled;
+  for (const auto& token : tokenize_sql(sql)) {
+    if (token.kind == SqlTokenKind::end) break;
+    const char* kind = token.kind == SqlTokenKind::word                ? "w"
+                       : token.kind == SqlTokenKind::quoted_identifier ? "q"
+                       : token.kind == SqlTokenKind::string            ? "s"
+                       : token.kind == SqlTokenKind::number            ? "n"
+                       : token.kind == SqlTokenKind::op                ? "o"
+                                                                       : "p";
+    spelled.push_back(std::string(kind) + ":" + token.text);
+  }
+  return spelled;
+}
+
+TEST(SqlLexical, TokensSkipCommentsAndReadEveryKindOfQuote) {
+  using Tokens = std::vector<std::string>;
+  EXPECT_EQ(spelled_tokens("SET lock_timeout = '2s'; -- fail fast\nALTER TABLE \"Order\"/* a /* nested */ one */x"),
+            (Tokens{"w:SET", "w:lock_timeout", "o:=", "s:2s", "p:;", "w:ALTER", "w:TABLE", "q:Order", "w:x"}));
+  EXPECT_EQ(spelled_tokens("E'it\\'s' || $$a 'b' ; c$$ || $tag$x$$y$tag$ || $1"),
+            (Tokens{"s:it's", "o:||", "s:a 'b' ; c", "o:||", "s:x$$y", "o:||", "w:$1"}));
+  EXPECT_EQ(spelled_tokens("n>=-1.5e3::numeric(10,2)"),
+            (Tokens{"w:n", "o:>=", "o:-", "n:1.5e3", "p:::", "w:numeric", "p:(", "n:10", "p:,", "n:2", "p:)"}));
+  auto tokens = tokenize_sql("  a  'b'");
+  EXPECT_EQ(tokens[1].offset, 5u);
+  EXPECT_EQ(tokens.back().kind, SqlTokenKind::end);
+  for (std::string_view unreadable : {"a = 'open", "a = /* open", "a = $q$ open", "a = \\"}) {
+    try {
+      tokenize_sql(unreadable);
+      ADD_FAILURE() << unreadable;
+    } catch (const SqlTokenError& error) {
+      EXPECT_EQ(error.offset(), 4u) << unreadable << ": where the unreadable part starts";
+    }
+  }
+}
+
 TEST(DidYouMean, ClosestWithinTheDistanceOnly) {
   constexpr std::array<std::string_view, 3> names{"add_column", "drop_column", "rename_column"};
   EXPECT_EQ(closest_name("add_colum", names, 2), "add_column");
