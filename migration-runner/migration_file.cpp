@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 
+#include "lint/rules.hpp"
 #include "schema/operations_json.hpp"
 
 namespace sqlmodel::migrate {
@@ -99,6 +100,77 @@ bool is_revision_id(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'); });
 }
 
+std::vector<LintAcknowledgement> read_lint_ignore(const json& value, const std::string& origin,
+                                                  const std::string& path) {
+  const std::string shape = "{\"rule\": \"<rule id>\", \"reason\": \"<why it is safe here>\"}";
+  if (!value.is_array() || value.empty())
+    throw MigrationFileError(origin, path, "expected a non-empty list of " + shape);
+  std::vector<LintAcknowledgement> acknowledgements;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const json& entry = value[i];
+    const std::string at = path + "/" + std::to_string(i);
+    if (entry.is_string())
+      throw MigrationFileError(origin, at,
+                               "an acknowledged finding needs a reason: write {\"rule\": " + entry.dump() +
+                                   ", \"reason\": \"<why it is safe here>\"}");
+    if (!entry.is_object()) throw MigrationFileError(origin, at, "expected " + shape);
+    for (const auto& [key, member] : entry.items())
+      if (key != "rule" && key != "reason")
+        throw MigrationFileError(origin, at + "/" + pointer_token(key),
+                                 "unknown key " + in_quotes(key) + "; expected rule, reason");
+    LintAcknowledgement acknowledgement;
+    if (!entry.contains("rule")) throw MigrationFileError(origin, at, "missing \"rule\": the id of the lint rule");
+    if (!entry["rule"].is_string() || entry["rule"].get<std::string>().empty())
+      throw MigrationFileError(origin, at + "/rule", "expected a lint rule id (a string)");
+    acknowledgement.rule = entry["rule"].get<std::string>();
+    if (!lint::find_rule(acknowledgement.rule))
+      throw MigrationFileError(origin, at + "/rule", lint::unknown_rule_problem(acknowledgement.rule));
+    if (!entry.contains("reason"))
+      throw MigrationFileError(origin, at,
+                               "acknowledging " + in_quotes(acknowledgement.rule) +
+                                   " needs a \"reason\": why the finding is safe on this step");
+    if (!entry["reason"].is_string()) throw MigrationFileError(origin, at + "/reason", "expected a string");
+    acknowledgement.reason = entry["reason"].get<std::string>();
+    if (acknowledgement.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+      throw MigrationFileError(origin, at + "/reason",
+                               "the reason must say why the finding is safe on this step");
+    for (const auto& earlier : acknowledgements)
+      if (earlier.rule == acknowledgement.rule)
+        throw MigrationFileError(origin, at + "/rule", in_quotes(acknowledgement.rule) + " is listed twice");
+    acknowledgements.push_back(std::move(acknowledgement));
+  }
+  return acknowledgements;
+}
+
+// "upgrade" or "downgrade": the operations, and the "lint_ignore" of each step taken out of it
+// before the operation reader (which refuses keys it does not know) sees the step.
+std::vector<schema::Operation> read_steps(const json& document, const char* key, const std::string& origin,
+                                          StepAcknowledgements& acknowledgements) {
+  const std::string path = std::string("/") + key;
+  json steps = required(document, key, origin);
+  if (steps.is_array())
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (!steps[i].is_object() || !steps[i].contains("lint_ignore")) continue;
+      acknowledgements[i] =
+          read_lint_ignore(steps[i]["lint_ignore"], origin, path + "/" + std::to_string(i) + "/lint_ignore");
+      steps[i].erase("lint_ignore");
+    }
+  return schema::operations_from_json(steps, origin, path);
+}
+
+ordered_json steps_to_json(const std::vector<schema::Operation>& operations,
+                           const StepAcknowledgements& acknowledgements) {
+  ordered_json steps = schema::to_json(operations);
+  for (const auto& [index, entries] : acknowledgements) {
+    if (index >= steps.size())
+      throw std::invalid_argument("lint_ignore for step " + std::to_string(index) + ", past the last step");
+    ordered_json list = ordered_json::array();
+    for (const auto& entry : entries) list.push_back({{"rule", entry.rule}, {"reason", entry.reason}});
+    steps[index]["lint_ignore"] = list;
+  }
+  return steps;
+}
+
 }  // namespace
 
 std::string write_migration(const Migration& migration) {
@@ -108,8 +180,8 @@ std::string write_migration(const Migration& migration) {
   document["parents"] = migration.parents;
   document["message"] = migration.message;
   document["created"] = migration.created;
-  document["upgrade"] = schema::to_json(migration.upgrade);
-  document["downgrade"] = schema::to_json(migration.downgrade);
+  document["upgrade"] = steps_to_json(migration.upgrade, migration.upgrade_lint_ignore);
+  document["downgrade"] = steps_to_json(migration.downgrade, migration.downgrade_lint_ignore);
   try {
     return schema::format_json(document) + "\n";
   } catch (const nlohmann::json::type_error& error) {
@@ -156,8 +228,8 @@ Migration read_migration(std::string_view text, const std::string& origin) {
   }
   migration.message = string_at(document, "message", origin, true);
   migration.created = string_at(document, "created", origin, true);
-  migration.upgrade = schema::operations_from_json(required(document, "upgrade", origin), origin, "/upgrade");
-  migration.downgrade = schema::operations_from_json(required(document, "downgrade", origin), origin, "/downgrade");
+  migration.upgrade = read_steps(document, "upgrade", origin, migration.upgrade_lint_ignore);
+  migration.downgrade = read_steps(document, "downgrade", origin, migration.downgrade_lint_ignore);
   migration.file_text = std::string(text);
   return migration;
 }

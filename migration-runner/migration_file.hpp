@@ -13,9 +13,20 @@
 //
 // Operations are spelled by schema/operations_json.hpp. Keys are written in this order and the
 // reader refuses unknown ones, so a typo never silently drops a step.
+//
+// A step of either list may also carry the lint findings its reviewers accepted (see
+// lint/rules.hpp), each with the reason, written last in the step's object:
+//
+//     {"op": "drop_column", "table": "users", ...,
+//      "lint_ignore": [{"rule": "drop-column", "reason": "unused since 2.3; backed up"}]}
+//
+// An unknown rule id, a missing or empty reason, or a rule listed twice is an error naming the
+// file and the step. They are part of the file's bytes, so the applied checksum covers them.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -32,6 +43,15 @@ inline constexpr int migration_format = 1;
 // Errors located in a file: "<file>: <json path>: <reason>", as for snapshots.
 using MigrationFileError = schema::SnapshotError;
 
+// One entry of a step's "lint_ignore".
+struct LintAcknowledgement {
+  std::string rule;    // a lint rule id
+  std::string reason;  // why the finding is safe on this step; never empty
+  bool operator==(const LintAcknowledgement&) const = default;
+};
+// By the step's index in its list.
+using StepAcknowledgements = std::map<std::size_t, std::vector<LintAcknowledgement>>;
+
 struct Migration {
   std::string revision;
   std::vector<std::string> parents;
@@ -39,6 +59,8 @@ struct Migration {
   std::string created;  // UTC, ISO 8601: "2026-11-24T06:50:00Z"
   std::vector<schema::Operation> upgrade;
   std::vector<schema::Operation> downgrade;
+  StepAcknowledgements upgrade_lint_ignore;
+  StepAcknowledgements downgrade_lint_ignore;
 
   // Where it was read from (empty for one not written yet), its sequence number from the file
   // name, and the exact bytes read: the apply engine checksums these.

@@ -7,7 +7,8 @@ namespace sqlmodel::migrate::cli {
 enum ExitCode : int {
   exit_ok = 0,
   // `check` found a difference (models vs migrations, database vs head, an edited applied
-  // file); the reason is printed. Also a refusal that is not an error of the input.
+  // file), or `lint` an error not acknowledged in the file; the reason is printed. Also a
+  // refusal that is not an error of the input.
   exit_not_clean = 1,
   // The command line: unknown verb or option, missing argument.
   exit_usage = 2,
@@ -21,7 +22,8 @@ enum ExitCode : int {
 };
 
 inline constexpr const char* exit_codes_help =
-    "Exit codes: 0 success; 1 check found a difference (reason printed); 2 usage error; "
+    "Exit codes: 0 success; 1 check found a difference or lint an unacknowledged error (reason "
+    "printed); 2 usage error; "
     "3 project error (sqlmodel.toml, a migration file, the snapshot, a revision argument); "
     "4 database error; 5 migration lock not obtained in time.";
 

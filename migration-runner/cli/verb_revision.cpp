@@ -3,6 +3,8 @@
 
 #include "context.hpp"
 #include "exit_codes.hpp"
+#include "lint/report.hpp"
+#include "lint_dialects.hpp"
 #include "new_revision.hpp"
 #include "replay.hpp"
 #include "verb.hpp"
@@ -17,25 +19,12 @@ struct RevisionOptions {
   std::optional<std::string> revision_id;
 };
 
-// Changes that are fine in an empty database but fail on a table with rows: said now, while
-// the file can still get a server default or a data migration, not at upgrade time.
-void warn_about_rows(const std::vector<schema::Operation>& operations, Context& context) {
-  for (const auto& operation : operations) {
-    const schema::Column* column = nullptr;
-    std::string table;
-    if (const auto* add = std::get_if<schema::AddColumn>(&operation)) {
-      column = &add->column;
-      table = add->table;
-    } else if (const auto* alter = std::get_if<schema::AlterColumn>(&operation);
-               alter && alter->from.nullable && !alter->to.nullable) {
-      column = &alter->to;
-      table = alter->table;
-    }
-    if (!column || column->nullable || column->server_default || column->autoincrement) continue;
-    context.err << program_name << ": warning: " << table << "." << column->name
-                << " is NOT NULL without a server default: the upgrade fails if " << table
-                << " has rows with no value for it; set .server_default, or add a sql step that fills it first\n";
-  }
+// The new file's lint findings, while it can still be changed: a NOT NULL column without a
+// server default, an index built without CONCURRENTLY, a rename the running application breaks on.
+void lint_written(const Migration& written, Context& context) {
+  const RevisionGraph graph = read_migrations_directory(context.config().migrations_directory);
+  const auto report = lint::lint_migrations(graph, {&graph.at(written.revision)}, lint_dialects("", context));
+  lint::print_text(report, context.out);
 }
 
 int run_revision(const RevisionOptions& options, Context& context) {
@@ -59,10 +48,10 @@ int run_revision(const RevisionOptions& options, Context& context) {
     revision.downgrade = schema::invert(revision.upgrade);
     context.out << "Detected " << revision.upgrade.size() << " change(s) since " << head_name << ":\n";
     for (const auto& operation : revision.upgrade) context.out << "  " << schema::describe(operation) << '\n';
-    warn_about_rows(revision.upgrade, context);
   }
   const Migration written = write_new_revision(context.config().migrations_directory, graph, std::move(revision));
   context.out << "Wrote " << written.path.string() << " (revision " << written.revision << ")\n";
+  lint_written(written, context);
   return exit_ok;
 }
 

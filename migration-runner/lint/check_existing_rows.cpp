@@ -1,0 +1,123 @@
+// Rules about rows a table already has: a new NOT NULL column without a value for them, SET NOT
+// NULL over them, a unique constraint over them, a volatile default computed for each of them.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "lint/checks.hpp"
+#include "schema/lower.hpp"
+#include "schema/sql_lexical.hpp"
+
+namespace sqlmodel::migrate::lint {
+namespace {
+
+std::string lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Functions PostgreSQL declares IMMUTABLE or STABLE that defaults use: a default calling only
+// these is computed once when the column is added. Any other function is taken as VOLATILE,
+// PostgreSQL's own default for a function declared without a volatility.
+bool is_stable_function(std::string_view name) {
+  static constexpr std::array<std::string_view, 41> names{
+      "now", "transaction_timestamp", "statement_timestamp", "current_setting", "timezone",
+      "date_trunc", "date_part", "extract", "make_date", "make_time", "make_timestamp",
+      "make_timestamptz", "make_interval", "to_timestamp", "to_date", "to_char", "to_number",
+      "cast", "coalesce", "nullif", "greatest", "least", "lower", "upper", "length", "trim",
+      "btrim", "ltrim", "rtrim", "concat", "concat_ws", "replace", "substring", "substr", "md5",
+      "abs", "round", "jsonb_build_object", "json_build_object", "jsonb_build_array",
+      "json_build_array"};
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The first function of `expression` that makes it volatile, nullopt when it calls none.
+std::optional<std::string> volatile_function(std::string_view expression) {
+  std::vector<schema::SqlToken> tokens;
+  try {
+    tokens = schema::tokenize_sql(expression);
+  } catch (const schema::SqlTokenError&) {
+    return std::string("an expression the linter cannot read");
+  }
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const auto& token = tokens[i];
+    if (token.kind != schema::SqlTokenKind::word && token.kind != schema::SqlTokenKind::quoted_identifier) continue;
+    if (tokens[i + 1].kind != schema::SqlTokenKind::punct || tokens[i + 1].text != "(") continue;
+    // A type's arguments (x::numeric(10, 2), CAST(x AS varchar(5))), not a call.
+    if (i > 0 && ((tokens[i - 1].kind == schema::SqlTokenKind::punct && tokens[i - 1].text == "::") ||
+                  (tokens[i - 1].kind == schema::SqlTokenKind::word && lowercase(tokens[i - 1].text) == "as")))
+      continue;
+    const std::string name = token.kind == schema::SqlTokenKind::word ? lowercase(token.text) : token.text;
+    if (!is_stable_function(name)) return name + "()";
+  }
+  return std::nullopt;
+}
+
+// CHECK (col IS NOT NULL) among the table's constraints before the step: PostgreSQL 12+ skips
+// SET NOT NULL's scan when a valid one exists.
+bool has_not_null_check(const schema::Table& table, const std::string& column) {
+  const std::string wanted = schema::normalize_sql_expression(schema::quote_identifier(schema::Dialect::postgresql, column) +
+                                                              " IS NOT NULL");
+  return std::any_of(table.check_constraints.begin(), table.check_constraints.end(), [&](const auto& check) {
+    return schema::normalize_sql_expression(check.expression) == wanted;
+  });
+}
+
+}  // namespace
+
+CheckResult check_add_column_not_null_without_default(const StepContext& step) {
+  const auto* add = std::get_if<schema::AddColumn>(&step.operation);
+  if (!add || !step.existing_table(add->table)) return std::nullopt;
+  const schema::Column& column = add->column;
+  if (column.nullable || column.server_default || column.autoincrement) return std::nullopt;
+  return "adds " + quoted_name(add->table, column.name) + " NOT NULL without a server default";
+}
+
+CheckResult check_set_not_null(const StepContext& step) {
+  const auto* alter = std::get_if<schema::AlterColumn>(&step.operation);
+  if (!alter || !alter->from.nullable || alter->to.nullable || !step.existing_table(alter->table)) return std::nullopt;
+  const std::string column = quoted_name(alter->table, alter->to.name);
+  if (step.postgresql()) {
+    const schema::Table* table = step.before.find_table(alter->table);
+    if (table && has_not_null_check(*table, alter->from.name)) return std::nullopt;
+    std::string message = "sets " + column + " NOT NULL: a full scan of " + quoted_name(alter->table) +
+                          " under an ACCESS EXCLUSIVE lock";
+    if (alter->to.server_default)
+      message += ", after an UPDATE of every NULL to the new server default in the same transaction";
+    return message;
+  }
+  if (alter->to.server_default) return std::nullopt;  // the copy fills NULLs with it
+  return "sets " + column + " NOT NULL with no server default to fill the NULLs while the table is copied";
+}
+
+CheckResult check_add_unique_constraint(const StepContext& step) {
+  auto columns = [](const std::vector<std::string>& names) {
+    std::string list;
+    for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+    return " (" + list + ")";
+  };
+  if (const auto* add = std::get_if<schema::AddUniqueConstraint>(&step.operation)) {
+    if (!step.existing_table(add->table)) return std::nullopt;
+    return "adds unique constraint " + add->constraint.name + " on " + quoted_name(add->table) +
+           columns(add->constraint.columns);
+  }
+  if (const auto* add = std::get_if<schema::AddPrimaryKey>(&step.operation)) {
+    if (!step.existing_table(add->table)) return std::nullopt;
+    return "adds primary key " + add->key.name + " on " + quoted_name(add->table) + columns(add->key.columns);
+  }
+  return std::nullopt;
+}
+
+CheckResult check_volatile_default_on_existing_table(const StepContext& step) {
+  const auto* add = std::get_if<schema::AddColumn>(&step.operation);
+  if (!add || !step.existing_table(add->table)) return std::nullopt;
+  const std::string column = quoted_name(add->table, add->column.name);
+  if (add->column.autoincrement) return "adds " + column + " as an identity column: a value for every row";
+  if (!add->column.server_default) return std::nullopt;
+  if (auto function = volatile_function(*add->column.server_default))
+    return "adds " + column + " with the volatile default " + *add->column.server_default + " (" + *function +
+           "): a value for every row";
+  return std::nullopt;
+}
+
+}  // namespace sqlmodel::migrate::lint
