@@ -23,13 +23,29 @@ SQLMODEL_DEBIAN_PACKAGES=(
   postgresql-15
 )
 
-# Prints the packages of SQLMODEL_DEBIAN_PACKAGES that are not installed, one per line.
+# Packages needed for a command, installed only when the command is missing: a machine whose
+# npm comes with another nodejs build (NodeSource's bundles it, and conflicts with Debian's npm)
+# keeps its own. "command:package package...".
+SQLMODEL_DEBIAN_COMMANDS=(
+  # squawk-cli from npm (tools/squawk.sh), which the lint tests compare sqlmodel-migrate lint with
+  "npm:nodejs npm"
+)
+
+# Prints the packages of SQLMODEL_DEBIAN_PACKAGES that are not installed, and those of
+# SQLMODEL_DEBIAN_COMMANDS whose command is missing, one per line.
 sqlmodel_missing_packages() {
-  local package status
+  local package status entry
+  local -a packages
   for package in "${SQLMODEL_DEBIAN_PACKAGES[@]}"; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
     if [[ "$status" != "installed" ]]; then
       echo "$package"
+    fi
+  done
+  for entry in "${SQLMODEL_DEBIAN_COMMANDS[@]}"; do
+    if ! command -v "${entry%%:*}" >/dev/null; then
+      read -ra packages <<<"${entry#*:}"
+      printf '%s\n' "${packages[@]}"
     fi
   done
 }
@@ -61,5 +77,5 @@ sqlmodel_ensure_deps() {
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   set -euo pipefail
   sqlmodel_ensure_deps
-  echo "deps: all ${#SQLMODEL_DEBIAN_PACKAGES[@]} Debian packages are installed"
+  echo "deps: all ${#SQLMODEL_DEBIAN_PACKAGES[@]} Debian packages and the commands of ${#SQLMODEL_DEBIAN_COMMANDS[@]} more are installed"
 fi
