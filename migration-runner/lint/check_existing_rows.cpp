@@ -4,7 +4,10 @@
 #include <array>
 #include <cctype>
 
+#include <span>
+
 #include "lint/checks.hpp"
+#include "lint/sql_text.hpp"
 #include "schema/lower.hpp"
 #include "schema/sql_lexical.hpp"
 
@@ -31,14 +34,9 @@ bool is_stable_function(std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// The first function of `expression` that makes it volatile, nullopt when it calls none.
-std::optional<std::string> volatile_function(std::string_view expression) {
-  std::vector<schema::SqlToken> tokens;
-  try {
-    tokens = schema::tokenize_sql(expression);
-  } catch (const schema::SqlTokenError&) {
-    return std::string("an expression the linter cannot read");
-  }
+// The first function of an expression (its tokens) that makes it volatile, nullopt when it
+// calls none.
+std::optional<std::string> volatile_function(std::span<const schema::SqlToken> tokens) {
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     const auto& token = tokens[i];
     if (token.kind != schema::SqlTokenKind::word && token.kind != schema::SqlTokenKind::quoted_identifier) continue;
@@ -51,6 +49,45 @@ std::optional<std::string> volatile_function(std::string_view expression) {
     if (!is_stable_function(name)) return name + "()";
   }
   return std::nullopt;
+}
+
+// The DEFAULT expression of an ALTER TABLE ... ADD COLUMN statement, as tokens: the column's
+// server default, or the model default a step fills the existing rows with.
+std::optional<std::vector<schema::SqlToken>> added_default(const SqlStatement& statement) {
+  static constexpr std::array<std::string_view, 10> ends{"not", "null", "constraint", "check", "references",
+                                                         "primary", "unique", "generated", "collate", "using"};
+  if (!has_word(statement, "add")) return std::nullopt;
+  int depth = 0;
+  for (std::size_t i = 0; i < statement.size(); ++i) {
+    if (depth != 0 || !has_word({statement[i]}, "default")) {
+      if (statement[i].kind == schema::SqlTokenKind::punct) depth += statement[i].text == "(" ? 1 : statement[i].text == ")" ? -1 : 0;
+      continue;
+    }
+    std::vector<schema::SqlToken> expression;
+    for (std::size_t j = i + 1; j < statement.size(); ++j) {
+      const auto& token = statement[j];
+      if (token.kind == schema::SqlTokenKind::punct) depth += token.text == "(" ? 1 : token.text == ")" ? -1 : 0;
+      if (depth == 0 && token.kind == schema::SqlTokenKind::word &&
+          std::find(ends.begin(), ends.end(), lowercase(token.text)) != ends.end())
+        break;
+      expression.push_back(token);
+    }
+    return expression;
+  }
+  return std::nullopt;
+}
+
+// The tokens as SQL again, for a message.
+std::string spelled(const std::vector<schema::SqlToken>& tokens) {
+  std::string text;
+  for (const auto& token : tokens) {
+    const bool glue = token.kind == schema::SqlTokenKind::punct && token.text != ",";
+    if (!text.empty() && !glue && text.back() != '(' && !text.ends_with("::")) text += ' ';
+    if (token.kind == schema::SqlTokenKind::string) text += schema::quote_literal(token.text);
+    else if (token.kind == schema::SqlTokenKind::quoted_identifier) text += schema::quote_identifier(schema::Dialect::postgresql, token.text);
+    else text += token.text;
+  }
+  return text;
 }
 
 // CHECK (col IS NOT NULL) among the table's constraints before the step: PostgreSQL 12+ skips
@@ -113,10 +150,14 @@ CheckResult check_volatile_default_on_existing_table(const StepContext& step) {
   if (!add || !step.existing_table(add->table)) return std::nullopt;
   const std::string column = quoted_name(add->table, add->column.name);
   if (add->column.autoincrement) return "adds " + column + " as an identity column: a value for every row";
-  if (!add->column.server_default) return std::nullopt;
-  if (auto function = volatile_function(*add->column.server_default))
-    return "adds " + column + " with the volatile default " + *add->column.server_default + " (" + *function +
-           "): a value for every row";
+  // What the rendered statement gives the rows: the server default, or the model default the
+  // step fills them with.
+  for (const auto& text : step.rendered.statements)
+    for (const auto& statement : sql_statements(text))
+      if (auto expression = added_default(statement))
+        if (auto function = volatile_function(*expression))
+          return "adds " + column + " with the volatile default " + spelled(*expression) + " (" + *function +
+                 "): a value for every row";
   return std::nullopt;
 }
 

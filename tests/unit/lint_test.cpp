@@ -236,7 +236,11 @@ TEST(LintRules, VolatileDefaultOnExistingTable) {
   auto add = [](std::optional<std::string> server_default) {
     return Linted({AddColumn{"users", column("token", of(TypeKind::string), true, std::move(server_default)), {}}});
   };
-  EXPECT_TRUE(add("gen_random_uuid()::text").fires("volatile-default-on-existing-table", pg));
+  auto uuid = add("gen_random_uuid()::text");
+  ASSERT_TRUE(uuid.fires("volatile-default-on-existing-table", pg));
+  EXPECT_NE(uuid.finding("volatile-default-on-existing-table", pg)->message.find("default (gen_random_uuid()::text) "),
+            std::string::npos)
+      << uuid.finding("volatile-default-on-existing-table", pg)->message;
   EXPECT_TRUE(add("(random() * 10)::varchar").fires("volatile-default-on-existing-table", pg));
   EXPECT_TRUE(add("my_function()").fires("volatile-default-on-existing-table", pg))
       << "a function PostgreSQL does not know is VOLATILE by default";
