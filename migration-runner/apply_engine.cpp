@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <limits>
+#include <map>
 
 #include "replay.hpp"
 #include "schema/render_operations.hpp"
@@ -96,6 +98,27 @@ std::vector<std::string> heads_of(const RevisionGraph& graph, const std::set<std
 
 std::string position_name(const std::optional<std::string>& revision) { return revision ? *revision : "base"; }
 
+// Rows whose insertion order was not recorded (a PostgreSQL table from before applied_order)
+// and that share an applied_at of whole seconds: in replay order, parents before children, as
+// they must have been applied.
+void order_unrecorded_ties(std::vector<AppliedRevision>& rows, const RevisionGraph& graph) {
+  std::map<std::string, std::size_t> position;
+  for (const Migration* migration : graph.in_order()) position.emplace(migration->revision, position.size());
+  auto rank = [&](const AppliedRevision& row) {
+    auto found = position.find(row.revision);
+    return found == position.end() ? std::numeric_limits<std::size_t>::max() : found->second;
+  };
+  for (std::size_t begin = 0; begin < rows.size();) {
+    std::size_t end = begin + 1;
+    if (!rows[begin].insertion_order_known)
+      while (end < rows.size() && !rows[end].insertion_order_known && rows[end].applied_at == rows[begin].applied_at)
+        ++end;
+    std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(begin), rows.begin() + static_cast<std::ptrdiff_t>(end),
+                     [&](const AppliedRevision& a, const AppliedRevision& b) { return rank(a) < rank(b); });
+    begin = end;
+  }
+}
+
 class Runner {
  public:
   Runner(db::Connection& connection, const RevisionGraph& graph, const ApplyOptions& options)
@@ -104,6 +127,7 @@ class Runner {
     lock_.begin_transaction();
     try {
       versions_.create_if_missing();
+      upgrade_byte_checksums();
       connection_.commit();
     } catch (...) {
       connection_.rollback();
@@ -151,6 +175,19 @@ class Runner {
   }
 
   void foreign_keys(bool on) { connection_.execute(on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF"); }
+
+  // Rows an older sqlmodel-migrate recorded with the checksum of the file's bytes, for files
+  // that are still those bytes, get the content checksum: from then on an editor's whitespace
+  // or a line-ending conversion of those files is not an edit either.
+  void upgrade_byte_checksums() {
+    const DatabaseState state = read_database_state(connection_, graph_);
+    if (state.byte_checksums.empty()) return;
+    std::vector<const Migration*> migrations;
+    for (const auto& revision : state.byte_checksums) migrations.push_back(graph_.find(revision));
+    versions_.upgrade_checksums(migrations);
+    say("Recorded the content checksum of " + std::to_string(migrations.size()) +
+        " revision(s) an older sqlmodel-migrate recorded by their bytes (" + join(state.byte_checksums) + ").");
+  }
 
   // Runs one prepared migration in its transaction. False when, once the lock was held, the
   // version table showed another runner had changed the database: nothing was run.
@@ -290,6 +327,7 @@ class Runner {
 DatabaseState read_database_state(db::Connection& connection, const RevisionGraph& graph) {
   DatabaseState state;
   state.rows = VersionTable(connection).read();
+  order_unrecorded_ties(state.rows, graph);
   for (const auto& row : state.rows) {
     state.applied.insert(row.revision);
     const Migration* migration = graph.find(row.revision);
@@ -297,8 +335,16 @@ DatabaseState read_database_state(db::Connection& connection, const RevisionGrap
       state.unknown.push_back(row.revision);
       continue;
     }
-    const std::string actual = migration_checksum(*migration);
-    if (actual != row.checksum) state.edited.push_back({row.revision, migration->path, row.checksum, actual});
+    switch (match_checksum(*migration, row.checksum)) {
+      case ChecksumMatch::content:
+        break;
+      case ChecksumMatch::file_bytes:
+        state.byte_checksums.push_back(row.revision);
+        break;
+      case ChecksumMatch::differs:
+        state.edited.push_back({row.revision, migration->path, row.checksum, migration_checksum(*migration)});
+        break;
+    }
   }
   state.heads = heads_of(graph, state.applied);
   // Unknown revisions are positions too: the database is somewhere these files do not reach.

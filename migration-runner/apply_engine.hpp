@@ -9,8 +9,8 @@
 // empty PRAGMA foreign_key_check before COMMIT.
 //
 // Before anything runs, the version table is checked against the migrations directory: an
-// applied revision whose file was edited since (SHA-256 of the file's bytes) or deleted is
-// refused by name. One runner at a time (migration_lock.hpp); once it holds the lock a runner
+// applied revision whose file was edited since (SHA-256 of the file's canonical content, so
+// whitespace and line endings do not count) or deleted is refused by name. One runner at a time (migration_lock.hpp); once it holds the lock a runner
 // re-reads the version table, so a revision another runner applied meanwhile is not applied
 // twice.
 #pragma once
@@ -30,7 +30,7 @@
 
 namespace sqlmodel::migrate {
 
-// An applied revision whose file no longer has the bytes that were applied.
+// An applied revision whose file no longer has the content that was applied.
 struct EditedMigration {
   std::string revision;
   std::filesystem::path path;
@@ -40,10 +40,15 @@ struct EditedMigration {
 
 // The version table read against the migrations directory.
 struct DatabaseState {
+  // In the order they were applied; rows of an older PostgreSQL table that share applied_at
+  // (whole seconds) in replay order.
   std::vector<AppliedRevision> rows;
   std::set<std::string> applied;
   std::vector<std::string> unknown;  // applied revisions with no migration file
   std::vector<EditedMigration> edited;
+  // Applied, unchanged, but recorded with the checksum of the file's bytes (an older
+  // sqlmodel-migrate): runners rewrite these rows to the content checksum.
+  std::vector<std::string> byte_checksums;
   // Applied revisions with no applied child, in replay order: "where the database is".
   std::vector<std::string> heads;
 

@@ -190,6 +190,18 @@ std::string write_migration(const Migration& migration) {
   }
 }
 
+std::string canonical_content(const Migration& migration) {
+  const std::string text = migration.file_text.empty() ? write_migration(migration) : migration.file_text;
+  try {
+    // nlohmann::json keeps object keys sorted; dump() without indent writes no whitespace.
+    return json::parse(text).dump();
+  } catch (const json::exception& error) {
+    // read_migration parsed the same text, so only a file built by hand in memory gets here.
+    throw MigrationFileError(migration.path.empty() ? "revision " + migration.revision : migration.path.string(), "",
+                             std::string("invalid JSON: ") + error.what());
+  }
+}
+
 Migration read_migration(std::string_view text, const std::string& origin) {
   json document = parse_without_duplicates(text, origin);
   if (!document.is_object()) throw MigrationFileError(origin, "", "expected a migration (a JSON object)");

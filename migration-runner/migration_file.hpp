@@ -74,6 +74,12 @@ struct Migration {
 // The file's text: stable key order, two-space indentation, trailing newline.
 std::string write_migration(const Migration& migration);
 
+// The migration's content in one canonical spelling: the file's JSON parsed and written back
+// compactly with sorted keys, so whitespace, line endings, a byte-order mark, key order and
+// string escapes do not change it; every value does. Of a migration not read from a file,
+// that of the file write_migration() writes. Checksums of applied migrations are of this.
+std::string canonical_content(const Migration& migration);
+
 // `origin` names the file in errors.
 Migration read_migration(std::string_view text, const std::string& origin);
 // Reads and checks that the name's revision matches the file's "revision".

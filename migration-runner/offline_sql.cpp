@@ -83,8 +83,10 @@ std::string offline_sql(const RevisionGraph& graph, const std::optional<std::str
   schema::Schema schema = replay(graph, from_set);
   std::string text = "-- sqlmodel-migrate: " + std::string(upgrade ? "upgrade" : "downgrade") + " " + name_of(from) +
                      " -> " + name_of(to) + " (" + std::string(schema::to_string(dialect)) + ")\n\n";
-  if (upgrade && !path.empty() && version_table == VersionTableStatements::include)
-    text += statement_text(version_table_create_sql(dialect)) + "\n";
+  if (upgrade && !path.empty() && version_table == VersionTableStatements::include) {
+    for (const auto& statement : version_table_create_sql(dialect)) text += statement_text(statement);
+    text += "\n";
+  }
   for (const Migration* migration : path) text += revision_sql(schema, *migration, upgrade, dialect, version_table);
   return text;
 }

@@ -3,9 +3,10 @@
 #
 # Runs CMD against a throwaway PostgreSQL 15 cluster: initdb into a temporary directory,
 # listen on 127.0.0.1 only (a free port picked now), trust authentication on loopback only,
-# create a database, export SQLMODEL_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/DB,
-# run CMD, then stop the server and delete the directory, whatever CMD did. The exit code
-# is CMD's.
+# create a database, export SQLMODEL_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/DB
+# (for the test suites) and SQLMODEL_DATABASE_URL with the same URL (for the tools, so
+# `tools/with-postgres.sh sqlmodel-migrate upgrade` needs no --url), run CMD, then stop the
+# server and delete the directory, whatever CMD did. The exit code is CMD's.
 #
 # Durability settings are off: the cluster lives for one run, so crash safety buys nothing
 # and fsync would dominate the test time.
@@ -105,6 +106,7 @@ fi
   die "could not create database $DATABASE"
 
 export SQLMODEL_TEST_PG_URL="postgresql://postgres@127.0.0.1:${PORT}/${DATABASE}"
+export SQLMODEL_DATABASE_URL=$SQLMODEL_TEST_PG_URL
 echo "with-postgres.sh: PostgreSQL ${PG_VERSION} at $SQLMODEL_TEST_PG_URL" >&2
 
 # CMD runs in the background so that a TERM or INT reaching this script is handled at once

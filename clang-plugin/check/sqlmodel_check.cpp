@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/Preprocessor.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include "codegen/header_writer.hpp"
+#include "command_line.hpp"
 #include "codegen/output_file.hpp"
 #include "gcc_flags.hpp"
 #include "merge_snapshots.hpp"
@@ -88,6 +90,10 @@ class CheckActionFactory : public clang::tooling::FrontendActionFactory {
 
 int main(int argc, const char** argv) {
   llvm::cl::HideUnrelatedOptions(category);
+  llvm::cl::SetVersionPrinter([](llvm::raw_ostream& out) {
+    out << sqlmodel::cli::version_text("sqlmodel-check", {{"schema snapshot", 0, sqlmodel::schema::snapshot_format}})
+        << "\nclang " << CLANG_VERSION_STRING << " (the compiler whose checks it runs)\n";
+  });
   if (!llvm::cl::ParseCommandLineOptions(
           argc, argv,
           "Checks sqlmodel models with the plugin's checks, for builds that use GCC.\n"))

@@ -5,12 +5,21 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command_line.hpp"
 #include "merge_snapshots.hpp"
 #include "schema/snapshot_json.hpp"
 
+namespace {
+constexpr const char* program = "sqlmodel-snapshot";
+}
+
 int main(int argc, char** argv) {
-  CLI::App app{"Work with sqlmodel schema snapshots"};
+  CLI::App app{"Work with sqlmodel schema snapshots", program};
   app.require_subcommand(1);
+  app.set_version_flag("--version",
+                       sqlmodel::cli::version_text(program, {{"schema snapshot", sqlmodel::schema::snapshot_format,
+                                                              sqlmodel::schema::snapshot_format}}),
+                       "Print the version and the snapshot format it reads and writes, then exit");
 
   CLI::App* merge = app.add_subcommand(
       "merge", "Merge per-translation-unit snapshots into one; identical copies of a model "
@@ -25,13 +34,17 @@ int main(int argc, char** argv) {
   // Usage errors exit 2, as sqlmodel-migrate's do, not with CLI11's own numbers (105, 106).
   app.footer("Exit codes: 0 success; 1 a snapshot could not be read, merged or written; "
              "2 usage error.");
+  static constexpr std::string_view verbs[] = {"merge"};
+  if (auto verb = sqlmodel::cli::typed_verb(argc, argv, {}))
+    if (auto error = sqlmodel::cli::unknown_verb_error(*verb, verbs)) {
+      std::cerr << program << ": error: " << *error << "\n";
+      return 2;
+    }
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& help) {
-    return app.exit(help);
   } catch (const CLI::ParseError& error) {
-    app.exit(error);
-    return 2;
+    // --help and --version end the parse too, successfully.
+    return app.exit(error) == 0 ? 0 : 2;
   }
 
   try {
@@ -41,7 +54,7 @@ int main(int argc, char** argv) {
     sqlmodel::schema::Schema merged = sqlmodel::snapshot_merge::merge(snapshots);
     sqlmodel::schema::write_snapshot_file(merged, output);
   } catch (const std::exception& error) {
-    std::cerr << "sqlmodel-snapshot merge: error: " << error.what() << "\n";
+    std::cerr << program << " merge: error: " << error.what() << "\n";
     return 1;
   }
   return 0;

@@ -16,7 +16,7 @@ void add_lock_timeout_option(CLI::App& verb, DatabaseOptions& options) {
 
 void add_apply_options(CLI::App& verb, DatabaseOptions& options) {
   add_lock_timeout_option(verb, options);
-  verb.add_flag("-q,--quiet", options.quiet, "One line per revision instead of one per operation");
+  verb.add_flag("-q,--quiet", options.quiet, "Print nothing on success (errors still go to stderr)");
 }
 
 std::unique_ptr<db::Connection> open_database(const std::string& url) {
@@ -31,10 +31,12 @@ std::unique_ptr<db::Connection> open_database(const std::string& url) {
 ApplyOptions make_apply_options(const DatabaseOptions& options, Context& context, const std::string& url) {
   ApplyOptions apply;
   apply.lock.timeout = std::chrono::milliseconds(std::llround(options.lock_timeout_seconds * 1000));
-  apply.lock.progress = &context.out;
+  // Quiet means silent on success, like cp or git's -q: what went wrong is an exception, which
+  // the caller reports on stderr.
+  std::ostream* progress = options.quiet ? nullptr : &context.out;
+  apply.lock.progress = progress;
   apply.lock.database_name = display_url(url);
-  apply.progress = &context.out;
-  apply.show_steps = !options.quiet;
+  apply.progress = progress;
   return apply;
 }
 

@@ -104,9 +104,8 @@ int run_test(const TestOptions& options, Context& context) {
     throw ConfigError("the scratch database " + display_url(scratch.url()) +
                       " is not empty; `test` needs an empty one (or none: it makes its own)");
 
-  DatabaseOptions quiet = options.database;
-  quiet.quiet = !options.verbose;
-  const ApplyOptions apply = make_apply_options(quiet, context, scratch.url());
+  ApplyOptions apply = make_apply_options(options.database, context, scratch.url());
+  apply.show_steps = options.verbose;  // a line per revision, and per operation with -v
   context.out << "Testing the migrations on " << scratch.description() << '\n';
 
   context.out << "1/4 upgrade to head\n";

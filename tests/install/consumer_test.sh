@@ -42,6 +42,14 @@ ls "$src"/migrations/*.json >/dev/null 2>&1 || fail "revision wrote no file into
 must_succeed "$logs/check-after" cmake --build "$build" --target league-migrations-check
 must_contain "$logs/check-after" "matches the models" "the generated migration matches the models"
 
+# `sqlmodel-migrate init` takes the snapshot and migrations directory sqlmodel_add_models
+# configured, so the project's own sqlmodel.toml names the file this build writes.
+must_succeed "$logs/init" "$migrate" --config "$src/sqlmodel.toml" init --build-dir ../build
+must_contain "$src/sqlmodel.toml" 'snapshot = "../build/league.schema.json"' "init names the target's snapshot"
+must_contain "$src/sqlmodel.toml" 'directory = "migrations"' "init names the target's migrations directory"
+must_succeed "$logs/check-project" "$migrate" --config "$src/sqlmodel.toml" check --offline
+must_contain "$logs/check-project" "matches the models" "the project's sqlmodel.toml reaches the build's snapshot"
+
 url="sqlite:///$work/league.db"
 must_succeed "$logs/upgrade" "$migrate" --config "$build/league.sqlmodel.toml" --url "$url" upgrade
 must_succeed "$logs/run" "$build/league" "$url"

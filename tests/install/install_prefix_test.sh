@@ -68,4 +68,14 @@ first_include=$(grep -o -- '-I[^ ]*' "$logs/pkg-config" | head -1)
 for tool in "${tools[@]}"; do
   must_succeed "$logs/$tool-help" "$prefix/bin/$tool" --help
 done
+# Every installed program, also one this list does not know yet, says which sqlmodel it is.
+version=$(env PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --modversion sqlmodel)
+for program in "$prefix"/bin/*; do
+  name=$(basename "$program")
+  must_succeed "$logs/$name-version" "$program" --version
+  [[ $(head -n 1 "$logs/$name-version") == "$name $version (sqlmodel-cpp)" ]] ||
+    { cat "$logs/$name-version" >&2; fail "$name --version does not start with '$name $version (sqlmodel-cpp)'"; }
+  must_contain "$logs/$name-version" "reads: " "$name --version names the formats it reads"
+  must_contain "$logs/$name-version" "writes: " "$name --version names the formats it writes"
+done
 echo "ok: installed to $prefix ($(wc -l <"$logs/headers") headers)"

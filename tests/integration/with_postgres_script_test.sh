@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Checks tools/with-postgres.sh itself: the URL it exports reaches a working server, CMD's exit
-# code comes back unchanged, and neither the server nor its directory outlives the run, also
-# when the script is stopped with TERM while CMD runs.
+# Checks tools/with-postgres.sh itself: the URL it exports reaches a working server, the tools
+# find it through SQLMODEL_DATABASE_URL without --url, CMD's exit code comes back unchanged, and
+# neither the server nor its directory outlives the run, also when the script is stopped with
+# TERM while CMD runs.
 #
-# Usage: with_postgres_script_test.sh path/to/with-postgres.sh
+# Usage: with_postgres_script_test.sh path/to/with-postgres.sh path/to/sqlmodel-migrate
 set -uo pipefail
 
-WITH_POSTGRES=${1:?usage: with_postgres_script_test.sh path/to/with-postgres.sh}
+WITH_POSTGRES=${1:?usage: with_postgres_script_test.sh path/to/with-postgres.sh path/to/sqlmodel-migrate}
+MIGRATE=${2:?usage: with_postgres_script_test.sh path/to/with-postgres.sh path/to/sqlmodel-migrate}
+unset SQLMODEL_DATABASE_URL SQLMODEL_TEST_PG_URL
 PSQL=/usr/lib/postgresql/15/bin/psql
 PG_ISREADY=/usr/lib/postgresql/15/bin/pg_isready
 
@@ -52,6 +55,26 @@ grep -Eq '^postgresql://postgres@127\.0\.0\.1:[0-9]+/[a-z_]+$' "$url_file" ||
   fail "unexpected SQLMODEL_TEST_PG_URL: $(cat "$url_file")"
 [[ $output == "127.0.0.1|"* ]] || fail "psql query printed: $output"
 expect_nothing_left "psql query" "$url_file"
+
+# 1b. SQLMODEL_DATABASE_URL is the same URL, so a tool run under the script needs no --url: a
+#     project whose sqlmodel.toml names a SQLite file is upgraded on the server instead.
+project="$SCRATCH/project"
+mkdir -p "$project"
+"$MIGRATE" -c "$project/sqlmodel.toml" init >/dev/null || fail "init of the scratch project failed"
+"$MIGRATE" -c "$project/sqlmodel.toml" revision --empty --rev-id 0123456789ab -m "first" >/dev/null ||
+  fail "revision in the scratch project failed"
+: > "$url_file"
+output=$("$WITH_POSTGRES" sh -c '
+  [ "$SQLMODEL_DATABASE_URL" = "$SQLMODEL_TEST_PG_URL" ] || { echo "SQLMODEL_DATABASE_URL=$SQLMODEL_DATABASE_URL"; exit 1; }
+  echo "$SQLMODEL_TEST_PG_URL" > "$0"
+  "$1" -c "$2/sqlmodel.toml" upgrade >/dev/null || exit 1
+  "$3" "$SQLMODEL_TEST_PG_URL" -Atc "SELECT revision FROM sqlmodel_version"' \
+  "$url_file" "$MIGRATE" "$project" "$PSQL" 2>"$SCRATCH/stderr")
+status=$?
+[[ $status -eq 0 ]] || fail "sqlmodel-migrate upgrade under with-postgres.sh: exit code $status: $output $(cat "$SCRATCH/stderr")"
+[[ $output == "0123456789ab" ]] || fail "the server's version table should hold 0123456789ab: $output"
+[[ ! -e $project/app.db ]] || fail "the upgrade went to sqlmodel.toml's SQLite file instead of the server"
+expect_nothing_left "sqlmodel-migrate upgrade" "$url_file"
 
 # 2. A failing CMD's exit code is the script's (success was checked above), and cleanup
 #    still happens.

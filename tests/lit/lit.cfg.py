@@ -13,6 +13,7 @@
 #   FileCheck, not, count   from LLVM 19 (/usr/lib/llvm-19/bin leads PATH)
 #   %python              the Python the build found
 #   %sqlmodel_src        the source root
+#   %sqlmodel_version    the package version (CMake's project(VERSION))
 #   %test_data           tests/data
 #   %lit_support         tests/lit/support
 #   %{sqlmodel_plugin}   built files that are not commands (SQLMODEL_LIT_FILE_TARGETS)
@@ -99,6 +100,7 @@ def configure():
     support_dir = os.path.join(config.test_source_root, "support")
     # Longer names first: lit applies substitutions in order.
     config.substitutions.append(("%sqlmodel_src", config.sqlmodel_source_dir))
+    config.substitutions.append(("%sqlmodel_version", config.sqlmodel_version))
     config.substitutions.append(("%test_data", os.path.join(config.sqlmodel_source_dir, "tests", "data")))
     config.substitutions.append(("%lit_support", support_dir))
     config.substitutions.append(("%python", config.python_executable))

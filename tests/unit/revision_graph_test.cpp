@@ -170,6 +170,42 @@ TEST(MigrationFile, WritesAndReadsBack) {
   EXPECT_EQ(write_migration(back), text);
 }
 
+TEST(MigrationFile, CanonicalContentIgnoresSpellingButNotValues) {
+  Migration migration = revision("3f2a9c1b7d4e", {"a1b2c3d4e5f6"}, 7);
+  migration.message = "rename";
+  migration.upgrade = {schema::RenameColumn{"users", "a", "b"}};
+  migration.downgrade = schema::invert(migration.upgrade);
+  const std::string text = write_migration(migration);
+  const std::string canonical = canonical_content(read_migration(text, "m.json"));
+  EXPECT_EQ(canonical.find_first_of(" \n\r\t"), std::string::npos) << "no whitespace: " << canonical;
+  EXPECT_TRUE(canonical.starts_with("{\"created\":\"\",\"downgrade\":[{\"from\":\"b\",")) << "sorted keys: " << canonical;
+  EXPECT_EQ(canonical_content(migration), canonical) << "a migration not read from a file: as write_migration writes it";
+
+  // What an editor, git's autocrlf or another JSON tool may do to the same content.
+  std::string crlf;
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  std::string escaped = text;
+  escaped.replace(escaped.find("\"rename\""), 8, "\"ren\\u0061me\"");
+  const std::string reordered =
+      "{\"upgrade\": [{\"op\": \"rename_column\", \"table\": \"users\", \"from\": \"a\", \"to\": \"b\"}],"
+      " \"downgrade\": [{\"to\": \"a\", \"from\": \"b\", \"table\": \"users\", \"op\": \"rename_column\"}],"
+      " \"created\": \"\", \"message\": \"rename\", \"parents\": [\"a1b2c3d4e5f6\"],"
+      " \"revision\": \"3f2a9c1b7d4e\", \"format\": 1}";
+  for (const std::string& spelling : {crlf, "\xef\xbb\xbf" + text, escaped, text + "\n\n", reordered}) {
+    Migration again = read_migration(spelling, "m.json");
+    EXPECT_EQ(again.upgrade, migration.upgrade) << spelling;
+    EXPECT_EQ(canonical_content(again), canonical) << spelling;
+  }
+
+  // Every change of a value changes it, the order of a list included.
+  std::string renamed = text;
+  renamed.replace(renamed.find("\"to\": \"b\""), 9, "\"to\": \"c\"");
+  std::string messaged = text;
+  messaged.replace(messaged.find("\"rename\""), 8, "\"Rename\"");
+  for (const std::string& edited : {renamed, messaged})
+    EXPECT_NE(canonical_content(read_migration(edited, "m.json")), canonical) << edited;
+}
+
 TEST(MigrationFile, Names) {
   EXPECT_EQ(migration_file_name(7, "3f2a9c1b7d4e", "Add users.nickname (for display)!"),
             "0007_3f2a9c1b7d4e_add_users_nickname_for_display.json");

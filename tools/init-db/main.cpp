@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "command_line.hpp"
 #include "creation_plan.hpp"
 #include "creation_report.hpp"
 #include "db/connection.hpp"
@@ -124,8 +125,11 @@ int run(const Options& options) {
                  "  changing existing tables is a job for migrations\n";
     return exit_refused_or_database_error;
   } catch (const db::DatabaseError& error) {
-    print_error(fmt::format("{}: {}", shown_url, error.what()));
-    if (!error.statement().empty()) std::cerr << "  statement: " << error.statement() << '\n';
+    // Both backends already quote the failing statement in what().
+    const std::string reason = error.what();
+    print_error(fmt::format("{}: {}", shown_url, reason));
+    if (!error.statement().empty() && reason.find(error.statement()) == std::string::npos)
+      std::cerr << "  statement: " << error.statement() << '\n';
     std::cerr << "  nothing was created: the transaction was rolled back\n";
     return exit_refused_or_database_error;
   } catch (const std::exception& error) {
@@ -146,6 +150,8 @@ int main(int argc, char** argv) {
       "URLs: sqlite:///relative.db, sqlite:////absolute/path.db, postgresql://user@host:port/db\n"
       "Exit codes: 0 created (or nothing to create), 1 refused or database error,\n"
       "            2 usage, URL or snapshot error");
+  app.set_version_flag("--version", cli::version_text(program, {{"schema snapshot", schema::snapshot_format, 0}}),
+                       "Print the version and the snapshot format it reads, then exit");
   Options options;
   app.add_option("--url", options.url, "Database URL (see URLs below)")
       ->envname("SQLMODEL_DATABASE_URL")
