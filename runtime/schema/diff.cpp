@@ -5,7 +5,9 @@
 //
 // Phases, in order:
 //   1. enums created; values removed and added (positions from a longest common subsequence)
-//   2. tables renamed, then columns renamed (renamed_from in `to`)
+//   2. tables renamed, then columns renamed (renamed_from in `to`), then the constraints and
+//      indexes whose only difference left is their name (a renamed table's pk_<table> and
+//      ix_<table>_<column>, an index over a renamed column): renamed, not dropped and made again
 //   3. foreign keys, indexes, unique/check constraints and primary keys that changed or went
 //      away dropped from the tables that stay
 //   4. tables that went away dropped, children before parents; the foreign keys that close a
@@ -112,6 +114,7 @@ class Differ {
     create_enums_and_change_values();
     rename_tables();
     rename_columns();
+    rename_constraints_and_indexes();
     drop_changed_constraints();
     drop_tables();
     drop_columns();
@@ -196,6 +199,63 @@ class Differ {
             renamed = true;
           }
         }
+      }
+    }
+  }
+
+  // A constraint or index of a table that stays, whose name is gone from the target while the
+  // target has one under a new name that is the same in everything else, is renamed: on
+  // PostgreSQL that keeps the index behind it (no rebuild, no window without the constraint).
+  // A new name already taken anywhere (names of constraints and indexes are schema-wide) is
+  // left to the drop and re-add of phases 3 and 8.
+  void rename_constraints_and_indexes() {
+    for (const auto& name : common_tables()) {
+      const Table& wanted = *find_sorted(target_, name);
+      const Table& now = current_table(name);
+      std::vector<Operation> renames;
+      collect_renames<RenameIndex>(name, now.indexes, wanted.indexes, renames);
+      collect_renames<RenameConstraint>(name, now.unique_constraints, wanted.unique_constraints, renames);
+      collect_renames<RenameConstraint>(name, now.check_constraints, wanted.check_constraints, renames);
+      collect_renames<RenameConstraint>(name, now.foreign_keys, wanted.foreign_keys, renames);
+      if (now.primary_key && wanted.primary_key && now.primary_key->name != wanted.primary_key->name &&
+          same_except_name(*now.primary_key, *wanted.primary_key) && !name_taken(wanted.primary_key->name))
+        renames.push_back(RenameConstraint{name, now.primary_key->name, wanted.primary_key->name});
+      for (auto& rename : renames) emit(std::move(rename));
+    }
+  }
+
+  template <typename Item>
+  static bool same_except_name(Item a, Item b) {
+    b.name = a.name;
+    if constexpr (requires { a.source; }) a.source = b.source = {};
+    return a == b;
+  }
+
+  bool name_taken(const std::string& name) const {
+    for (const auto& table : current_.tables) {
+      auto has = [&](const auto& items) {
+        return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
+      };
+      if ((table.primary_key && table.primary_key->name == name) || has(table.foreign_keys) ||
+          has(table.unique_constraints) || has(table.check_constraints) || has(table.indexes))
+        return true;
+    }
+    return false;
+  }
+
+  template <typename RenameOperation, typename Item>
+  void collect_renames(const std::string& table, const std::vector<Item>& now, const std::vector<Item>& wanted,
+                       std::vector<Operation>& renames) const {
+    std::set<std::string> claimed;
+    for (const auto& item : now) {
+      if (find_named(wanted, item.name)) continue;  // the name stays: nothing to rename
+      for (const auto& candidate : wanted) {
+        if (claimed.count(candidate.name) || find_named(now, candidate.name) || name_taken(candidate.name) ||
+            !same_except_name(item, candidate))
+          continue;
+        claimed.insert(candidate.name);
+        renames.push_back(RenameOperation{table, item.name, candidate.name});
+        break;
       }
     }
   }

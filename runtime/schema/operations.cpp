@@ -380,6 +380,38 @@ void apply(Schema& schema, const DropIndex& op) {
   drop_named(existing_table(schema, op.table, operation).indexes, op.index, "index", op.table, operation);
 }
 
+void apply(Schema& schema, const RenameIndex& op) {
+  const std::string operation =
+      "rename index " + in_quotes(op.from) + " on " + in_quotes(op.table) + " to " + in_quotes(op.to);
+  Table& table = existing_table(schema, op.table, operation);
+  auto found = find_named(table.indexes, op.from);
+  if (found == table.indexes.end())
+    refuse(operation, "table " + in_quotes(op.table) + " has no index " + in_quotes(op.from));
+  require_free_name(schema, op.to, operation);
+  found->name = op.to;
+}
+
+void apply(Schema& schema, const RenameConstraint& op) {
+  const std::string operation =
+      "rename constraint " + in_quotes(op.from) + " on " + in_quotes(op.table) + " to " + in_quotes(op.to);
+  Table& table = existing_table(schema, op.table, operation);
+  std::string* name = nullptr;
+  if (table.primary_key && table.primary_key->name == op.from) name = &table.primary_key->name;
+  auto named_in = [&](auto& items) {
+    if (auto found = find_named(items, op.from); !name && found != items.end()) name = &found->name;
+  };
+  named_in(table.unique_constraints);
+  named_in(table.check_constraints);
+  named_in(table.foreign_keys);
+  if (!name)
+    refuse(operation, "table " + in_quotes(op.table) + " has no primary key, unique, check or foreign key constraint " +
+                          in_quotes(op.from) + (find_named(table.indexes, op.from) != table.indexes.end()
+                                                    ? " (it is an index: rename_index renames it)"
+                                                    : ""));
+  require_free_name(schema, op.to, operation);
+  *name = op.to;
+}
+
 void apply(Schema& schema, const AddPrimaryKey& op) {
   const std::string operation = "add primary key " + in_quotes(op.key.name) + " on " + in_quotes(op.table);
   Table& table = existing_table(schema, op.table, operation);
@@ -604,6 +636,8 @@ Operation invert(const Operation& operation) {
             return AddEnumValue{op.enum_name, op.value, op.position};
           },
           [](const AlterTableMetadata& op) -> Operation { return AlterTableMetadata{op.to, op.from}; },
+          [](const RenameIndex& op) -> Operation { return RenameIndex{op.table, op.to, op.from}; },
+          [](const RenameConstraint& op) -> Operation { return RenameConstraint{op.table, op.to, op.from}; },
           [](const SqlStep& op) -> Operation {
             throw std::invalid_argument("sql step" + (op.description.empty() ? "" : " \"" + op.description + "\"") +
                                         " has no automatic inverse; the migration states its downgrade SQL");
@@ -658,6 +692,10 @@ std::string describe(const Operation& operation) {
                    " on " + op.table + " (" + join(op.index.columns) + ")";
           },
           [](const DropIndex& op) { return "drop index " + op.index.name + " on " + op.table; },
+          [](const RenameIndex& op) { return "rename index " + op.from + " on " + op.table + " to " + op.to; },
+          [](const RenameConstraint& op) {
+            return "rename constraint " + op.from + " on " + op.table + " to " + op.to;
+          },
           [](const AddPrimaryKey& op) {
             return "add primary key " + op.key.name + " on " + op.table + " (" + join(op.key.columns) + ")";
           },

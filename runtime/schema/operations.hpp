@@ -76,6 +76,26 @@ struct DropIndex {
   bool operator==(const DropIndex&) const = default;
 };
 
+// Renames an index and nothing else: PostgreSQL's ALTER INDEX ... RENAME TO keeps the index
+// (no rebuild); SQLite cannot rename one, so it drops the index and creates it again under the
+// new name. `table` is the index's table.
+struct RenameIndex {
+  std::string table;
+  std::string from;
+  std::string to;
+  bool operator==(const RenameIndex&) const = default;
+};
+// Renames the primary key, a unique, check or foreign key constraint of `table`: PostgreSQL's
+// ALTER TABLE ... RENAME CONSTRAINT keeps the constraint (and renames a key's index with it,
+// no rebuild); SQLite keeps constraint names only in the table's CREATE TABLE, so there it is a
+// table rebuild.
+struct RenameConstraint {
+  std::string table;
+  std::string from;
+  std::string to;
+  bool operator==(const RenameConstraint&) const = default;
+};
+
 struct AddPrimaryKey {
   std::string table;
   PrimaryKey key;
@@ -163,7 +183,8 @@ using Operation =
                  AlterColumn, CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey,
                  AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint,
                  DropCheckConstraint, AddForeignKey, DropForeignKey, CreateEnum, DropEnum,
-                 AddEnumValue, RemoveEnumValue, AlterTableMetadata, SqlStep>;
+                 AddEnumValue, RemoveEnumValue, AlterTableMetadata, SqlStep, RenameIndex,
+                 RenameConstraint>;
 
 // The operation that undoes `operation`. SqlStep has no automatic inverse: throws
 // std::invalid_argument (a migration file states its downgrade SQL itself).

@@ -28,7 +28,8 @@ constexpr std::array<std::string_view, std::variant_size_v<Operation>> operation
     "drop_unique_constraint", "add_check_constraint", "drop_check_constraint",
     "add_foreign_key",      "drop_foreign_key",      "create_enum",
     "drop_enum",            "add_enum_value",        "remove_enum_value",
-    "alter_table_metadata", "sql",
+    "alter_table_metadata", "sql",                   "rename_index",
+    "rename_constraint",
 };
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
@@ -283,6 +284,14 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
     at.expect_keys({"table", "from", "to"});
     return RenameColumn{at.name("table"), at.name("from"), at.name("to")};
   }
+  if (op == "rename_index") {
+    at.expect_keys({"table", "from", "to"});
+    return RenameIndex{at.name("table"), at.name("from"), at.name("to")};
+  }
+  if (op == "rename_constraint") {
+    at.expect_keys({"table", "from", "to"});
+    return RenameConstraint{at.name("table"), at.name("from"), at.name("to")};
+  }
   if (op == "alter_column") {
     at.expect_keys({"table", "from", "to"});
     auto table = at.name("table");
@@ -378,6 +387,16 @@ ordered_json to_json(const Operation& operation) {
           [&](const AddColumn& op) { column_op(op.table, op.column, op.position); },
           [&](const DropColumn& op) { column_op(op.table, op.column, op.position); },
           [&](const RenameColumn& op) {
+            object["table"] = op.table;
+            object["from"] = op.from;
+            object["to"] = op.to;
+          },
+          [&](const RenameIndex& op) {
+            object["table"] = op.table;
+            object["from"] = op.from;
+            object["to"] = op.to;
+          },
+          [&](const RenameConstraint& op) {
             object["table"] = op.table;
             object["from"] = op.from;
             object["to"] = op.to;

@@ -82,6 +82,19 @@ class PostgresRenderer {
     return std::move(step_);
   }
 
+  // The index keeps its storage: no rebuild, and only a SHARE UPDATE EXCLUSIVE lock.
+  RenderedStep operator()(const RenameIndex& op) {
+    emit("ALTER INDEX " + quoted(context_, op.from) + " RENAME TO " + quoted(context_, op.to));
+    return std::move(step_);
+  }
+
+  // A primary key's or unique constraint's index is renamed with it, and keeps its storage.
+  RenderedStep operator()(const RenameConstraint& op) {
+    emit(alter_table(context_, op.table,
+                     "RENAME CONSTRAINT " + quoted(context_, op.from) + " TO " + quoted(context_, op.to)));
+    return std::move(step_);
+  }
+
   RenderedStep operator()(const AddPrimaryKey& op) {
     const Table& table = table_named(context_.lowered_after, op.table, context_);
     if (!table.primary_key) fail(context_, "table \"" + op.table + "\" has no primary key after it");

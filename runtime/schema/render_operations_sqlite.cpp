@@ -153,14 +153,22 @@ class SqliteRenderer {
       const Index& index = index_named(target(create_index->table), create_index->index.name, context_);
       emit(render_create_index(target(create_index->table), index, lite));
       replay(CreateIndex{create_index->table, index});
+    } else if (const auto* rename_index = std::get_if<RenameIndex>(&op)) {
+      // SQLite has no ALTER INDEX: the index is made again under its new name.
+      const Index& index = index_named(table_named(current_, rename_index->table, context_), rename_index->from,
+                                       context_);
+      emit("DROP INDEX " + quoted(context_, index.name));
+      const Table& wanted = target(rename_index->table);
+      emit(render_create_index(wanted, index_named(wanted, rename_index->to, context_), lite));
+      replay(*rename_index);
     } else if (const auto* drop_index = std::get_if<DropIndex>(&op)) {
       const Index& index = index_named(table_named(current_, drop_index->table, context_),
                                        drop_index->index.name, context_);
       emit("DROP INDEX " + quoted(context_, index.name));
       replay(DropIndex{drop_index->table, index});
     }
-    // Everything else (column type or nullability, keys, constraints, enums) has no ALTER in
-    // SQLite: the rebuild below does it.
+    // Everything else (column type or nullability, keys, constraints and their names, enums)
+    // has no ALTER in SQLite: the rebuild below does it.
   }
 
   void rebuild_what_still_differs() {

@@ -238,6 +238,30 @@ std::vector<RenderScenario> render_scenarios() {
   // users has an enum column (a CHECK named after the table on SQLite) and is referred to by
   // tasks: the reference follows, and constraint names stay as the operations leave them.
   add("rename_referenced_table_with_enum", {RenameTable{"users", "members"}});
+  {
+    // What autogenerate writes for a table renamed through .renamed_from: the table, then every
+    // constraint and index named after it, its own and the foreign keys that refer to it.
+    std::vector<Operation> renames{RenameTable{"users", "members"}};
+    auto follow = [](const std::string& name) {
+      std::string renamed = name;
+      if (auto at = renamed.find("users"); at != std::string::npos) renamed.replace(at, 5, "members");
+      return renamed;
+    };
+    const Table& users = base_table("users");
+    for (const auto& index : users.indexes) renames.push_back(RenameIndex{"members", index.name, follow(index.name)});
+    if (users.primary_key)
+      renames.push_back(RenameConstraint{"members", users.primary_key->name, follow(users.primary_key->name)});
+    for (const auto& check : users.check_constraints)
+      renames.push_back(RenameConstraint{"members", check.name, follow(check.name)});
+    for (const auto& unique : users.unique_constraints)
+      renames.push_back(RenameConstraint{"members", unique.name, follow(unique.name)});
+    for (const auto& key : users.foreign_keys) renames.push_back(RenameConstraint{"members", key.name, follow(key.name)});
+    for (const auto& table : render_scenario_base_schema().tables)
+      for (const auto& key : table.foreign_keys)
+        if (key.referred_table == "users" && table.name != "users")
+          renames.push_back(RenameConstraint{table.name, key.name, follow(key.name)});
+    add("rename_table_with_its_constraints_and_indexes", std::move(renames));
+  }
   add("add_check_constraint",
       {AddCheckConstraint{"users", {naming::check("users", "score_small"), "score < 1000", {}}}});
   add("drop_check_constraint", {DropCheckConstraint{"tasks", base_table("tasks").check_constraints.front()}});

@@ -148,19 +148,98 @@ TEST(Diff, TableRenameKeepsRowsAndRenamesConstraintNames) {
   const auto& before = chain[chain.size() - 3].schema;
   const auto& after = chain[chain.size() - 2].schema;
   ASSERT_EQ(chain[chain.size() - 2].name, "rename table");
+  // The names that follow the table's are renamed, not dropped and made again (which would
+  // rebuild their indexes and leave a window without the keys).
   EXPECT_EQ(descriptions(diff(before, after)),
             (std::vector<std::string>{
                 "rename table projects to workspaces",
-                "drop foreign key fk_projects_team_id_teams on workspaces",
-                "drop index ix_projects_team_id on workspaces",
-                "drop primary key pk_projects on workspaces",
-                "add primary key pk_workspaces on workspaces (id)",
-                "create index ix_workspaces_team_id on workspaces (team_id)",
-                "add foreign key fk_workspaces_team_id_teams on workspaces (team_id) -> teams (id)",
+                "rename index ix_projects_team_id on workspaces to ix_workspaces_team_id",
+                "rename constraint fk_projects_team_id_teams on workspaces to fk_workspaces_team_id_teams",
+                "rename constraint pk_projects on workspaces to pk_workspaces",
             }));
+  expect_round_trip(before, after, "rename table");
 }
 
-TEST(Diff, RenamingAReferencedTableDropsTheForeignKeysOnItsKeyFirst) {
+TEST(Diff, EveryKindOfConstraintAndIndexIsRenamedWithItsTable) {
+  // every_feature's users: a primary key, unique constraints and indexes, checks, and keys of
+  // other tables that refer to it.
+  const Schema from = sqlmodel::testing::every_feature_schema();
+  Schema to = from;
+  Table& users = *to.find_table("users");
+  users.name = "members";
+  users.renamed_from = "users";
+  auto rename = [](std::string& name) {
+    if (auto at = name.find("users"); at != std::string::npos) name.replace(at, 5, "members");
+  };
+  if (users.primary_key) rename(users.primary_key->name);
+  for (auto& item : users.unique_constraints) rename(item.name);
+  for (auto& item : users.check_constraints) rename(item.name);
+  for (auto& item : users.indexes) rename(item.name);
+  for (auto& item : users.foreign_keys) rename(item.name);
+  for (auto& table : to.tables)
+    for (auto& key : table.foreign_keys)
+      if (key.referred_table == "users") {
+        key.referred_table = "members";
+        rename(key.name);
+      }
+  for (auto& table : to.tables)
+    for (auto& relationship : table.relationships) {
+      if (relationship.target_table == "users") relationship.target_table = "members";
+      if (relationship.link_table == "users") relationship.link_table = "members";
+    }
+  sort_canonically(to);
+  auto operations = diff(from, to);
+  ASSERT_FALSE(operations.empty());
+  EXPECT_EQ(describe(operations.front()), "rename table users to members");
+  std::size_t renames = 0;
+  for (const auto& operation : operations) {
+    EXPECT_TRUE((std::holds_alternative<RenameTable>(operation) || std::holds_alternative<RenameIndex>(operation) ||
+                 std::holds_alternative<RenameConstraint>(operation) ||
+                 std::holds_alternative<AlterTableMetadata>(operation)))
+        << "not a rename: " << describe(operation);
+    renames += std::holds_alternative<RenameIndex>(operation) || std::holds_alternative<RenameConstraint>(operation);
+  }
+  EXPECT_GE(renames, 2u);
+  expect_round_trip(from, to, "every kind renamed with its table");
+}
+
+TEST(Diff, IndexOverARenamedColumnIsRenamedWithIt) {
+  const Schema from = v::chain()[6].schema;  // users has ix_users_login_count
+  Schema to = from;
+  Table& users = *to.find_table("users");
+  ASSERT_EQ(users.indexes.size(), 1u);
+  Column& count = *users.find_column("login_count");
+  count.name = "logins";
+  count.renamed_from = "login_count";
+  users.indexes[0].columns = {"logins"};
+  users.indexes[0].name = naming::index("users", {"logins"});
+  sort_canonically(to);
+  EXPECT_EQ(descriptions(diff(from, to)),
+            (std::vector<std::string>{
+                "rename column users.login_count to logins",
+                "rename index ix_users_login_count on users to ix_users_logins",
+            }));
+  expect_round_trip(from, to, "index over a renamed column");
+}
+
+TEST(Diff, ANameThatChangesHandsStillReplays) {
+  // users' index takes the name teams' primary key has now, while that key gets another name in
+  // the same change: a rename onto a name still in use is never emitted, and whatever the diff
+  // does instead replays both ways.
+  const Schema from = v::chain()[6].schema;  // users has an index, teams a primary key
+  Schema to = from;
+  Table& teams = *to.find_table("teams");
+  ASSERT_TRUE(teams.primary_key.has_value());
+  const std::string handed_over = teams.primary_key->name;
+  teams.primary_key->name = handed_over + "_old";
+  Table& users = *to.find_table("users");
+  ASSERT_FALSE(users.indexes.empty());
+  users.indexes.front().name = handed_over;
+  sort_canonically(to);
+  expect_round_trip(from, to, "a name that changes hands");
+}
+
+TEST(Diff, RenamingAReferencedTableRenamesTheForeignKeysOnItsKey) {
   // users.team_id -> teams.id; teams becomes squads, and its key pk_teams becomes pk_squads.
   auto chain = v::chain();
   Schema from = chain[9].schema;
@@ -177,10 +256,8 @@ TEST(Diff, RenamingAReferencedTableDropsTheForeignKeysOnItsKeyFirst) {
   EXPECT_EQ(descriptions(diff(from, to)),
             (std::vector<std::string>{
                 "rename table teams to squads",
-                "drop foreign key fk_users_team_id_teams on users",
-                "drop primary key pk_teams on squads",
-                "add primary key pk_squads on squads (id)",
-                "add foreign key fk_users_team_id_squads on users (team_id) -> squads (id)",
+                "rename constraint pk_teams on squads to pk_squads",
+                "rename constraint fk_users_team_id_teams on users to fk_users_team_id_squads",
             }));
   expect_round_trip(from, to, "rename a referenced table");
 }

@@ -35,6 +35,11 @@ std::vector<Operation> every_kind() {
   all.insert(all.end(), drop.begin(), drop.end());
   auto awkward = diff(Schema{}, testing::awkward_identifiers_schema());
   all.insert(all.end(), awkward.begin(), awkward.end());
+  // A primary key that changes columns is dropped and added (renames no longer do that).
+  Schema widened = chain[12].schema;
+  widened.find_table("projects")->primary_key->columns.push_back("team_id");
+  auto rekeyed = diff(chain[12].schema, widened);
+  all.insert(all.end(), rekeyed.begin(), rekeyed.end());
   SqlStep step;
   step.description = "backfill status";
   step.sql = "UPDATE users SET status = 'active' WHERE status IS NULL";
@@ -66,6 +71,13 @@ TEST(OperationsJson, ColumnsAreSpelledAsInTheSnapshot) {
                                R"(,"position":1})");
   EXPECT_EQ(to_json(Operation{RenameColumn{"users", "email", "email_address"}}).dump(),
             R"({"op":"rename_column","table":"users","from":"email","to":"email_address"})");
+  EXPECT_EQ(to_json(Operation{RenameIndex{"members", "ix_users_email", "ix_members_email"}}).dump(),
+            R"({"op":"rename_index","table":"members","from":"ix_users_email","to":"ix_members_email"})");
+  EXPECT_EQ(to_json(Operation{RenameConstraint{"members", "pk_users", "pk_members"}}).dump(),
+            R"({"op":"rename_constraint","table":"members","from":"pk_users","to":"pk_members"})");
+  for (const Operation& rename : {Operation{RenameIndex{"members", "ix_a", "ix_b"}},
+                                  Operation{RenameConstraint{"members", "pk_a", "pk_b"}}})
+    EXPECT_EQ(operation_from_json(to_json(rename), "m.json", "/upgrade/0"), rename);
   EXPECT_EQ(to_json(Operation{AddEnumValue{"userstatus", "invited", 1}}).dump(),
             R"({"op":"add_enum_value","enum":"userstatus","value":"invited","position":1})");
   auto index = v::index("users", {"email"}, 22);

@@ -26,6 +26,11 @@ std::vector<Operation> sample_operations() {
   }
   add(diff(Schema{}, testing::every_feature_schema()));
   add(diff(testing::every_feature_schema(), Schema{}));
+  // A primary key that changes columns is dropped and added (renames no longer do that).
+  Schema widened = chain[12].schema;
+  Table& projects = *widened.find_table("projects");
+  projects.primary_key->columns.push_back("team_id");
+  add(diff(chain[12].schema, widened));
   return all;
 }
 
@@ -45,6 +50,8 @@ TEST(Invert, PairsEachOperationWithItsOpposite) {
   EXPECT_EQ(invert(Operation{AddColumn{"users", email, 2}}), Operation(DropColumn{"users", email, 2}));
   EXPECT_EQ(invert(Operation{RenameColumn{"users", "a", "b"}}), Operation(RenameColumn{"users", "b", "a"}));
   EXPECT_EQ(invert(Operation{RenameTable{"a", "b"}}), Operation(RenameTable{"b", "a"}));
+  EXPECT_EQ(invert(Operation{RenameIndex{"t", "a", "b"}}), Operation(RenameIndex{"t", "b", "a"}));
+  EXPECT_EQ(invert(Operation{RenameConstraint{"t", "a", "b"}}), Operation(RenameConstraint{"t", "b", "a"}));
   EXPECT_EQ(invert(Operation{AddEnumValue{"status", "x", 1}}), Operation(RemoveEnumValue{"status", "x", 1}));
   Column wider = email;
   wider.type = v::string_of(300);
@@ -94,6 +101,9 @@ TEST(Apply, RefusesWhatDoesNotFit) {
   expect_refused(schema, RenameColumn{"users", "status", "email_address"}, {"email_address", "already"});
   expect_refused(schema, RenameTable{"users", "teams"}, {"teams", "already exists"});
   expect_refused(schema, AddColumn{"users", ghost, 99}, {"position 99"});
+  expect_refused(schema, RenameIndex{"users", "ix_nowhere", "ix_x"}, {"users", "has no index", "ix_nowhere"});
+  expect_refused(schema, RenameConstraint{"users", "ck_nowhere", "ck_x"}, {"users", "ck_nowhere"});
+  expect_refused(schema, RenameConstraint{"users", "pk_users", "pk_teams"}, {"pk_teams", "already used", "teams"});
   expect_refused(schema, DropIndex{"users", v::index("users", {"status"}, 1)}, {"users", "ix_users_status"});
   expect_refused(schema, AddUniqueConstraint{"users", {"uq_x", {"nope"}, {}}}, {"users", "nope"});
   expect_refused(schema, AddForeignKey{"users", v::foreign_key("users", {"team_id"}, "galaxies", 1)},
@@ -185,6 +195,34 @@ TEST(Apply, TableRenameFollowsIntoForeignKeysAndRelationships) {
   EXPECT_EQ(users.relationships[0].target_table, "squads");
 }
 
+TEST(Apply, ConstraintAndIndexRenamesChangeOnlyTheName) {
+  const Schema before = v::chain()[12].schema;
+  Schema schema = before;
+  const Table& users = *before.find_table("users");
+  ASSERT_TRUE(users.primary_key && !users.foreign_keys.empty() && !users.check_constraints.empty());
+  const std::vector<Operation> renames{
+      RenameConstraint{"users", users.primary_key->name, "pk_people"},
+      RenameConstraint{"users", users.foreign_keys[0].name, "fk_people_team"},
+      RenameConstraint{"users", users.check_constraints[0].name, "ck_people_logins"},
+  };
+  for (const auto& rename : renames) apply_to_schema(schema, rename);
+  const Table& renamed = *schema.find_table("users");
+  EXPECT_EQ(renamed.primary_key->name, "pk_people");
+  EXPECT_EQ(renamed.primary_key->columns, users.primary_key->columns);
+  EXPECT_EQ(renamed.foreign_keys[0].name, "fk_people_team");
+  EXPECT_EQ(renamed.foreign_keys[0].referred_table, users.foreign_keys[0].referred_table);
+  EXPECT_EQ(renamed.check_constraints[0].expression, users.check_constraints[0].expression);
+  for (const auto& rename : invert(renames)) apply_to_schema(schema, rename);
+  EXPECT_EQ(schema, before);
+  // An index is renamed by rename_index, and the refusal says so.
+  Schema indexed = v::chain()[7].schema;
+  apply_to_schema(indexed, CreateIndex{"users", v::index("users", {"status"}, 1)});
+  expect_refused(indexed, RenameConstraint{"users", "ix_users_status", "ix_x"}, {"rename_index"});
+  apply_to_schema(indexed, RenameIndex{"users", "ix_users_status", "ix_people_status"});
+  EXPECT_EQ(indexed.find_table("users")->indexes[0].name, "ix_people_status");
+  EXPECT_EQ(indexed.find_table("users")->indexes[0].columns, std::vector<std::string>{"status"});
+}
+
 TEST(Apply, SqlStepLeavesTheSchemaAlone) {
   Schema schema = v::v1();
   apply_to_schema(schema, SqlStep{"UPDATE users SET status = 'active'", {}, "backfill"});
@@ -193,6 +231,10 @@ TEST(Apply, SqlStepLeavesTheSchemaAlone) {
 
 TEST(Describe, OneLineForPeople) {
   EXPECT_EQ(describe(RenameTable{"projects", "workspaces"}), "rename table projects to workspaces");
+  EXPECT_EQ(describe(RenameIndex{"workspaces", "ix_projects_team_id", "ix_workspaces_team_id"}),
+            "rename index ix_projects_team_id on workspaces to ix_workspaces_team_id");
+  EXPECT_EQ(describe(RenameConstraint{"workspaces", "pk_projects", "pk_workspaces"}),
+            "rename constraint pk_projects on workspaces to pk_workspaces");
   EXPECT_EQ(describe(CreateIndex{"users", v::index("users", {"email"}, 1)}),
             "create index ix_users_email on users (email)");
   EXPECT_EQ(describe(DropColumn{"users", v::column("nickname", v::string_of(50), true, 1), 3}),

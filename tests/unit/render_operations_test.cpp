@@ -220,6 +220,11 @@ TEST(RenderPostgres, Tables) {
                         R"(CREATE INDEX "ix_tags_label" ON "tags" ("label"))"}));
   EXPECT_EQ(postgres(RenameTable{"teams", "groups"}),
             Statements{R"(ALTER TABLE "teams" RENAME TO "groups")"});
+  // Renamed in place: the index keeps its storage, no drop and re-create.
+  EXPECT_EQ(postgres(RenameIndex{"users", "ix_users_email", "ix_people_email"}),
+            Statements{R"(ALTER INDEX "ix_users_email" RENAME TO "ix_people_email")"});
+  EXPECT_EQ(postgres(RenameConstraint{"teams", "pk_teams", "pk_groups"}),
+            Statements{R"(ALTER TABLE "teams" RENAME CONSTRAINT "pk_teams" TO "pk_groups")"});
   Schema schema = base_schema();
   schema.tables.erase(schema.tables.begin());  // users, without the teams its key refers to
   schema.find_table("users")->foreign_keys.clear();
@@ -380,6 +385,22 @@ TEST(RenderSqlite, RenamesAreNative) {
             Statements{R"(ALTER TABLE "users" RENAME COLUMN "score" TO "points")"});
   EXPECT_EQ(sqlite(RenameTable{"teams", "groups"}),
             Statements{R"(ALTER TABLE "teams" RENAME TO "groups")"});
+}
+
+TEST(RenderSqlite, IndexRenameIsMadeAgainUnderTheNewName) {
+  // SQLite has no ALTER INDEX ... RENAME: the index alone is made again, the table stays.
+  EXPECT_EQ(sqlite(RenameIndex{"users", "ix_users_email", "ix_people_email"}),
+            (Statements{R"(DROP INDEX "ix_users_email")",
+                        R"(CREATE UNIQUE INDEX "ix_people_email" ON "users" ("email"))"}));
+}
+
+TEST(RenderSqlite, ConstraintRenameRebuildsTheTable) {
+  // SQLite keeps a constraint's name only in its table's CREATE TABLE.
+  RenderedStep step = render(RenameConstraint{"teams", "pk_teams", "pk_groups"}, Dialect::sqlite);
+  ASSERT_FALSE(step.statements.empty());
+  EXPECT_NE(step.statements[0].find(R"(CONSTRAINT "pk_groups" PRIMARY KEY)"), std::string::npos) << step.statements[0];
+  EXPECT_TRUE(step.needs_foreign_keys_off);
+  EXPECT_EQ(step.rebuilt_tables, std::vector<std::string>{"teams"});
 }
 
 TEST(RenderSqlite, RenamingAnEnumColumnRebuildsForTheCheckName) {
