@@ -7,8 +7,8 @@
 // The generated traits mark the members (model_traits.hpp: `.default_factory = now`,
 // `.role = updated_at / deleted_at`); the session does the rest:
 // - created_at is set to now on INSERT when unset; updated_at on INSERT when unset and on
-//   every UPDATE (the session has no dirty tracking, so a value the caller put there is
-//   overwritten by an UPDATE, as SQLAlchemy's onupdate does).
+//   every UPDATE (NOT NULL columns: the session always fills them; a value the caller put in
+//   updated_at is overwritten by an UPDATE, as SQLAlchemy's onupdate does).
 // - session.soft_remove(object) sets deleted_at and UPDATEs the row; reads of a
 //   soft-deletable model (select<T>(), get<T>(key), relationship loaders) skip rows whose
 //   deleted_at is set unless they say with_deleted (soft_delete.hpp).
@@ -25,9 +25,9 @@ namespace sqlmodel {
 using Timestamp = std::chrono::system_clock::time_point;
 
 struct TimestampMixin {
-  SQLMODEL_FIELD(.default_factory = ::sqlmodel::DefaultFactory::now)
+  SQLMODEL_FIELD(.nullable = false, .default_factory = ::sqlmodel::DefaultFactory::now)
   std::optional<Timestamp> created_at;
-  SQLMODEL_FIELD(.default_factory = ::sqlmodel::DefaultFactory::now)
+  SQLMODEL_FIELD(.nullable = false, .default_factory = ::sqlmodel::DefaultFactory::now)
   std::optional<Timestamp> updated_at;
 };
 

@@ -51,8 +51,8 @@ TEST_P(ModelApiTest, ChangedColumnTypeIsReported) {
   } else {
     // SQLite has no ALTER COLUMN: rebuild the table the documented way with email as TEXT.
     db().execute(
-        "CREATE TABLE accounts_rebuilt (created_at TIMESTAMP WITH TIME ZONE, updated_at TIMESTAMP WITH TIME "
-        "ZONE, deleted_at TIMESTAMP WITH TIME ZONE, id INTEGER NOT NULL, handle VARCHAR(20) NOT NULL, email TEXT "
+        "CREATE TABLE accounts_rebuilt (created_at TIMESTAMP WITH TIME ZONE NOT NULL, updated_at TIMESTAMP WITH "
+        "TIME ZONE NOT NULL, deleted_at TIMESTAMP WITH TIME ZONE, id INTEGER NOT NULL, handle VARCHAR(20) NOT NULL, email TEXT "
         "NOT NULL, age INTEGER NOT NULL, rating DOUBLE, balance NUMERIC(12,2) NOT NULL, display_name VARCHAR(40), "
         "tags JSON NOT NULL, website VARCHAR, CONSTRAINT pk_accounts PRIMARY KEY (id), CONSTRAINT uq_accounts_handle UNIQUE "
         "(handle)); DROP TABLE accounts; ALTER TABLE accounts_rebuilt RENAME TO accounts;");

@@ -34,8 +34,8 @@ inline schema::Schema model_api_schema() {
 
   schema::Table accounts;
   accounts.name = "accounts";
-  accounts.columns.push_back(api_timestamp("created_at", true));
-  accounts.columns.push_back(api_timestamp("updated_at", true));
+  accounts.columns.push_back(api_timestamp("created_at", false));
+  accounts.columns.push_back(api_timestamp("updated_at", false));
   accounts.columns.push_back(api_timestamp("deleted_at", true));
   accounts.columns.push_back(orm::orm_key_column());
   auto handle = api_column("handle", TypeKind::string);

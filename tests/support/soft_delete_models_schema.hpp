@@ -11,8 +11,8 @@
 
 namespace sqlmodel::testing::soft {
 
-inline schema::Column soft_timestamp(std::string name) {
-  schema::Column column = orm::orm_column(std::move(name), schema::TypeKind::datetime, true);
+inline schema::Column soft_timestamp(std::string name, bool nullable) {
+  schema::Column column = orm::orm_column(std::move(name), schema::TypeKind::datetime, nullable);
   column.type.with_timezone = true;
   return column;
 }
@@ -27,9 +27,9 @@ inline schema::Schema soft_delete_schema() {
   result.tables.push_back(authors);
 
   schema::Table articles = orm::orm_table("articles");
-  articles.columns.push_back(soft_timestamp("created_at"));
-  articles.columns.push_back(soft_timestamp("updated_at"));
-  articles.columns.push_back(soft_timestamp("deleted_at"));
+  articles.columns.push_back(soft_timestamp("created_at", false));
+  articles.columns.push_back(soft_timestamp("updated_at", false));
+  articles.columns.push_back(soft_timestamp("deleted_at", true));
   articles.columns.push_back(orm_column("author_id", TypeKind::int64));
   auto title = orm_column("title", TypeKind::string);
   title.type.max_length = 40;
@@ -39,20 +39,20 @@ inline schema::Schema soft_delete_schema() {
   result.tables.push_back(articles);
 
   schema::Table notes = orm::orm_table("notes");
-  notes.columns.push_back(soft_timestamp("deleted_at"));
+  notes.columns.push_back(soft_timestamp("deleted_at", true));
   notes.columns.push_back(orm_column("article_id", TypeKind::int64));
   notes.columns.push_back(orm_column("body", TypeKind::string));
   notes.foreign_keys.push_back(orm::orm_foreign_key("notes", "article_id", "articles"));
   result.tables.push_back(notes);
 
   schema::Table clubs = orm::orm_table("clubs");
-  clubs.columns.push_back(soft_timestamp("deleted_at"));
+  clubs.columns.push_back(soft_timestamp("deleted_at", true));
   clubs.columns.push_back(orm_column("name", TypeKind::string));
   result.tables.push_back(clubs);
 
   schema::Table members;
   members.name = "club_members";
-  members.columns.push_back(soft_timestamp("deleted_at"));
+  members.columns.push_back(soft_timestamp("deleted_at", true));
   members.columns.push_back(orm_column("author_id", TypeKind::int64));
   members.columns.push_back(orm_column("club_id", TypeKind::int64));
   members.columns.push_back(orm_column("role", TypeKind::string));

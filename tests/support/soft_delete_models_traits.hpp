@@ -41,11 +41,12 @@ struct sqlmodel::model_traits<sqlmodel::testing::soft::Article> {
   static constexpr std::string_view table_name = "articles";
   static constexpr auto columns = std::tuple{
       column<&Article::created_at>{.name = "created_at", .kind = schema::TypeKind::datetime,
-                                   .with_timezone = true, .default_factory = DefaultFactory::now,
-                                   .has_default = true},
+                                   .nullable = false, .with_timezone = true,
+                                   .default_factory = DefaultFactory::now, .has_default = true},
       column<&Article::updated_at>{.name = "updated_at", .kind = schema::TypeKind::datetime,
-                                   .with_timezone = true, .default_factory = DefaultFactory::now,
-                                   .role = ColumnRole::updated_at, .has_default = true},
+                                   .nullable = false, .with_timezone = true,
+                                   .default_factory = DefaultFactory::now, .role = ColumnRole::updated_at,
+                                   .has_default = true},
       column<&Article::deleted_at>{.name = "deleted_at", .kind = schema::TypeKind::datetime,
                                    .with_timezone = true, .role = ColumnRole::deleted_at},
       column<&Article::id>{.name = "id", .kind = schema::TypeKind::int64, .primary_key = true,
