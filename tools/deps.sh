@@ -21,6 +21,8 @@ SQLMODEL_DEBIAN_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # the throwaway server tools/with-postgres.sh starts for the PostgreSQL tests
   postgresql-15
+  # docs/diagram.md renders the Graphviz output with dot (docs.commands runs it)
+  graphviz
 )
 
 # Packages needed for a command, installed only when the command is missing: a machine whose
