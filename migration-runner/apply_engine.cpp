@@ -142,31 +142,34 @@ class Runner {
 
   // Applies (upgrade) or undoes (downgrade) revisions until `target` is reached.
   std::vector<std::string> move_to(const std::optional<std::string>& target, bool upgrade) {
-    std::vector<std::string> done;
-    std::optional<schema::Schema> schema;
-    for (;;) {
+    done_.clear();
+    for (bool replan = true; replan;) {
+      replan = false;
       auto path = upgrade ? graph_.upgrade_path(state_.applied, target) : graph_.downgrade_path(state_.applied, target);
-      if (path.empty()) break;
-      if (!schema) schema = replay(graph_, state_.applied);
-      PreparedMigration prepared = prepare(*path.front(), upgrade, *schema, connection_.dialect());
-      const std::size_t number = done.size() + 1, total = done.size() + path.size();
-      if (!run(prepared, number, total)) {
-        schema.reset();  // another runner moved the database: re-plan from what it holds now
-        continue;
+      // The whole plan first: every migration on the path is rendered against the schema it
+      // applies to before the first statement runs, so a broken file (an operation that does
+      // not fit, an identifier PostgreSQL would cut) stops the run with nothing applied rather
+      // than after the revisions before it were committed.
+      const std::vector<PreparedMigration> plan = prepare_path(path, upgrade);
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        const PreparedMigration& prepared = plan[i];
+        if (!run(prepared, done_.size() + 1, done_.size() + plan.size() - i)) {
+          replan = true;  // another runner moved the database: re-plan from what it holds now
+          break;
+        }
+        done_.push_back(prepared.migration->revision);
+        // What this runner knows the database holds, not a fresh read: another runner may
+        // commit right after us, and the plan is only valid for our own state. The next
+        // migration's transaction compares this with the table and re-plans if they differ.
+        if (upgrade)
+          state_.applied.insert(prepared.migration->revision);
+        else
+          state_.applied.erase(prepared.migration->revision);
+        state_.heads = heads_of(graph_, state_.applied);
       }
-      done.push_back(prepared.migration->revision);
-      schema = std::move(prepared.after);
-      // What this runner knows the database holds, not a fresh read: another runner may commit
-      // right after us, and the schema above is only valid for our own state. The next
-      // migration's transaction compares this with the table and re-plans if they differ.
-      if (upgrade)
-        state_.applied.insert(prepared.migration->revision);
-      else
-        state_.applied.erase(prepared.migration->revision);
-      state_.heads = heads_of(graph_, state_.applied);
     }
     state_ = read_database_state(connection_, graph_);
-    return done;
+    return done_;
   }
 
  private:
@@ -187,6 +190,17 @@ class Runner {
     versions_.upgrade_checksums(migrations);
     say("Recorded the content checksum of " + std::to_string(migrations.size()) +
         " revision(s) an older sqlmodel-migrate recorded by their bytes (" + join(state.byte_checksums) + ").");
+  }
+
+  std::vector<PreparedMigration> prepare_path(const std::vector<const Migration*>& path, bool upgrade) {
+    std::vector<PreparedMigration> plan;
+    if (path.empty()) return plan;
+    schema::Schema schema = replay(graph_, state_.applied);
+    for (const Migration* migration : path) {
+      plan.push_back(prepare(*migration, upgrade, schema, connection_.dialect()));
+      schema = plan.back().after;
+    }
+    return plan;
   }
 
   // Runs one prepared migration in its transaction. False when, once the lock was held, the
@@ -308,6 +322,15 @@ class Runner {
                           migration.revision + " (" + file_of(migration) + ") failed at " + where + ":\n  " + reason;
     if (!statement.empty() && reason.find(statement) == std::string::npos) message += "\n  statement: " + statement;
     message += "\nThe migration was rolled back; the database stays at " + describe_position(state_) + ".";
+    if (!done_.empty()) {
+      std::string applied;
+      for (const auto& revision : done_) applied += (applied.empty() ? "" : ", ") + revision;
+      message += std::string(" This run ") + (prepared.upgrade ? "applied" : "undid") + " " +
+                 std::to_string(done_.size()) + " revision(s) before it, committed each in its own transaction: " +
+                 applied + ".";
+    } else {
+      message += " This run changed nothing before it.";
+    }
     if (committed_outside > 0)
       message += " Warning: " + std::to_string(committed_outside) +
                  " step(s) of this migration ran outside the transaction and were NOT rolled back.";
@@ -320,6 +343,7 @@ class Runner {
   MigrationLock lock_;
   VersionTable versions_;
   DatabaseState state_;
+  std::vector<std::string> done_;  // revisions this run applied (upgrade) or undid (downgrade)
 };
 
 }  // namespace
@@ -426,11 +450,23 @@ ApplyResult downgrade(db::Connection& connection, const RevisionGraph& graph, st
 }
 
 StampResult stamp(db::Connection& connection, const RevisionGraph& graph, std::string_view target,
-                  const ApplyOptions& options) {
+                  const ApplyOptions& options, const std::vector<std::string>& accept_edited) {
   Runner runner(connection, graph, options);
   const auto resolved = graph.resolve(anchored(target, runner.state()), single_position(runner.state(), target));
   const auto wanted = graph.ancestors(resolved);
   StampResult result;
+  for (const auto& spec : accept_edited) {
+    const auto revision = graph.resolve(spec, std::nullopt);
+    auto edited = std::find_if(runner.state().edited.begin(), runner.state().edited.end(),
+                               [&](const EditedMigration& e) { return revision && e.revision == *revision; });
+    if (edited == runner.state().edited.end())
+      throw RevisionError("--accept-edited " + spec + ": " + position_name(revision) +
+                          " is not an applied revision whose file was edited; nothing to accept");
+    if (!wanted.count(edited->revision))
+      throw RevisionError("--accept-edited " + spec + ": revision " + edited->revision +
+                          " is not at or below " + position_name(resolved) + ", where this stamp puts the database");
+    result.accepted.push_back(*edited);
+  }
   runner.lock().begin_transaction();
   try {
     const auto now = revisions_of(runner.versions().read());
@@ -444,6 +480,9 @@ StampResult stamp(db::Connection& connection, const RevisionGraph& graph, std::s
         runner.versions().record(*migration, 0);
         result.recorded.push_back(migration->revision);
       }
+    std::vector<const Migration*> accepted;
+    for (const auto& edited : result.accepted) accepted.push_back(graph.find(edited.revision));
+    runner.versions().upgrade_checksums(accepted);
     connection.commit();
   } catch (...) {
     connection.rollback();

@@ -109,12 +109,19 @@ ApplyResult downgrade(db::Connection& connection, const RevisionGraph& graph, st
 struct StampResult {
   std::vector<std::string> recorded;
   std::vector<std::string> removed;
-  DatabaseState final_state;
+  std::vector<EditedMigration> accepted;  // edited files whose new checksum was recorded
+  DatabaseState final_state;              // .edited: applied files edited since, still refused
 };
 // Makes the version table say the database is at `target` (and its ancestors) without running
 // any migration: rows are added for missing revisions and removed for the others, including
 // revisions whose file is gone. For a database created some other way.
+//
+// A row whose file was edited after it was applied keeps its recorded checksum (stamp does not
+// vouch for an edit it did not look at): it stays in final_state.edited, and `upgrade` keeps
+// refusing it. `accept_edited` names the revisions whose edit the user has reviewed (a comment,
+// a reformatted file, a step the database already matches): their rows take the file's
+// checksum. Naming one that is not an edited applied revision is a RevisionError.
 StampResult stamp(db::Connection& connection, const RevisionGraph& graph, std::string_view target,
-                  const ApplyOptions& options);
+                  const ApplyOptions& options, const std::vector<std::string>& accept_edited = {});
 
 }  // namespace sqlmodel::migrate

@@ -38,63 +38,6 @@ std::string string_at(const json& document, const char* key, const std::string& 
   return text;
 }
 
-std::string pointer_token(std::string_view token) {
-  std::string escaped;
-  for (char c : token) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return escaped;
-}
-
-// Parses refusing duplicate keys: nlohmann keeps the last of two, and a migration file edited
-// through a merge conflict can easily hold two "upgrade" lists.
-json parse_without_duplicates(std::string_view text, const std::string& origin) {
-  struct Frame {
-    bool is_object;
-    std::set<std::string> keys;
-    std::string key;
-    std::size_t count = 0;
-  };
-  std::vector<Frame> frames;
-  auto container_path = [&] {
-    std::string path;
-    for (std::size_t i = 0; i + 1 < frames.size(); ++i)
-      path += "/" + (frames[i].is_object ? pointer_token(frames[i].key) : std::to_string(frames[i].count - 1));
-    return path;
-  };
-  auto count_element = [&] {
-    if (!frames.empty() && !frames.back().is_object) ++frames.back().count;
-  };
-  json::parser_callback_t check = [&](int, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        count_element();
-        frames.push_back({event == json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames.pop_back();
-        break;
-      case json::parse_event_t::key: {
-        auto key = parsed.get<std::string>();
-        if (!frames.back().keys.insert(key).second)
-          throw MigrationFileError(origin, container_path() + "/" + pointer_token(key),
-                                   "duplicate key " + in_quotes(key) + " (a merge conflict resolved twice?)");
-        frames.back().key = key;
-        break;
-      }
-      case json::parse_event_t::value:
-        count_element();
-        break;
-    }
-    return true;
-  };
-  try {
-    return json::parse(text, check);
-  } catch (const json::parse_error& error) {
-    throw MigrationFileError(origin, "", std::string("invalid JSON: ") + error.what());
-  }
-}
-
 bool is_revision_id(std::string_view text) {
   return !text.empty() && text.size() <= 32 &&
          std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'); });
@@ -116,7 +59,7 @@ std::vector<LintAcknowledgement> read_lint_ignore(const json& value, const std::
     if (!entry.is_object()) throw MigrationFileError(origin, at, "expected " + shape);
     for (const auto& [key, member] : entry.items())
       if (key != "rule" && key != "reason")
-        throw MigrationFileError(origin, at + "/" + pointer_token(key),
+        throw MigrationFileError(origin, at + "/" + schema::json_pointer_token(key),
                                  "unknown key " + in_quotes(key) + "; expected rule, reason");
     LintAcknowledgement acknowledgement;
     if (!entry.contains("rule")) throw MigrationFileError(origin, at, "missing \"rule\": the id of the lint rule");
@@ -203,7 +146,7 @@ std::string canonical_content(const Migration& migration) {
 }
 
 Migration read_migration(std::string_view text, const std::string& origin) {
-  json document = parse_without_duplicates(text, origin);
+  json document = schema::parse_json_document(text, origin, "a migration");
   if (!document.is_object()) throw MigrationFileError(origin, "", "expected a migration (a JSON object)");
   static const std::vector<std::string> keys{"format", "revision", "parents", "message",
                                               "created", "upgrade", "downgrade"};

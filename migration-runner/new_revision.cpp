@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include "schema/naming.hpp"
+
 namespace sqlmodel::migrate {
 namespace {
 
@@ -54,6 +56,14 @@ Migration write_new_revision(const std::filesystem::path& directory, const Revis
   int sequence = 0;
   for (const Migration* existing : graph.in_order()) sequence = std::max(sequence, existing->sequence);
   const auto path = directory / migration_file_name(sequence + 1, migration.revision, migration.message);
+  // The file is JSON, which is UTF-8: say which byte of -m is not, rather than nlohmann's error.
+  if (auto offset = schema::naming::invalid_utf8_offset(migration.message)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(migration.message[*offset]));
+    throw MigrationFileError(path.string(), "/message",
+                             "the message (-m) is not valid UTF-8: byte " + std::string(byte) + " at offset " +
+                                 std::to_string(*offset) + "; nothing was written");
+  }
   write_exclusively(path, write_migration(migration));
   return read_migration_file(path);
 }

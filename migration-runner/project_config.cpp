@@ -1,7 +1,11 @@
 #include "project_config.hpp"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include <toml++/toml.h>
 
@@ -56,9 +60,17 @@ ProjectConfig read_project_config(const std::filesystem::path& file) {
   std::error_code error;
   if (!std::filesystem::exists(file, error))
     throw ConfigError(file.string() + ": no such file (run `sqlmodel-migrate init`, or pass --config)");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ConfigError(file.string() + ": cannot open: " + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return read_project_config_text(text.str(), file);
+}
+
+ProjectConfig read_project_config_text(std::string_view text, const std::filesystem::path& file) {
   toml::table document;
   try {
-    document = toml::parse_file(file.string());
+    document = toml::parse(text, file.string());
   } catch (const toml::parse_error& parse_error) {
     throw ConfigError(location(file, parse_error.source()) + ": " + std::string(parse_error.description()));
   }

@@ -15,6 +15,9 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+
+#include "schema/naming.hpp"
 
 namespace sqlmodel::migrate {
 
@@ -22,9 +25,10 @@ inline constexpr const char* config_file_name = "sqlmodel.toml";
 inline constexpr const char* database_url_variable = "SQLMODEL_DATABASE_URL";
 
 // A missing, malformed or incomplete configuration; what() names the file (and line).
+// what() is a C string: a NUL in a path or a setting is written \x00, not the end of the message.
 class ConfigError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ConfigError(const std::string& message) : std::runtime_error(schema::naming::printable(message)) {}
 };
 
 struct ProjectConfig {
@@ -35,6 +39,8 @@ struct ProjectConfig {
 };
 
 ProjectConfig read_project_config(const std::filesystem::path& file);
+// The same from the file's text (`file` names it in errors and anchors its relative paths).
+ProjectConfig read_project_config_text(std::string_view text, const std::filesystem::path& file);
 
 // The text `init` writes.
 std::string project_config_text(const std::string& migrations_directory, const std::string& snapshot,

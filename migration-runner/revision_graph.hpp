@@ -13,14 +13,16 @@
 #include <vector>
 
 #include "migration_file.hpp"
+#include "schema/naming.hpp"
 
 namespace sqlmodel::migrate {
 
 // A problem with the graph or with a revision argument (unknown or ambiguous revision,
 // several heads where one is needed, a relative step that leaves the graph).
+// what() is a C string: a NUL in a revision argument is written \x00, not the end of the message.
 class RevisionError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit RevisionError(const std::string& message) : std::runtime_error(schema::naming::printable(message)) {}
 };
 
 class RevisionGraph {

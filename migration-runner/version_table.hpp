@@ -33,10 +33,11 @@
 #include "db/connection.hpp"
 #include "migration_file.hpp"
 #include "schema/dialect.hpp"
+#include "schema/naming.hpp"
 
 namespace sqlmodel::migrate {
 
-inline constexpr const char* version_table_name = "sqlmodel_version";
+inline constexpr std::string_view version_table_name = schema::naming::version_table;
 
 struct AppliedRevision {
   std::string revision;

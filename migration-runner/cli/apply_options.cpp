@@ -19,12 +19,17 @@ void add_apply_options(CLI::App& verb, DatabaseOptions& options) {
   verb.add_flag("-q,--quiet", options.quiet, "Print nothing on success (errors still go to stderr)");
 }
 
-std::unique_ptr<db::Connection> open_database(const std::string& url) {
+std::unique_ptr<db::Connection> open_database(const std::string& url, InMemory in_memory) {
+  db::Url parsed;
   try {
-    db::parse_url(url);
+    parsed = db::parse_url(url);
   } catch (const std::invalid_argument& error) {
     throw ConfigError(error.what());
   }
+  if (in_memory == InMemory::refuse && parsed.dialect == schema::Dialect::sqlite && parsed.sqlite_path == ":memory:")
+    throw ConfigError("the database URL '" + display_url(url) +
+                      "' names an in-memory SQLite database: it starts empty and vanishes when sqlmodel-migrate "
+                      "exits, so there is nothing to migrate; name a database file (sqlite:///app.db)");
   return db::connect(url);
 }
 

@@ -24,7 +24,11 @@ void add_lock_timeout_option(CLI::App& verb, DatabaseOptions& options);
 void add_apply_options(CLI::App& verb, DatabaseOptions& options);
 
 // The database the URL names; a malformed URL is a ConfigError (exit 3), not a database error.
-std::unique_ptr<db::Connection> open_database(const std::string& url);
+// An in-memory SQLite database (sqlite:///:memory:, or SQLAlchemy's sqlite://) is refused unless
+// `in_memory` allows it: it starts empty and vanishes when the runner exits, so an upgrade of it
+// reports "migrated" about nothing (`test` allows it for its scratch database).
+enum class InMemory { refuse, allow };
+std::unique_ptr<db::Connection> open_database(const std::string& url, InMemory in_memory = InMemory::refuse);
 
 ApplyOptions make_apply_options(const DatabaseOptions& options, Context& context, const std::string& url);
 

@@ -1,5 +1,8 @@
 #include "context.hpp"
 
+#include <cstdlib>
+
+#include "db/connection.hpp"
 #include "schema/snapshot_json.hpp"
 
 namespace sqlmodel::migrate::cli {
@@ -20,5 +23,13 @@ const schema::Schema& Context::snapshot() {
 }
 
 std::string Context::database_url() { return effective_url(config(), url); }
+
+std::string Context::masked(std::string_view text) const {
+  std::string result(text);
+  if (url) result = db::mask_url_secrets(result, *url);
+  if (const char* variable = std::getenv(database_url_variable)) result = db::mask_url_secrets(result, variable);
+  if (config_) result = db::mask_url_secrets(result, config_->url);
+  return result;
+}
 
 }  // namespace sqlmodel::migrate::cli

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "project_config.hpp"
 #include "revision_graph.hpp"
@@ -27,6 +28,10 @@ class Context {
   const RevisionGraph& graph();       // every file of the migrations directory
   const schema::Schema& snapshot();   // the models' snapshot named by the config
   std::string database_url();         // --url, $SQLMODEL_DATABASE_URL, then the config
+  // `text` with the secrets of every URL this run could have used masked (--url, the
+  // environment, the config): the net under every message the CLI prints, whether it came
+  // from us, libpq or SQLite.
+  std::string masked(std::string_view text) const;
 
  private:
   std::optional<ProjectConfig> config_;

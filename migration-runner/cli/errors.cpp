@@ -12,8 +12,10 @@
 
 namespace sqlmodel::migrate::cli {
 
-int report_error(std::exception_ptr error, std::ostream& err) {
-  auto print = [&](const std::string& message) { err << program_name << ": error: " << message << '\n'; };
+int report_error(std::exception_ptr error, const Context& context) {
+  auto print = [&](const std::string& message) {
+    context.err << program_name << ": error: " << context.masked(message) << '\n';
+  };
   try {
     std::rethrow_exception(error);
   } catch (const ConfigError& problem) {

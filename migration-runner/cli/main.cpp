@@ -31,7 +31,14 @@ int main(int argc, char** argv) {
   app.add_option("-c,--config", context.config_path, "The project file (default: ./sqlmodel.toml)");
   app.add_option("--url", context.url,
                  "Database URL (sqlite:///path.db, postgresql://user@host:port/db); overrides "
-                 "$SQLMODEL_DATABASE_URL and the config");
+                 "$SQLMODEL_DATABASE_URL and the config")
+      // An empty --url (an unset shell variable: --url "$DB") must not fall back to the config's
+      // database: that may be another one than the user meant.
+      ->check([](const std::string& value) {
+        return value.empty() ? std::string("--url is empty; give a database URL, or leave the option out "
+                                           "to use $SQLMODEL_DATABASE_URL or the config")
+                             : std::string();
+      });
 
   std::map<const CLI::App*, VerbAction> actions;
   const auto verbs = registered_verbs();
@@ -67,7 +74,7 @@ int main(int argc, char** argv) {
     try {
       return actions.at(chosen)();
     } catch (...) {
-      return report_error(std::current_exception(), context.err);
+      return report_error(std::current_exception(), context);
     }
   }
   return exit_usage;

@@ -50,7 +50,7 @@ class ScratchDatabase {
     }
     admin_url_ = url;
     schema_ = "sqlmodel_test_" + random_suffix();
-    open_database(url)->execute("CREATE SCHEMA " + schema::quote_identifier(schema::Dialect::postgresql, schema_));
+    open_database(url, InMemory::allow)->execute("CREATE SCHEMA " + schema::quote_identifier(schema::Dialect::postgresql, schema_));
     url_ = url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
   }
   ~ScratchDatabase() {
@@ -62,7 +62,7 @@ class ScratchDatabase {
     if (!directory_.empty()) std::filesystem::remove_all(directory_, ignored);
     if (!schema_.empty()) {
       try {
-        open_database(admin_url_)->execute("DROP SCHEMA " +
+        open_database(admin_url_, InMemory::allow)->execute("DROP SCHEMA " +
                                            schema::quote_identifier(schema::Dialect::postgresql, schema_) +
                                            " CASCADE");
       } catch (const std::exception& error) {
@@ -99,7 +99,7 @@ int run_test(const TestOptions& options, Context& context) {
   const schema::Schema& snapshot = context.snapshot();
   const std::string url = options.scratch_url ? *options.scratch_url : context.database_url();
   ScratchDatabase scratch(url, options.scratch_url, options.keep, context.out);
-  auto connection = open_database(scratch.url());
+  auto connection = open_database(scratch.url(), InMemory::allow);
   if (!empty_database(*connection) || VersionTable(*connection).exists())
     throw ConfigError("the scratch database " + display_url(scratch.url()) +
                       " is not empty; `test` needs an empty one (or none: it makes its own)");

@@ -39,6 +39,10 @@ Url parse_url(std::string_view url);
 // "postgresql://app:***@db/x", and a "password=" query parameter is masked too. Other URLs come
 // back unchanged.
 std::string display_url(std::string_view url);
+// `text` (a message from libpq, SQLite or anything that saw the URL) with the URL's secrets
+// masked: the URL itself as display_url() shows it, and its password, as written and
+// percent-decoded, wherever else it appears (libpq quotes parts of a URL it cannot parse).
+std::string mask_url_secrets(std::string_view text, std::string_view url);
 
 using Value = std::optional<std::string>;  // NULL or the value's text form
 using Row = std::vector<Value>;

@@ -85,6 +85,7 @@ void PostgresConnection::check_transaction_usable(std::string_view doing,
 }
 
 void PostgresConnection::execute(std::string_view sql) {
+  refuse_nul_bytes("PostgreSQL: execute", sql);
   std::string statement(sql);
   check_transaction_usable("execute", statement);
   ++round_trips_;
@@ -102,6 +103,7 @@ void PostgresConnection::execute(std::string_view sql) {
 }
 
 ResultSet PostgresConnection::query(std::string_view sql, const std::vector<Value>& params) {
+  refuse_nul_bytes("PostgreSQL: query", sql, params);
   std::string statement(sql);
   check_transaction_usable("query", statement);
   // libpq takes parameters as C strings, a null pointer meaning SQL NULL.

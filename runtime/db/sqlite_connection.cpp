@@ -87,6 +87,7 @@ void SqliteConnection::step_to_completion(sqlite3_stmt* statement, std::string_v
 }
 
 void SqliteConnection::execute(std::string_view sql) {
+  refuse_nul_bytes("SQLite: execute", sql);
   const char* cursor = sql.data();
   const char* end = sql.data() + sql.size();
   while (cursor < end) {
@@ -106,6 +107,7 @@ void SqliteConnection::execute(std::string_view sql) {
 }
 
 ResultSet SqliteConnection::query(std::string_view sql, const std::vector<Value>& params) {
+  refuse_nul_bytes("SQLite: query", sql);  // parameters are bound with their length: NULs stay
   sqlite3_stmt* raw = nullptr;
   const char* tail = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, &tail);

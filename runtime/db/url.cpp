@@ -3,8 +3,10 @@
 // postgresql:// and postgres:// handed to libpq as they are.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "db/connection.hpp"
 
@@ -17,31 +19,59 @@ constexpr std::string_view expected_forms =
 
 constexpr std::string_view mask = "***";
 
-// userinfo sits between "://" and the last '@' before the path; its password after the first ':'.
-std::string mask_userinfo_password(std::string url) {
+// The password's span in the URL: after the first ':' of the userinfo, up to the last '@' before
+// the query. Deliberately generous: a password holding an unescaped '/' or '@' is still one to
+// hide, even though libpq will not parse the URL.
+struct Span {
+  std::size_t begin = 0, size = 0;
+};
+std::optional<Span> userinfo_password(std::string_view url) {
   const auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) return url;
+  if (scheme_end == std::string_view::npos) return std::nullopt;
   const auto authority_begin = scheme_end + 3;
-  const auto authority_end = url.find_first_of("/?#", authority_begin);
-  const auto at = url.rfind('@', authority_end == std::string::npos ? url.size() : authority_end);
-  if (at == std::string::npos || at < authority_begin) return url;
+  const auto query = url.find_first_of("?#", authority_begin);
+  const auto at = url.rfind('@', query == std::string_view::npos ? url.size() : query);
+  if (at == std::string_view::npos || at < authority_begin) return std::nullopt;
   const auto colon = url.find(':', authority_begin);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.replace(colon + 1, at - colon - 1, mask);
+  if (colon == std::string_view::npos || colon > at) return std::nullopt;
+  return Span{colon + 1, at - colon - 1};
 }
 
-std::string mask_password_parameter(std::string url) {
+// The values of "password=" query parameters.
+std::vector<Span> password_parameters(std::string_view url) {
+  std::vector<Span> spans;
   const auto query = url.find('?');
-  if (query == std::string::npos) return url;
-  for (auto key = url.find("password=", query); key != std::string::npos;
+  if (query == std::string_view::npos) return spans;
+  for (auto key = url.find("password=", query); key != std::string_view::npos;
        key = url.find("password=", key + 1)) {
     const char before = url[key - 1];
     if (before != '?' && before != '&') continue;
     const auto value_begin = key + std::string_view("password=").size();
     const auto value_end = url.find('&', value_begin);
-    url.replace(value_begin, (value_end == std::string::npos ? url.size() : value_end) - value_begin, mask);
+    spans.push_back({value_begin, (value_end == std::string_view::npos ? url.size() : value_end) - value_begin});
   }
-  return url;
+  return spans;
+}
+
+// "%41b" -> "Ab"; a malformed escape is kept as it is (libpq refuses it, quoting it).
+std::string percent_decoded(std::string_view text) {
+  std::string decoded;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      decoded += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      decoded += text[i];
+    }
+  }
+  return decoded;
+}
+
+void replace_all(std::string& text, std::string_view what, std::string_view with) {
+  if (what.empty()) return;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+    text.replace(at, what.size(), with);
 }
 
 [[noreturn]] void reject(std::string_view url, std::string_view reason) {
@@ -103,7 +133,28 @@ Url parse_url(std::string_view url) {
 }
 
 std::string display_url(std::string_view url) {
-  return mask_password_parameter(mask_userinfo_password(std::string(url)));
+  std::string shown(url);
+  std::vector<Span> secrets = password_parameters(url);
+  if (auto password = userinfo_password(url)) secrets.push_back(*password);
+  // Right to left, so the spans before each replacement keep their offsets.
+  std::sort(secrets.begin(), secrets.end(), [](const Span& a, const Span& b) { return a.begin > b.begin; });
+  for (const Span& secret : secrets) shown.replace(secret.begin, secret.size, mask);
+  return shown;
+}
+
+std::string mask_url_secrets(std::string_view text, std::string_view url) {
+  std::string masked(text);
+  if (url.empty()) return masked;
+  replace_all(masked, url, display_url(url));
+  std::vector<Span> spans = password_parameters(url);
+  if (auto password = userinfo_password(url)) spans.push_back(*password);
+  for (const Span& span : spans) {
+    const std::string_view secret = url.substr(span.begin, span.size);
+    if (secret == mask) continue;
+    replace_all(masked, secret, mask);
+    replace_all(masked, percent_decoded(secret), mask);
+  }
+  return masked;
 }
 
 }  // namespace sqlmodel::db

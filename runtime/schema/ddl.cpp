@@ -319,24 +319,37 @@ std::vector<std::string> render_create_all(const Schema& schema, Dialect dialect
   std::set<std::string> created;
   std::vector<std::pair<const Table*, const ForeignKey*>> deferred;
   std::vector<const Table*> order = dependency_order(lowered);
+  // Each table's indexes come right after it, as `upgrade` creates them: a foreign key may refer
+  // to columns that are unique only through a unique index (.unique + .index), which PostgreSQL
+  // requires to exist when the key is created. A key to such an index of its own table, which
+  // CREATE TABLE cannot see yet, is added after the index, like a key to a later table.
+  auto unique_only_by_index = [](const Table& table, const std::vector<std::string>& columns) {
+    auto same = [&](const std::vector<std::string>& other) {
+      return std::is_permutation(other.begin(), other.end(), columns.begin(), columns.end());
+    };
+    if (table.primary_key && same(table.primary_key->columns)) return false;
+    for (const auto& constraint : table.unique_constraints)
+      if (same(constraint.columns)) return false;
+    return true;
+  };
   for (const Table* table : order) {
     std::vector<std::string> left_out;
     if (dialect == Dialect::postgresql) {
       for (const auto& key : table->foreign_keys) {
         bool later = key.referred_table != table->name && in_schema.contains(key.referred_table) &&
                      !created.contains(key.referred_table);
-        if (!later) continue;
+        bool self_to_index = key.referred_table == table->name && unique_only_by_index(*table, key.referred_columns);
+        if (!later && !self_to_index) continue;
         left_out.push_back(key.name);
         deferred.emplace_back(table, &key);
       }
     }
     statements.push_back(render_create_table(*table, dialect, left_out));
     for (auto& comment : render_comments(*table, dialect)) statements.push_back(std::move(comment));
+    for (const auto& index : table->indexes) statements.push_back(render_create_index(*table, index, dialect));
     created.insert(table->name);
   }
   for (const auto& [table, key] : deferred) statements.push_back(render_add_foreign_key(*table, *key, dialect));
-  for (const Table* table : order)
-    for (const auto& index : table->indexes) statements.push_back(render_create_index(*table, index, dialect));
   return statements;
 }
 

@@ -2,13 +2,14 @@
 #include <string_view>
 
 #include "schema/introspect.hpp"
+#include "schema/naming.hpp"
 
 namespace sqlmodel::schema {
 namespace {
 
 // The migration runner's bookkeeping table: it belongs to the tool, not to the user's schema,
 // so a drift check or an autogenerate run must never see it.
-constexpr std::string_view runner_version_table = "sqlmodel_version";
+constexpr std::string_view runner_version_table = naming::version_table;
 
 bool is_bookkeeping_table(const Table& table) { return table.name == runner_version_table; }
 

@@ -15,13 +15,14 @@
 #include <nlohmann/json.hpp>
 
 #include "schema/introspect.hpp"
+#include "schema/naming.hpp"
 #include "schema/lower.hpp"
 
 namespace sqlmodel::schema {
 namespace {
 
 // The migration runner's bookkeeping table belongs to the tool, not to the user's schema.
-constexpr std::string_view runner_version_table = "sqlmodel_version";
+constexpr std::string_view runner_version_table = naming::version_table;
 
 // Every query below takes the schema name as $1; those over tables take the skipped table as $2.
 constexpr std::string_view namespace_filter =

@@ -1,4 +1,5 @@
 #include "schema/operations_json.hpp"
+#include "schema/naming.hpp"
 
 #include <algorithm>
 #include <array>
@@ -131,12 +132,6 @@ std::string type_phrase(const json& value) {
   }
 }
 
-std::string pointer_token(std::string_view token) {
-  std::string escaped;
-  for (char c : token) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return escaped;
-}
-
 // One operation object being read: its JSON, its pointer, and what to call it in messages.
 class OperationReader {
  public:
@@ -148,7 +143,7 @@ class OperationReader {
     throw SnapshotError(origin_, child(key), problem);
   }
 
-  std::string child(std::string_view key) const { return path_ + "/" + pointer_token(key); }
+  std::string child(std::string_view key) const { return path_ + "/" + json_pointer_token(key); }
 
   void expect_keys(std::initializer_list<std::string_view> allowed) const {
     for (const auto& [key, member] : value_.items()) {
@@ -170,6 +165,14 @@ class OperationReader {
     if (!found.is_string()) fail_at(key, "expected a name (a string), got " + type_phrase(found));
     auto text = found.get<std::string>();
     if (text.empty()) fail_at(key, "a name must not be empty");
+    return text;
+  }
+
+  // A name that is a SQL identifier (a table, column, enum or enum value): too long for
+  // PostgreSQL, or holding a NUL, it is refused here, before anything runs.
+  std::string identifier(std::string_view key, std::string_view what) const {
+    std::string text = name(key);
+    if (auto problem = naming::identifier_problem(what, text)) fail_at(key, *problem);
     return text;
   }
 
@@ -226,7 +229,7 @@ class OperationReader {
         fail_at("dialects", "expected an object of dialect -> SQL, got " + type_phrase(dialects));
       for (const auto& [name, sql] : dialects.items()) {
         auto dialect = dialect_from_string(name);
-        const std::string at = child("dialects") + "/" + pointer_token(name);
+        const std::string at = child("dialects") + "/" + json_pointer_token(name);
         if (!dialect)
           throw SnapshotError(origin_, at, "unknown dialect " + in_quotes(name) + "; expected sqlite or postgresql");
         if (!sql.is_string()) throw SnapshotError(origin_, at, "expected SQL text, got " + type_phrase(sql));
@@ -260,7 +263,7 @@ std::string unknown_op_problem(const std::string& op) {
 Operation read_operation(const OperationReader& at, std::string_view op) {
   auto table_op = [&](std::string_view part_key) {
     at.expect_keys({"table", part_key});
-    return at.name("table");
+    return at.identifier("table", "table name");
   };
   if (op == "create_table" || op == "drop_table") {
     at.expect_keys({"table"});
@@ -270,11 +273,14 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
   }
   if (op == "rename_table") {
     at.expect_keys({"from", "to"});
-    return RenameTable{at.name("from"), at.name("to")};
+    const auto from = at.identifier("from", "table name");
+    auto to = at.identifier("to", "table name");
+    if (auto reserved = naming::reserved_table_problem(to)) at.fail_at("to", *reserved);
+    return RenameTable{from, to};
   }
   if (op == "add_column" || op == "drop_column") {
     at.expect_keys({"table", "column", "position"});
-    auto table = at.name("table");
+    auto table = at.identifier("table", "table name");
     Column column = at.column("column");
     auto position = at.optional_index("position");
     if (op == "add_column") return AddColumn{table, std::move(column), position};
@@ -282,7 +288,9 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
   }
   if (op == "rename_column") {
     at.expect_keys({"table", "from", "to"});
-    return RenameColumn{at.name("table"), at.name("from"), at.name("to")};
+    auto table = at.identifier("table", "table name");
+    auto from = at.identifier("from", "column name");
+    return RenameColumn{std::move(table), std::move(from), at.identifier("to", "column name")};
   }
   if (op == "rename_index") {
     at.expect_keys({"table", "from", "to"});
@@ -294,7 +302,7 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
   }
   if (op == "alter_column") {
     at.expect_keys({"table", "from", "to"});
-    auto table = at.name("table");
+    auto table = at.identifier("table", "table name");
     Column from = at.column("from");
     Column to = at.column("to");
     if (from.name != to.name)
@@ -340,15 +348,15 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
   }
   if (op == "add_enum_value" || op == "remove_enum_value") {
     at.expect_keys({"enum", "value", "position"});
-    auto name = at.name("enum");
-    auto value = at.name("value");
+    auto name = at.identifier("enum", "enum type name");
+    auto value = at.identifier("value", "enum value");
     auto position = at.index("position");
     if (op == "add_enum_value") return AddEnumValue{name, value, position};
     return RemoveEnumValue{name, value, position};
   }
   if (op == "alter_table_metadata") {
     at.expect_keys({"table", "from", "to"});
-    auto name = at.name("table");
+    auto name = at.identifier("table", "table name");
     Table from = at.table("from");
     Table to = at.table("to");
     if (from.name != name) at.fail_at("from", "the table is " + in_quotes(from.name) + ", the operation names " + in_quotes(name));

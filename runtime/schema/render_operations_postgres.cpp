@@ -21,6 +21,98 @@ bool uses_enum(const ColumnType& type, std::string_view enum_name) {
   return is_enum_type(type) && type.enum_name == enum_name;
 }
 
+// The temporary table that carries the dropped dependents' definitions from the block that
+// drops them to the block that recreates them (ON COMMIT DROP: never outlives the migration).
+constexpr std::string_view saved_dependents = "sqlmodel_enum_dependents";
+
+// A PL/pgSQL block: finds every dependent of enum `enum_name` that a type swap would break,
+// records how to recreate it, and drops it. Restore order: defaults, CHECKs, indexes, then views
+// from the ones over tables up; drop order is the reverse for views.
+std::string save_and_drop_enum_dependents(std::string_view enum_name) {
+  const std::string type = quote_literal(quote_identifier(Dialect::postgresql, enum_name));
+  const std::string saved(saved_dependents);
+  return "DO $sqlmodel$\n"
+         "DECLARE\n"
+         "  enum_type oid := to_regtype(" + type + ");\n"
+         "  dependent record;\n"
+         "BEGIN\n"
+         "  CREATE TEMP TABLE " + saved + " (position serial, stage int NOT NULL, restore text NOT NULL) ON COMMIT DROP;\n"
+         "  CREATE TEMP TABLE " + saved + "_columns ON COMMIT DROP AS\n"
+         "    SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name FROM pg_attribute a\n"
+         "    JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')\n"
+         "    JOIN pg_type t ON t.oid = a.atttypid\n"
+         "    WHERE (t.oid = enum_type OR t.typelem = enum_type) AND a.attnum > 0 AND NOT a.attisdropped;\n"
+         // Views over those columns or the type, and the views over those, deepest dropped first.
+         "  FOR dependent IN\n"
+         "    WITH RECURSIVE views(oid, depth) AS (\n"
+         "      SELECT r.ev_class, 1 FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid\n"
+         "      WHERE d.classid = 'pg_rewrite'::regclass AND r.ev_class <> d.refobjid AND (\n"
+         "        (d.refclassid = 'pg_type'::regclass AND d.refobjid = enum_type) OR\n"
+         "        (d.refclassid = 'pg_class'::regclass AND EXISTS (\n"
+         "          SELECT 1 FROM " + saved + "_columns c WHERE c.rel = d.refobjid AND c.num = d.refobjsubid)))\n"
+         "      UNION\n"
+         "      SELECT r.ev_class, v.depth + 1 FROM views v\n"
+         "      JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = v.oid\n"
+         "        AND d.classid = 'pg_rewrite'::regclass\n"
+         "      JOIN pg_rewrite r ON r.oid = d.objid AND r.ev_class <> v.oid)\n"
+         "    SELECT v.oid, max(v.depth) AS depth, c.relkind FROM views v JOIN pg_class c ON c.oid = v.oid\n"
+         "    GROUP BY v.oid, c.relkind ORDER BY max(v.depth) DESC\n"
+         "  LOOP\n"
+         "    INSERT INTO " + saved + " (stage, restore) VALUES (3 + dependent.depth, format('CREATE %s %s AS %s',\n"
+         "      CASE dependent.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END, dependent.oid::regclass,\n"
+         "      pg_get_viewdef(dependent.oid)));\n"
+         "    EXECUTE format('DROP %s %s', CASE dependent.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,\n"
+         "      dependent.oid::regclass);\n"
+         "  END LOOP;\n"
+         // Partial and expression indexes that read such a column (plain ones convert as they are).
+         "  FOR dependent IN\n"
+         "    SELECT DISTINCT i.indexrelid AS oid FROM pg_index i JOIN " + saved + "_columns c ON c.rel = i.indrelid\n"
+         "    WHERE (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL)\n"
+         "      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)\n"
+         "      AND (c.num = ANY (i.indkey) OR EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass\n"
+         "        AND d.objid = i.indexrelid AND d.refobjid = c.rel AND d.refobjsubid = c.num))\n"
+         "  LOOP\n"
+         "    INSERT INTO " + saved + " (stage, restore) VALUES (2, pg_get_indexdef(dependent.oid));\n"
+         "    EXECUTE format('DROP INDEX %s', dependent.oid::regclass);\n"
+         "  END LOOP;\n"
+         // CHECK constraints over such a column.
+         "  FOR dependent IN\n"
+         "    SELECT DISTINCT k.oid, k.conrelid, k.conname FROM pg_constraint k\n"
+         "    JOIN " + saved + "_columns c ON c.rel = k.conrelid AND c.num = ANY (k.conkey) WHERE k.contype = 'c'\n"
+         "  LOOP\n"
+         "    INSERT INTO " + saved + " (stage, restore) VALUES (1, format('ALTER TABLE %s ADD CONSTRAINT %I %s',\n"
+         "      dependent.conrelid::regclass, dependent.conname, pg_get_constraintdef(dependent.oid)));\n"
+         "    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', dependent.conrelid::regclass, dependent.conname);\n"
+         "  END LOOP;\n"
+         // Defaults of such columns: typed constants of the old type.
+         "  FOR dependent IN\n"
+         "    SELECT c.rel, c.name, pg_get_expr(d.adbin, d.adrelid) AS expression FROM " + saved + "_columns c\n"
+         "    JOIN pg_attrdef d ON d.adrelid = c.rel AND d.adnum = c.num\n"
+         "  LOOP\n"
+         "    INSERT INTO " + saved + " (stage, restore) VALUES (0, format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s',\n"
+         "      dependent.rel::regclass, dependent.name, dependent.expression));\n"
+         "    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I DROP DEFAULT', dependent.rel::regclass, dependent.name);\n"
+         "  END LOOP;\n"
+         "END\n"
+         "$sqlmodel$";
+}
+
+// Recreates what save_and_drop_enum_dependents dropped, now over the new type.
+std::string restore_enum_dependents() {
+  const std::string saved(saved_dependents);
+  return "DO $sqlmodel$\n"
+         "DECLARE\n"
+         "  dependent record;\n"
+         "BEGIN\n"
+         "  FOR dependent IN SELECT restore FROM " + saved + " ORDER BY stage, position LOOP\n"
+         "    EXECUTE dependent.restore;\n"
+         "  END LOOP;\n"
+         "  DROP TABLE " + saved + ";\n"
+         "  DROP TABLE " + saved + "_columns;\n"
+         "END\n"
+         "$sqlmodel$";
+}
+
 class PostgresRenderer {
  public:
   explicit PostgresRenderer(const OperationContext& context) : context_(context) {}
@@ -159,6 +251,13 @@ class PostgresRenderer {
   RenderedStep operator()(const RemoveEnumValue& op) {
     const EnumType& replacement = enum_named(context_.lowered_after, op.enum_name, context_);
     const std::string old_name = naming::fit_identifier(op.enum_name + "__sqlmodel_old");
+    // What depends on a column of the type (or on the type) keeps the old type's constants in
+    // its stored definition, and the conversion would fail on it ("operator does not exist:
+    // poststatus = poststatus__sqlmodel_old"): partial or expression indexes, CHECKs, defaults
+    // and views (views also forbid the type change outright). They are read from the catalog,
+    // which also knows those the models do not (a view, an index made by a sql step), dropped,
+    // and recreated from their definitions once the type is swapped, in the same transaction.
+    emit(save_and_drop_enum_dependents(op.enum_name));
     emit("ALTER TYPE " + quoted(context_, op.enum_name) + " RENAME TO " + quoted(context_, old_name));
     emit(render_create_enum(replacement, pg));
     for (const auto& table : context_.lowered_before.tables) {
@@ -172,6 +271,7 @@ class PostgresRenderer {
       }
     }
     emit("DROP TYPE " + quoted(context_, old_name));
+    emit(restore_enum_dependents());
     return std::move(step_);
   }
 

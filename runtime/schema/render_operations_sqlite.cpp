@@ -18,6 +18,7 @@
 
 #include "schema/ddl.hpp"
 #include "schema/lower.hpp"
+#include "schema/naming.hpp"
 #include "schema/render_ddl_fragments.hpp"
 #include "schema/render_operations_internal.hpp"
 
@@ -25,7 +26,7 @@ namespace sqlmodel::schema::render_detail {
 namespace {
 
 constexpr Dialect lite = Dialect::sqlite;
-constexpr std::string_view rebuild_prefix = "_sqlmodel_new_";
+constexpr std::string_view rebuild_prefix = naming::rebuild_table_prefix;
 
 bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();

@@ -1,6 +1,7 @@
 // Snapshot writing: the schema as deterministic, reviewable JSON, and the file I/O around it.
 // The reader lives in snapshot_reader.cpp.
 #include "schema/snapshot_json.hpp"
+#include "schema/naming.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -207,8 +208,10 @@ bool file_has_contents(const std::filesystem::path& path, const std::string& tex
 
 }  // namespace
 
+// Escaped, because what() is a C string: a NUL in a name or a path would end the message there.
 SnapshotError::SnapshotError(std::string file, std::string json_path, std::string reason)
-    : std::runtime_error(file + ": " + (json_path.empty() ? "" : json_path + ": ") + reason),
+    : std::runtime_error(naming::printable(file) + ": " +
+                         (json_path.empty() ? "" : naming::printable(json_path) + ": ") + naming::printable(reason)),
       file_(std::move(file)),
       json_path_(std::move(json_path)),
       reason_(std::move(reason)) {}

@@ -41,6 +41,16 @@ std::string write_snapshot(const Schema& schema);
 std::string format_json(const nlohmann::ordered_json& value);
 void write_snapshot_file(const Schema& schema, const std::filesystem::path& path);  // atomic
 
+// Parses a JSON file that people edit and review (a snapshot, a migration): a syntax error, a
+// duplicate key, a number out of range (1e400), invalid UTF-8 or a NUL in a string is a
+// SnapshotError naming `origin`, the JSON Pointer and the line and column, never an nlohmann
+// exception. `expected` ("a snapshot") completes the message about an empty file.
+nlohmann::json parse_json_document(std::string_view text, const std::string& origin, std::string_view expected);
+
+// A key as a JSON Pointer reference token (RFC 6901: "~" -> "~0", "/" -> "~1"), for the
+// paths error messages name.
+std::string json_pointer_token(std::string_view key);
+
 // `origin` is the file name used in error messages.
 Schema read_snapshot(std::string_view text, const std::string& origin);
 Schema read_snapshot_file(const std::filesystem::path& path);

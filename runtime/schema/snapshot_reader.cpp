@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "schema/did_you_mean.hpp"
+#include "schema/naming.hpp"
 #include "schema/snapshot_json.hpp"
 
 namespace sqlmodel::schema {
@@ -21,22 +22,8 @@ using json = nlohmann::json;
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
-// RFC 6901: "~" and "/" inside a reference token are escaped.
-std::string pointer_token(std::string_view token) {
-  std::string escaped;
-  for (char c : token) {
-    if (c == '~')
-      escaped += "~0";
-    else if (c == '/')
-      escaped += "~1";
-    else
-      escaped += c;
-  }
-  return escaped;
-}
-
 std::string child_path(const std::string& path, std::string_view token) {
-  return path + "/" + pointer_token(token);
+  return path + "/" + json_pointer_token(token);
 }
 
 std::string child_path(const std::string& path, std::size_t index) {
@@ -133,6 +120,12 @@ class Cursor {
     cursor.expect_keys(keys);
     name = cursor.name_member("name");
     return cursor;
+  }
+
+  // The object's "name" when it is a SQL identifier, possibly written by hand: too long for
+  // PostgreSQL, or holding a NUL, it is refused here, before anything runs.
+  void check_identifier(std::string_view what, const std::string& name) const {
+    if (auto problem = naming::identifier_problem(what, name)) fail_at("name", *problem);
   }
 
   Cursor member(std::string_view key) const {
@@ -264,6 +257,7 @@ Column read_column(const Cursor& at, std::string_view table_name) {
         return table_name.empty() ? "column " + in_quotes(name) : column_subject(table_name, name);
       },
       column.name);
+  cursor.check_identifier("column name", column.name);
   auto type_at = cursor.member("type");
   auto spelling = type_at.as_string();
   auto type = parse_type(spelling);
@@ -366,6 +360,8 @@ Table read_table(const Cursor& at) {
        "unique_constraints", "check_constraints", "indexes", "relationships",
        "single_table_inheritance"},
       [](const std::string& name) { return "table " + in_quotes(name); }, table.name);
+  cursor.check_identifier("table name", table.name);
+  if (auto reserved = naming::reserved_table_problem(table.name)) cursor.fail_at("name", *reserved);
   table.comment = cursor.optional_string("comment");
   table.renamed_from = cursor.optional_string("renamed_from");
   table.source = cursor.source();
@@ -389,6 +385,7 @@ Table read_table(const Cursor& at) {
   if (auto key_at = cursor.optional_member("primary_key")) {
     PrimaryKey key;
     auto key_cursor = key_at->open("a primary key", {"name", "columns"}, of_table("primary key"), key.name);
+    key_cursor.check_identifier("primary key name", key.name);
     key.columns = key_cursor.names_member("columns");
     check_columns_exist(table, key_cursor.member("columns"), key.columns);
     table.primary_key = std::move(key);
@@ -400,6 +397,7 @@ Table read_table(const Cursor& at) {
                                 {"name", "columns", "referred_table", "referred_columns",
                                  "on_delete", "on_update", "source"},
                                 of_table("foreign key"), key.name);
+    key_cursor.check_identifier("foreign key name", key.name);
     key.columns = key_cursor.names_member("columns");
     check_columns_exist(table, key_cursor.member("columns"), key.columns);
     key.referred_table = key_cursor.name_member("referred_table");
@@ -419,6 +417,7 @@ Table read_table(const Cursor& at) {
         UniqueConstraint constraint;
         auto constraint_cursor = item.open("a unique constraint", {"name", "columns", "source"},
                                            of_table("unique constraint"), constraint.name);
+        constraint_cursor.check_identifier("unique constraint name", constraint.name);
         constraint.columns = constraint_cursor.names_member("columns");
         check_columns_exist(table, constraint_cursor.member("columns"), constraint.columns);
         constraint.source = constraint_cursor.source();
@@ -430,6 +429,7 @@ Table read_table(const Cursor& at) {
         CheckConstraint constraint;
         auto constraint_cursor = item.open("a check constraint", {"name", "expression", "source"},
                                            of_table("check constraint"), constraint.name);
+        constraint_cursor.check_identifier("check constraint name", constraint.name);
         auto expression = constraint_cursor.member("expression");
         constraint.expression = expression.as_string();
         if (constraint.expression.empty()) expression.fail("the expression must not be empty");
@@ -442,6 +442,7 @@ Table read_table(const Cursor& at) {
     auto index_cursor = item.open("an index",
                                   {"name", "columns", "unique", "where", "method", "source"},
                                   of_table("index"), index.name);
+    index_cursor.check_identifier("index name", index.name);
     index.columns = index_cursor.names_member("columns");
     check_columns_exist(table, index_cursor.member("columns"), index.columns);
     index.unique = index_cursor.optional_bool("unique");
@@ -497,7 +498,11 @@ EnumType read_enum(const Cursor& at) {
   const Cursor cursor = at.open("an enum", {"name", "values", "source"},
                                 [](const std::string& name) { return "enum " + in_quotes(name); },
                                 enum_type.name);
+  cursor.check_identifier("enum type name", enum_type.name);
   enum_type.values = cursor.names_member("values");
+  for (std::size_t i = 0; i < enum_type.values.size(); ++i)
+    if (auto problem = naming::identifier_problem("enum value", enum_type.values[i]))
+      cursor.member("values").element(i).fail(*problem);
   enum_type.source = cursor.source();
   return enum_type;
 }
@@ -648,123 +653,6 @@ void check_unique_constraint_names(const Schema& schema, const std::string& orig
 
 // ---- the document -------------------------------------------------------------------------
 
-// A SAX pass ahead of the DOM parse: nlohmann keeps the last of two equal keys without a word,
-// and reports syntax errors without saying where in the document they are.
-class DocumentChecker final : public nlohmann::json_sax<json> {
- public:
-  explicit DocumentChecker(std::string_view text) : text_(text) {}
-
-  bool null() override { return value(); }
-  bool boolean(bool) override { return value(); }
-  bool number_integer(number_integer_t) override { return value(); }
-  bool number_unsigned(number_unsigned_t) override { return value(); }
-  bool number_float(number_float_t, const string_t&) override { return value(); }
-  bool string(string_t&) override { return value(); }
-  bool binary(binary_t&) override { return value(); }
-  bool start_object(std::size_t) override {
-    value();
-    frames_.push_back({true, {}, {}, 0});
-    return true;
-  }
-  bool key(string_t& key) override {
-    auto& frame = frames_.back();
-    if (!frame.keys.insert(key).second) {
-      path_ = container_path() + "/" + pointer_token(key);
-      problem_ = "duplicate key " + in_quotes(key);
-      return false;
-    }
-    frame.key = key;
-    return true;
-  }
-  bool end_object() override {
-    frames_.pop_back();
-    return true;
-  }
-  bool start_array(std::size_t) override {
-    value();
-    frames_.push_back({false, {}, {}, 0});
-    return true;
-  }
-  bool end_array() override {
-    frames_.pop_back();
-    return true;
-  }
-  bool parse_error(std::size_t position, const std::string&, const json::exception& error) override {
-    path_ = container_path() + current_token();
-    problem_ = syntax_problem(position, error.what());
-    return false;
-  }
-
-  const std::string& path() const { return path_; }
-  const std::string& problem() const { return problem_; }
-
- private:
-  struct Frame {
-    bool is_object;
-    std::set<std::string> keys;
-    std::string key;        // objects: the key being read
-    std::size_t count;      // arrays: elements started so far
-  };
-
-  bool value() {
-    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().count;
-    return true;
-  }
-
-  std::string token_of(const Frame& frame) const {
-    if (frame.is_object) return frame.key.empty() && frame.keys.empty() ? "" : "/" + pointer_token(frame.key);
-    return frame.count == 0 ? "" : "/" + std::to_string(frame.count - 1);
-  }
-
-  // The pointer of the innermost open container.
-  std::string container_path() const {
-    std::string path;
-    for (std::size_t i = 0; i + 1 < frames_.size(); ++i) path += token_of(frames_[i]);
-    return path;
-  }
-
-  // Inside an object the key being read is where the error is; inside an array the last
-  // element started is usually complete and the error comes after it, so stop at the array.
-  std::string current_token() const {
-    return frames_.empty() || !frames_.back().is_object ? "" : token_of(frames_.back());
-  }
-
-  std::string syntax_problem(std::size_t position, std::string_view message) const {
-    // nlohmann counts the bytes it read, the offending one last; reading past the end counts
-    // as one more byte, which is how a truncated document shows.
-    const bool truncated = position > text_.size();
-    const std::size_t offending = std::min(position == 0 ? 0 : position - 1, text_.size());
-    const std::size_t line = 1 + std::count(text_.begin(), text_.begin() + offending, '\n');
-    const auto newline = offending == 0 ? std::string_view::npos : text_.rfind('\n', offending - 1);
-    const std::size_t column = offending - (newline == std::string_view::npos ? 0 : newline + 1) + 1;
-    // Keep nlohmann's explanation, drop its "[json.exception...] parse error at ...:" prefix.
-    auto detail_start = message.find(": ", message.find("parse error"));
-    std::string detail(detail_start == std::string_view::npos ? message : message.substr(detail_start + 2));
-    std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
-    if (truncated)
-      return "the JSON ends early at " + where + "; is the file truncated? (" + detail + ")";
-    return "invalid JSON at " + where + ": " + detail;
-  }
-
-  std::string_view text_;
-  std::vector<Frame> frames_;
-  std::string path_;
-  std::string problem_;
-};
-
-json parse_document(std::string_view text, const std::string& origin) {
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    throw SnapshotError(origin, "", "the file is empty; expected a snapshot (a JSON object)");
-  DocumentChecker checker(text);
-  if (!json::sax_parse(text, &checker)) throw SnapshotError(origin, checker.path(), checker.problem());
-  try {
-    return json::parse(text);
-  } catch (const json::exception& error) {
-    // The checker accepted the text; keep the promise of never throwing anything but ours.
-    throw SnapshotError(origin, "", std::string("invalid JSON: ") + error.what());
-  }
-}
-
 void check_format(const Cursor& document) {
   if (!document.has("format"))
     document.fail("missing \"format\"; is this a sqlmodel schema snapshot?");
@@ -823,7 +711,7 @@ Column column_from_json(const json& value, const std::string& origin, const std:
 
 Schema read_snapshot(std::string_view text, const std::string& origin) {
   try {
-    return read_document(parse_document(text, origin), origin);
+    return read_document(parse_json_document(text, origin, "a snapshot"), origin);
   } catch (const SnapshotError&) {
     throw;
   } catch (const json::exception& error) {

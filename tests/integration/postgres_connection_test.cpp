@@ -44,6 +44,21 @@ TEST_F(PostgresConnectionTest, QueryBindsParametersIncludingNull) {
   EXPECT_EQ(nulls.rows.at(0).at(1), std::string());
 }
 
+// libpq passes the statement and its parameters as C strings: a NUL would silently end them
+// (where name = 'admin\0evil' comparing with 'admin'). Both are refused before anything is sent.
+TEST_F(PostgresConnectionTest, ANulInAParameterOrAStatementIsRefusedNotCut) {
+  using namespace std::string_literals;
+  connection().execute("CREATE TABLE items (id integer PRIMARY KEY, name text); INSERT INTO items VALUES (1, 'admin')");
+  try {
+    connection().query("SELECT count(*) FROM items WHERE name = $1", {"admin\0evil"s});
+    FAIL() << "a parameter holding a NUL byte was sent";
+  } catch (const db::DatabaseError& error) {
+    EXPECT_NE(std::string(error.what()).find("parameter 1 holds a NUL byte"), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(connection().execute("DELETE FROM items WHERE id = 2;\0 DELETE FROM items"s), db::DatabaseError);
+  EXPECT_EQ(count_of(connection(), "items"), "1");
+}
+
 TEST_F(PostgresConnectionTest, RollbackDiscardsAndCommitKeeps) {
   connection().execute("CREATE TABLE items (id integer PRIMARY KEY)");
   auto observer = connect_again();

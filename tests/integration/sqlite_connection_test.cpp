@@ -62,6 +62,18 @@ TEST(SqliteUrl, PasswordsNeverAppearInErrors) {
   EXPECT_THAT(message, HasSubstr("mysql://alice:***@localhost/app"));
 }
 
+// libpq quotes the part of a URL it cannot parse, password included, in its own words: the
+// message is masked with the URL it came from, the password as written and percent-decoded.
+TEST(SqliteUrl, MaskUrlSecretsHidesThePasswordWhereverAMessageQuotesIt) {
+  const std::string url = "postgresql://admin:Top%21Secret@[::1/db?password=other";
+  const std::string message = db::mask_url_secrets(
+      "invalid URI \"" + url + "\": near \"admin:Top%21Secret@[\"; also Top!Secret and other", url);
+  EXPECT_THAT(message, Not(HasSubstr("Secret")));
+  EXPECT_THAT(message, Not(HasSubstr("other")));
+  EXPECT_THAT(message, HasSubstr("postgresql://admin:***@[::1/db?password=***"));
+  EXPECT_EQ(db::mask_url_secrets("nothing to hide", "sqlite:///app.db"), "nothing to hide");
+}
+
 #ifndef SQLMODEL_HAVE_POSTGRES
 TEST(SqliteUrl, PostgresUrlWithoutPostgresSupportIsAClearError) {
   try {
@@ -151,6 +163,23 @@ TEST_F(SqliteConnectionTest, QueryRefusesAWrongParameterCountAndASecondStatement
   EXPECT_THROW(connection->query("SELECT 1", {"unused"}), db::DatabaseError);
   EXPECT_THROW(connection->query("SELECT 1; SELECT 2"), db::DatabaseError);
   EXPECT_NO_THROW(connection->query("SELECT 1; -- a trailing comment"));
+}
+
+// sqlite3_prepare reads the SQL as a C string: a statement holding a NUL would end there, so it
+// is refused whole. A parameter is bound with its length and keeps every byte.
+TEST_F(SqliteConnectionTest, ANulInAStatementIsRefusedAndInAParameterKept) {
+  using namespace std::string_literals;
+  connection->execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)");
+  try {
+    connection->execute("INSERT INTO items (name) VALUES ('a');\0 DROP TABLE items"s);
+    FAIL() << "a statement holding a NUL byte ran";
+  } catch (const db::DatabaseError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("the statement holds a NUL byte at offset 38"));
+    EXPECT_THAT(error.what(), HasSubstr("\\x00 DROP TABLE items"));
+  }
+  EXPECT_EQ(connection->query("SELECT count(*) FROM items").rows.at(0).at(0), "0");
+  connection->query("INSERT INTO items (name) VALUES (?1)", {"a\0b"s});
+  EXPECT_EQ(connection->query("SELECT length(CAST(name AS BLOB)) FROM items").rows.at(0).at(0), "3");
 }
 
 TEST_F(SqliteConnectionTest, RollbackUndoesAndCommitKeeps) {

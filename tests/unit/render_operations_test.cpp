@@ -1,6 +1,7 @@
 // The exact SQL each operation renders to, on both dialects. The integration tests
 // (tests/integration/render_operations_*_test.cpp) run the same kinds of operations on real
 // databases; these pin down the text a reviewer reads in `sqlmodel-migrate sql`.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -243,7 +244,14 @@ TEST(RenderPostgres, EnumValueAddedBeforeOrAfter) {
 }
 
 TEST(RenderPostgres, EnumValueRemovedByRecreatingTheType) {
-  EXPECT_EQ(postgres(RemoveEnumValue{"status", "done", 2}),
+  Statements statements = postgres(RemoveEnumValue{"status", "done", 2});
+  ASSERT_EQ(statements.size(), 8u);
+  // First and last: the blocks that drop what depends on the type's columns (indexes, CHECKs,
+  // defaults, views; tests/integration/postgres_enum_dependents_test.cpp) and recreate it.
+  EXPECT_THAT(statements.front(), ::testing::StartsWith("DO $sqlmodel$"));
+  EXPECT_THAT(statements.front(), ::testing::HasSubstr("to_regtype('\"status\"')"));
+  EXPECT_THAT(statements.back(), ::testing::StartsWith("DO $sqlmodel$"));
+  EXPECT_EQ(Statements(statements.begin() + 1, statements.end() - 1),
             (Statements{R"(ALTER TYPE "status" RENAME TO "status__sqlmodel_old")",
                         R"(CREATE TYPE "status" AS ENUM ('draft', 'active'))",
                         R"(ALTER TABLE "users" ALTER COLUMN "status" DROP DEFAULT)",

@@ -153,7 +153,7 @@ TEST(SnapshotErrors, TrailingGarbageAfterTheDocument) {
 TEST(SnapshotErrors, DuplicateJsonKey) {
   const auto error = error_reading(
       R"({"format": 1, "tables": [{"name": "a", "columns": [], "name": "b"}]})");
-  EXPECT_SNAPSHOT_ERROR(error, "/tables/0/name", "duplicate key \"name\"");
+  EXPECT_SNAPSHOT_ERROR(error, "/tables/0/name", "duplicate key \"name\" (a merge conflict resolved twice?)");
 }
 
 // ---- the top level -------------------------------------------------------------------------

@@ -41,8 +41,10 @@ struct Options {
   bool echo = false;
 };
 
-void print_error(const std::string& message) {
-  std::cerr << program << ": error: " << message << '\n';
+// The net under every message printed: libpq quotes parts of a URL it cannot parse, password
+// included (db::connect masks its own errors; this catches the rest).
+void print_error(const Options& options, const std::string& message) {
+  std::cerr << program << ": error: " << db::mask_url_secrets(message, options.url) << '\n';
 }
 
 // Statements print as a script that psql or sqlite3 could run.
@@ -79,13 +81,19 @@ int run(const Options& options) {
   try {
     snapshot = schema::read_snapshot_file(options.snapshot);
   } catch (const schema::SnapshotError& error) {
-    print_error(error.what());
+    print_error(options, error.what());
     return exit_usage_error;
   }
   try {
     url = db::parse_url(options.url);
   } catch (const std::invalid_argument& error) {
-    print_error(error.what());
+    print_error(options, error.what());
+    return exit_usage_error;
+  }
+  if (url.dialect == schema::Dialect::sqlite && url.sqlite_path == ":memory:" && !options.print_sql) {
+    print_error(options, "the database URL '" + db::display_url(options.url) +
+                             "' names an in-memory SQLite database: the tables would vanish when " + program +
+                             " exits; name a database file (sqlite:///app.db)");
     return exit_usage_error;
   }
   const auto shown_url = db::display_url(options.url);
@@ -120,20 +128,20 @@ int run(const Options& options) {
                              tools::summarize_creation(plan.to_create, url.dialect), shown_url);
     return exit_ok;
   } catch (const tools::DatabaseNotEmpty& refusal) {
-    print_error(fmt::format("refusing to initialise {}: {}", shown_url, refusal.what()));
+    print_error(options, fmt::format("refusing to initialise {}: {}", shown_url, refusal.what()));
     std::cerr << "  use --if-not-empty skip-existing to create only the missing tables;\n"
                  "  changing existing tables is a job for migrations\n";
     return exit_refused_or_database_error;
   } catch (const db::DatabaseError& error) {
     // Both backends already quote the failing statement in what().
     const std::string reason = error.what();
-    print_error(fmt::format("{}: {}", shown_url, reason));
+    print_error(options, fmt::format("{}: {}", shown_url, reason));
     if (!error.statement().empty() && reason.find(error.statement()) == std::string::npos)
-      std::cerr << "  statement: " << error.statement() << '\n';
+      std::cerr << "  statement: " << db::mask_url_secrets(error.statement(), options.url) << '\n';
     std::cerr << "  nothing was created: the transaction was rolled back\n";
     return exit_refused_or_database_error;
   } catch (const std::exception& error) {
-    print_error(fmt::format("{}: {}", shown_url, error.what()));
+    print_error(options, fmt::format("{}: {}", shown_url, error.what()));
     return exit_refused_or_database_error;
   }
 }
