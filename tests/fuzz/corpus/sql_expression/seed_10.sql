@@ -1,0 +1,1 @@
+E'a\'b' || $$dollar$$ || $tag$x$tag$

@@ -1,0 +1,1 @@
+NOT (a = b) OR c LIKE 'a%'

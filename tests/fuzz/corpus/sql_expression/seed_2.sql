@@ -1,0 +1,1 @@
+status IN ('draft', 'published')

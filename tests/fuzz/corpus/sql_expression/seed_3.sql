@@ -1,0 +1,1 @@
+(price > 0) AND ((quantity)::integer >= 1)

@@ -1,0 +1,1 @@
+'it''s'::character varying

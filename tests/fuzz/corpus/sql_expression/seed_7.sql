@@ -1,0 +1,1 @@
+"Order Total" >= 0 -- a comment

@@ -1,0 +1,1 @@
+length(name) BETWEEN 1 AND 40 /* block */

@@ -1,0 +1,1 @@
+CREATE TABLE "users" ("id" INTEGER NOT NULL, "email" VARCHAR(255) NOT NULL, "team_id" BIGINT, CONSTRAINT "pk_users" PRIMARY KEY ("id"), CONSTRAINT "fk_users_team_id_teams" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE CASCADE, CONSTRAINT "uq_users_email" UNIQUE ("email"), CONSTRAINT "ck_users_age" CHECK (age >= 0))

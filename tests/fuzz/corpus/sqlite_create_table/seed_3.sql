@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS main."odd ""name""" (x DEFAULT (datetime('now')), y DEFAULT -1.5e3, z INT REFERENCES other(id) DEFERRABLE INITIALLY DEFERRED)

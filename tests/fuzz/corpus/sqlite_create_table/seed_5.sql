@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "ix_users_email" ON "users" ("email" COLLATE NOCASE DESC, lower(name)) WHERE deleted_at IS NULL

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS ix ON t (a, b)
