@@ -19,7 +19,7 @@
 #include "revision_graph.hpp"
 #include "schema/diff.hpp"
 #include "schema/naming.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace {
 

@@ -302,7 +302,7 @@ int main() {
   };
   auto run_orm = [&] {
     auto db = sqlmodel::Database::open("sqlite:///:memory:");
-    db.execute(kSchema);
+    db.exec_script(kSchema);
     auto rows = make_readings(kRows);
     sqlmodel::Session session(db);
     insert.orm.push_back(seconds_of([&] { orm_insert(session, rows); }));

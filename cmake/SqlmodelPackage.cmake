@@ -1,9 +1,9 @@
 # The installed package: `cmake --install <build> --prefix P` gives
 #
-#   P/include/sqlmodel/*.hpp                   public headers (annotations, ORM)
-#   P/include/sqlmodel/runtime/{schema,db}/    the schema model and connection headers the
-#                                              public headers include as "schema/..", "db/.."
-#   P/<libdir>/libsqlmodel_{schema,db,orm}.a   the runtime
+#   P/include/sqlmodel/                        the public headers (annotations, schema model,
+#                                              ORM) and their detail/ headers: self-contained,
+#                                              the only include directory a user needs
+#   P/<libdir>/libsqlmodel_{schema,db,orm}.a   the runtime (sqlmodel::orm links the other two)
 #   P/<libdir>/sqlmodel-plugin.so              the Clang 19 plugin (with SQLMODEL_WITH_PLUGIN)
 #   P/bin/sqlmodel-{migrate,init-db,snapshot,check}
 #   P/<libdir>/cmake/sqlmodel/                 sqlmodelConfig.cmake, version, targets (sqlmodel::),
@@ -17,20 +17,12 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(SQLMODEL_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/sqlmodel")
-# The schema and connection headers are included as "schema/x.hpp" and "db/x.hpp"; they go
-# under include/sqlmodel/ so the prefix's include/ gains no generic schema/ or db/ directory.
-set(SQLMODEL_INSTALL_RUNTIME_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}/sqlmodel/runtime")
 
 # One name per target, in-tree and installed: sqlmodel::orm, sqlmodel::plugin,
 # sqlmodel::sqlmodel-migrate, ...
 set_target_properties(sqlmodel_schema PROPERTIES EXPORT_NAME schema)
 set_target_properties(sqlmodel_db PROPERTIES EXPORT_NAME db)
 set_target_properties(sqlmodel_orm PROPERTIES EXPORT_NAME orm)
-# check_schema reuses the migration runner's database comparison, so the two migration
-# libraries it links are installed too (its static archive needs them at the user's link).
-set_target_properties(sqlmodel_check_schema PROPERTIES EXPORT_NAME check_schema)
-set_target_properties(sqlmodel_migrate PROPERTIES EXPORT_NAME migrate)
-set_target_properties(sqlmodel_migrate_apply PROPERTIES EXPORT_NAME migrate_apply)
 set(sqlmodel_exported_tools sqlmodel-migrate sqlmodel-init-db)
 if(SQLMODEL_WITH_PLUGIN)
   set_target_properties(sqlmodel-plugin PROPERTIES EXPORT_NAME plugin)
@@ -41,10 +33,12 @@ foreach(tool IN LISTS sqlmodel_exported_tools)
   add_executable(sqlmodel::${tool} ALIAS ${tool})
 endforeach()
 
-install(TARGETS sqlmodel_schema sqlmodel_db sqlmodel_orm sqlmodel_check_schema sqlmodel_migrate sqlmodel_migrate_apply
+# The runtime only: the migration runner's libraries stay inside sqlmodel-migrate, so a user's
+# find_package(sqlmodel) needs no OpenSSL or tomlplusplus.
+install(TARGETS sqlmodel_schema sqlmodel_db sqlmodel_orm
   EXPORT sqlmodelTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} ${SQLMODEL_INSTALL_RUNTIME_INCLUDEDIR})
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS ${sqlmodel_exported_tools}
   EXPORT sqlmodelTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
@@ -55,20 +49,12 @@ if(SQLMODEL_WITH_PLUGIN)
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 endif()
 
+# include/sqlmodel is the whole public API; the runtime's own headers (runtime/, the migration
+# runner's) are not installed. tests/install compiles every installed header on its own against
+# the prefix, so a public header that includes anything else fails there.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/sqlmodel
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.hpp")
-# Internal headers (backend factories, parsers, renderer internals) stay out; tests/install
-# compiles every installed header on its own against the prefix, so a public header that
-# includes a missing one fails there.
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/schema ${PROJECT_SOURCE_DIR}/runtime/db
-  DESTINATION ${SQLMODEL_INSTALL_RUNTIME_INCLUDEDIR}
-  FILES_MATCHING PATTERN "*.hpp"
-  PATTERN "*_internal.hpp" EXCLUDE
-  PATTERN "backends.hpp" EXCLUDE
-  PATTERN "sqlite_create_table_parser.hpp" EXCLUDE
-  PATTERN "sqlite_connection.hpp" EXCLUDE
-  PATTERN "postgres_connection.hpp" EXCLUDE)
 
 install(EXPORT sqlmodelTargets
   NAMESPACE sqlmodel::

@@ -250,7 +250,7 @@ class Runner {
           for (const auto& text : step.statements) connection_.execute(statement = text);
           for (const auto& text : triggers) connection_.execute(statement = text);
         }
-      } catch (const db::DatabaseError& error) {
+      } catch (const DatabaseError& error) {
         fail(prepared, i, error.what(), error.statement().empty() ? statement : error.statement(), committed_outside);
       }
     }
@@ -261,7 +261,7 @@ class Runner {
       else
         versions_.remove(migration.revision);
       connection_.commit();
-    } catch (const db::DatabaseError& error) {
+    } catch (const DatabaseError& error) {
       fail(prepared, prepared.steps.size(), error.what(), error.statement(), committed_outside);
     }
     if (prepared.foreign_keys_off) foreign_keys(true);
@@ -305,13 +305,13 @@ class Runner {
     const auto& operations = prepared.upgrade ? migration.upgrade : migration.downgrade;
     try {
       connection_.rollback();
-    } catch (const db::DatabaseError&) {
+    } catch (const DatabaseError&) {
       // A failed COMMIT has already ended the transaction.
     }
     if (prepared.foreign_keys_off) {
       try {
         foreign_keys(true);
-      } catch (const db::DatabaseError&) {
+      } catch (const DatabaseError&) {
       }
     }
     std::string where = step_index < operations.size()

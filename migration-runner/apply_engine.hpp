@@ -75,10 +75,10 @@ void refuse_changed_migrations(const DatabaseState& state);
 // A statement of a migration failed; the migration was rolled back. what() names the revision,
 // its file, the step and operation, quotes the failing statement and says where the database
 // stays; statement() is the failing statement.
-class MigrationFailed : public db::DatabaseError {
+class MigrationFailed : public DatabaseError {
  public:
   MigrationFailed(const std::string& message, std::string statement, std::string revision)
-      : db::DatabaseError(message, std::move(statement)), revision_(std::move(revision)) {}
+      : DatabaseError(message, std::move(statement)), revision_(std::move(revision)) {}
   const std::string& revision() const { return revision_; }
 
  private:

@@ -80,7 +80,7 @@ void MigrationLock::acquire_advisory_lock() {
             "AND objid::bigint = (hashtext(coalesce(current_schema(), ''))::bigint & 4294967295) AND objsubid = 2",
             {std::to_string(advisory_lock_class)});
         if (!pids.rows.empty() && pids.rows[0][0]) holder = " (held by server process " + *pids.rows[0][0] + ")";
-      } catch (const db::DatabaseError&) {
+      } catch (const DatabaseError&) {
         // Naming the holder is a courtesy; the timeout is the error.
       }
       time_out(what + holder);
@@ -104,7 +104,7 @@ void MigrationLock::begin_immediate() {
     try {
       connection_.begin();
       break;
-    } catch (const db::DatabaseError&) {
+    } catch (const DatabaseError&) {
       if ((sqlite3_extended_errcode(sqlite->handle()) & 0xff) != SQLITE_BUSY) {
         sqlite3_busy_timeout(sqlite->handle(), clamp_to_int(options_.timeout));
         throw;

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "revision_graph.hpp"
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 
 namespace sqlmodel::migrate {
 

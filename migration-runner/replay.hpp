@@ -9,7 +9,7 @@
 
 #include "revision_graph.hpp"
 #include "schema/operations.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::migrate {
 

@@ -58,11 +58,11 @@ std::string applied_at_now() {
 }
 
 std::int64_t to_integer(const db::Value& value, std::string_view column) {
-  if (!value) throw db::DatabaseError(std::string(version_table_name) + "." + std::string(column) + " is NULL");
+  if (!value) throw DatabaseError(std::string(version_table_name) + "." + std::string(column) + " is NULL");
   try {
     return std::stoll(*value);
   } catch (const std::exception&) {
-    throw db::DatabaseError(std::string(version_table_name) + "." + std::string(column) + " holds '" + *value +
+    throw DatabaseError(std::string(version_table_name) + "." + std::string(column) + " holds '" + *value +
                             "', not an integer");
   }
 }

@@ -32,7 +32,7 @@
 
 #include "db/connection.hpp"
 #include "migration_file.hpp"
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "schema/naming.hpp"
 
 namespace sqlmodel::migrate {

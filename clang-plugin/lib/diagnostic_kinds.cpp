@@ -1,6 +1,6 @@
 #include "diagnostic_kinds.hpp"
 
-#include "schema/did_you_mean.hpp"
+#include "sqlmodel/detail/did_you_mean.hpp"
 
 namespace sqlmodel::plugin {
 namespace {
@@ -88,7 +88,7 @@ std::optional<std::string> CheckSelection::apply(std::string_view globs, std::st
       for (const CheckInfo& info : registered_checks()) names.push_back(info.name);
       std::string_view bare = glob.substr(0, 9) == prefix ? glob.substr(9) : glob;
       std::string message = "no sqlmodel check matches '" + std::string(glob) + "' in " + std::string(what);
-      if (auto guess = schema::closest_name(bare, names, 3)) message += "; did you mean '" + std::string(*guess) + "'?";
+      if (auto guess = detail::closest_name(bare, names, 3)) message += "; did you mean '" + std::string(*guess) + "'?";
       else message += " (sqlmodel-check --list-checks lists them)";
       return message;
     }

@@ -10,7 +10,7 @@
 #include "clang/AST/DeclCXX.h"
 
 #include "annotation_values.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 #include "type_mapping.hpp"
 
 namespace sqlmodel::plugin {
@@ -27,8 +27,8 @@ struct FieldModel {
   bool index = false;
   bool unique = false;
   std::optional<std::string> foreign_key;  // "table.column", as written
-  schema::ReferentialAction on_delete = schema::ReferentialAction::no_action;
-  schema::ReferentialAction on_update = schema::ReferentialAction::no_action;
+  ReferentialAction on_delete = ReferentialAction::no_action;
+  ReferentialAction on_update = ReferentialAction::no_action;
   std::optional<long long> max_length, min_length, precision, scale;
   std::optional<double> ge, gt, le, lt;
   // The default member initializer of an enum column when it is not one of the enumerators.

@@ -13,19 +13,13 @@
 namespace sqlmodel::plugin {
 namespace {
 
-using schema::ReferentialAction;
-
-// sqlmodel::ReferentialAction's enumerators, in declaration order (unset first).
+// The annotation's enumerator (the plugin reads the integer); nullopt for `unset` (the schema
+// then keeps no_action) and for a value that is no enumerator.
 std::optional<ReferentialAction> referential_action(std::optional<long long> value) {
-  if (!value) return std::nullopt;
-  switch (*value) {
-    case 1: return ReferentialAction::no_action;
-    case 2: return ReferentialAction::restrict;
-    case 3: return ReferentialAction::cascade;
-    case 4: return ReferentialAction::set_null;
-    case 5: return ReferentialAction::set_default;
-    default: return std::nullopt;
-  }
+  if (!value || *value <= static_cast<long long>(ReferentialAction::unset) ||
+      *value > static_cast<long long>(ReferentialAction::set_default))
+    return std::nullopt;
+  return static_cast<ReferentialAction>(*value);
 }
 
 bool is_record_kind(const std::string& kind) {

@@ -5,7 +5,7 @@
 #include "clang/Basic/SourceManager.h"
 
 #include "model.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 #include "source_paths.hpp"
 
 namespace sqlmodel::plugin {

@@ -15,7 +15,7 @@
 
 #include "codegen/generated_code.hpp"
 #include "reporter.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::plugin {
 

@@ -7,7 +7,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::plugin {
 

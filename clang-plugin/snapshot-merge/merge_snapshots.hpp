@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::snapshot_merge {
 

@@ -23,7 +23,7 @@ void add_primary_key(schema::Table& table) {
 }
 
 void add_foreign_key(schema::Table& table, const std::string& column, const std::string& referred_table,
-                     schema::ReferentialAction on_delete) {
+                     sqlmodel::ReferentialAction on_delete) {
   table.foreign_keys.push_back({.name = naming::foreign_key(table.name, {column}, referred_table),
                                 .columns = {column},
                                 .referred_table = referred_table,
@@ -63,7 +63,7 @@ schema::Table users() {
       {.name = "team_id", .type = type(schema::TypeKind::int64), .nullable = true},
   };
   add_primary_key(table);
-  add_foreign_key(table, "team_id", "teams", schema::ReferentialAction::set_null);
+  add_foreign_key(table, "team_id", "teams", sqlmodel::ReferentialAction::set_null);
   add_index(table, "email", /*unique=*/true);
   add_index(table, "team_id");
   table.relationships.push_back({.name = "team",
@@ -93,8 +93,8 @@ schema::Table tasks() {
       {.name = "due_date", .type = type(schema::TypeKind::date), .nullable = true},
   };
   add_primary_key(table);
-  add_foreign_key(table, "team_id", "teams", schema::ReferentialAction::cascade);
-  add_foreign_key(table, "assignee_id", "users", schema::ReferentialAction::set_null);
+  add_foreign_key(table, "team_id", "teams", sqlmodel::ReferentialAction::cascade);
+  add_foreign_key(table, "assignee_id", "users", sqlmodel::ReferentialAction::set_null);
   table.check_constraints.push_back(
       {.name = naming::check("tasks", "title_not_empty"), .expression = "length(title) > 0"});
   add_index(table, "status");

@@ -2,7 +2,7 @@
 // will produce from annotated structs, built by hand until the plugin exists.
 #pragma once
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace demo {
 

@@ -33,6 +33,8 @@
 #include <utility>
 #include <vector>
 
+#include "sqlmodel/referential_action.hpp"
+
 namespace sqlmodel {
 
 // "Not given" for numeric options: every other value, even a nonsensical one, is a value the
@@ -43,10 +45,6 @@ inline constexpr double unset_bound = std::numeric_limits<double>::quiet_NaN();
 // A yes/no option whose absence means "infer it" (nullable from std::optional, autoincrement
 // for an integer primary key, ...). `.nullable = true` and `.nullable = false` both read.
 using Tristate = int;
-
-enum class ReferentialAction { unset, no_action, restrict, cascade, set_null, set_default };
-using OnDelete = ReferentialAction;
-using OnUpdate = ReferentialAction;
 
 // Values computed for new objects by the generated code (not by the database).
 enum class DefaultFactory { none, now, uuid4 };

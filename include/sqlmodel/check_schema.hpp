@@ -5,10 +5,9 @@
 //
 // What is compared: the models' schema snapshot (the <target>.schema.json the plugin writes
 // at build time, or the schema::Schema read from it) against the database, introspected over
-// one catalog connection opened from db.url(). Both sides go through the migration runner's
-// database comparison (database_comparison.hpp, the same one `sqlmodel-migrate check` uses):
-// the snapshot lowered for the dialect and reduced to what a database holds, column order
-// ignored. Tables of the database the snapshot does not have are drift too (the migration
+// one catalog connection opened from db.url(). Both sides go through the runtime's database
+// comparison (the same one `sqlmodel-migrate check` uses): the snapshot lowered for the
+// dialect and reduced to what a database holds, column order ignored. Tables of the database the snapshot does not have are drift too (the migration
 // runner's own sqlmodel_version table is not reported).
 //
 // Why a snapshot and not the generated traits: the traits know columns and keys, not indexes,
@@ -16,7 +15,7 @@
 // database "in sync" that lacks an index the models declare. The snapshot is the full schema;
 // a program embeds it (read the file the build wrote, or compile its text in) and passes it.
 //
-// Link sqlmodel_check_schema (it brings the migration runner's comparison with it).
+// Part of sqlmodel::orm.
 #pragma once
 
 #include <filesystem>
@@ -24,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 #include "sqlmodel/database.hpp"
 
 namespace sqlmodel {

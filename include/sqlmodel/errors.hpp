@@ -1,22 +1,33 @@
-// The ORM's typed errors. Each derives from db::DatabaseError, so one catch handles every
-// database failure, and each names the table (and the constraint or key) it is about.
+// The errors of database work. Every database failure is a DatabaseError, so one catch
+// handles them all; the ORM's typed errors derive from it and each names the table (and the
+// constraint or key) it is about.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <utility>
 
-#include "db/connection.hpp"
-
 namespace sqlmodel {
 
+// The message names what was being done and quotes the statement.
+class DatabaseError : public std::runtime_error {
+ public:
+  DatabaseError(const std::string& message, std::string statement = {})
+      : std::runtime_error(message), statement_(std::move(statement)) {}
+  const std::string& statement() const { return statement_; }
+
+ private:
+  std::string statement_;
+};
+
 // A constraint rejected a write: unique, primary key, foreign key, not null or check.
-class IntegrityError : public db::DatabaseError {
+class IntegrityError : public DatabaseError {
  public:
   enum class Kind { unique, primary_key, foreign_key, not_null, check, other };
 
   IntegrityError(const std::string& message, std::string statement, Kind kind, std::string table,
                  std::string constraint)
-      : db::DatabaseError(message, std::move(statement)),
+      : DatabaseError(message, std::move(statement)),
         kind_(kind),
         table_(std::move(table)),
         constraint_(std::move(constraint)) {}
@@ -34,10 +45,10 @@ class IntegrityError : public db::DatabaseError {
 };
 
 // get_one / refresh: no row has the key.
-class NotFound : public db::DatabaseError {
+class NotFound : public DatabaseError {
  public:
   NotFound(const std::string& message, std::string table, std::string key)
-      : db::DatabaseError(message), table_(std::move(table)), key_(std::move(key)) {}
+      : DatabaseError(message), table_(std::move(table)), key_(std::move(key)) {}
   const std::string& table() const { return table_; }
   const std::string& key() const { return key_; }
 
@@ -48,10 +59,10 @@ class NotFound : public db::DatabaseError {
 
 // An UPDATE or DELETE by primary key matched no row: someone else deleted it (or the object's
 // key is wrong), so the session's view of the row is stale.
-class StaleData : public db::DatabaseError {
+class StaleData : public DatabaseError {
  public:
   StaleData(const std::string& message, std::string statement, std::string table, std::string key)
-      : db::DatabaseError(message, std::move(statement)),
+      : DatabaseError(message, std::move(statement)),
         table_(std::move(table)),
         key_(std::move(key)) {}
   const std::string& table() const { return table_; }
@@ -63,9 +74,9 @@ class StaleData : public db::DatabaseError {
 };
 
 // The database cannot be reached, or the pool has no connection to give.
-class ConnectionError : public db::DatabaseError {
+class ConnectionError : public DatabaseError {
  public:
-  using db::DatabaseError::DatabaseError;
+  using DatabaseError::DatabaseError;
 };
 
 }  // namespace sqlmodel

@@ -27,7 +27,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "schema/did_you_mean.hpp"
+#include "sqlmodel/detail/did_you_mean.hpp"
 #include "sqlmodel/json_value.hpp"
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/validation.hpp"
@@ -99,7 +99,7 @@ nlohmann::json to_json(const M& object) {
 template <typename M>
   requires TableModel<M> || MirrorModel<M>
 M from_json(const nlohmann::json& document, FromJsonOptions options = {}) {
-  const std::string model(model_name_of<M>());
+  const std::string model(detail::model_name_of<M>());
   if (!document.is_object()) detail::json_type_error(model, "a JSON object", document);
   M object{};
   std::vector<std::string_view> known;
@@ -125,7 +125,7 @@ M from_json(const nlohmann::json& document, FromJsonOptions options = {}) {
     for (const auto& [key, value] : document.items())
       if (std::find(known.begin(), known.end(), key) == known.end()) {
         std::string message = "unknown field '" + key + "'";
-        if (auto nearest = schema::closest_name(key, known, 2))
+        if (auto nearest = detail::closest_name(key, known, 2))
           message += " (did you mean '" + std::string(*nearest) + "'?)";
         throw JsonError(model, message);
       }

@@ -29,7 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sqlmodel/annotations.hpp"
-#include "sqlmodel/value_text.hpp"
+#include "sqlmodel/detail/value_text.hpp"
 
 namespace sqlmodel {
 
@@ -61,7 +61,7 @@ namespace detail {
 }
 
 inline std::string format_timestamp_iso(std::chrono::system_clock::time_point time) {
-  std::string text = format_timestamp(time);  // "YYYY-MM-DD HH:MM:SS.ffffff+00:00"
+  std::string text = detail::format_timestamp(time);  // "YYYY-MM-DD HH:MM:SS.ffffff+00:00"
   text[10] = 'T';
   text.replace(text.size() - 6, 6, "Z");
   return text;
@@ -227,7 +227,7 @@ struct json_value<std::chrono::system_clock::time_point> {
   static void from(const nlohmann::json& json, std::chrono::system_clock::time_point& out,
                    const std::string& path) {
     std::optional<std::chrono::system_clock::time_point> parsed;
-    if (json.is_string()) parsed = parse_timestamp(json.get_ref<const std::string&>());
+    if (json.is_string()) parsed = detail::parse_timestamp(json.get_ref<const std::string&>());
     if (!parsed) detail::json_type_error(path, "an ISO 8601 timestamp (\"2024-05-01T12:00:00Z\")", json);
     out = *parsed;
   }
@@ -235,10 +235,10 @@ struct json_value<std::chrono::system_clock::time_point> {
 
 template <>
 struct json_value<std::chrono::year_month_day> {
-  static nlohmann::json to(std::chrono::year_month_day value) { return format_date(value); }
+  static nlohmann::json to(std::chrono::year_month_day value) { return detail::format_date(value); }
   static void from(const nlohmann::json& json, std::chrono::year_month_day& out, const std::string& path) {
     std::optional<std::chrono::year_month_day> parsed;
-    if (json.is_string()) parsed = parse_date(json.get_ref<const std::string&>());
+    if (json.is_string()) parsed = detail::parse_date(json.get_ref<const std::string&>());
     if (!parsed) detail::json_type_error(path, "a date \"YYYY-MM-DD\"", json);
     out = *parsed;
   }

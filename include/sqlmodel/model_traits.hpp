@@ -78,7 +78,7 @@
 //   order after foreign_key_column): `.order_by = "<the annotation's text>"` ("title",
 //   "-score, title": '-' is descending; the loaders order each collection by it, and by the
 //   target's primary key without it), `.cascade_delete = true`, `.delete_orphan = true`.
-//   Session::remove(parent) deletes the children of a cascade_delete (or delete_orphan)
+//   Session::delete_(parent) deletes the children of a cascade_delete (or delete_orphan)
 //   one-to-many relationship first, level by level; delete_orphan also makes
 //   Session::update(parent) delete the children the loaded collection no longer holds.
 // - Many-to-many (`.link_model = "<link table or struct>"`) is a link_relationship: the
@@ -106,7 +106,7 @@
 //   (plus `.order_by = "..."` when given: columns of the target). LinkLocalKey is the link
 //   model's foreign key to this model's table, LinkRemoteKey its foreign key to the target's;
 //   when the link model has several to the same table (a self-referential many-to-many), the
-//   annotation's `.foreign_key` names LinkLocalKey's column. Session::remove(object) deletes
+//   annotation's `.foreign_key` names LinkLocalKey's column. Session::delete_(object) deletes
 //   its link rows first, as SQLAlchemy does for a `secondary` table.
 // - Enum members need a sqlmodel::enum_traits<E> specialisation (see value_codec.hpp).
 //
@@ -223,7 +223,7 @@
 #include <type_traits>
 #include <utility>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 #include "sqlmodel/annotations.hpp"
 #include "sqlmodel/value_codec.hpp"
 
@@ -239,6 +239,7 @@ concept TableModel = requires {
   model_traits<T>::columns;
 };
 
+namespace detail {
 template <auto Member>
 struct member_pointer_traits;
 template <typename Model, typename Value, Value Model::*Member>
@@ -247,18 +248,20 @@ struct member_pointer_traits<Member> {
   using value_type = Value;
 };
 
+}  // namespace detail
+
 // What the session does to a column besides storing it (see mixins.hpp).
 enum class ColumnRole {
   none,
   updated_at,  // set to now on INSERT (when unset) and on every UPDATE
-  deleted_at,  // set by Session::soft_remove; queries skip rows where it is not NULL
+  deleted_at,  // set by Session::soft_delete; queries skip rows where it is not NULL
 };
 
 // One column of a model.
 template <auto Member>
 struct column {
-  using model_type = typename member_pointer_traits<Member>::model_type;
-  using value_type = typename member_pointer_traits<Member>::value_type;
+  using model_type = typename detail::member_pointer_traits<Member>::model_type;
+  using value_type = typename detail::member_pointer_traits<Member>::value_type;
   using codec = value_codec<value_type>;
   static constexpr auto member = Member;
 
@@ -309,6 +312,7 @@ struct column {
   }
 };
 
+namespace detail {
 template <typename M>
 struct relationship_member;
 template <typename T>
@@ -322,20 +326,22 @@ struct relationship_member<RelatedList<T>> {
   static constexpr bool to_many = true;
 };
 
+}  // namespace detail
+
 // One relationship of a model: the Related<T>/RelatedList<T> member and the keys it joins on.
 template <auto Member, auto LocalKey, auto RemoteKey>
 struct relationship {
-  using model_type = typename member_pointer_traits<Member>::model_type;
-  using member_type = typename member_pointer_traits<Member>::value_type;
-  using target_type = typename relationship_member<member_type>::target_type;
-  static constexpr bool to_many = relationship_member<member_type>::to_many;
+  using model_type = typename detail::member_pointer_traits<Member>::model_type;
+  using member_type = typename detail::member_pointer_traits<Member>::value_type;
+  using target_type = typename detail::relationship_member<member_type>::target_type;
+  static constexpr bool to_many = detail::relationship_member<member_type>::to_many;
   static constexpr auto member = Member;
   static constexpr auto local_key = LocalKey;
   static constexpr auto remote_key = RemoteKey;
   // A base's member too: a single-table child's key is declared in its root.
-  static_assert(std::is_base_of_v<typename member_pointer_traits<LocalKey>::model_type, model_type>,
+  static_assert(std::is_base_of_v<typename detail::member_pointer_traits<LocalKey>::model_type, model_type>,
                 "a relationship's LocalKey is a member of the model that holds the relationship");
-  static_assert(std::is_base_of_v<typename member_pointer_traits<RemoteKey>::model_type, target_type>,
+  static_assert(std::is_base_of_v<typename detail::member_pointer_traits<RemoteKey>::model_type, target_type>,
                 "a relationship's RemoteKey is a member of the relationship's target model");
 
   std::string_view name;
@@ -352,22 +358,22 @@ struct relationship {
 // LinkLocalKey, and the link's LinkRemoteKey equals the target's RemoteKey.
 template <auto Member, auto LocalKey, auto LinkLocalKey, auto LinkRemoteKey, auto RemoteKey>
 struct link_relationship {
-  using model_type = typename member_pointer_traits<Member>::model_type;
-  using member_type = typename member_pointer_traits<Member>::value_type;
-  using target_type = typename relationship_member<member_type>::target_type;
-  using link_type = typename member_pointer_traits<LinkLocalKey>::model_type;
-  static constexpr bool to_many = relationship_member<member_type>::to_many;
+  using model_type = typename detail::member_pointer_traits<Member>::model_type;
+  using member_type = typename detail::member_pointer_traits<Member>::value_type;
+  using target_type = typename detail::relationship_member<member_type>::target_type;
+  using link_type = typename detail::member_pointer_traits<LinkLocalKey>::model_type;
+  static constexpr bool to_many = detail::relationship_member<member_type>::to_many;
   static constexpr auto member = Member;
   static constexpr auto local_key = LocalKey;
   static constexpr auto link_local_key = LinkLocalKey;
   static constexpr auto link_remote_key = LinkRemoteKey;
   static constexpr auto remote_key = RemoteKey;
   static_assert(to_many, "a many-to-many relationship is a RelatedList<T> member");
-  static_assert(std::is_base_of_v<typename member_pointer_traits<LocalKey>::model_type, model_type>,
+  static_assert(std::is_base_of_v<typename detail::member_pointer_traits<LocalKey>::model_type, model_type>,
                 "a link relationship's LocalKey is a member of the model that holds it");
-  static_assert(std::is_same_v<typename member_pointer_traits<LinkRemoteKey>::model_type, link_type>,
+  static_assert(std::is_same_v<typename detail::member_pointer_traits<LinkRemoteKey>::model_type, link_type>,
                 "LinkLocalKey and LinkRemoteKey are members of the same link model");
-  static_assert(std::is_base_of_v<typename member_pointer_traits<RemoteKey>::model_type, target_type>,
+  static_assert(std::is_base_of_v<typename detail::member_pointer_traits<RemoteKey>::model_type, target_type>,
                 "a link relationship's RemoteKey is a member of the relationship's target model");
 
   std::string_view name;
@@ -392,10 +398,10 @@ concept MirrorModel = requires {
 // One field of a mirror model and the table model's member it stands for.
 template <auto Member, auto TableMember>
 struct mirror_field {
-  using model_type = typename member_pointer_traits<Member>::model_type;
-  using value_type = typename member_pointer_traits<Member>::value_type;
-  using table_model_type = typename member_pointer_traits<TableMember>::model_type;
-  using table_value_type = typename member_pointer_traits<TableMember>::value_type;
+  using model_type = typename detail::member_pointer_traits<Member>::model_type;
+  using value_type = typename detail::member_pointer_traits<Member>::value_type;
+  using table_model_type = typename detail::member_pointer_traits<TableMember>::model_type;
+  using table_value_type = typename detail::member_pointer_traits<TableMember>::value_type;
   static constexpr auto member = Member;
   static constexpr auto table_member = TableMember;
 
@@ -448,23 +454,24 @@ constexpr void for_each_column(F&& f) {
                                   std::make_index_sequence<detail::column_count<T>>{});
 }
 
+namespace detail {
 template <typename V>
 struct unwrap_optional { using type = V; };
 template <typename V>
 struct unwrap_optional<std::optional<V>> { using type = V; };
 template <typename V>
-using unwrap_optional_t = typename unwrap_optional<V>::type;
+using unwrap_optional_t = typename detail::unwrap_optional<V>::type;
 
 // The indexes (in `columns`) of the primary key columns, in column order.
 template <TableModel T>
 inline constexpr auto primary_key_indexes = detail::find_primary_key_indexes<T>();
 
 template <TableModel T>
-inline constexpr bool has_composite_key = primary_key_indexes<T>.size() > 1;
+inline constexpr bool has_composite_key = detail::primary_key_indexes<T>.size() > 1;
 
 template <TableModel T>
 constexpr bool is_primary_key_index(std::size_t index) {
-  for (std::size_t key : primary_key_indexes<T>)
+  for (std::size_t key : detail::primary_key_indexes<T>)
     if (key == index) return true;
   return false;
 }
@@ -474,21 +481,23 @@ template <TableModel T>
 inline constexpr std::size_t primary_key_index = detail::find_primary_key_index<T>();
 
 template <TableModel T>
-inline constexpr const auto& primary_key_column = std::get<primary_key_index<T>>(model_traits<T>::columns);
+inline constexpr const auto& primary_key_column = std::get<detail::primary_key_index<T>>(model_traits<T>::columns);
+
+}  // namespace detail
 
 namespace detail {
 template <typename T, std::size_t... I>
-auto composite_key_type(std::index_sequence<I...>) -> std::tuple<unwrap_optional_t<
-    typename std::remove_cvref_t<decltype(std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns))>::value_type>...>;
+auto composite_key_type(std::index_sequence<I...>) -> std::tuple<detail::unwrap_optional_t<
+    typename std::remove_cvref_t<decltype(std::get<detail::primary_key_indexes<T>[I]>(model_traits<T>::columns))>::value_type>...>;
 
 template <typename T>
 struct primary_key_type_of {
-  using type = typename std::remove_cvref_t<decltype(std::get<primary_key_indexes<T>[0]>(model_traits<T>::columns))>::value_type;
+  using type = typename std::remove_cvref_t<decltype(std::get<detail::primary_key_indexes<T>[0]>(model_traits<T>::columns))>::value_type;
 };
 template <typename T>
-  requires has_composite_key<T>
+  requires detail::has_composite_key<T>
 struct primary_key_type_of<T> {
-  using type = decltype(composite_key_type<T>(std::make_index_sequence<primary_key_indexes<T>.size()>{}));
+  using type = decltype(composite_key_type<T>(std::make_index_sequence<detail::primary_key_indexes<T>.size()>{}));
 };
 }  // namespace detail
 
@@ -497,13 +506,16 @@ struct primary_key_type_of<T> {
 template <TableModel T>
 using primary_key_type = typename detail::primary_key_type_of<T>::type;
 
+namespace detail {
 // Calls f(column) for each primary key column, in order.
 template <TableModel T, typename F>
 constexpr void for_each_key_column(F&& f) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (f(std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns)), ...);
-  }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
+    (f(std::get<detail::primary_key_indexes<T>[I]>(model_traits<T>::columns)), ...);
+  }(std::make_index_sequence<detail::primary_key_indexes<T>.size()>{});
 }
+
+}  // namespace detail
 
 // The column name a member pointer maps to; throws std::invalid_argument for a member that
 // is not a column (a relationship, an excluded field).
@@ -532,6 +544,7 @@ std::string_view column_name(V Base::*member) {
   return column_name<T>(static_cast<V T::*>(member));
 }
 
+namespace detail {
 // Binds every column of `object` to parameters first_index, first_index + 1, ...
 template <TableModel T>
 void bind_columns(Statement& statement, const T& object, int first_index = 0) {
@@ -549,7 +562,7 @@ void read_columns(Statement& statement, T& object, int first_index = 0) {
   for_each_column<T>([&](auto index, const auto& column) {
     column.read(statement, first_index + static_cast<int>(index()), object);
   });
-  name_relationships(object);
+  detail::name_relationships(object);
 }
 
 template <auto A, auto B>
@@ -557,6 +570,8 @@ constexpr bool same_member() {
   if constexpr (std::is_same_v<decltype(A), decltype(B)>) return A == B;
   else return false;
 }
+
+}  // namespace detail
 
 // Calls f(relationship) for every relationship of T.
 template <TableModel T, typename F>
@@ -566,6 +581,7 @@ constexpr void for_each_relationship(F&& f) {
                model_traits<T>::relationships);
 }
 
+namespace detail {
 template <TableModel T>
 constexpr std::size_t relationship_count() {
   if constexpr (requires { model_traits<T>::relationships; })
@@ -584,7 +600,7 @@ template <TableModel T, typename F>
 constexpr void for_each_relationship_index(F&& f) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (f(std::integral_constant<std::size_t, I>{}), ...);
-  }(std::make_index_sequence<relationship_count<T>()>{});
+  }(std::make_index_sequence<detail::relationship_count<T>()>{});
 }
 
 // "Model.member" of the relationship whose member is Member (what errors name).
@@ -593,7 +609,7 @@ std::string_view relationship_path() {
   static const std::string path = [] {
     std::string name = "?";
     for_each_relationship<T>([&](const auto& relationship) {
-      if constexpr (same_member<std::remove_cvref_t<decltype(relationship)>::member, Member>())
+      if constexpr (detail::same_member<std::remove_cvref_t<decltype(relationship)>::member, Member>())
         name = std::string(relationship.name);
     });
     return std::string(model_traits<T>::model_name) + "." + name;
@@ -606,49 +622,52 @@ template <TableModel T>
 void name_relationships(T& object) {
   for_each_relationship<T>([&](const auto& relationship) {
     constexpr auto member = std::remove_cvref_t<decltype(relationship)>::member;
-    (object.*member).set_name(&relationship_path<T, member>);
+    (object.*member).set_name(&detail::relationship_path<T, member>);
   });
 }
 
+}  // namespace detail
+
+namespace detail {
 // The primary key of a row as a tuple of the key members' values without std::optional
 // (one element for a single-column key): map keys for identity and de-duplication.
-namespace detail {
 template <typename T, std::size_t... I>
-auto row_key_type(std::index_sequence<I...>) -> std::tuple<unwrap_optional_t<typename std::remove_cvref_t<
-    decltype(std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns))>::value_type>...>;
-}  // namespace detail
+auto row_key_type(std::index_sequence<I...>) -> std::tuple<detail::unwrap_optional_t<typename std::remove_cvref_t<
+    decltype(std::get<detail::primary_key_indexes<T>[I]>(model_traits<T>::columns))>::value_type>...>;
 template <TableModel T>
-using row_key_t = decltype(detail::row_key_type<T>(std::make_index_sequence<primary_key_indexes<T>.size()>{}));
+using row_key_t = decltype(detail::row_key_type<T>(std::make_index_sequence<detail::primary_key_indexes<T>.size()>{}));
 
 // The key of the row whose columns start at result column first_index; nullopt when a key
 // column is NULL (no row on that side of a LEFT JOIN).
 template <TableModel T>
-std::optional<row_key_t<T>> read_row_key(Statement& statement, int first_index = 0) {
-  row_key_t<T> key;
+std::optional<detail::row_key_t<T>> read_row_key(Statement& statement, int first_index = 0) {
+  detail::row_key_t<T> key;
   bool present = true;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((present = present && value_codec<std::tuple_element_t<I, row_key_t<T>>>::try_read(
-                               statement, first_index + static_cast<int>(primary_key_indexes<T>[I]),
+    ((present = present && value_codec<std::tuple_element_t<I, detail::row_key_t<T>>>::try_read(
+                               statement, first_index + static_cast<int>(detail::primary_key_indexes<T>[I]),
                                std::get<I>(key))),
      ...);
-  }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
+  }(std::make_index_sequence<detail::primary_key_indexes<T>.size()>{});
   if (!present) return std::nullopt;
   return key;
 }
 
 // The key of an object whose key members are set.
 template <TableModel T>
-row_key_t<T> object_key(const T& object) {
+detail::row_key_t<T> object_key(const T& object) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     auto value = [](const auto& member) -> decltype(auto) {
       if constexpr (requires { member.value(); }) return (member.value());
       else return (member);
     };
-    return row_key_t<T>{value(object.*std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns).member)...};
-  }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
+    return detail::row_key_t<T>{value(object.*std::get<detail::primary_key_indexes<T>[I]>(model_traits<T>::columns).member)...};
+  }(std::make_index_sequence<detail::primary_key_indexes<T>.size()>{});
 }
 
-// ---- single-table inheritance (see the contract above; the session's side: single_table.hpp)
+}  // namespace detail
+
+// ---- single-table inheritance (see the contract above; the session's side: detail/single_table.hpp)
 
 template <typename T>
 concept SingleTableModel = TableModel<T> && requires {
@@ -657,6 +676,7 @@ concept SingleTableModel = TableModel<T> && requires {
   model_traits<T>::polymorphic_identities;
 };
 
+namespace detail {
 // True for a single-table child: its queries accept only its own and its descendants' rows.
 template <TableModel T>
 constexpr bool filters_by_discriminator() {
@@ -679,6 +699,8 @@ consteval std::size_t discriminator_index() {
 }
 
 template <SingleTableModel T>
-constexpr bool discriminator_is_member() { return discriminator_index<T>() < detail::column_count<T>; }
+constexpr bool discriminator_is_member() { return detail::discriminator_index<T>() < detail::column_count<T>; }
+
+}  // namespace detail
 
 }  // namespace sqlmodel

@@ -123,7 +123,7 @@ void read_polymorphic_columns(Statement& statement, Model& object) {
   for_each_column<Model>([&](auto index, const auto& column) {
     column.read(statement, positions[index()], object);
   });
-  name_relationships(object);
+  detail::name_relationships(object);
 }
 
 template <PolymorphicRoot Root>
@@ -163,8 +163,8 @@ class PolymorphicSelect {
     return *this;
   }
   template <typename... More>
-  PolymorphicSelect& order_by(OrderTerm first, More... more) {
-    select_.order_by(std::move(first), OrderTerm(more)...);
+  PolymorphicSelect& order_by(detail::OrderTerm first, More... more) {
+    select_.order_by(std::move(first), detail::OrderTerm(more)...);
     return *this;
   }
   PolymorphicSelect& limit(std::int64_t n) {
@@ -176,8 +176,8 @@ class PolymorphicSelect {
     return *this;
   }
 
-  RenderedQuery render(schema::Dialect dialect) const {
-    SelectCore core = select_.core();
+  detail::RenderedQuery render(schema::Dialect dialect) const {
+    detail::SelectCore core = select_.core();
     core.model_columns = detail::polymorphic_columns<Root>::get().names;
     return core.render(dialect);
   }
@@ -185,7 +185,7 @@ class PolymorphicSelect {
   // session.exec(query) calls this.
   template <typename S>
   std::vector<row_type> run(S& session) const {
-    RenderedQuery rendered = render(session.dialect());
+    detail::RenderedQuery rendered = render(session.dialect());
     session.flush();
     Statement& statement = session.connection().prepare(rendered.sql, model_traits<Root>::table_name);
     std::vector<row_type> rows;

@@ -39,57 +39,57 @@ class Aggregate : public Expr<V, Sources, NullWhenEmpty> {
 namespace detail {
 template <typename V, typename E>
 using optional_like_t =
-    std::conditional_t<is_std_optional_v<typename expr_t<E>::value_type>, std::optional<V>, V>;
+    std::conditional_t<is_std_optional_v<typename detail::expr_t<E>::value_type>, std::optional<V>, V>;
 
 template <typename V, typename Sources, bool NullWhenEmpty>
-Aggregate<V, Sources, NullWhenEmpty> aggregate(std::string_view function, std::vector<NodePtr> args,
-                                               TableRef origin, bool distinct = false, bool star = false) {
+Aggregate<V, Sources, NullWhenEmpty> aggregate(std::string_view function, std::vector<detail::NodePtr> args,
+                                               detail::TableRef origin, bool distinct = false, bool star = false) {
   return Aggregate<V, Sources, NullWhenEmpty>(
-      std::make_shared<node::Function>(function, std::move(args), distinct, star), std::string(), std::move(origin));
+      std::make_shared<detail::node::Function>(function, std::move(args), distinct, star), std::string(), std::move(origin));
 }
 }  // namespace detail
 
 // COUNT(*)
-inline Aggregate<std::int64_t, type_list<>, false> count() {
-  return detail::aggregate<std::int64_t, type_list<>, false>("COUNT", {}, {}, false, true);
+inline Aggregate<std::int64_t, detail::type_list<>, false> count() {
+  return detail::aggregate<std::int64_t, detail::type_list<>, false>("COUNT", {}, {}, false, true);
 }
 // COUNT(expr): the rows where it is not NULL.
-template <ExprConvertible E>
-Aggregate<std::int64_t, type_list<>, false> count(const E& expression) {
-  return detail::aggregate<std::int64_t, type_list<>, false>("COUNT", {to_expr(expression).node()}, to_expr(expression).origin());
+template <detail::ExprConvertible E>
+Aggregate<std::int64_t, detail::type_list<>, false> count(const E& expression) {
+  return detail::aggregate<std::int64_t, detail::type_list<>, false>("COUNT", {detail::to_expr(expression).node()}, detail::to_expr(expression).origin());
 }
-template <ExprConvertible E>
-Aggregate<std::int64_t, type_list<>, false> count_distinct(const E& expression) {
-  return detail::aggregate<std::int64_t, type_list<>, false>("COUNT", {to_expr(expression).node()}, to_expr(expression).origin(), true);
+template <detail::ExprConvertible E>
+Aggregate<std::int64_t, detail::type_list<>, false> count_distinct(const E& expression) {
+  return detail::aggregate<std::int64_t, detail::type_list<>, false>("COUNT", {detail::to_expr(expression).node()}, detail::to_expr(expression).origin(), true);
 }
 
-template <ExprConvertible E>
-  requires Arithmetic<typename expr_t<E>::operand_type>
+template <detail::ExprConvertible E>
+  requires detail::Arithmetic<typename detail::expr_t<E>::operand_type>
 auto sum(const E& expression) {
-  using Operand = typename expr_t<E>::operand_type;
+  using Operand = typename detail::expr_t<E>::operand_type;
   using Sum = std::conditional_t<std::is_floating_point_v<Operand>, double, std::int64_t>;
-  return detail::aggregate<detail::optional_like_t<Sum, E>, typename expr_t<E>::sources, true>(
-      "SUM", {to_expr(expression).node()}, to_expr(expression).origin());
+  return detail::aggregate<detail::optional_like_t<Sum, E>, typename detail::expr_t<E>::sources, true>(
+      "SUM", {detail::to_expr(expression).node()}, detail::to_expr(expression).origin());
 }
 
-template <ExprConvertible E>
-  requires Arithmetic<typename expr_t<E>::operand_type>
+template <detail::ExprConvertible E>
+  requires detail::Arithmetic<typename detail::expr_t<E>::operand_type>
 auto avg(const E& expression) {
   // AVG of integers is numeric on PostgreSQL and real on SQLite; both read as double.
-  return detail::aggregate<detail::optional_like_t<double, E>, typename expr_t<E>::sources, true>(
-      "AVG", {to_expr(expression).node()}, to_expr(expression).origin());
+  return detail::aggregate<detail::optional_like_t<double, E>, typename detail::expr_t<E>::sources, true>(
+      "AVG", {detail::to_expr(expression).node()}, detail::to_expr(expression).origin());
 }
 
-template <ExprConvertible E>
+template <detail::ExprConvertible E>
 auto min(const E& expression) {
-  using Value = typename expr_t<E>::value_type;
-  return detail::aggregate<Value, typename expr_t<E>::sources, true>("MIN", {to_expr(expression).node()}, to_expr(expression).origin());
+  using Value = typename detail::expr_t<E>::value_type;
+  return detail::aggregate<Value, typename detail::expr_t<E>::sources, true>("MIN", {detail::to_expr(expression).node()}, detail::to_expr(expression).origin());
 }
 
-template <ExprConvertible E>
+template <detail::ExprConvertible E>
 auto max(const E& expression) {
-  using Value = typename expr_t<E>::value_type;
-  return detail::aggregate<Value, typename expr_t<E>::sources, true>("MAX", {to_expr(expression).node()}, to_expr(expression).origin());
+  using Value = typename detail::expr_t<E>::value_type;
+  return detail::aggregate<Value, typename detail::expr_t<E>::sources, true>("MAX", {detail::to_expr(expression).node()}, detail::to_expr(expression).origin());
 }
 
 }  // namespace sqlmodel

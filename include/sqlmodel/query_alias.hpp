@@ -37,14 +37,14 @@ class Alias {
   explicit Alias(std::string name) : name_(std::move(name)) {}
 
   const std::string& name() const { return name_; }
-  TableRef table() const { return TableRef(std::string(model_traits<T>::table_name), name_); }
+  detail::TableRef table() const { return detail::TableRef(std::string(model_traits<T>::table_name), name_); }
 
   // "alias"."column" of one of T's members, typed as the member.
   template <typename V, typename Base>
     requires std::is_base_of_v<Base, T>
-  Expr<V, type_list<Alias>> operator()(V Base::*member) const {
+  Expr<V, detail::type_list<Alias>> operator()(V Base::*member) const {
     const std::string_view column = column_name<T>(static_cast<V T::*>(member));
-    return Expr<V, type_list<Alias>>(std::make_shared<node::Column>(name_, std::string(column)),
+    return Expr<V, detail::type_list<Alias>>(std::make_shared<detail::node::Column>(name_, std::string(column)),
                                      std::string(column), table());
   }
 
@@ -52,8 +52,10 @@ class Alias {
   std::string name_;
 };
 
+namespace detail {
 template <typename A>
 concept TableAlias = requires { typename std::remove_cvref_t<A>::is_table_alias; };
+}  // namespace detail
 
 // alias<T>("name"): T's table under `name`. The default Tag is a fresh closure type for each
 // call written in the source, which makes each alias a type of its own.

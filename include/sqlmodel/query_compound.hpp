@@ -36,39 +36,40 @@
 
 namespace sqlmodel {
 
+namespace detail {
+
 // The parts of a compound select.
 struct CompoundCore {
-  using Member = CompoundPart;
+  using Member = detail::CompoundPart;
   std::vector<Member> members;
   std::vector<std::string_view> operators;  // operators[i] joins members[i] and members[i + 1]
-  std::vector<OrderTerm> order;
+  std::vector<detail::OrderTerm> order;
   std::optional<std::int64_t> limit, offset;
 
   bool has_paging() const { return !order.empty() || limit || offset; }
   // The FROM table of the first select, for the statement cache and the listener.
   const std::string& first_table() const;
-  void render(RenderContext& context) const;
-  RenderedQuery render(schema::Dialect dialect) const;
+  void render(detail::RenderContext& context) const;
+  detail::RenderedQuery render(schema::Dialect dialect) const;
 };
 
 namespace node {
 // (a UNION b ...) inside another statement: IN, EXISTS, a scalar subquery.
-struct CompoundSubquery final : SqlNode {
-  CompoundSubquery(std::shared_ptr<const CompoundCore> query, std::string_view prefix)
+struct CompoundSubquery final : detail::SqlNode {
+  CompoundSubquery(std::shared_ptr<const detail::CompoundCore> query, std::string_view prefix)
       : query(std::move(query)), prefix(prefix) {}
-  std::shared_ptr<const CompoundCore> query;
+  std::shared_ptr<const detail::CompoundCore> query;
   std::string_view prefix;  // "" or "EXISTS "
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 // Column `position` (1-based) of a compound select's result, in its ORDER BY.
-struct OutputColumn final : SqlNode {
+struct OutputColumn final : detail::SqlNode {
   explicit OutputColumn(std::size_t position) : position(position) {}
   std::size_t position;
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 }  // namespace node
 
-namespace detail {
 // Two selects can be compounded when they have as many columns and each pair has one type
 // (std::optional aside).
 template <typename A, typename B>
@@ -76,18 +77,17 @@ inline constexpr bool same_column_types_v = false;
 template <typename... A, typename... B>
   requires(sizeof...(A) == sizeof...(B))
 inline constexpr bool same_column_types_v<std::tuple<A...>, std::tuple<B...>> =
-    (std::is_same_v<unwrap_optional_t<A>, unwrap_optional_t<B>> && ...);
+    (std::is_same_v<detail::unwrap_optional_t<A>, detail::unwrap_optional_t<B>> && ...);
 
 template <typename A, typename B>
 using compound_value_t = std::conditional_t<is_std_optional_v<A> || is_std_optional_v<B>,
-                                            std::optional<unwrap_optional_t<A>>, A>;
+                                            std::optional<detail::unwrap_optional_t<A>>, A>;
 template <typename A, typename B>
 struct compound_row;
 template <typename... A, typename... B>
 struct compound_row<std::tuple<A...>, std::tuple<B...>> {
   using type = std::tuple<compound_value_t<A, B>...>;
 };
-}  // namespace detail
 
 // What UNION and the others accept: a select(...) of columns or a compound.
 template <typename Q>
@@ -98,8 +98,10 @@ concept CompoundMember = requires(const Q& query) {
 
 // union_(a, b) and the others compile only when the selects' column types match.
 template <typename A, typename B>
-concept CompoundCompatible = CompoundMember<A> && CompoundMember<B> &&
+concept CompoundCompatible = detail::CompoundMember<A> && detail::CompoundMember<B> &&
                              detail::same_column_types_v<typename A::row_type, typename B::row_type>;
+
+}  // namespace detail
 
 template <typename Row>
 class Compound : public detail::single_column<Row> {
@@ -107,19 +109,19 @@ class Compound : public detail::single_column<Row> {
   using runnable_query = void;
   using row_type = Row;
 
-  explicit Compound(CompoundCore core) : core_(std::make_shared<CompoundCore>(std::move(core))) {}
+  explicit Compound(detail::CompoundCore core) : core_(std::make_shared<detail::CompoundCore>(std::move(core))) {}
 
   // Column I of the result, for order_by(): names.col<0>().desc().
   template <std::size_t I>
   auto col() const {
     static_assert(I < std::tuple_size_v<Row>, "the compound select has fewer columns");
-    return Expr<std::tuple_element_t<I, Row>>(std::make_shared<node::OutputColumn>(I + 1));
+    return Expr<std::tuple_element_t<I, Row>>(std::make_shared<detail::node::OutputColumn>(I + 1));
   }
 
   template <typename... More>
-  Compound& order_by(OrderTerm first, More... more) {
+  Compound& order_by(detail::OrderTerm first, More... more) {
     mutable_core().order.push_back(std::move(first));
-    (mutable_core().order.push_back(OrderTerm(more)), ...);
+    (mutable_core().order.push_back(detail::OrderTerm(more)), ...);
     return *this;
   }
   Compound& limit(std::int64_t n) {
@@ -131,22 +133,22 @@ class Compound : public detail::single_column<Row> {
     return *this;
   }
 
-  template <CompoundMember Q>
-    requires CompoundCompatible<Compound, Q>
+  template <detail::CompoundMember Q>
+    requires detail::CompoundCompatible<Compound, Q>
   auto union_(const Q& other) const;
-  template <CompoundMember Q>
-    requires CompoundCompatible<Compound, Q>
+  template <detail::CompoundMember Q>
+    requires detail::CompoundCompatible<Compound, Q>
   auto union_all(const Q& other) const;
-  template <CompoundMember Q>
-    requires CompoundCompatible<Compound, Q>
+  template <detail::CompoundMember Q>
+    requires detail::CompoundCompatible<Compound, Q>
   auto intersect(const Q& other) const;
-  template <CompoundMember Q>
-    requires CompoundCompatible<Compound, Q>
-  auto except_(const Q& other) const;
+  template <detail::CompoundMember Q>
+    requires detail::CompoundCompatible<Compound, Q>
+  auto except(const Q& other) const;
 
-  CompoundCore::Member compound_member() const { return {nullptr, core_}; }
-  const CompoundCore& compound_core() const { return *core_; }
-  RenderedQuery render(schema::Dialect dialect) const { return core_->render(dialect); }
+  detail::CompoundCore::Member compound_member() const { return {nullptr, core_}; }
+  const detail::CompoundCore& compound_core() const { return *core_; }
+  detail::RenderedQuery render(schema::Dialect dialect) const { return core_->render(dialect); }
 
   // session.exec(query) calls this.
   template <typename S>
@@ -156,16 +158,16 @@ class Compound : public detail::single_column<Row> {
 
  private:
   // Copies share the core until one of them changes it.
-  CompoundCore& mutable_core() {
-    if (core_.use_count() > 1) core_ = std::make_shared<CompoundCore>(*core_);
+  detail::CompoundCore& mutable_core() {
+    if (core_.use_count() > 1) core_ = std::make_shared<detail::CompoundCore>(*core_);
     return *core_;
   }
-  std::shared_ptr<CompoundCore> core_;
+  std::shared_ptr<detail::CompoundCore> core_;
 };
 
 namespace detail {
 template <typename Q>
-CompoundCore::Member member_of(const Q& query) {
+detail::CompoundCore::Member member_of(const Q& query) {
   return query.compound_member();
 }
 
@@ -174,8 +176,8 @@ CompoundCore::Member member_of(const Q& query) {
 template <typename A, typename B>
 auto compound(std::string_view op, const A& a, const B& b) {
   using Row = typename compound_row<typename A::row_type, typename B::row_type>::type;
-  CompoundCore core;
-  const CompoundCore::Member left = member_of(a);
+  detail::CompoundCore core;
+  const detail::CompoundCore::Member left = member_of(a);
   if (left.compound && !left.compound->has_paging() &&
       std::all_of(left.compound->operators.begin(), left.compound->operators.end(),
                   [&](std::string_view known) { return known == op; })) {
@@ -201,27 +203,27 @@ auto compound_all(std::string_view op, const A& first, const More&... more) {
 }  // namespace detail
 
 template <typename Row>
-template <CompoundMember Q>
-  requires CompoundCompatible<Compound<Row>, Q>
+template <detail::CompoundMember Q>
+  requires detail::CompoundCompatible<Compound<Row>, Q>
 auto Compound<Row>::union_(const Q& other) const {
   return detail::compound("UNION", *this, other);
 }
 template <typename Row>
-template <CompoundMember Q>
-  requires CompoundCompatible<Compound<Row>, Q>
+template <detail::CompoundMember Q>
+  requires detail::CompoundCompatible<Compound<Row>, Q>
 auto Compound<Row>::union_all(const Q& other) const {
   return detail::compound("UNION ALL", *this, other);
 }
 template <typename Row>
-template <CompoundMember Q>
-  requires CompoundCompatible<Compound<Row>, Q>
+template <detail::CompoundMember Q>
+  requires detail::CompoundCompatible<Compound<Row>, Q>
 auto Compound<Row>::intersect(const Q& other) const {
   return detail::compound("INTERSECT", *this, other);
 }
 template <typename Row>
-template <CompoundMember Q>
-  requires CompoundCompatible<Compound<Row>, Q>
-auto Compound<Row>::except_(const Q& other) const {
+template <detail::CompoundMember Q>
+  requires detail::CompoundCompatible<Compound<Row>, Q>
+auto Compound<Row>::except(const Q& other) const {
   return detail::compound("EXCEPT", *this, other);
 }
 
@@ -229,52 +231,53 @@ auto Compound<Row>::except_(const Q& other) const {
 template <bool Grouped, typename Nullable, typename... Items>
 template <typename Q>
 auto SelectTuple<Grouped, Nullable, Items...>::union_(const Q& other) const {
-  static_assert(CompoundCompatible<SelectTuple, Q>,
+  static_assert(detail::CompoundCompatible<SelectTuple, Q>,
                 "union_(): the selects must have as many columns, of the same types");
   return detail::compound("UNION", *this, other);
 }
 template <bool Grouped, typename Nullable, typename... Items>
 template <typename Q>
 auto SelectTuple<Grouped, Nullable, Items...>::union_all(const Q& other) const {
-  static_assert(CompoundCompatible<SelectTuple, Q>,
+  static_assert(detail::CompoundCompatible<SelectTuple, Q>,
                 "union_all(): the selects must have as many columns, of the same types");
   return detail::compound("UNION ALL", *this, other);
 }
 template <bool Grouped, typename Nullable, typename... Items>
 template <typename Q>
 auto SelectTuple<Grouped, Nullable, Items...>::intersect(const Q& other) const {
-  static_assert(CompoundCompatible<SelectTuple, Q>,
+  static_assert(detail::CompoundCompatible<SelectTuple, Q>,
                 "intersect(): the selects must have as many columns, of the same types");
   return detail::compound("INTERSECT", *this, other);
 }
 template <bool Grouped, typename Nullable, typename... Items>
 template <typename Q>
-auto SelectTuple<Grouped, Nullable, Items...>::except_(const Q& other) const {
-  static_assert(CompoundCompatible<SelectTuple, Q>,
-                "except_(): the selects must have as many columns, of the same types");
+auto SelectTuple<Grouped, Nullable, Items...>::except(const Q& other) const {
+  static_assert(detail::CompoundCompatible<SelectTuple, Q>,
+                "except(): the selects must have as many columns, of the same types");
   return detail::compound("EXCEPT", *this, other);
 }
 
-// union_(a, b, ...), union_all(...), intersect(...), except_(...): the function forms, like
-// SQLAlchemy's union(*selects). except_ is left-associative: except_(a, b, c) is a - b - c.
-template <CompoundMember A, CompoundMember... More>
-  requires(sizeof...(More) > 0 && (CompoundCompatible<A, More> && ...))
+// union_(a, b, ...), union_all(...), intersect(...), except(...): the function forms, like
+// SQLAlchemy's union(*selects). A name has a trailing underscore only where the SQL word is a
+// C++ keyword (union_, and delete_<T>()). except is left-associative: except(a, b, c) is a - b - c.
+template <detail::CompoundMember A, detail::CompoundMember... More>
+  requires(sizeof...(More) > 0 && (detail::CompoundCompatible<A, More> && ...))
 auto union_(const A& first, const More&... more) {
   return detail::compound_all("UNION", first, more...);
 }
-template <CompoundMember A, CompoundMember... More>
-  requires(sizeof...(More) > 0 && (CompoundCompatible<A, More> && ...))
+template <detail::CompoundMember A, detail::CompoundMember... More>
+  requires(sizeof...(More) > 0 && (detail::CompoundCompatible<A, More> && ...))
 auto union_all(const A& first, const More&... more) {
   return detail::compound_all("UNION ALL", first, more...);
 }
-template <CompoundMember A, CompoundMember... More>
-  requires(sizeof...(More) > 0 && (CompoundCompatible<A, More> && ...))
+template <detail::CompoundMember A, detail::CompoundMember... More>
+  requires(sizeof...(More) > 0 && (detail::CompoundCompatible<A, More> && ...))
 auto intersect(const A& first, const More&... more) {
   return detail::compound_all("INTERSECT", first, more...);
 }
-template <CompoundMember A, CompoundMember... More>
-  requires(sizeof...(More) > 0 && (CompoundCompatible<A, More> && ...))
-auto except_(const A& first, const More&... more) {
+template <detail::CompoundMember A, detail::CompoundMember... More>
+  requires(sizeof...(More) > 0 && (detail::CompoundCompatible<A, More> && ...))
+auto except(const A& first, const More&... more) {
   return detail::compound_all("EXCEPT", first, more...);
 }
 

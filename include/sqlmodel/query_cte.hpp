@@ -35,7 +35,7 @@ namespace sqlmodel {
 template <typename... Values>
 class Cte {
  public:
-  Cte(std::shared_ptr<const CteDefinition> definition, bool self_reference)
+  Cte(std::shared_ptr<const detail::CteDefinition> definition, bool self_reference)
       : definition_(std::move(definition)), self_reference_(self_reference) {}
 
   // Column I, typed as the anchor's item I.
@@ -44,16 +44,16 @@ class Cte {
     static_assert(I < sizeof...(Values), "the CTE has fewer columns");
     using Value = std::tuple_element_t<I, std::tuple<Values...>>;
     const std::string& column = definition_->columns[I];
-    return Expr<Value>(std::make_shared<node::Column>(definition_->name, column), column);
+    return Expr<Value>(std::make_shared<detail::node::Column>(definition_->name, column), column);
   }
 
   const std::string& name() const { return definition_->name; }
-  const std::shared_ptr<const CteDefinition>& definition() const { return definition_; }
+  const std::shared_ptr<const detail::CteDefinition>& definition() const { return definition_; }
   // The handle a recursive CTE's own definition uses to refer to itself.
   bool self_reference() const { return self_reference_; }
 
  private:
-  std::shared_ptr<const CteDefinition> definition_;
+  std::shared_ptr<const detail::CteDefinition> definition_;
   bool self_reference_;
 };
 
@@ -65,8 +65,8 @@ struct cte_of<std::tuple<Values...>> {
   using type = Cte<Values...>;
 };
 
-inline std::shared_ptr<CteDefinition> cte_definition(std::string name, const SelectCore& anchor) {
-  auto definition = std::make_shared<CteDefinition>();
+inline std::shared_ptr<detail::CteDefinition> cte_definition(std::string name, const detail::SelectCore& anchor) {
+  auto definition = std::make_shared<detail::CteDefinition>();
   definition->name = std::move(name);
   definition->anchor = anchor;
   for (std::size_t i = 0; i < anchor.items.size(); ++i) {
@@ -93,7 +93,7 @@ template <typename Anchor, typename MakeRecursive>
   requires requires { typename Anchor::row_type; }
 auto with_recursive(std::string name, const Anchor& anchor, MakeRecursive&& make_recursive) {
   using Result = typename detail::cte_of<typename Anchor::row_type>::type;
-  std::shared_ptr<CteDefinition> definition = detail::cte_definition(std::move(name), anchor.core());
+  std::shared_ptr<detail::CteDefinition> definition = detail::cte_definition(std::move(name), anchor.core());
   const Result self(definition, true);
   const auto recursive = std::forward<MakeRecursive>(make_recursive)(self);
   static_assert(std::is_same_v<typename std::remove_cvref_t<decltype(recursive)>::row_type,

@@ -19,12 +19,15 @@ namespace sqlmodel {
 enum class ExplainMode { plan, analyze };
 inline constexpr ExplainMode analyze = ExplainMode::analyze;
 
+class Session;
+
+namespace detail {
 // "EXPLAIN QUERY PLAN " / "EXPLAIN " / "EXPLAIN ANALYZE "; std::invalid_argument for ANALYZE on
 // SQLite.
 std::string explain_prefix(schema::Dialect dialect, ExplainMode mode);
 
-class Session;
 // Runs the explained statement in the session and formats the plan (see above).
-std::string explain_plan(Session& session, const RenderedQuery& query, ExplainMode mode);
+std::string explain_plan(Session& session, const detail::RenderedQuery& query, ExplainMode mode);
+}  // namespace detail
 
 }  // namespace sqlmodel

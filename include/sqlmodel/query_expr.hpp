@@ -27,12 +27,14 @@
 #include <variant>
 #include <vector>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/statement.hpp"
 #include "sqlmodel/value_codec.hpp"
 
 namespace sqlmodel {
+
+namespace detail {
 
 // A value whose bound form depends on the dialect (an array is a PostgreSQL array literal there
 // and JSON text on SQLite): it keeps the C++ value and runs its codec when the statement is
@@ -43,23 +45,22 @@ class DialectBoundValue {
   virtual ~DialectBoundValue() = default;
   virtual void bind(Statement& statement, int index) const = 0;
 };
-using DialectBoundParam = std::shared_ptr<const DialectBoundValue>;
+using DialectBoundParam = std::shared_ptr<const detail::DialectBoundValue>;
 
 // A value as it is bound: what value_codec produced for the C++ value, or the value itself when
 // its codec asks the statement for the dialect.
 using Param = std::variant<std::monostate, bool, std::int64_t, double, std::string,
-                           std::vector<std::uint8_t>, UUID, DialectBoundParam>;
+                           std::vector<std::uint8_t>, UUID, detail::DialectBoundParam>;
 
-void bind_param(Statement& statement, int index, const Param& param);
+void bind_param(Statement& statement, int index, const detail::Param& param);
 // "?" on SQLite, "$n" on PostgreSQL (n is 1-based).
 std::string placeholder(schema::Dialect dialect, std::size_t number);
 
-namespace detail {
 // A Statement that only records what a codec binds: turns any codable C++ value into a Param.
-class ParamCapture final : public BindOnlyStatement {
+class ParamCapture final : public detail::BindOnlyStatement {
  public:
   ParamCapture() : BindOnlyStatement("") {}
-  Param value;
+  detail::Param value;
   void bind_null(int) override { value = std::monostate{}; }
   void bind_bool(int, bool v) override { value = v; }
   void bind_int64(int, std::int64_t v) override { value = v; }
@@ -71,15 +72,14 @@ class ParamCapture final : public BindOnlyStatement {
   void bind_uuid(int, const UUID& v) override { value = v; }
 };
 
-inline void bind_params(Statement& statement, const std::vector<Param>& params) {
-  for (std::size_t i = 0; i < params.size(); ++i) bind_param(statement, static_cast<int>(i), params[i]);
+inline void bind_params(Statement& statement, const std::vector<detail::Param>& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) detail::bind_param(statement, static_cast<int>(i), params[i]);
 }
 
 template <typename V>
 inline constexpr bool is_std_optional_v = false;
 template <typename V>
 inline constexpr bool is_std_optional_v<std::optional<V>> = true;
-}  // namespace detail
 
 // The C++ types whose codec binds differently per dialect (value_codec<std::vector<T>> for the
 // array element types it knows; a byte vector is a blob on both).
@@ -90,11 +90,10 @@ inline constexpr bool binds_per_dialect_v<std::vector<T>> =
     !std::is_same_v<T, std::uint8_t> && !std::is_same_v<T, std::byte> &&
     requires { detail::pg_array_element<T>::quoted; };
 template <typename V>
-inline constexpr bool binds_per_dialect_v<std::optional<V>> = binds_per_dialect_v<V>;
+inline constexpr bool binds_per_dialect_v<std::optional<V>> = detail::binds_per_dialect_v<V>;
 
-namespace detail {
 template <typename V>
-class BoundAtExecution final : public DialectBoundValue {
+class BoundAtExecution final : public detail::DialectBoundValue {
  public:
   explicit BoundAtExecution(V value) : value_(std::move(value)) {}
   void bind(Statement& statement, int index) const override { value_codec<V>::bind(statement, index, value_); }
@@ -103,12 +102,11 @@ class BoundAtExecution final : public DialectBoundValue {
  private:
   V value_;
 };
-}  // namespace detail
 
 template <typename V>
-Param to_param(const V& value) {
-  if constexpr (binds_per_dialect_v<V>) {
-    return DialectBoundParam(std::make_shared<const detail::BoundAtExecution<V>>(value));
+detail::Param to_param(const V& value) {
+  if constexpr (detail::binds_per_dialect_v<V>) {
+    return detail::DialectBoundParam(std::make_shared<const detail::BoundAtExecution<V>>(value));
   } else {
     detail::ParamCapture capture;
     value_codec<V>::bind(capture, 0, value);
@@ -119,7 +117,7 @@ Param to_param(const V& value) {
 // SQL and parameters of a rendered query.
 struct RenderedQuery {
   std::string sql;
-  std::vector<Param> params;
+  std::vector<detail::Param> params;
 };
 
 // Where a query is being rendered: the SQL so far and the parameters bound so far, so that
@@ -127,9 +125,9 @@ struct RenderedQuery {
 struct RenderContext {
   schema::Dialect dialect;
   std::string& sql;
-  std::vector<Param>& params;
+  std::vector<detail::Param>& params;
 
-  void bind(Param value);
+  void bind(detail::Param value);
   void identifier(std::string_view name);
   void column(std::string_view table, std::string_view column);
 };
@@ -138,57 +136,57 @@ struct RenderContext {
 class SqlNode {
  public:
   virtual ~SqlNode() = default;
-  virtual void render(RenderContext& context) const = 0;
+  virtual void render(detail::RenderContext& context) const = 0;
 };
-using NodePtr = std::shared_ptr<const SqlNode>;
+using NodePtr = std::shared_ptr<const detail::SqlNode>;
 
 namespace node {
 // "table"."column"
-struct Column final : SqlNode {
+struct Column final : detail::SqlNode {
   Column(std::string table, std::string column) : table(std::move(table)), column(std::move(column)) {}
   std::string table, column;
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 // A bound value. `typed`: on PostgreSQL the placeholder is CAST to the value's SQL type, for
 // places where the server cannot infer it (a select list, a CTE's anchor).
-struct Value final : SqlNode {
-  Value(Param value, bool typed) : value(std::move(value)), typed(typed) {}
-  Param value;
+struct Value final : detail::SqlNode {
+  Value(detail::Param value, bool typed) : value(std::move(value)), typed(typed) {}
+  detail::Param value;
   bool typed;
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 // (left op right) for arithmetic, left op right for comparisons.
-struct Binary final : SqlNode {
-  Binary(NodePtr left, std::string_view op, NodePtr right, bool parenthesised)
+struct Binary final : detail::SqlNode {
+  Binary(detail::NodePtr left, std::string_view op, detail::NodePtr right, bool parenthesised)
       : left(std::move(left)), op(op), right(std::move(right)), parenthesised(parenthesised) {}
-  NodePtr left;
+  detail::NodePtr left;
   std::string_view op;
-  NodePtr right;
+  detail::NodePtr right;
   bool parenthesised;
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 // NAME(args) or NAME(DISTINCT args); NAME(*) when `star`.
-struct Function final : SqlNode {
-  Function(std::string_view name, std::vector<NodePtr> args, bool distinct = false, bool star = false)
+struct Function final : detail::SqlNode {
+  Function(std::string_view name, std::vector<detail::NodePtr> args, bool distinct = false, bool star = false)
       : name(name), args(std::move(args)), distinct(distinct), star(star) {}
   std::string_view name;
-  std::vector<NodePtr> args;
+  std::vector<detail::NodePtr> args;
   bool distinct, star;
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 // operand IS NULL / IS NOT NULL
-struct NullTest final : SqlNode {
-  NullTest(NodePtr operand, bool negated) : operand(std::move(operand)), negated(negated) {}
-  NodePtr operand;
+struct NullTest final : detail::SqlNode {
+  NullTest(detail::NodePtr operand, bool negated) : operand(std::move(operand)), negated(negated) {}
+  detail::NodePtr operand;
   bool negated;
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 // operand IN (v1, v2, ...); nothing matches an empty list.
-struct InList final : SqlNode {
-  InList(NodePtr operand, std::vector<Param> values) : operand(std::move(operand)), values(std::move(values)) {}
-  NodePtr operand;
-  std::vector<Param> values;
-  void render(RenderContext& context) const override;
+struct InList final : detail::SqlNode {
+  InList(detail::NodePtr operand, std::vector<detail::Param> values) : operand(std::move(operand)), values(std::move(values)) {}
+  detail::NodePtr operand;
+  std::vector<detail::Param> values;
+  void render(detail::RenderContext& context) const override;
 };
 }  // namespace node
 
@@ -200,82 +198,84 @@ struct ConditionNode {
   std::string_view table;
   std::string_view column;
   std::string_view comparison;  // "=", "<>", "<", "<=", ">", ">="
-  std::vector<Param> values;
-  std::shared_ptr<const ConditionNode> left, right;
-  NodePtr expression;  // Op::node
+  std::vector<detail::Param> values;
+  std::shared_ptr<const detail::ConditionNode> left, right;
+  detail::NodePtr expression;  // Op::node
 };
+
+}  // namespace detail
 
 class Condition {
  public:
-  explicit Condition(std::shared_ptr<const ConditionNode> node) : node_(std::move(node)) {}
+  explicit Condition(std::shared_ptr<const detail::ConditionNode> node) : node_(std::move(node)) {}
   // A condition made of any boolean expression node.
-  static Condition of(NodePtr expression) {
-    auto node = std::make_shared<ConditionNode>();
-    node->op = ConditionNode::Op::node;
+  static Condition of(detail::NodePtr expression) {
+    auto node = std::make_shared<detail::ConditionNode>();
+    node->op = detail::ConditionNode::Op::node;
     node->expression = std::move(expression);
     return Condition(std::move(node));
   }
-  const ConditionNode& node() const { return *node_; }
-  const std::shared_ptr<const ConditionNode>& shared() const { return node_; }
+  const detail::ConditionNode& node() const { return *node_; }
+  const std::shared_ptr<const detail::ConditionNode>& shared() const { return node_; }
 
   friend Condition operator&&(const Condition& a, const Condition& b) {
-    return combine(ConditionNode::Op::and_, a, b);
+    return combine(detail::ConditionNode::Op::and_, a, b);
   }
   friend Condition operator||(const Condition& a, const Condition& b) {
-    return combine(ConditionNode::Op::or_, a, b);
+    return combine(detail::ConditionNode::Op::or_, a, b);
   }
   friend Condition operator!(const Condition& a) {
-    auto node = std::make_shared<ConditionNode>();
-    node->op = ConditionNode::Op::not_;
+    auto node = std::make_shared<detail::ConditionNode>();
+    node->op = detail::ConditionNode::Op::not_;
     node->left = a.node_;
     return Condition(std::move(node));
   }
 
  private:
-  static Condition combine(ConditionNode::Op op, const Condition& a, const Condition& b) {
-    auto node = std::make_shared<ConditionNode>();
+  static Condition combine(detail::ConditionNode::Op op, const Condition& a, const Condition& b) {
+    auto node = std::make_shared<detail::ConditionNode>();
     node->op = op;
     node->left = a.node_;
     node->right = b.node_;
     return Condition(std::move(node));
   }
-  std::shared_ptr<const ConditionNode> node_;
+  std::shared_ptr<const detail::ConditionNode> node_;
 };
+
+namespace detail {
 
 // Appends the condition to `sql` (placeholders numbered from params.size() + 1) and its values
 // to `params`.
-void render_condition(const ConditionNode& node, schema::Dialect dialect, std::string& sql,
-                      std::vector<Param>& params);
+void render_condition(const detail::ConditionNode& node, schema::Dialect dialect, std::string& sql,
+                      std::vector<detail::Param>& params);
 
 // One ORDER BY term: a column (table/column), or any expression when `expression` is set.
 struct OrderTerm {
   std::string_view table;
   std::string_view column;
   bool descending = false;
-  NodePtr expression = nullptr;
+  detail::NodePtr expression = nullptr;
 };
-void render_order_terms(RenderContext& context, const std::vector<OrderTerm>& terms);
+void render_order_terms(detail::RenderContext& context, const std::vector<detail::OrderTerm>& terms);
 
 // ---- type lists: which models an expression reads ----
 template <typename... Ts>
 struct type_list {};
 
-namespace detail {
 template <typename A, typename B>
 struct concat;
 template <typename... A, typename... B>
-struct concat<type_list<A...>, type_list<B...>> {
-  using type = type_list<A..., B...>;
+struct concat<detail::type_list<A...>, detail::type_list<B...>> {
+  using type = detail::type_list<A..., B...>;
 };
 template <typename T, typename List>
 inline constexpr bool contains_v = false;
 template <typename T, typename... Ts>
-inline constexpr bool contains_v<T, type_list<Ts...>> = (std::is_same_v<T, Ts> || ...);
+inline constexpr bool contains_v<T, detail::type_list<Ts...>> = (std::is_same_v<T, Ts> || ...);
 template <typename A, typename B>
 inline constexpr bool intersects_v = false;
 template <typename... A, typename B>
-inline constexpr bool intersects_v<type_list<A...>, B> = (contains_v<A, B> || ...);
-}  // namespace detail
+inline constexpr bool intersects_v<detail::type_list<A...>, B> = (contains_v<A, B> || ...);
 template <typename A, typename B>
 using concat_t = typename detail::concat<A, B>::type;
 
@@ -293,8 +293,10 @@ struct TableRef {
   const std::string& name() const { return alias.empty() ? table : alias; }
 };
 
+}  // namespace detail
+
 // ---- expressions ----
-template <typename V, typename Sources = type_list<>, bool NullWhenEmpty = false>
+template <typename V, typename Sources = detail::type_list<>, bool NullWhenEmpty = false>
 class Expr {
  public:
   using is_sql_expression = void;
@@ -302,16 +304,16 @@ class Expr {
   using sources = Sources;
   static constexpr bool null_when_empty = NullWhenEmpty;
   // What it is compared with: the value type without std::optional.
-  using operand_type = unwrap_optional_t<V>;
+  using operand_type = detail::unwrap_optional_t<V>;
 
   // `label` names it in a select list (a CTE's column names come from it); `origin` is the
   // table of its first column, from which select(...) infers its FROM.
-  explicit Expr(NodePtr node, std::string label = {}, TableRef origin = {})
+  explicit Expr(detail::NodePtr node, std::string label = {}, detail::TableRef origin = {})
       : node_(std::move(node)), label_(std::move(label)), origin_(std::move(origin)) {}
 
-  const NodePtr& node() const { return node_; }
+  const detail::NodePtr& node() const { return node_; }
   const std::string& label() const { return label_; }
-  const TableRef& origin() const { return origin_; }
+  const detail::TableRef& origin() const { return origin_; }
 
   // The same expression under another name: SELECT ... AS "label" / a CTE column name.
   Expr as(std::string label) const {
@@ -320,13 +322,13 @@ class Expr {
     return copy;
   }
 
-  Condition is_null() const { return Condition::of(std::make_shared<node::NullTest>(node_, false)); }
-  Condition is_not_null() const { return Condition::of(std::make_shared<node::NullTest>(node_, true)); }
+  Condition is_null() const { return Condition::of(std::make_shared<detail::node::NullTest>(node_, false)); }
+  Condition is_not_null() const { return Condition::of(std::make_shared<detail::node::NullTest>(node_, true)); }
   Condition in(std::span<const operand_type> values) const {
-    std::vector<Param> params;
+    std::vector<detail::Param> params;
     params.reserve(values.size());
-    for (const auto& value : values) params.push_back(to_param(value));
-    return Condition::of(std::make_shared<node::InList>(node_, std::move(params)));
+    for (const auto& value : values) params.push_back(detail::to_param(value));
+    return Condition::of(std::make_shared<detail::node::InList>(node_, std::move(params)));
   }
   Condition in(std::initializer_list<operand_type> values) const {
     return in(std::span<const operand_type>(values.begin(), values.size()));
@@ -339,14 +341,14 @@ class Expr {
     requires requires { typename Query::single_column_type; }
   Condition in(const Query& subquery) const;
 
-  OrderTerm asc() const { return {{}, {}, false, node_}; }
-  OrderTerm desc() const { return {{}, {}, true, node_}; }
-  operator OrderTerm() const { return asc(); }
+  detail::OrderTerm asc() const { return {{}, {}, false, node_}; }
+  detail::OrderTerm desc() const { return {{}, {}, true, node_}; }
+  operator detail::OrderTerm() const { return asc(); }
 
  private:
-  NodePtr node_;
+  detail::NodePtr node_;
   std::string label_;
-  TableRef origin_;
+  detail::TableRef origin_;
 };
 
 // A column of model T holding values of type V: col(&User::email).
@@ -357,7 +359,7 @@ class ColumnRef {
   using model_type = T;
   using value_type = V;
   // A comparison takes the member's type, or the type inside its std::optional.
-  using operand_type = unwrap_optional_t<V>;
+  using operand_type = detail::unwrap_optional_t<V>;
 
   explicit ColumnRef(V T::*member)
       : table_(model_traits<T>::table_name), column_(column_name<T>(member)) {}
@@ -366,26 +368,26 @@ class ColumnRef {
   std::string_view column() const { return column_; }
 
   // The column as a general expression (arithmetic, functions, select lists).
-  Expr<V, type_list<T>> expr() const {
-    return Expr<V, type_list<T>>(std::make_shared<node::Column>(std::string(table_), std::string(column_)),
+  Expr<V, detail::type_list<T>> expr() const {
+    return Expr<V, detail::type_list<T>>(std::make_shared<detail::node::Column>(std::string(table_), std::string(column_)),
                                  std::string(column_), std::string(table_));
   }
-  operator Expr<V, type_list<T>>() const { return expr(); }
-  Expr<V, type_list<T>> as(std::string label) const { return expr().as(std::move(label)); }
+  operator Expr<V, detail::type_list<T>>() const { return expr(); }
+  Expr<V, detail::type_list<T>> as(std::string label) const { return expr().as(std::move(label)); }
 
   // The comparison of a column with a plain value keeps its own node: it is the hot path of
   // where() and renders without building an expression tree.
   Condition compare(std::string_view comparison, const operand_type& value) const {
-    auto node = make(ConditionNode::Op::compare);
+    auto node = make(detail::ConditionNode::Op::compare);
     node->comparison = comparison;
-    node->values.push_back(to_param(value));
+    node->values.push_back(detail::to_param(value));
     return Condition(std::move(node));
   }
 
   Condition in(std::span<const operand_type> values) const {
-    auto node = make(ConditionNode::Op::in);
+    auto node = make(detail::ConditionNode::Op::in);
     node->values.reserve(values.size());
-    for (const auto& value : values) node->values.push_back(to_param(value));
+    for (const auto& value : values) node->values.push_back(detail::to_param(value));
     return Condition(std::move(node));
   }
   Condition in(std::initializer_list<operand_type> values) const {
@@ -403,20 +405,20 @@ class ColumnRef {
   Condition like(std::string_view pattern) const
     requires std::is_same_v<operand_type, std::string>
   {
-    auto node = make(ConditionNode::Op::like);
+    auto node = make(detail::ConditionNode::Op::like);
     node->values.push_back(std::string(pattern));
     return Condition(std::move(node));
   }
-  Condition is_null() const { return Condition(make(ConditionNode::Op::is_null)); }
-  Condition is_not_null() const { return Condition(make(ConditionNode::Op::is_not_null)); }
+  Condition is_null() const { return Condition(make(detail::ConditionNode::Op::is_null)); }
+  Condition is_not_null() const { return Condition(make(detail::ConditionNode::Op::is_not_null)); }
 
-  OrderTerm asc() const { return {table_, column_, false}; }
-  OrderTerm desc() const { return {table_, column_, true}; }
-  operator OrderTerm() const { return asc(); }
+  detail::OrderTerm asc() const { return {table_, column_, false}; }
+  detail::OrderTerm desc() const { return {table_, column_, true}; }
+  operator detail::OrderTerm() const { return asc(); }
 
  private:
-  std::shared_ptr<ConditionNode> make(ConditionNode::Op op) const {
-    auto node = std::make_shared<ConditionNode>();
+  std::shared_ptr<detail::ConditionNode> make(detail::ConditionNode::Op op) const {
+    auto node = std::make_shared<detail::ConditionNode>();
     node->op = op;
     node->table = table_;
     node->column = column_;
@@ -460,8 +462,10 @@ void col(V Mixin::*) {
 template <typename V>
   requires Codable<V>
 Expr<V> lit(const V& value) {
-  return Expr<V>(std::make_shared<node::Value>(to_param(value), true));
+  return Expr<V>(std::make_shared<detail::node::Value>(detail::to_param(value), true));
 }
+
+namespace detail {
 
 // ---- anything usable as an expression: Expr, ColumnRef, a column's member pointer ----
 template <typename E>
@@ -472,12 +476,12 @@ const Expr<V, S, N>& to_expr(const Expr<V, S, N>& expr) {
   return expr;
 }
 template <typename T, typename V>
-Expr<V, type_list<T>> to_expr(const ColumnRef<T, V>& column) {
+Expr<V, detail::type_list<T>> to_expr(const ColumnRef<T, V>& column) {
   return column.expr();
 }
 template <typename T, typename V>
   requires TableModel<T>
-Expr<V, type_list<T>> to_expr(V T::*member) {
+Expr<V, detail::type_list<T>> to_expr(V T::*member) {
   return col(member).expr();
 }
 template <typename E>
@@ -486,21 +490,20 @@ using expr_t = std::remove_cvref_t<decltype(to_expr(std::declval<const E&>()))>;
 template <typename E>
 concept ExprConvertible = requires(const E& e) { to_expr(e); };
 
-namespace detail {
 // Two value types that SQL compares meaningfully: the same type, or two numbers.
 template <typename A, typename B>
 inline constexpr bool comparable_v =
-    std::is_same_v<A, B> || (Arithmetic<A> && Arithmetic<B>);
+    std::is_same_v<A, B> || (detail::Arithmetic<A> && detail::Arithmetic<B>);
 
 template <typename E, typename X>
-concept ValueFor = !SqlExpression<X> && std::convertible_to<const X&, typename E::operand_type>;
+concept ValueFor = !detail::SqlExpression<X> && std::convertible_to<const X&, typename E::operand_type>;
 
 template <typename A, typename B>
-concept ComparableExprs = SqlExpression<A> && SqlExpression<B> &&
+concept ComparableExprs = detail::SqlExpression<A> && detail::SqlExpression<B> &&
                           comparable_v<typename A::operand_type, typename B::operand_type>;
 
-inline Condition compare_nodes(const NodePtr& left, std::string_view op, const NodePtr& right) {
-  return Condition::of(std::make_shared<node::Binary>(left, op, right, false));
+inline Condition compare_nodes(const detail::NodePtr& left, std::string_view op, const detail::NodePtr& right) {
+  return Condition::of(std::make_shared<detail::node::Binary>(left, op, right, false));
 }
 
 template <typename E, typename X>
@@ -510,21 +513,22 @@ Condition compare_value(const E& expression, std::string_view op, const X& value
     return expression.compare(op, Operand(value));
   else
     return compare_nodes(expression.node(), op,
-                         std::make_shared<node::Value>(to_param(Operand(value)), false));
+                         std::make_shared<detail::node::Value>(detail::to_param(Operand(value)), false));
 }
 
 // The value type of a + b: the common type of the operands, std::optional when either is.
 template <typename A, typename B>
 using arithmetic_result_t = std::conditional_t<
     is_std_optional_v<A> || is_std_optional_v<B>,
-    std::optional<std::common_type_t<unwrap_optional_t<A>, unwrap_optional_t<B>>>,
-    std::common_type_t<unwrap_optional_t<A>, unwrap_optional_t<B>>>;
+    std::optional<std::common_type_t<detail::unwrap_optional_t<A>, detail::unwrap_optional_t<B>>>,
+    std::common_type_t<detail::unwrap_optional_t<A>, detail::unwrap_optional_t<B>>>;
+
 }  // namespace detail
 
 // Comparisons: expression against a value of its type, or against another expression of a
 // comparable type (column = column in a join, column = scalar subquery, ...).
 #define SQLMODEL_COMPARISON(OP, SQL)                                                        \
-  template <SqlExpression E, typename X>                                                    \
+  template <detail::SqlExpression E, typename X>                                                    \
     requires detail::ValueFor<E, X>                                                         \
   Condition operator OP(const E& expression, const X& value) {                              \
     return detail::compare_value(expression, SQL, value);                                   \
@@ -532,7 +536,7 @@ using arithmetic_result_t = std::conditional_t<
   template <typename A, typename B>                                                         \
     requires detail::ComparableExprs<A, B>                                                  \
   Condition operator OP(const A& left, const B& right) {                                    \
-    return detail::compare_nodes(to_expr(left).node(), SQL, to_expr(right).node());         \
+    return detail::compare_nodes(detail::to_expr(left).node(), SQL, detail::to_expr(right).node());         \
   }
 SQLMODEL_COMPARISON(==, "=")
 SQLMODEL_COMPARISON(!=, "<>")
@@ -544,27 +548,27 @@ SQLMODEL_COMPARISON(>=, ">=")
 
 // Arithmetic on numeric expressions: col(&Post::score) * 2, tree.col<2>() + 1.
 #define SQLMODEL_ARITHMETIC(OP, SQL)                                                              \
-  template <SqlExpression E, typename X>                                                          \
-    requires Arithmetic<typename E::operand_type> && Arithmetic<X>                                \
+  template <detail::SqlExpression E, typename X>                                                          \
+    requires detail::Arithmetic<typename E::operand_type> && detail::Arithmetic<X>                                \
   auto operator OP(const E& expression, const X& value) {                                         \
-    using Left = expr_t<E>;                                                                       \
+    using Left = detail::expr_t<E>;                                                                       \
     using Result = detail::arithmetic_result_t<typename Left::value_type, X>;                     \
-    const auto& left = to_expr(expression);                                                       \
+    const auto& left = detail::to_expr(expression);                                                       \
     return Expr<Result, typename Left::sources>(                                                  \
-        std::make_shared<node::Binary>(left.node(), SQL,                                          \
-                                       std::make_shared<node::Value>(to_param(value), false), true), \
+        std::make_shared<detail::node::Binary>(left.node(), SQL,                                          \
+                                       std::make_shared<detail::node::Value>(detail::to_param(value), false), true), \
         {}, left.origin());                                                                       \
   }                                                                                               \
-  template <SqlExpression A, SqlExpression B>                                                     \
-    requires Arithmetic<typename A::operand_type> && Arithmetic<typename B::operand_type>         \
+  template <detail::SqlExpression A, detail::SqlExpression B>                                                     \
+    requires detail::Arithmetic<typename A::operand_type> && detail::Arithmetic<typename B::operand_type>         \
   auto operator OP(const A& a, const B& b) {                                                      \
-    using Left = expr_t<A>;                                                                       \
-    using Right = expr_t<B>;                                                                      \
+    using Left = detail::expr_t<A>;                                                                       \
+    using Right = detail::expr_t<B>;                                                                      \
     using Result = detail::arithmetic_result_t<typename Left::value_type, typename Right::value_type>; \
-    const auto& left = to_expr(a);                                                                \
-    const auto& right = to_expr(b);                                                               \
-    return Expr<Result, concat_t<typename Left::sources, typename Right::sources>>(               \
-        std::make_shared<node::Binary>(left.node(), SQL, right.node(), true), {},                 \
+    const auto& left = detail::to_expr(a);                                                                \
+    const auto& right = detail::to_expr(b);                                                               \
+    return Expr<Result, detail::concat_t<typename Left::sources, typename Right::sources>>(               \
+        std::make_shared<detail::node::Binary>(left.node(), SQL, right.node(), true), {},                 \
         left.origin().empty() ? right.origin() : left.origin());                                  \
   }
 SQLMODEL_ARITHMETIC(+, "+")

@@ -38,10 +38,12 @@
 
 #include "sqlmodel/query_alias.hpp"
 #include "sqlmodel/query_expr.hpp"
-#include "sqlmodel/single_table.hpp"
+#include "sqlmodel/detail/single_table.hpp"
 #include "sqlmodel/soft_delete.hpp"
 
 namespace sqlmodel {
+
+namespace detail {
 
 struct CteDefinition;
 struct CompoundCore;
@@ -51,77 +53,76 @@ struct JoinClause {
   std::string table;
   // A joined CTE goes into the query's WITH clause; a recursive CTE's reference to itself
   // does not (it is defined by the statement being built).
-  std::shared_ptr<const CteDefinition> cte;
+  std::shared_ptr<const detail::CteDefinition> cte;
   Condition on;
   // JOIN "table" AS "alias" (query_alias.hpp)
   std::string alias = {};
 };
 
 struct SelectItem {
-  NodePtr node;
+  detail::NodePtr node;
   std::string label;
 };
 
 // The parts of any SELECT, whatever it returns.
 struct SelectCore {
-  std::vector<SelectItem> items;
+  std::vector<detail::SelectItem> items;
   // select<T>(): the model's columns, rendered straight from the traits (no expression tree).
   std::string_view model_table;
   std::span<const std::string_view> model_columns;
   std::string from;
   std::string from_alias;  // FROM "from" AS "from_alias"
-  std::vector<std::shared_ptr<const CteDefinition>> ctes;
-  std::vector<JoinClause> joins;
+  std::vector<std::shared_ptr<const detail::CteDefinition>> ctes;
+  std::vector<detail::JoinClause> joins;
   std::optional<Condition> where;
-  std::vector<NodePtr> group_by;
+  std::vector<detail::NodePtr> group_by;
   std::optional<Condition> having;
-  std::vector<OrderTerm> order;
+  std::vector<detail::OrderTerm> order;
   std::optional<std::int64_t> limit, offset;
   bool distinct = false;
 
   // True when `name` names the FROM table or a joined one (by its alias when it has one).
   bool has_table(std::string_view name) const;
-  void set_from(const TableRef& table) {
+  void set_from(const detail::TableRef& table) {
     from = table.table;
     from_alias = table.alias;
   }
-  void add_cte(std::shared_ptr<const CteDefinition> cte);
+  void add_cte(std::shared_ptr<const detail::CteDefinition> cte);
   void add_where(const Condition& condition) { where = where ? (*where && condition) : condition; }
 
   // [WITH [RECURSIVE] ...] SELECT [DISTINCT] ... FROM ... [JOIN ...] [WHERE ...]
   // [GROUP BY ...] [HAVING ...] [ORDER BY ...] [LIMIT n] [OFFSET m]
-  void render(RenderContext& context) const;
-  RenderedQuery render(schema::Dialect dialect) const;
+  void render(detail::RenderContext& context) const;
+  detail::RenderedQuery render(schema::Dialect dialect) const;
 };
 
 // A member of a compound select (query_compound.hpp): a select, or a nested compound.
 struct CompoundPart {
-  std::shared_ptr<const SelectCore> select;
-  std::shared_ptr<const CompoundCore> compound;
+  std::shared_ptr<const detail::SelectCore> select;
+  std::shared_ptr<const detail::CompoundCore> compound;
 };
 
 // A CTE: WITH name(columns) AS (anchor [UNION ALL recursive]).
 struct CteDefinition {
   std::string name;
   std::vector<std::string> columns;
-  SelectCore anchor;
-  std::optional<SelectCore> recursive;
+  detail::SelectCore anchor;
+  std::optional<detail::SelectCore> recursive;
 };
 
 // (SELECT ...) or EXISTS (SELECT ...) inside another statement.
 namespace node {
-struct Subquery final : SqlNode {
-  Subquery(std::shared_ptr<const SelectCore> query, std::string_view prefix)
+struct Subquery final : detail::SqlNode {
+  Subquery(std::shared_ptr<const detail::SelectCore> query, std::string_view prefix)
       : query(std::move(query)), prefix(prefix) {}
-  std::shared_ptr<const SelectCore> query;
+  std::shared_ptr<const detail::SelectCore> query;
   std::string_view prefix;  // "" or "EXISTS "
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 }  // namespace node
 
-namespace detail {
 
-inline void add_join(SelectCore& core, bool left, const TableRef& table, const Condition& on) {
+inline void add_join(detail::SelectCore& core, bool left, const detail::TableRef& table, const Condition& on) {
   if (core.has_table(table.name())) {
     if (table.alias.empty())
       throw std::invalid_argument("join(): table '" + table.table +
@@ -138,7 +139,7 @@ inline void add_join(SelectCore& core, bool left, const TableRef& table, const C
 // model of a many-to-many relationship (two joins). With `target_alias` the target table joins
 // under that alias (a self-join along a self-referential relationship).
 template <TableModel T, typename M>
-void add_relationship_join(SelectCore& core, M T::*member, bool left, std::string_view target_alias = {}) {
+void add_relationship_join(detail::SelectCore& core, M T::*member, bool left, std::string_view target_alias = {}) {
   const std::string_view owner = model_traits<T>::table_name;
   if (!core.has_table(owner))
     throw std::invalid_argument("join along a relationship of " + std::string(model_traits<T>::model_name) +
@@ -152,13 +153,13 @@ void add_relationship_join(SelectCore& core, M T::*member, bool left, std::strin
       if (found || R::member != member) return;
       found = true;
       using Target = typename R::target_type;
-      const TableRef target{std::string(model_traits<Target>::table_name), std::string(target_alias)};
+      const detail::TableRef target{std::string(model_traits<Target>::table_name), std::string(target_alias)};
       // "target"."remote_key", under the alias when there is one.
-      const NodePtr remote_key =
-          std::make_shared<node::Column>(target.name(), std::string(column_name<Target>(R::remote_key)));
+      const detail::NodePtr remote_key =
+          std::make_shared<detail::node::Column>(target.name(), std::string(column_name<Target>(R::remote_key)));
       if constexpr (R::through_link) {
         using Link = typename R::link_type;
-        add_join(core, left, TableRef(std::string(model_traits<Link>::table_name)),
+        add_join(core, left, detail::TableRef(std::string(model_traits<Link>::table_name)),
                  col(R::link_local_key) == col(R::local_key));
         add_join(core, left, target, compare_nodes(remote_key, "=", col(R::link_remote_key).expr().node()));
       } else {
@@ -176,22 +177,22 @@ void add_relationship_join(SelectCore& core, M T::*member, bool left, std::strin
 // model of a many-to-many relationship.
 template <typename R, typename Member, bool Link = requires { requires R::through_link; }>
 struct link_model_of {
-  using type = type_list<>;
+  using type = detail::type_list<>;
 };
 template <typename R, typename Member>
 struct link_model_of<R, Member, true> {
   using type = std::conditional_t<std::is_same_v<std::remove_cv_t<decltype(R::member)>, Member>,
-                                  type_list<typename R::link_type>, type_list<>>;
+                                  detail::type_list<typename R::link_type>, detail::type_list<>>;
 };
 template <typename Member, typename Relationships>
 struct link_models;
 template <typename Member, typename... R>
 struct link_models<Member, std::tuple<R...>> {
-  using type = type_list<>;
+  using type = detail::type_list<>;
 };
 template <typename Member, typename First, typename... Rest>
 struct link_models<Member, std::tuple<First, Rest...>> {
-  using type = concat_t<typename link_model_of<First, Member>::type,
+  using type = detail::concat_t<typename link_model_of<First, Member>::type,
                         typename link_models<Member, std::tuple<Rest...>>::type>;
 };
 template <TableModel T, typename M>
@@ -200,18 +201,18 @@ struct left_joined_models {
     if constexpr (requires { model_traits<T>::relationships; }) return model_traits<T>::relationships;
     else return std::tuple<>{};
   }())>;
-  using type = concat_t<type_list<typename relationship_member<M>::target_type>,
+  using type = detail::concat_t<detail::type_list<typename detail::relationship_member<M>::target_type>,
                         typename link_models<M T::*, relationships>::type>;
 };
 
 template <typename Cte>
-void add_cte_join(SelectCore& core, const Cte& cte, const Condition& on) {
+void add_cte_join(detail::SelectCore& core, const Cte& cte, const Condition& on) {
   core.joins.push_back({false, cte.name(), cte.self_reference() ? nullptr : cte.definition(), on});
   if (!cte.self_reference()) core.add_cte(cte.definition());
 }
 
 template <typename Cte>
-void set_from_cte(SelectCore& core, const Cte& cte) {
+void set_from_cte(detail::SelectCore& core, const Cte& cte) {
   core.from = cte.name();
   if (!cte.self_reference()) core.add_cte(cte.definition());
 }
@@ -244,21 +245,22 @@ void read_row(Statement& statement, Row& row) {
 
 // Runs a rendered query in the session and collects its rows.
 template <typename Row, typename S>
-std::vector<Row> fetch_rows(S& session, const RenderedQuery& rendered, std::string_view table) {
+std::vector<Row> fetch_rows(S& session, const detail::RenderedQuery& rendered, std::string_view table) {
   session.flush();
   Statement& statement = session.connection().prepare(rendered.sql, table);
   std::vector<Row> rows;
   session.run(statement, rendered.params.size(),
-              [&](Statement& s) { bind_params(s, rendered.params); },
+              [&](Statement& s) { detail::bind_params(s, rendered.params); },
               [&](Statement& s) { read_row(s, rows.emplace_back()); });
   return rows;
 }
 
 template <typename E>
-SelectItem select_item(const E& item) {
-  const auto& expression = to_expr(item);
+detail::SelectItem select_item(const E& item) {
+  const auto& expression = detail::to_expr(item);
   return {expression.node(), expression.label()};
 }
+
 
 }  // namespace detail
 
@@ -271,7 +273,7 @@ class SelectTuple : public detail::single_column<
   using runnable_query = void;
   using row_type = std::tuple<typename detail::result_value<Items, Grouped, Nullable>::type...>;
 
-  explicit SelectTuple(SelectCore core) : core_(std::move(core)) {}
+  explicit SelectTuple(detail::SelectCore core) : core_(std::move(core)) {}
 
   SelectTuple& where(const Condition& condition) {
     core_.add_where(condition);
@@ -281,25 +283,25 @@ class SelectTuple : public detail::single_column<
   // Inner joins: along a relationship of a model already in the query, to a model on an
   // explicit condition, or to a CTE.
   template <TableModel T, typename M>
-    requires requires { typename relationship_member<M>::target_type; }
+    requires requires { typename detail::relationship_member<M>::target_type; }
   SelectTuple& join(M T::*relationship) {
     detail::add_relationship_join(core_, relationship, false);
     return *this;
   }
   template <TableModel U>
   SelectTuple& join(const Condition& on) {
-    detail::add_join(core_, false, TableRef(std::string(model_traits<U>::table_name)), on);
+    detail::add_join(core_, false, detail::TableRef(std::string(model_traits<U>::table_name)), on);
     return *this;
   }
   // A table under an alias, on a condition or along a relationship of a model in the query
   // whose target is the alias's model (query_alias.hpp).
-  template <TableAlias A>
+  template <detail::TableAlias A>
   SelectTuple& join(const A& alias, const Condition& on) {
     detail::add_join(core_, false, alias.table(), on);
     return *this;
   }
-  template <TableAlias A, TableModel T, typename M>
-    requires std::is_same_v<typename relationship_member<M>::target_type, typename A::model_type>
+  template <detail::TableAlias A, TableModel T, typename M>
+    requires std::is_same_v<typename detail::relationship_member<M>::target_type, typename A::model_type>
   SelectTuple& join(const A& alias, M T::*relationship) {
     detail::add_relationship_join(core_, relationship, false, alias.name());
     return *this;
@@ -313,29 +315,29 @@ class SelectTuple : public detail::single_column<
 
   // Left joins: the joined model's columns read as std::optional.
   template <TableModel T, typename M>
-    requires requires { typename relationship_member<M>::target_type; }
+    requires requires { typename detail::relationship_member<M>::target_type; }
   auto left_join(M T::*relationship) const {
-    SelectTuple<Grouped, concat_t<Nullable, typename detail::left_joined_models<T, M>::type>, Items...> joined(core_);
+    SelectTuple<Grouped, detail::concat_t<Nullable, typename detail::left_joined_models<T, M>::type>, Items...> joined(core_);
     detail::add_relationship_join(joined.core_, relationship, true);
     return joined;
   }
   template <TableModel U>
   auto left_join(const Condition& on) const {
-    SelectTuple<Grouped, concat_t<Nullable, type_list<U>>, Items...> joined(core_);
-    detail::add_join(joined.core_, true, TableRef(std::string(model_traits<U>::table_name)), on);
+    SelectTuple<Grouped, detail::concat_t<Nullable, detail::type_list<U>>, Items...> joined(core_);
+    detail::add_join(joined.core_, true, detail::TableRef(std::string(model_traits<U>::table_name)), on);
     return joined;
   }
   // Only the alias's columns become std::optional: the model's own columns stay as they are.
-  template <TableAlias A>
+  template <detail::TableAlias A>
   auto left_join(const A& alias, const Condition& on) const {
-    SelectTuple<Grouped, concat_t<Nullable, type_list<A>>, Items...> joined(core_);
+    SelectTuple<Grouped, detail::concat_t<Nullable, detail::type_list<A>>, Items...> joined(core_);
     detail::add_join(joined.core_, true, alias.table(), on);
     return joined;
   }
-  template <TableAlias A, TableModel T, typename M>
-    requires std::is_same_v<typename relationship_member<M>::target_type, typename A::model_type>
+  template <detail::TableAlias A, TableModel T, typename M>
+    requires std::is_same_v<typename detail::relationship_member<M>::target_type, typename A::model_type>
   auto left_join(const A& alias, M T::*relationship) const {
-    SelectTuple<Grouped, concat_t<Nullable, type_list<A>>, Items...> joined(core_);
+    SelectTuple<Grouped, detail::concat_t<Nullable, detail::type_list<A>>, Items...> joined(core_);
     detail::add_relationship_join(joined.core_, relationship, true, alias.name());
     return joined;
   }
@@ -343,10 +345,10 @@ class SelectTuple : public detail::single_column<
   // FROM a model's table, or from a CTE (which joins the statement's WITH clause).
   template <TableModel T>
   SelectTuple& from() {
-    core_.set_from(TableRef(std::string(model_traits<T>::table_name)));
+    core_.set_from(detail::TableRef(std::string(model_traits<T>::table_name)));
     return *this;
   }
-  template <TableAlias A>
+  template <detail::TableAlias A>
   SelectTuple& from(const A& alias) {
     core_.set_from(alias.table());
     return *this;
@@ -359,10 +361,10 @@ class SelectTuple : public detail::single_column<
   }
 
   template <typename... Keys>
-    requires(sizeof...(Keys) > 0 && (ExprConvertible<Keys> && ...))
+    requires(sizeof...(Keys) > 0 && (detail::ExprConvertible<Keys> && ...))
   auto group_by(const Keys&... keys) const {
     SelectTuple<true, Nullable, Items...> grouped(core_);
-    (grouped.core_.group_by.push_back(to_expr(keys).node()), ...);
+    (grouped.core_.group_by.push_back(detail::to_expr(keys).node()), ...);
     return grouped;
   }
   SelectTuple& having(const Condition& condition) {
@@ -372,9 +374,9 @@ class SelectTuple : public detail::single_column<
   }
 
   template <typename... More>
-  SelectTuple& order_by(OrderTerm first, More... more) {
+  SelectTuple& order_by(detail::OrderTerm first, More... more) {
     core_.order.push_back(std::move(first));
-    (core_.order.push_back(OrderTerm(more)), ...);
+    (core_.order.push_back(detail::OrderTerm(more)), ...);
     return *this;
   }
   SelectTuple& limit(std::int64_t n) {
@@ -399,11 +401,11 @@ class SelectTuple : public detail::single_column<
   template <typename Q>
   auto intersect(const Q& other) const;
   template <typename Q>
-  auto except_(const Q& other) const;
-  CompoundPart compound_member() const { return {std::make_shared<const SelectCore>(core_), nullptr}; }
+  auto except(const Q& other) const;
+  detail::CompoundPart compound_member() const { return {std::make_shared<const detail::SelectCore>(core_), nullptr}; }
 
-  RenderedQuery render(schema::Dialect dialect) const { return core_.render(dialect); }
-  const SelectCore& core() const { return core_; }
+  detail::RenderedQuery render(schema::Dialect dialect) const { return core_.render(dialect); }
+  const detail::SelectCore& core() const { return core_; }
 
   // session.exec(query) calls this.
   template <typename S>
@@ -414,25 +416,27 @@ class SelectTuple : public detail::single_column<
  private:
   template <bool, typename, typename...>
   friend class SelectTuple;
-  SelectCore core_;
+  detail::SelectCore core_;
 };
 
 // select(&User::name, col(&User::age) + 1, count(), ...): a SELECT of those expressions.
 template <typename... Args>
-  requires(sizeof...(Args) > 0 && (ExprConvertible<Args> && ...))
+  requires(sizeof...(Args) > 0 && (detail::ExprConvertible<Args> && ...))
 auto select(const Args&... args) {
-  SelectCore core;
+  detail::SelectCore core;
   (core.items.push_back(detail::select_item(args)), ...);
   // FROM: the table of the first item that reads a column.
-  ((core.from.empty() ? void(core.set_from(to_expr(args).origin())) : void()), ...);
-  return SelectTuple<false, type_list<>, expr_t<Args>...>(std::move(core));
+  ((core.from.empty() ? void(core.set_from(detail::to_expr(args).origin())) : void()), ...);
+  return SelectTuple<false, detail::type_list<>, detail::expr_t<Args>...>(std::move(core));
 }
 
 class Session;
 
+namespace detail {
 // Runs after the main query on the objects it returned (selectinload and friends).
 template <typename T>
 using Loader = std::function<void(Session&, std::span<T* const>)>;
+}  // namespace detail
 
 // select<T>(): whole model objects.
 template <TableModel T>
@@ -457,14 +461,14 @@ class Select {
     apply_soft_delete_filter();
     return *this;
   }
-  Select& order_by(OrderTerm term) {
+  Select& order_by(detail::OrderTerm term) {
     core_.order.push_back(std::move(term));
     return *this;
   }
   template <typename... More>
-  Select& order_by(OrderTerm first, More... more) {
+  Select& order_by(detail::OrderTerm first, More... more) {
     order_by(std::move(first));
-    (order_by(OrderTerm(more)), ...);
+    (order_by(detail::OrderTerm(more)), ...);
     return *this;
   }
   Select& limit(std::int64_t n) {
@@ -482,39 +486,39 @@ class Select {
   // Joins filter the models returned (select<User>().join(&User::posts).where(col(&Post::score)
   // > 3).distinct()); the joined rows are not loaded into relationships (see loading.hpp).
   template <TableModel U, typename M>
-    requires requires { typename relationship_member<M>::target_type; }
+    requires requires { typename detail::relationship_member<M>::target_type; }
   Select& join(M U::*relationship) {
     detail::add_relationship_join(core_, relationship, false);
     return *this;
   }
   template <TableModel U>
   Select& join(const Condition& on) {
-    detail::add_join(core_, false, TableRef(std::string(model_traits<U>::table_name)), on);
+    detail::add_join(core_, false, detail::TableRef(std::string(model_traits<U>::table_name)), on);
     return *this;
   }
-  template <TableAlias A>
+  template <detail::TableAlias A>
   Select& join(const A& alias, const Condition& on) {
     detail::add_join(core_, false, alias.table(), on);
     return *this;
   }
-  template <TableAlias A, TableModel U, typename M>
-    requires std::is_same_v<typename relationship_member<M>::target_type, typename A::model_type>
+  template <detail::TableAlias A, TableModel U, typename M>
+    requires std::is_same_v<typename detail::relationship_member<M>::target_type, typename A::model_type>
   Select& join(const A& alias, M U::*relationship) {
     detail::add_relationship_join(core_, relationship, false, alias.name());
     return *this;
   }
   template <TableModel U, typename M>
-    requires requires { typename relationship_member<M>::target_type; }
+    requires requires { typename detail::relationship_member<M>::target_type; }
   Select& left_join(M U::*relationship) {
     detail::add_relationship_join(core_, relationship, true);
     return *this;
   }
   template <TableModel U>
   Select& left_join(const Condition& on) {
-    detail::add_join(core_, true, TableRef(std::string(model_traits<U>::table_name)), on);
+    detail::add_join(core_, true, detail::TableRef(std::string(model_traits<U>::table_name)), on);
     return *this;
   }
-  template <TableAlias A>
+  template <detail::TableAlias A>
   Select& left_join(const A& alias, const Condition& on) {
     detail::add_join(core_, true, alias.table(), on);
     return *this;
@@ -523,13 +527,13 @@ class Select {
   // Relationship loaders to run on the result: .options(selectinload(&User::posts)).
   template <typename... Loaders>
   Select& options(Loaders&&... loaders) {
-    (loaders_.push_back(Loader<T>(std::forward<Loaders>(loaders))), ...);
+    (loaders_.push_back(detail::Loader<T>(std::forward<Loaders>(loaders))), ...);
     return *this;
   }
 
-  RenderedQuery render(schema::Dialect dialect) const { return core_.render(dialect); }
-  const SelectCore& core() const { return core_; }
-  const std::vector<Loader<T>>& loaders() const { return loaders_; }
+  detail::RenderedQuery render(schema::Dialect dialect) const { return core_.render(dialect); }
+  const detail::SelectCore& core() const { return core_; }
+  const std::vector<detail::Loader<T>>& loaders() const { return loaders_; }
 
  private:
   static std::span<const std::string_view> column_names() {
@@ -543,22 +547,22 @@ class Select {
 
   void apply_soft_delete_filter() {
     core_.where = user_where_;
-    // A single-table child reads only its own and its descendants' rows (single_table.hpp).
-    if constexpr (filters_by_discriminator<T>())
-      core_.where = user_where_ ? (discriminator_condition<T>() && *user_where_) : discriminator_condition<T>();
+    // A single-table child reads only its own and its descendants' rows (detail/single_table.hpp).
+    if constexpr (detail::filters_by_discriminator<T>())
+      core_.where = user_where_ ? (detail::discriminator_condition<T>() && *user_where_) : detail::discriminator_condition<T>();
     if constexpr (is_soft_deletable<T>()) {
       if (with_deleted_) return;
-      auto not_deleted = std::make_shared<ConditionNode>();
-      not_deleted->op = ConditionNode::Op::is_null;
+      auto not_deleted = std::make_shared<detail::ConditionNode>();
+      not_deleted->op = detail::ConditionNode::Op::is_null;
       not_deleted->table = model_traits<T>::table_name;
-      not_deleted->column = deleted_at_column<T>();
+      not_deleted->column = detail::deleted_at_column<T>();
       Condition filter{std::move(not_deleted)};
       core_.where = core_.where ? (filter && *core_.where) : filter;
     }
   }
 
-  SelectCore core_;
-  std::vector<Loader<T>> loaders_;
+  detail::SelectCore core_;
+  std::vector<detail::Loader<T>> loaders_;
   std::optional<Condition> user_where_;
   bool with_deleted_ = false;
 };

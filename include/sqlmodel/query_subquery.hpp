@@ -22,11 +22,11 @@ namespace sqlmodel {
 namespace detail {
 // A select's parts, or a compound select's (query_compound.hpp).
 template <typename Query>
-NodePtr subquery_node(const Query& query, std::string_view prefix) {
+detail::NodePtr subquery_node(const Query& query, std::string_view prefix) {
   if constexpr (requires { query.compound_core(); })
-    return std::make_shared<node::CompoundSubquery>(query.compound_member().compound, prefix);
+    return std::make_shared<detail::node::CompoundSubquery>(query.compound_member().compound, prefix);
   else
-    return std::make_shared<node::Subquery>(std::make_shared<const SelectCore>(query.core()), prefix);
+    return std::make_shared<detail::node::Subquery>(std::make_shared<const detail::SelectCore>(query.core()), prefix);
 }
 }  // namespace detail
 
@@ -34,7 +34,7 @@ template <typename V, typename S, bool N>
 template <typename Query>
   requires requires { typename Query::single_column_type; }
 Condition Expr<V, S, N>::in(const Query& subquery) const {
-  static_assert(detail::comparable_v<operand_type, unwrap_optional_t<typename Query::single_column_type>>,
+  static_assert(detail::comparable_v<operand_type, detail::unwrap_optional_t<typename Query::single_column_type>>,
                 "in(subquery): the subquery's column has a type this expression cannot be compared with");
   return detail::compare_nodes(node_, "IN", detail::subquery_node(subquery, ""));
 }
@@ -50,7 +50,7 @@ Condition exists(const Query& subquery) {
 template <typename Query>
   requires requires { typename Query::single_column_type; }
 auto scalar(const Query& subquery) {
-  using Value = std::optional<unwrap_optional_t<typename Query::single_column_type>>;
+  using Value = std::optional<detail::unwrap_optional_t<typename Query::single_column_type>>;
   return Expr<Value>(detail::subquery_node(subquery, ""));
 }
 

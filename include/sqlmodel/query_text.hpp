@@ -31,28 +31,30 @@
 
 namespace sqlmodel {
 
+namespace detail {
+
 // The SQL with :name placeholders replaced by the dialect's, and the name of each placeholder
 // in order (a name used twice appears twice).
 struct NamedParameters {
   std::string sql;
   std::vector<std::string> names;
 };
-NamedParameters parse_named_parameters(std::string_view sql, schema::Dialect dialect);
+detail::NamedParameters parse_named_parameters(std::string_view sql, schema::Dialect dialect);
 
 // Binds `values` to the placeholders of `sql`; throws std::invalid_argument naming a missing
 // or an unused parameter.
-RenderedQuery render_text(schema::Dialect dialect, std::string_view sql,
-                          const std::map<std::string, Param, std::less<>>& values);
+detail::RenderedQuery render_text(schema::Dialect dialect, std::string_view sql,
+                          const std::map<std::string, detail::Param, std::less<>>& values);
 
 // SELECT "c1", "c2", ... FROM (inner) AS "text_result"
 std::string select_columns_of(schema::Dialect dialect, std::string_view inner,
                               std::span<const std::string_view> columns);
 
-namespace detail {
 template <typename Row>
 inline constexpr bool is_tuple_v = false;
 template <typename... Ts>
 inline constexpr bool is_tuple_v<std::tuple<Ts...>> = true;
+
 }  // namespace detail
 
 template <typename Row = void>
@@ -67,20 +69,20 @@ class Text {
   template <typename V>
     requires Codable<V>
   Text& bind(std::string name, const V& value) {
-    values_[std::move(name)] = to_param(value);
+    values_[std::move(name)] = detail::to_param(value);
     return *this;
   }
   Text& bind(std::string name, const char* value) { return bind(std::move(name), std::string(value)); }
 
-  RenderedQuery render(schema::Dialect dialect) const {
-    RenderedQuery rendered = render_text(dialect, sql_, values_);
+  detail::RenderedQuery render(schema::Dialect dialect) const {
+    detail::RenderedQuery rendered = detail::render_text(dialect, sql_, values_);
     if constexpr (TableModel<Row>) {
       static const auto columns = [] {
         std::vector<std::string_view> names;
         for_each_column<Row>([&](auto, const auto& column) { names.push_back(column.name); });
         return names;
       }();
-      rendered.sql = select_columns_of(dialect, rendered.sql, columns);
+      rendered.sql = detail::select_columns_of(dialect, rendered.sql, columns);
     }
     return rendered;
   }
@@ -88,7 +90,7 @@ class Text {
   // session.exec(query) calls this.
   template <typename S>
   auto run(S& session) const {
-    RenderedQuery rendered = render(session.dialect());
+    detail::RenderedQuery rendered = render(session.dialect());
     if constexpr (std::is_void_v<Row>) {
       session.flush();
       Statement& statement = session.connection().prepare(rendered.sql);
@@ -101,7 +103,7 @@ class Text {
       Statement& statement = session.connection().prepare(rendered.sql, model_traits<Row>::table_name);
       std::vector<Row> rows;
       session.run(statement, rendered.params.size(), [&](Statement& s) { detail::bind_params(s, rendered.params); },
-                  [&](Statement& s) { read_columns(s, rows.emplace_back()); });
+                  [&](Statement& s) { detail::read_columns(s, rows.emplace_back()); });
       return rows;
     } else {
       return detail::fetch_rows<Row>(session, rendered, {});
@@ -110,7 +112,7 @@ class Text {
 
  private:
   std::string sql_;
-  std::map<std::string, Param, std::less<>> values_;
+  std::map<std::string, detail::Param, std::less<>> values_;
 };
 
 inline Text<> text(std::string sql) { return Text<>(std::move(sql)); }

@@ -45,49 +45,50 @@
 
 #include "sqlmodel/mixins.hpp"
 #include "sqlmodel/query_expr.hpp"
-#include "sqlmodel/single_table.hpp"
+#include "sqlmodel/detail/single_table.hpp"
 #include "sqlmodel/soft_delete.hpp"
 #include "sqlmodel/validation.hpp"
-#include "sqlmodel/write_preparation.hpp"
+#include "sqlmodel/detail/write_preparation.hpp"
 
 namespace sqlmodel {
 
+namespace detail {
+
 struct Assignment {
   std::string_view column;
-  NodePtr value;
+  detail::NodePtr value;
 };
 
 // UPDATE "table" SET "a" = ..., "b" = ... [WHERE ...]
-RenderedQuery render_update(schema::Dialect dialect, std::string_view model, std::string_view table,
-                            const std::vector<Assignment>& assignments,
+detail::RenderedQuery render_update(schema::Dialect dialect, std::string_view model, std::string_view table,
+                            const std::vector<detail::Assignment>& assignments,
                             const std::optional<Condition>& where);
 // DELETE FROM "table" [WHERE ...]
-RenderedQuery render_delete(schema::Dialect dialect, std::string_view table,
+detail::RenderedQuery render_delete(schema::Dialect dialect, std::string_view table,
                             const std::optional<Condition>& where);
 
-namespace detail {
 
 // `column = <now>` for T's column whose role is `role` (updated_at, deleted_at); nullopt when
 // T has none.
 template <TableModel T>
-std::optional<Assignment> assign_now_to(ColumnRole role, Timestamp now) {
-  std::optional<Assignment> assignment;
+std::optional<detail::Assignment> assign_now_to(ColumnRole role, Timestamp now) {
+  std::optional<detail::Assignment> assignment;
   for_each_column<T>([&](auto, const auto& column) {
     using Column = std::remove_cvref_t<decltype(column)>;
-    if constexpr (std::is_same_v<unwrap_optional_t<typename Column::value_type>, Timestamp>)
+    if constexpr (std::is_same_v<detail::unwrap_optional_t<typename Column::value_type>, Timestamp>)
       if (column.role == role)
-        assignment = Assignment{column.name, std::make_shared<node::Value>(
-                                                 to_param(typename Column::value_type(now)), false)};
+        assignment = detail::Assignment{column.name, std::make_shared<detail::node::Value>(
+                                                 detail::to_param(typename Column::value_type(now)), false)};
   });
   return assignment;
 }
 
 // The SET list as it runs: the caller's assignments, then updated_at = now unless they set it.
 template <TableModel T>
-std::vector<Assignment> with_updated_at(std::vector<Assignment> assignments, Timestamp now) {
+std::vector<detail::Assignment> with_updated_at(std::vector<detail::Assignment> assignments, Timestamp now) {
   if (auto updated_at = assign_now_to<T>(ColumnRole::updated_at, now)) {
     bool set_by_caller = false;
-    for (const Assignment& assignment : assignments)
+    for (const detail::Assignment& assignment : assignments)
       set_by_caller = set_by_caller || assignment.column == updated_at->column;
     if (!set_by_caller) assignments.push_back(std::move(*updated_at));
   }
@@ -100,21 +101,21 @@ void throw_if_invalid(const std::vector<ValidationFailure>& failures) {
 }
 
 // A single-table child's UPDATE/DELETE by criteria touch only its own and its descendants'
-// rows, as its select<T>() reads only those (single_table.hpp).
+// rows, as its select<T>() reads only those (detail/single_table.hpp).
 template <TableModel T>
 std::optional<Condition> only_rows_of(const std::optional<Condition>& where) {
-  if constexpr (filters_by_discriminator<T>())
-    return where ? (discriminator_condition<T>() && *where) : discriminator_condition<T>();
+  if constexpr (detail::filters_by_discriminator<T>())
+    return where ? (detail::discriminator_condition<T>() && *where) : detail::discriminator_condition<T>();
   else
     return where;
 }
 
 template <typename S>
-std::int64_t run_write(S& session, const RenderedQuery& rendered, std::string_view table) {
+std::int64_t run_write(S& session, const detail::RenderedQuery& rendered, std::string_view table) {
   session.flush();
   Statement& statement = session.connection().prepare(rendered.sql, table);
   auto result = session.run(statement, rendered.params.size(),
-                            [&](Statement& s) { bind_params(s, rendered.params); },
+                            [&](Statement& s) { detail::bind_params(s, rendered.params); },
                             [](Statement&) {});
   return result.rows_changed;
 }
@@ -127,28 +128,28 @@ class Update {
   using runnable_query = void;
 
   Update() = default;
-  Update(std::vector<Assignment> assignments, std::optional<Condition> where,
+  Update(std::vector<detail::Assignment> assignments, std::optional<Condition> where,
          std::vector<ValidationFailure> failures = {})
       : assignments_(std::move(assignments)), where_(std::move(where)), failures_(std::move(failures)) {}
 
   // `member` may be one T inherits (a single-table parent's, a mixin's): &Manager::name is a
   // member of Employee.
   template <typename B, typename V, typename X>
-    requires(std::is_base_of_v<B, T> && !SqlExpression<X> && std::convertible_to<const X&, V>)
+    requires(std::is_base_of_v<B, T> && !detail::SqlExpression<X> && std::convertible_to<const X&, V>)
   Update& set(V B::*inherited, const X& value) {
     V T::*const member = inherited;
     const V converted(value);
-    for (ValidationFailure& failure : column_value_failures(member, converted))
+    for (ValidationFailure& failure : detail::column_value_failures(member, converted))
       failures_.push_back(std::move(failure));
-    assignments_.push_back({column_name<T>(member), std::make_shared<node::Value>(to_param(converted), false)});
+    assignments_.push_back({column_name<T>(member), std::make_shared<detail::node::Value>(detail::to_param(converted), false)});
     return *this;
   }
-  template <typename B, typename V, SqlExpression E>
+  template <typename B, typename V, detail::SqlExpression E>
     requires(std::is_base_of_v<B, T> &&
-             detail::comparable_v<unwrap_optional_t<V>, typename expr_t<E>::operand_type>)
+             detail::comparable_v<detail::unwrap_optional_t<V>, typename detail::expr_t<E>::operand_type>)
   Update& set(V B::*inherited, const E& expression) {
     V T::*const member = inherited;
-    assignments_.push_back({column_name<T>(member), to_expr(expression).node()});
+    assignments_.push_back({column_name<T>(member), detail::to_expr(expression).node()});
     return *this;
   }
 
@@ -159,9 +160,9 @@ class Update {
   Update<T, true> all() const { return Update<T, true>(assignments_, where_, failures_); }
 
   // The statement as it runs (updated_at = now added for a TimestampMixin model).
-  RenderedQuery render(schema::Dialect dialect) const {
-    return render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
-                         detail::with_updated_at<T>(assignments_, now_for_database()),
+  detail::RenderedQuery render(schema::Dialect dialect) const {
+    return detail::render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
+                         detail::with_updated_at<T>(assignments_, detail::now_for_database()),
                          detail::only_rows_of<T>(where_));
   }
 
@@ -174,7 +175,7 @@ class Update {
   }
 
  private:
-  std::vector<Assignment> assignments_;
+  std::vector<detail::Assignment> assignments_;
   std::optional<Condition> where_;
   std::vector<ValidationFailure> failures_;
 };
@@ -192,8 +193,8 @@ class Delete {
   }
   Delete<T, true> all() const { return Delete<T, true>(where_); }
 
-  RenderedQuery render(schema::Dialect dialect) const {
-    return render_delete(dialect, model_traits<T>::table_name, detail::only_rows_of<T>(where_));
+  detail::RenderedQuery render(schema::Dialect dialect) const {
+    return detail::render_delete(dialect, model_traits<T>::table_name, detail::only_rows_of<T>(where_));
   }
 
   template <typename S>
@@ -221,15 +222,15 @@ class SoftDelete {
   }
   SoftDelete<T, true> all() const { return SoftDelete<T, true>(where_); }
 
-  RenderedQuery render(schema::Dialect dialect) const {
-    const Timestamp now = now_for_database();
-    auto live = std::make_shared<ConditionNode>();
-    live->op = ConditionNode::Op::is_null;
+  detail::RenderedQuery render(schema::Dialect dialect) const {
+    const Timestamp now = detail::now_for_database();
+    auto live = std::make_shared<detail::ConditionNode>();
+    live->op = detail::ConditionNode::Op::is_null;
     live->table = model_traits<T>::table_name;
-    live->column = deleted_at_column<T>();
+    live->column = detail::deleted_at_column<T>();
     Condition only_live{std::move(live)};
-    std::vector<Assignment> assignments{*detail::assign_now_to<T>(ColumnRole::deleted_at, now)};
-    return render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
+    std::vector<detail::Assignment> assignments{*detail::assign_now_to<T>(ColumnRole::deleted_at, now)};
+    return detail::render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
                          detail::with_updated_at<T>(std::move(assignments), now),
                          detail::only_rows_of<T>(where_ ? (*where_ && only_live) : only_live));
   }

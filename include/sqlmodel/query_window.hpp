@@ -56,15 +56,15 @@ struct WindowFrame {
 class Window {
  public:
   template <typename... Keys>
-    requires(ExprConvertible<Keys> && ...)
+    requires(detail::ExprConvertible<Keys> && ...)
   Window& partition_by(const Keys&... keys) {
-    (partition_.push_back(to_expr(keys).node()), ...);
+    (partition_.push_back(detail::to_expr(keys).node()), ...);
     return *this;
   }
   template <typename... More>
-  Window& order_by(OrderTerm first, More... more) {
+  Window& order_by(detail::OrderTerm first, More... more) {
     order_.push_back(std::move(first));
-    (order_.push_back(OrderTerm(more)), ...);
+    (order_.push_back(detail::OrderTerm(more)), ...);
     return *this;
   }
   // ROWS BETWEEN start AND end: physical rows around the current one.
@@ -76,8 +76,8 @@ class Window {
   // current one.
   Window& groups_between(FrameBound start, FrameBound end) { return frame(WindowFrame::Unit::groups, start, end); }
 
-  const std::vector<NodePtr>& partition() const { return partition_; }
-  const std::vector<OrderTerm>& order() const { return order_; }
+  const std::vector<detail::NodePtr>& partition() const { return partition_; }
+  const std::vector<detail::OrderTerm>& order() const { return order_; }
   const std::optional<WindowFrame>& frame() const { return frame_; }
   // A frame wholly before or after the current row (rows_between(preceding(3), preceding(1)))
   // is empty at the edge of a partition, where SUM, AVG, MIN and MAX are NULL.
@@ -89,30 +89,34 @@ class Window {
  private:
   Window& frame(WindowFrame::Unit unit, FrameBound start, FrameBound end);
 
-  std::vector<NodePtr> partition_;
-  std::vector<OrderTerm> order_;
+  std::vector<detail::NodePtr> partition_;
+  std::vector<detail::OrderTerm> order_;
   std::optional<WindowFrame> frame_;
 };
 
 // An empty window (the whole result), to add to: over().order_by(...).
 inline Window over() { return {}; }
 template <typename... Keys>
-  requires(ExprConvertible<Keys> && ...)
+  requires(detail::ExprConvertible<Keys> && ...)
 Window partition_by(const Keys&... keys) {
   Window window;
   window.partition_by(keys...);
   return window;
 }
 
+namespace detail {
+
 namespace node {
 // function OVER (PARTITION BY ... ORDER BY ...)
-struct Over final : SqlNode {
-  Over(NodePtr function, Window window) : function(std::move(function)), window(std::move(window)) {}
-  NodePtr function;
+struct Over final : detail::SqlNode {
+  Over(detail::NodePtr function, Window window) : function(std::move(function)), window(std::move(window)) {}
+  detail::NodePtr function;
   Window window;
-  void render(RenderContext& context) const override;
+  void render(detail::RenderContext& context) const override;
 };
 }  // namespace node
+
+}  // namespace detail
 
 template <typename V, typename Sources, bool NullWhenEmpty>
 template <typename W>
@@ -125,7 +129,7 @@ Expr<V, Sources, false> Aggregate<V, Sources, NullWhenEmpty>::over(const W& wind
           "edge of a partition and this aggregate is NULL there, but it reads as a non-optional "
           "value; aggregate a nullable expression (e.g. a std::optional column) or use a frame that "
           "includes current_row");
-  return Expr<V, Sources, false>(std::make_shared<node::Over>(this->node(), window), std::string(),
+  return Expr<V, Sources, false>(std::make_shared<detail::node::Over>(this->node(), window), std::string(),
                                  this->origin());
 }
 
@@ -135,7 +139,7 @@ class RankingFunction {
   explicit RankingFunction(std::string_view name) : name_(name) {}
   Expr<std::int64_t> over(const Window& window) const {
     return Expr<std::int64_t>(
-        std::make_shared<node::Over>(std::make_shared<node::Function>(name_, std::vector<NodePtr>{}), window));
+        std::make_shared<detail::node::Over>(std::make_shared<detail::node::Function>(name_, std::vector<detail::NodePtr>{}), window));
   }
 
  private:

@@ -7,7 +7,7 @@
 //   auto found = session.get<User>(*alice.id);
 //
 // Models are plain values the caller owns (there is no identity map and no dirty tracking):
-// add() stages an INSERT, update() an UPDATE of every column by primary key, remove() a
+// add() stages an INSERT, update() an UPDATE of every column by primary key, delete_() a
 // DELETE by primary key. The session refers to the staged object until the next flush, so it
 // must stay alive (and in place) until then. flush() runs staged writes in the order they were
 // staged; commit() flushes and commits; rollback() drops staged writes and rolls back.
@@ -34,180 +34,26 @@
 #include <vector>
 
 #include "sqlmodel/database.hpp"
+#include "sqlmodel/detail/cascade.hpp"
+#include "sqlmodel/detail/connection.hpp"
+#include "sqlmodel/detail/copy_text.hpp"
+#include "sqlmodel/detail/loaders.hpp"
+#include "sqlmodel/detail/single_table.hpp"
+#include "sqlmodel/detail/sql.hpp"
+#include "sqlmodel/detail/sqlite_statement.hpp"
+#include "sqlmodel/detail/statements.hpp"
+#include "sqlmodel/detail/write_preparation.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/errors.hpp"
-#include "sqlmodel/loading_sql.hpp"
+#include "sqlmodel/loading.hpp"
+#include "sqlmodel/mixins.hpp"
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/query.hpp"
-#include "sqlmodel/single_table.hpp"
-#include "sqlmodel/sqlite_statement.hpp"
+#include "sqlmodel/soft_delete.hpp"
 #include "sqlmodel/statement.hpp"
-#include "sqlmodel/write_preparation.hpp"
+#include "sqlmodel/validation.hpp"
 
 namespace sqlmodel {
-
-// SQL text of the per-model statements; identifiers quoted by the dialect.
-namespace sql {
-std::string insert(schema::Dialect dialect, std::string_view table,
-                   std::span<const std::string_view> columns,
-                   std::optional<std::string_view> returning);
-// Rows whose `key` is in one bound list parameter: json_each(?) on SQLite, = ANY($1) on
-// PostgreSQL. One statement text for any number of keys, so it is prepared once.
-std::string select_where_in_list(schema::Dialect dialect, std::string_view table,
-                                 std::span<const std::string_view> columns, std::string_view key,
-                                 std::string_view order_by);
-// The list parameter select_where_in_list binds: a JSON array (SQLite) or an array literal
-// (PostgreSQL).
-std::string integer_list(schema::Dialect dialect, std::span<const std::int64_t> values);
-std::string text_list(schema::Dialect dialect, std::span<const std::string> values);
-}  // namespace sql
-
-namespace detail {
-
-template <typename T>
-struct table_info {
-  std::vector<std::string_view> columns;
-  std::vector<std::string_view> non_key_columns;
-  std::vector<std::string_view> keys;  // the primary key's columns, in order
-  std::string_view key;                // the first of them
-
-  static const table_info& get() {
-    static const table_info info = [] {
-      table_info result;
-      for_each_column<T>([&](auto index, const auto& column) {
-        result.columns.push_back(column.name);
-        if (is_primary_key_index<T>(index())) result.keys.push_back(column.name);
-        else result.non_key_columns.push_back(column.name);
-      });
-      result.key = result.keys.front();
-      return result;
-    }();
-    return info;
-  }
-};
-
-// The parameter index of column `index` among the non-key columns (UPDATE's SET list, and an
-// INSERT that leaves a generated key out).
-template <TableModel T>
-constexpr int non_key_position(std::size_t index) {
-  int position = 0;
-  for (std::size_t i = 0; i < index; ++i)
-    if (!is_primary_key_index<T>(i)) ++position;
-  return position;
-}
-
-// True when the database assigns the key: a single autoincrement key column.
-template <TableModel T>
-constexpr bool has_generated_key() {
-  if constexpr (has_composite_key<T>) return false;
-  else return primary_key_column<T>.autoincrement;
-}
-
-// Binds every non-key column of `object` to parameters 0, 1, ...
-template <TableModel T>
-void bind_non_key_columns(Statement& statement, const T& object) {
-  for_each_column<T>([&](auto index, const auto& column) {
-    if constexpr (!is_primary_key_index<T>(index()))
-      column.bind(statement, non_key_position<T>(index()), object);
-  });
-}
-
-// Binds the primary key columns of `object` from parameter first_index on.
-template <TableModel T>
-void bind_key_columns(Statement& statement, const T& object, int first_index) {
-  for_each_key_column<T>([&](const auto& column) { column.bind(statement, first_index++, object); });
-}
-
-// Binds a key value as get<T>() takes it: the value, or a tuple of the key columns' values.
-template <TableModel T, typename Key>
-void bind_key_value(Statement& statement, const Key& key) {
-  if constexpr (has_composite_key<T>)
-    std::apply([&](const auto&... values) {
-      int index = 0;
-      (value_codec<std::remove_cvref_t<decltype(values)>>::bind(statement, index++, values), ...);
-    }, key);
-  else
-    value_codec<Key>::bind(statement, 0, key);
-}
-
-enum class StatementRole { insert_all, insert_generated_key, select_by_key, update, remove, select_in };
-// One address per model, role and key column: the key of the connection's statement cache.
-template <typename T, StatementRole Role, auto Extra = 0>
-inline const char statement_tag = 0;
-
-template <typename V>
-bool key_is_unset(const std::optional<V>& value) { return !value.has_value(); }
-template <typename V>
-bool key_is_unset(const V& value) {
-  if constexpr (std::is_integral_v<V>) return value == 0;
-  else return false;
-}
-
-template <typename V>
-void assign_generated_key(std::optional<V>& member, std::int64_t key) { member = static_cast<V>(key); }
-template <typename V>
-void assign_generated_key(V& member, std::int64_t key) { member = static_cast<V>(key); }
-
-template <typename V>
-std::string key_text(const V& value) {
-  if constexpr (std::is_arithmetic_v<V>) return std::to_string(value);
-  else if constexpr (std::is_same_v<V, std::string>) return "'" + value + "'";
-  else if constexpr (requires { value.to_string(); }) return value.to_string();
-  else return "<key>";
-}
-template <typename V>
-std::string key_text(const std::optional<V>& value) {
-  return value ? key_text(*value) : std::string("NULL");
-}
-template <typename... V>
-std::string key_text(const std::tuple<V...>& values) {
-  std::string text = "(";
-  std::apply([&](const auto&... value) {
-    bool first = true;
-    ((text += (first ? "" : ", ") + key_text(value), first = false), ...);
-  }, values);
-  return text + ")";
-}
-
-// The key column(s) as errors show them: id, or (user_id, team_id).
-template <TableModel T>
-std::string key_columns_text() {
-  const auto& keys = table_info<T>::get().keys;
-  if (keys.size() == 1) return std::string(keys.front());
-  std::string text = "(";
-  for (std::size_t i = 0; i < keys.size(); ++i) text += (i ? ", " : "") + std::string(keys[i]);
-  return text + ")";
-}
-
-// The key of `object` as errors show it.
-template <TableModel T>
-std::string object_key_text(const T& object) {
-  if constexpr (has_composite_key<T>) return key_text(object_key(object));
-  else return key_text(object.*primary_key_column<T>.member);
-}
-
-}  // namespace detail
-
-class Session;
-
-namespace detail {
-
-// Cascades on remove/update (cascade.hpp).
-template <TableModel T>
-constexpr bool has_delete_dependents();
-template <TableModel T>
-void delete_dependents(Session& session, std::span<T* const> parents);
-template <TableModel T>
-constexpr bool has_delete_orphan();
-template <TableModel T>
-void delete_orphans(Session& session, std::span<T* const> parents);
-
-// Loaders joined into the main statement (loading_joined.hpp).
-template <TableModel T>
-bool has_joined_loads(const std::vector<Loader<T>>& loaders);
-template <TableModel T>
-std::vector<T> exec_joined(Session& session, const Select<T>& query);
-
-}  // namespace detail
 
 class Session;
 
@@ -234,13 +80,13 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   schema::Dialect dialect() const { return dialect_; }
-  Connection& connection() { return *connection_; }
+  detail::Connection& connection() { return *connection_; }
 
   // ---- unit of work ----
   template <TableModel T>
   void add(T& object) {
-    name_relationships(object);
-    assign_discriminator(object);  // single-table inheritance (single_table.hpp)
+    detail::name_relationships(object);
+    detail::assign_discriminator(object);  // single-table inheritance (detail/single_table.hpp)
     validate(object);
     pending_.push_back({&object, &Session::insert_batch<T>,
                         detail::prepares_insert<T>() ? &detail::prepare_insert<T> : nullptr});
@@ -260,20 +106,46 @@ class Session {
   // Soft-deletable models (mixins.hpp): sets deleted_at to now and stages an UPDATE.
   template <TableModel T>
     requires(is_soft_deletable<T>())
-  void soft_remove(T& object) {
+  void soft_delete(T& object) {
     for_each_column<T>([&](auto, const auto& column) {
       using Column = std::remove_cvref_t<decltype(column)>;
       if (column.role == ColumnRole::deleted_at) detail::assign_now(object.*Column::member);
     });
     update(object);
   }
+  // Stages a DELETE by primary key (with the relationships' cascades, cascade.hpp). `delete` is
+  // a keyword, hence the underscore, as in delete_<T>() for a DELETE by criteria.
   template <TableModel T>
-  void remove(T& object) {
-    pending_.push_back({&object, &Session::remove_batch<T>});
+  void delete_(T& object) {
+    pending_.push_back({&object, &Session::delete_batch<T>});
+  }
+  template <TableModel T>
+  [[deprecated("Session::remove is now Session::delete_")]] void remove(T& object) {
+    delete_(object);
   }
 
-  // Many objects in one go: PostgreSQL COPY, SQLite a prepared INSERT per row. Generated keys
-  // are not written back (bulk_insert.hpp).
+  // bulk_insert(objects): many rows at once, in the session's transaction.
+  //
+  //   std::vector<Reading> readings = ...;
+  //   session.bulk_insert(readings);   // PostgreSQL: one COPY readings (...) FROM STDIN
+  //   session.commit();
+  //
+  // PostgreSQL streams the rows through COPY in COPY text format, encoded by the same codecs as
+  // bound parameters (NULLs, enums, UUIDs, bytea, escaped tabs/newlines/backslashes). SQLite runs
+  // its one prepared INSERT per row, which is what COPY buys elsewhere. Keys the database
+  // assigns are not written back (as SQLAlchemy's bulk_insert_mappings): use add_all() when the
+  // objects need them. Either every object leaves its generated key unset (the database assigns
+  // them) or every object sets it.
+  //
+  // A single-table model's rows get its polymorphic_identity in the discriminator, as add() writes.
+  //
+  // As add() does, and before anything is written (staged writes are not flushed either):
+  // - every object is validated (validation.hpp); one ValidationError lists every failure of
+  //   every object, each with the object's index ("Account[3].handle: at most 20 characters").
+  // - columns with a default_factory (created_at, uuid4 ...) and updated_at get their value in the
+  //   rows written while the object leaves them unset: one `now` for the whole call (all rows are
+  //   written in one transaction), a fresh UUID per row. The objects are const and are not changed
+  //   (like generated keys); read the rows back when they are needed.
   template <TableModel T>
   void bulk_insert(std::span<const T> objects);
   template <TableModel T>
@@ -286,37 +158,38 @@ class Session {
   bool in_transaction() const;
   std::size_t pending() const { return pending_.size(); }
 
-  // Runs DDL or another script inside the session's transaction.
-  void execute(std::string_view sql);
+  // Runs a script (DDL, or several statements separated by ';', without parameters or results)
+  // inside the session's transaction. For one statement with values: exec(text(...)).
+  void exec_script(std::string_view sql);
 
   // ---- reads ----
   // A soft-deleted row (soft_delete.hpp) is not found unless asked: get<T>(key, with_deleted).
   template <TableModel T>
-  std::optional<T> get(const unwrap_optional_t<primary_key_type<T>>& key) {
+  std::optional<T> get(const detail::unwrap_optional_t<primary_key_type<T>>& key) {
     auto found = get<T>(key, with_deleted);
     if (found && is_soft_deleted(*found)) found.reset();
     return found;
   }
   template <TableModel T>
-  std::optional<T> get(const unwrap_optional_t<primary_key_type<T>>& key, WithDeleted) {
+  std::optional<T> get(const detail::unwrap_optional_t<primary_key_type<T>>& key, WithDeleted) {
     flush();
     const auto& info = detail::table_info<T>::get();
     Statement& statement = connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::select_by_key>,
         [&] {
-          return sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys) +
+          return detail::sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys) +
                  detail::and_discriminator_in<T>(dialect_, model_traits<T>::table_name);
         });
     std::optional<T> found;
     run<true>(statement, info.keys.size(),
         [&](Statement& s) { detail::bind_key_value<T>(s, key); },
-        [&](Statement& s) { read_columns(s, found.emplace()); });
+        [&](Statement& s) { detail::read_columns(s, found.emplace()); });
     return found;
   }
 
   // get(), but a missing row is a NotFound error naming the table and key.
   template <TableModel T>
-  T get_one(const unwrap_optional_t<primary_key_type<T>>& key) {
+  T get_one(const detail::unwrap_optional_t<primary_key_type<T>>& key) {
     auto found = get<T>(key, with_deleted);
     if (found && is_soft_deleted(*found))
       throw not_found<T>(detail::key_text(key),
@@ -325,7 +198,7 @@ class Session {
     return std::move(*found);
   }
   template <TableModel T>
-  T get_one(const unwrap_optional_t<primary_key_type<T>>& key, WithDeleted) {
+  T get_one(const detail::unwrap_optional_t<primary_key_type<T>>& key, WithDeleted) {
     auto found = get<T>(key, with_deleted);
     if (!found) throw not_found<T>(detail::key_text(key));
     return std::move(*found);
@@ -335,7 +208,7 @@ class Session {
   template <TableModel T>
   void refresh(T& object) {
     bool unset = false;
-    for_each_key_column<T>([&](const auto& column) {
+    detail::for_each_key_column<T>([&](const auto& column) {
       unset = unset || detail::key_is_unset(object.*column.member);
     });
     if (unset)
@@ -346,13 +219,13 @@ class Session {
     Statement& statement = connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::select_by_key>,
         [&] {
-          return sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys) +
+          return detail::sql::select_by_keys(dialect_, model_traits<T>::table_name, info.columns, info.keys) +
                  detail::and_discriminator_in<T>(dialect_, model_traits<T>::table_name);
         });
     bool found = false;
     run<true>(statement, info.keys.size(), [&](Statement& s) { detail::bind_key_columns(s, object, 0); },
         [&](Statement& s) {
-          read_columns(s, object);
+          detail::read_columns(s, object);
           found = true;
         });
     if (!found) throw not_found<T>(detail::object_key_text(object));
@@ -363,15 +236,15 @@ class Session {
     if (!query.loaders().empty() && detail::has_joined_loads<T>(query.loaders()))
       return detail::exec_joined(*this, query);
     flush();
-    RenderedQuery rendered = query.render(dialect_);
+    detail::RenderedQuery rendered = query.render(dialect_);
     Statement& statement = connection_->prepare(rendered.sql, model_traits<T>::table_name);
     std::vector<T> rows;
     run(statement, rendered.params.size(),
         [&](Statement& s) {
           for (std::size_t i = 0; i < rendered.params.size(); ++i)
-            bind_param(s, static_cast<int>(i), rendered.params[i]);
+            detail::bind_param(s, static_cast<int>(i), rendered.params[i]);
         },
-        [&](Statement& s) { read_columns(s, rows.emplace_back()); });
+        [&](Statement& s) { detail::read_columns(s, rows.emplace_back()); });
     if (!query.loaders().empty() && !rows.empty()) {
       std::vector<T*> pointers;
       pointers.reserve(rows.size());
@@ -392,7 +265,7 @@ class Session {
   // The database's plan for any query, as text (query_explain.hpp).
   template <typename Query>
   std::string explain(const Query& query, ExplainMode mode = ExplainMode::plan) {
-    return explain_plan(*this, query.render(dialect_), mode);
+    return detail::explain_plan(*this, query.render(dialect_), mode);
   }
 
   template <TableModel T>
@@ -405,13 +278,21 @@ class Session {
   // Loads one relationship of objects already in hand: one statement however many objects.
   // Soft-deleted targets are left out unless asked: load(user, &User::posts, with_deleted).
   template <TableModel T, typename M>
-  void load(T& object, M T::*relationship);
+  void load(T& object, M T::*relationship) {
+    load(std::span<T>(&object, 1), relationship);
+  }
   template <TableModel T, typename M>
-  void load(T& object, M T::*relationship, WithDeleted);
+  void load(T& object, M T::*relationship, WithDeleted) {
+    load(std::span<T>(&object, 1), relationship, with_deleted);
+  }
   template <TableModel T, typename M>
-  void load(std::span<T> objects, M T::*relationship);
+  void load(std::span<T> objects, M T::*relationship) {
+    load_objects(objects, relationship, false);
+  }
   template <TableModel T, typename M>
-  void load(std::span<T> objects, M T::*relationship, WithDeleted);
+  void load(std::span<T> objects, M T::*relationship, WithDeleted) {
+    load_objects(objects, relationship, true);
+  }
   template <TableModel T, typename M>
   void load(std::vector<T>& objects, M T::*relationship) {
     load(std::span<T>(objects), relationship);
@@ -442,8 +323,8 @@ class Session {
     const auto start = observed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     RunResult result;
     // SQLite's statement class is final: stepping it directly lets the compiler inline the
-    // calls a hand-written loop makes (sqlite_statement.hpp).
-    SqliteStatement* const sqlite = statement.as_sqlite();
+    // calls a hand-written loop makes (detail/sqlite_statement.hpp).
+    detail::SqliteStatement* const sqlite = statement.as_sqlite();
     try {
       bind(statement);
       while (sqlite ? sqlite->step() : statement.step()) {
@@ -476,9 +357,17 @@ class Session {
     void* object;
     void (*apply)(Session&, std::span<const PendingWrite>);
     // add()/update(): default factories, timestamps and validation, run by flush() for every
-    // staged write before its first statement (write_preparation.hpp).
+    // staged write before its first statement (detail/write_preparation.hpp).
     void (*prepare)(void*) = nullptr;
   };
+  template <TableModel T, typename M>
+  void load_objects(std::span<T> objects, M T::*relationship, bool with_deleted) {
+    std::vector<T*> pointers;
+    pointers.reserve(objects.size());
+    for (T& object : objects) pointers.push_back(&object);
+    detail::load_member(*this, std::span<T* const>(pointers), relationship, {}, with_deleted);
+  }
+
   template <TableModel T>
   static std::vector<T*> objects_of(std::span<const PendingWrite> writes) {
     std::vector<T*> objects;
@@ -513,13 +402,13 @@ class Session {
     for (const PendingWrite& write : writes) {
       T& object = *static_cast<T*>(write.object);
       if constexpr (detail::has_generated_key<T>()) {
-        constexpr auto& key = primary_key_column<T>;
+        constexpr auto& key = detail::primary_key_column<T>;
         if (detail::key_is_unset(object.*key.member)) {
           if (!generated_key_statement)
             generated_key_statement = &session.connection_->prepare_cached(
                 &detail::statement_tag<T, detail::StatementRole::insert_generated_key>,
                 [&] {
-                  return sql::insert(dialect, table, detail::insert_columns<T, false>(info.non_key_columns),
+                  return detail::sql::insert(dialect, table, detail::insert_columns<T, false>(info.non_key_columns),
                                      dialect == schema::Dialect::postgresql
                                          ? std::optional<std::string_view>(info.key)
                                          : std::nullopt);
@@ -540,11 +429,11 @@ class Session {
       if (!all_columns_statement)
         all_columns_statement = &session.connection_->prepare_cached(
             &detail::statement_tag<T, detail::StatementRole::insert_all>,
-            [&] { return sql::insert(dialect, table, detail::insert_columns<T, true>(info.columns), std::nullopt); },
+            [&] { return detail::sql::insert(dialect, table, detail::insert_columns<T, true>(info.columns), std::nullopt); },
             table);
       session.run(*all_columns_statement, info.columns.size(),
                   [&](Statement& s) {
-                    bind_columns(s, object);
+                    detail::bind_columns(s, object);
                     detail::bind_discriminator_column<T>(s, static_cast<int>(info.columns.size()));
                   },
                   [](Statement&) {});
@@ -557,7 +446,7 @@ class Session {
     const std::string_view table = model_traits<T>::table_name;
     Statement& statement = session.connection_->prepare_cached(
         &detail::statement_tag<T, detail::StatementRole::update>,
-        [&] { return sql::update_by_keys(session.dialect_, table, info.non_key_columns, info.keys); },
+        [&] { return detail::sql::update_by_keys(session.dialect_, table, info.non_key_columns, info.keys); },
         table);
     for (const PendingWrite& write : writes) {
       T& object = *static_cast<T*>(write.object);
@@ -577,15 +466,15 @@ class Session {
   }
 
   template <TableModel T>
-  static void remove_batch(Session& session, std::span<const PendingWrite> writes) {
+  static void delete_batch(Session& session, std::span<const PendingWrite> writes) {
     const auto& info = detail::table_info<T>::get();
     const std::string_view table = model_traits<T>::table_name;
     // Cascades and link rows first, one statement per level for the whole batch.
     if constexpr (detail::has_delete_dependents<T>())
       detail::delete_dependents<T>(session, objects_of<T>(writes));
     Statement& statement = session.connection_->prepare_cached(
-        &detail::statement_tag<T, detail::StatementRole::remove>,
-        [&] { return sql::delete_by_keys(session.dialect_, table, info.keys); }, table);
+        &detail::statement_tag<T, detail::StatementRole::delete_>,
+        [&] { return detail::sql::delete_by_keys(session.dialect_, table, info.keys); }, table);
     for (const PendingWrite& write : writes) {
       T& object = *static_cast<T*>(write.object);
       auto result = session.run(statement, info.keys.size(),
@@ -608,13 +497,98 @@ class Session {
   }
 
   std::shared_ptr<Database::State> database_;
-  std::unique_ptr<Connection> connection_;
+  std::unique_ptr<detail::Connection> connection_;
   schema::Dialect dialect_;
   std::vector<PendingWrite> pending_;
   std::vector<StatementListener> listeners_;
 };
 
-}  // namespace sqlmodel
+template <TableModel T>
+void Session::bulk_insert(std::span<const T> objects) {
+  if (objects.empty()) return;
+  if constexpr (detail::has_field_constraints<T>()) {
+    std::vector<ValidationFailure> failures;
+    for (std::size_t i = 0; i < objects.size(); ++i)
+      for (ValidationFailure& failure : validation_failures(objects[i])) {
+        failure.index = i;
+        failures.push_back(std::move(failure));
+      }
+    if (!failures.empty()) throw ValidationError(std::string(model_traits<T>::model_name), std::move(failures));
+  }
+  flush();
+  const Timestamp now = detail::now_for_database();
+  bool generated = false;
+  if constexpr (detail::has_generated_key<T>()) {
+    constexpr auto& key = detail::primary_key_column<T>;
+    generated = detail::key_is_unset(objects.front().*key.member);
+    for (const T& object : objects)
+      if (detail::key_is_unset(object.*key.member) != generated)
+        throw std::invalid_argument(
+            "bulk_insert of " + std::string(model_traits<T>::model_name) +
+            ": some objects set their key and some leave it to the database; insert them "
+            "in two calls");
+  }
+  const auto& info = detail::table_info<T>::get();
+  const std::string_view table = model_traits<T>::table_name;
+  // The same column list as add()'s INSERT (they share the prepared statement on SQLite): with
+  // the discriminator of a single-table model when no member holds it.
+  const std::span<const std::string_view> columns =
+      generated ? detail::insert_columns<T, false>(info.non_key_columns) : detail::insert_columns<T, true>(info.columns);
+  const int member_columns = static_cast<int>(generated ? info.non_key_columns.size() : info.columns.size());
+  // Binds the object's columns in INSERT order (the generated key left out). A single-table
+  // model's rows carry its identity, as add() writes it (the const objects are not assigned).
+  auto bind_row = [&](Statement& statement, const T& object) {
+    for_each_column<T>([&](auto index, const auto&) {
+      if (generated && detail::is_primary_key_index<T>(index())) return;
+      const int position = generated ? detail::non_key_position<T>(index()) : static_cast<int>(index());
+      if constexpr (SingleTableModel<T>) {
+        if constexpr (index() == detail::discriminator_index<T>()) {
+          if (!model_traits<T>::polymorphic_identity.empty()) {
+            statement.bind_text(position, model_traits<T>::polymorphic_identity);
+            return;
+          }
+        }
+      }
+      detail::bind_insert_value<T, index()>(statement, position, object, now);
+    });
+    detail::bind_discriminator_column<T>(statement, member_columns);
+  };
 
-// The session's templates defined with the loaders (loading.hpp includes the rest).
-#include "sqlmodel/loading.hpp"
+  if (dialect_ != schema::Dialect::postgresql) {
+    Statement& statement = connection_->prepare_cached(
+        generated ? &detail::statement_tag<T, detail::StatementRole::insert_generated_key>
+                  : &detail::statement_tag<T, detail::StatementRole::insert_all>,
+        [&] { return detail::sql::insert(dialect_, table, columns, std::nullopt); }, table);
+    for (const T& object : objects)
+      run(statement, columns.size(), [&](Statement& s) { bind_row(s, object); }, [](Statement&) {});
+    return;
+  }
+
+  ensure_transaction();
+  std::string copy_sql = "COPY " + schema::quote_identifier(dialect_, table) + " (";
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    copy_sql += (i ? ", " : "") + schema::quote_identifier(dialect_, columns[i]);
+  copy_sql += ") FROM STDIN";
+  detail::CopyText encoder(std::move(copy_sql));
+  const bool observed = is_observed();
+  const auto start = observed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+  std::size_t next = 0;
+  constexpr std::size_t chunk_bytes = 1 << 16;
+  try {
+    connection_->copy_from(table, columns, [&](std::string& chunk) {
+      while (next < objects.size() && chunk.size() < chunk_bytes) {
+        encoder.start_row(chunk);
+        bind_row(encoder, objects[next++]);
+        chunk += '\n';
+      }
+      return next < objects.size();
+    });
+  } catch (...) {
+    if (observed) notify(encoder, columns.size(), start, 0, true);
+    abort_transaction();
+    throw;
+  }
+  if (observed) notify(encoder, columns.size(), start, static_cast<std::int64_t>(objects.size()), false);
+}
+
+}  // namespace sqlmodel

@@ -15,15 +15,15 @@
 //   of the loader's one statement: it never adds a statement.
 // - session.refresh(object) reloads the row whatever its deleted_at says (the caller holds the
 //   object already).
-// Writes: session.soft_remove(object) and soft_delete<T>().where(...) (query_update_delete.hpp)
-// set deleted_at; session.remove(object) and delete_<T>() delete rows for good.
+// Writes: session.soft_delete(object) and soft_delete<T>().where(...) (query_update_delete.hpp)
+// set deleted_at; session.delete_(object) and delete_<T>() delete rows for good.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <tuple>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/model_traits.hpp"
 
 namespace sqlmodel {
@@ -36,6 +36,7 @@ constexpr bool is_soft_deletable() {
   return found;
 }
 
+namespace detail {
 // The name of T's deleted_at column; empty when T is not soft-deletable.
 template <TableModel T>
 constexpr std::string_view deleted_at_column() {
@@ -45,6 +46,7 @@ constexpr std::string_view deleted_at_column() {
   }, model_traits<T>::columns);
   return name;
 }
+}  // namespace detail
 
 // The opt-in to soft-deleted rows where a call takes no query:
 //   session.get<Account>(id, sqlmodel::with_deleted);
@@ -76,7 +78,7 @@ std::string and_not_deleted(schema::Dialect dialect, std::string_view alias, boo
   if constexpr (is_soft_deletable<T>()) {
     if (with_deleted) return {};
     return " AND " + schema::quote_identifier(dialect, alias) + "." +
-           schema::quote_identifier(dialect, deleted_at_column<T>()) + " IS NULL";
+           schema::quote_identifier(dialect, detail::deleted_at_column<T>()) + " IS NULL";
   } else {
     return {};
   }

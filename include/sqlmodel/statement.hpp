@@ -13,12 +13,14 @@
 #include <string_view>
 #include <vector>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/annotations.hpp"
 
 namespace sqlmodel {
 
-class SqliteStatement;  // sqlite_statement.hpp
+namespace detail {
+class SqliteStatement;  // detail/sqlite_statement.hpp
+}
 
 // Parameter and column indexes are 0-based here (the backends translate).
 class Statement {
@@ -62,19 +64,20 @@ class Statement {
   schema::Dialect dialect() const { return dialect_; }
   // The statement as SQLite's final class when it is one, else null: the codecs read through
   // it without a virtual call (read_column in sqlite_statement.hpp).
-  SqliteStatement* as_sqlite() noexcept { return sqlite_; }
+  detail::SqliteStatement* as_sqlite() noexcept { return sqlite_; }
 
  protected:
   explicit Statement(std::string sql, schema::Dialect dialect = schema::Dialect::sqlite)
       : sql_(std::move(sql)), dialect_(dialect) {}
 
  private:
-  friend class SqliteStatement;  // sets sqlite_ to itself
+  friend class detail::SqliteStatement;  // sets sqlite_ to itself
   std::string sql_;
   schema::Dialect dialect_;
-  SqliteStatement* sqlite_ = nullptr;
+  detail::SqliteStatement* sqlite_ = nullptr;
 };
 
+namespace detail {
 // A statement that only receives bound values (a COPY row encoder, a parameter capture): it is
 // never run, so it has no rows to read and changes nothing. Subclasses implement the binds.
 class BindOnlyStatement : public Statement {
@@ -93,6 +96,7 @@ class BindOnlyStatement : public Statement {
  protected:
   using Statement::Statement;
 };
+}  // namespace detail
 
 // What a statement listener is told after each statement ran (BEGIN/COMMIT/ROLLBACK are not
 // statements here, as in SQLAlchemy's cursor events).

@@ -187,7 +187,7 @@ template <typename Table, typename Field, typename M>
 void check_mirror_field(const Field& field, const M& object, std::vector<ValidationFailure>& failures) {
   for_each_column<Table>([&](auto, const auto& column) {
     using Column = std::remove_cvref_t<decltype(column)>;
-    if constexpr (same_member<Column::member, Field::table_member>())
+    if constexpr (detail::same_member<Column::member, Field::table_member>())
       check_member(column, field.name, object.*Field::member, failures);
   });
 }
@@ -205,6 +205,7 @@ std::vector<ValidationFailure> validation_failures(const T& object) {
   return failures;
 }
 
+namespace detail {
 // True when any column of T has a constraint to check (lets bulk writes skip the loop).
 template <TableModel T>
 constexpr bool has_field_constraints() {
@@ -226,6 +227,8 @@ std::vector<ValidationFailure> column_value_failures(V T::*member, const V& valu
   return failures;
 }
 
+}  // namespace detail
+
 // A mirror model's fields are checked against the constraints of the columns they map to.
 template <MirrorModel M>
 std::vector<ValidationFailure> validation_failures(const M& object) {
@@ -237,18 +240,20 @@ std::vector<ValidationFailure> validation_failures(const M& object) {
   return failures;
 }
 
+namespace detail {
 template <typename M>
 constexpr std::string_view model_name_of() {
   if constexpr (TableModel<M>) return model_traits<M>::model_name;
   else return mirror_traits<M>::model_name;
 }
+}  // namespace detail
 
 // Throws ValidationError listing every failure of `object`.
 template <typename M>
   requires TableModel<M> || MirrorModel<M>
 void validate(const M& object) {
   auto failures = validation_failures(object);
-  if (!failures.empty()) throw ValidationError(std::string(model_name_of<M>()), std::move(failures));
+  if (!failures.empty()) throw ValidationError(std::string(detail::model_name_of<M>()), std::move(failures));
 }
 
 }  // namespace sqlmodel

@@ -6,7 +6,7 @@
 // How each type is stored, matching the DDL the schema lowering declares (lower.cpp,
 // sqlite_types.cpp):
 //   system_clock::time_point  timestamp[tz] on PostgreSQL, DATETIME / TIMESTAMP WITH TIME ZONE
-//                             text on SQLite: "YYYY-MM-DD HH:MM:SS.ffffff+00:00" (value_text.hpp)
+//                             text on SQLite: "YYYY-MM-DD HH:MM:SS.ffffff+00:00" (detail/value_text.hpp)
 //   year_month_day            date / DATE text "YYYY-MM-DD"
 //   nlohmann::json            jsonb / JSON text
 //   UUID                      uuid / CHAR(36) text
@@ -42,9 +42,9 @@
 
 #include "sqlmodel/annotations.hpp"
 #include "sqlmodel/json_value.hpp"
-#include "sqlmodel/sqlite_statement.hpp"
+#include "sqlmodel/detail/sqlite_statement.hpp"
 #include "sqlmodel/statement.hpp"
-#include "sqlmodel/value_text.hpp"
+#include "sqlmodel/detail/value_text.hpp"
 
 namespace sqlmodel {
 
@@ -68,7 +68,7 @@ struct value_codec<std::optional<T>> {
   }
   static bool try_read(Statement& statement, int index, std::optional<T>& value) {
     if constexpr (std::is_same_v<T, std::string>) {
-      if (SqliteStatement* sqlite = statement.as_sqlite()) {
+      if (detail::SqliteStatement* sqlite = statement.as_sqlite()) {
         sqlite->read_text(index, value);
         return true;
       }
@@ -82,6 +82,7 @@ struct value_codec<std::optional<T>> {
   }
 };
 
+namespace detail {
 // A NULL in a column read into a non-optional member is a model/schema mismatch, not a value.
 [[noreturn]] inline void throw_null_in_non_optional(int index, std::string_view sql) {
   throw std::runtime_error("NULL read into a non-optional member (result column " +
@@ -94,68 +95,76 @@ struct non_null_codec {
   static constexpr bool is_codec = true;
   static constexpr bool nullable = false;
   static void read(Statement& statement, int index, T& value) {
-    if (!Derived::try_read(statement, index, value)) throw_null_in_non_optional(index, statement.sql());
+    if (!Derived::try_read(statement, index, value)) detail::throw_null_in_non_optional(index, statement.sql());
   }
 };
 
+// A value read from the database that the codec cannot take: names the text and the statement.
+[[noreturn]] inline void throw_unreadable(std::string_view what, std::string_view text, int index,
+                                          std::string_view sql) {
+  throw std::runtime_error("'" + std::string(text) + "' read from result column " + std::to_string(index) +
+                           " is not " + std::string(what) + " (statement: " + std::string(sql) + ")");
+}
+}  // namespace detail
+
 template <>
-struct value_codec<bool> : non_null_codec<value_codec<bool>, bool> {
+struct value_codec<bool> : detail::non_null_codec<value_codec<bool>, bool> {
   static void bind(Statement& statement, int index, bool value) { statement.bind_bool(index, value); }
   static bool try_read(Statement& statement, int index, bool& value) {
-    return read_column(statement, index, value);
+    return detail::read_column(statement, index, value);
   }
 };
 
 template <std::integral T>
   requires(!std::same_as<T, bool>)
-struct value_codec<T> : non_null_codec<value_codec<T>, T> {
+struct value_codec<T> : detail::non_null_codec<value_codec<T>, T> {
   static void bind(Statement& statement, int index, T value) {
     statement.bind_int64(index, static_cast<std::int64_t>(value));
   }
   static bool try_read(Statement& statement, int index, T& value) {
     std::int64_t wide;
-    if (!read_column(statement, index, wide)) return false;
+    if (!detail::read_column(statement, index, wide)) return false;
     value = static_cast<T>(wide);
     return true;
   }
 };
 
 template <std::floating_point T>
-struct value_codec<T> : non_null_codec<value_codec<T>, T> {
+struct value_codec<T> : detail::non_null_codec<value_codec<T>, T> {
   static void bind(Statement& statement, int index, T value) {
     statement.bind_double(index, static_cast<double>(value));
   }
   static bool try_read(Statement& statement, int index, T& value) {
     double wide;
-    if (!read_column(statement, index, wide)) return false;
+    if (!detail::read_column(statement, index, wide)) return false;
     value = static_cast<T>(wide);
     return true;
   }
 };
 
 template <>
-struct value_codec<std::string> : non_null_codec<value_codec<std::string>, std::string> {
+struct value_codec<std::string> : detail::non_null_codec<value_codec<std::string>, std::string> {
   static void bind(Statement& statement, int index, const std::string& value) {
     statement.bind_text(index, value);
   }
   static bool try_read(Statement& statement, int index, std::string& value) {
-    return read_column(statement, index, value);
+    return detail::read_column(statement, index, value);
   }
 };
 
 template <>
 struct value_codec<std::vector<std::uint8_t>>
-    : non_null_codec<value_codec<std::vector<std::uint8_t>>, std::vector<std::uint8_t>> {
+    : detail::non_null_codec<value_codec<std::vector<std::uint8_t>>, std::vector<std::uint8_t>> {
   static void bind(Statement& statement, int index, const std::vector<std::uint8_t>& value) {
     statement.bind_blob(index, value);
   }
   static bool try_read(Statement& statement, int index, std::vector<std::uint8_t>& value) {
-    return read_column(statement, index, value);
+    return detail::read_column(statement, index, value);
   }
 };
 
 template <>
-struct value_codec<UUID> : non_null_codec<value_codec<UUID>, UUID> {
+struct value_codec<UUID> : detail::non_null_codec<value_codec<UUID>, UUID> {
   static void bind(Statement& statement, int index, const UUID& value) {
     statement.bind_uuid(index, value);
   }
@@ -166,13 +175,13 @@ struct value_codec<UUID> : non_null_codec<value_codec<UUID>, UUID> {
 
 // Decimal travels as its canonical text: NUMERIC on PostgreSQL parses it exactly.
 template <>
-struct value_codec<Decimal> : non_null_codec<value_codec<Decimal>, Decimal> {
+struct value_codec<Decimal> : detail::non_null_codec<value_codec<Decimal>, Decimal> {
   static void bind(Statement& statement, int index, const Decimal& value) {
     statement.bind_text(index, value.to_string());
   }
   static bool try_read(Statement& statement, int index, Decimal& value) {
     std::string text;
-    if (!read_column(statement, index, text)) return false;
+    if (!detail::read_column(statement, index, text)) return false;
     value = Decimal(text);
     return true;
   }
@@ -180,7 +189,7 @@ struct value_codec<Decimal> : non_null_codec<value_codec<Decimal>, Decimal> {
 
 template <typename E>
   requires std::is_enum_v<E> && requires { enum_traits<E>::enumerators; }
-struct value_codec<E> : non_null_codec<value_codec<E>, E> {
+struct value_codec<E> : detail::non_null_codec<value_codec<E>, E> {
   static void bind(Statement& statement, int index, E value) {
     for (const auto& [enumerator, name] : enum_traits<E>::enumerators)
       if (enumerator == value) return statement.bind_text(index, name);
@@ -190,7 +199,7 @@ struct value_codec<E> : non_null_codec<value_codec<E>, E> {
   }
   static bool try_read(Statement& statement, int index, E& value) {
     std::string text;
-    if (!read_column(statement, index, text)) return false;
+    if (!detail::read_column(statement, index, text)) return false;
     for (const auto& [enumerator, name] : enum_traits<E>::enumerators)
       if (name == text) {
         value = enumerator;
@@ -202,24 +211,17 @@ struct value_codec<E> : non_null_codec<value_codec<E>, E> {
   }
 };
 
-// A value read from the database that the codec cannot take: names the text and the statement.
-[[noreturn]] inline void throw_unreadable(std::string_view what, std::string_view text, int index,
-                                          std::string_view sql) {
-  throw std::runtime_error("'" + std::string(text) + "' read from result column " + std::to_string(index) +
-                           " is not " + std::string(what) + " (statement: " + std::string(sql) + ")");
-}
-
 template <>
 struct value_codec<std::chrono::system_clock::time_point>
-    : non_null_codec<value_codec<std::chrono::system_clock::time_point>, std::chrono::system_clock::time_point> {
+    : detail::non_null_codec<value_codec<std::chrono::system_clock::time_point>, std::chrono::system_clock::time_point> {
   static void bind(Statement& statement, int index, std::chrono::system_clock::time_point value) {
-    statement.bind_text_copy(index, format_timestamp(value));
+    statement.bind_text_copy(index, detail::format_timestamp(value));
   }
   static bool try_read(Statement& statement, int index, std::chrono::system_clock::time_point& value) {
     std::string text;
-    if (!read_column(statement, index, text)) return false;
-    auto parsed = parse_timestamp(text);
-    if (!parsed) throw_unreadable("a timestamp", text, index, statement.sql());
+    if (!detail::read_column(statement, index, text)) return false;
+    auto parsed = detail::parse_timestamp(text);
+    if (!parsed) detail::throw_unreadable("a timestamp", text, index, statement.sql());
     value = *parsed;
     return true;
   }
@@ -227,15 +229,15 @@ struct value_codec<std::chrono::system_clock::time_point>
 
 template <>
 struct value_codec<std::chrono::year_month_day>
-    : non_null_codec<value_codec<std::chrono::year_month_day>, std::chrono::year_month_day> {
+    : detail::non_null_codec<value_codec<std::chrono::year_month_day>, std::chrono::year_month_day> {
   static void bind(Statement& statement, int index, std::chrono::year_month_day value) {
-    statement.bind_text_copy(index, format_date(value));
+    statement.bind_text_copy(index, detail::format_date(value));
   }
   static bool try_read(Statement& statement, int index, std::chrono::year_month_day& value) {
     std::string text;
-    if (!read_column(statement, index, text)) return false;
-    auto parsed = parse_date(text);
-    if (!parsed) throw_unreadable("a date (YYYY-MM-DD)", text, index, statement.sql());
+    if (!detail::read_column(statement, index, text)) return false;
+    auto parsed = detail::parse_date(text);
+    if (!parsed) detail::throw_unreadable("a date (YYYY-MM-DD)", text, index, statement.sql());
     value = *parsed;
     return true;
   }
@@ -243,17 +245,17 @@ struct value_codec<std::chrono::year_month_day>
 
 // JSON null is a value (the text "null"), distinct from SQL NULL (std::optional<json>).
 template <>
-struct value_codec<nlohmann::json> : non_null_codec<value_codec<nlohmann::json>, nlohmann::json> {
+struct value_codec<nlohmann::json> : detail::non_null_codec<value_codec<nlohmann::json>, nlohmann::json> {
   static void bind(Statement& statement, int index, const nlohmann::json& value) {
     statement.bind_text_copy(index, value.dump());
   }
   static bool try_read(Statement& statement, int index, nlohmann::json& value) {
     std::string text;
-    if (!read_column(statement, index, text)) return false;
+    if (!detail::read_column(statement, index, text)) return false;
     try {
       value = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error&) {
-      throw_unreadable("JSON", text, index, statement.sql());
+      detail::throw_unreadable("JSON", text, index, statement.sql());
     }
     return true;
   }
@@ -261,13 +263,13 @@ struct value_codec<nlohmann::json> : non_null_codec<value_codec<nlohmann::json>,
 
 template <>
 struct value_codec<std::vector<std::byte>>
-    : non_null_codec<value_codec<std::vector<std::byte>>, std::vector<std::byte>> {
+    : detail::non_null_codec<value_codec<std::vector<std::byte>>, std::vector<std::byte>> {
   static void bind(Statement& statement, int index, const std::vector<std::byte>& value) {
     statement.bind_blob(index, std::span(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()));
   }
   static bool try_read(Statement& statement, int index, std::vector<std::byte>& value) {
     std::vector<std::uint8_t> bytes;
-    if (!read_column(statement, index, bytes)) return false;
+    if (!detail::read_column(statement, index, bytes)) return false;
     value.assign(reinterpret_cast<const std::byte*>(bytes.data()),
                  reinterpret_cast<const std::byte*>(bytes.data()) + bytes.size());
     return true;
@@ -346,14 +348,14 @@ struct pg_array_element<Decimal> {
 template <>
 struct pg_array_element<std::chrono::system_clock::time_point> {
   static constexpr bool quoted = true;
-  static std::string to_text(std::chrono::system_clock::time_point value) { return format_timestamp(value); }
-  static auto from_text(std::string_view text) { return parse_timestamp(text); }
+  static std::string to_text(std::chrono::system_clock::time_point value) { return detail::format_timestamp(value); }
+  static auto from_text(std::string_view text) { return detail::parse_timestamp(text); }
 };
 template <>
 struct pg_array_element<std::chrono::year_month_day> {
   static constexpr bool quoted = true;
-  static std::string to_text(std::chrono::year_month_day value) { return format_date(value); }
-  static auto from_text(std::string_view text) { return parse_date(text); }
+  static std::string to_text(std::chrono::year_month_day value) { return detail::format_date(value); }
+  static auto from_text(std::string_view text) { return detail::parse_date(text); }
 };
 template <typename E>
   requires std::is_enum_v<E> && requires { enum_traits<E>::enumerators; }
@@ -405,7 +407,7 @@ inline std::optional<std::vector<std::string>> parse_pg_array(std::string_view t
 template <typename T>
   requires(!std::same_as<T, std::byte> && !std::same_as<T, std::uint8_t> &&
            requires { detail::pg_array_element<T>::quoted; })
-struct value_codec<std::vector<T>> : non_null_codec<value_codec<std::vector<T>>, std::vector<T>> {
+struct value_codec<std::vector<T>> : detail::non_null_codec<value_codec<std::vector<T>>, std::vector<T>> {
   static void bind(Statement& statement, int index, const std::vector<T>& values) {
     if (statement.dialect() == schema::Dialect::postgresql) {
       std::string literal = "{";
@@ -431,15 +433,15 @@ struct value_codec<std::vector<T>> : non_null_codec<value_codec<std::vector<T>>,
   }
   static bool try_read(Statement& statement, int index, std::vector<T>& values) {
     std::string text;
-    if (!read_column(statement, index, text)) return false;
+    if (!detail::read_column(statement, index, text)) return false;
     if (statement.dialect() == schema::Dialect::postgresql) {
       auto elements = detail::parse_pg_array(text);
-      if (!elements) throw_unreadable("a one-dimensional array without NULLs", text, index, statement.sql());
+      if (!elements) detail::throw_unreadable("a one-dimensional array without NULLs", text, index, statement.sql());
       std::vector<T> result;
       result.reserve(elements->size());
       for (const auto& element : *elements) {
         auto value = detail::pg_array_element<T>::from_text(element);
-        if (!value) throw_unreadable("an array of the member's element type", text, index, statement.sql());
+        if (!value) detail::throw_unreadable("an array of the member's element type", text, index, statement.sql());
         result.push_back(std::move(*value));
       }
       values = std::move(result);
@@ -448,7 +450,7 @@ struct value_codec<std::vector<T>> : non_null_codec<value_codec<std::vector<T>>,
     try {
       json_value<std::vector<T>>::from(nlohmann::json::parse(text), values, "");
     } catch (const std::exception&) {
-      throw_unreadable("a JSON array of the member's element type", text, index, statement.sql());
+      detail::throw_unreadable("a JSON array of the member's element type", text, index, statement.sql());
     }
     return true;
   }

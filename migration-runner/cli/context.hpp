@@ -9,7 +9,7 @@
 
 #include "project_config.hpp"
 #include "revision_graph.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::migrate::cli {
 

@@ -30,7 +30,7 @@ int report_error(std::exception_ptr error, const Context& context) {
   } catch (const MigrationLockTimeout& problem) {
     print(problem.what());
     return exit_locked;
-  } catch (const db::DatabaseError& problem) {  // also MigrationFailed: the migration was rolled back
+  } catch (const DatabaseError& problem) {  // also MigrationFailed: the migration was rolled back
     print(problem.what());
     return exit_database;
   } catch (const std::exception& problem) {

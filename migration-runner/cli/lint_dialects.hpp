@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "context.hpp"
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 
 namespace sqlmodel::migrate::cli {
 

@@ -4,7 +4,7 @@
 
 #include "apply_options.hpp"
 #include "context.hpp"
-#include "database_comparison.hpp"
+#include "live_schema/database_comparison.hpp"
 #include "exit_codes.hpp"
 #include "replay.hpp"
 #include "verb.hpp"
@@ -71,8 +71,8 @@ void check_database(Context& context, const RevisionGraph& graph, const std::opt
     return;
   }
   if (!state.edited.empty() || !state.unknown.empty()) return;
-  const auto expected = expected_database_schema(replay_to(graph, head), connection->dialect());
-  const auto differences = schema_differences(expected, introspected_database_schema(*connection));
+  const auto expected = schema::expected_database_schema(replay_to(graph, head), connection->dialect());
+  const auto differences = schema::schema_differences(expected, schema::introspected_database_schema(*connection));
   if (!differences.empty())
     problems.add("the database (" + display_url(url) + ") is at head but its schema differs from what the "
                  "migrations create (changed by hand?)",

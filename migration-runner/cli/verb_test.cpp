@@ -7,10 +7,10 @@
 
 #include "apply_options.hpp"
 #include "context.hpp"
-#include "database_comparison.hpp"
+#include "live_schema/database_comparison.hpp"
 #include "exit_codes.hpp"
 #include "replay.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "verb.hpp"
 
 namespace sqlmodel::migrate::cli {
@@ -114,15 +114,15 @@ int run_test(const TestOptions& options, Context& context) {
   downgrade(*connection, graph, "base", apply);
   if (!empty_database(*connection)) {
     context.out << "FAIL: after downgrading to base the database still holds:\n";
-    for (const auto& line : schema_differences(schema::Schema{}, introspected_database_schema(*connection)))
+    for (const auto& line : schema::schema_differences(schema::Schema{}, schema::introspected_database_schema(*connection)))
       context.out << "  " << line << '\n';
     return exit_not_clean;
   }
   context.out << "3/4 upgrade to head again\n";
   upgrade(*connection, graph, "head", apply);
   context.out << "4/4 compare the database with the models' snapshot\n";
-  const auto differences = schema_differences(expected_database_schema(snapshot, connection->dialect()),
-                                              introspected_database_schema(*connection));
+  const auto differences = schema::schema_differences(schema::expected_database_schema(snapshot, connection->dialect()),
+                                              schema::introspected_database_schema(*connection));
   if (!differences.empty()) {
     context.out << "FAIL: the database at head " << (head ? *head : "base") << " differs from the models ("
                 << context.config().snapshot.string() << "):\n";

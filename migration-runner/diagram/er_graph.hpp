@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::diagram {
 

@@ -18,7 +18,7 @@
 
 #include "lint/rules.hpp"
 #include "revision_graph.hpp"
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 
 namespace sqlmodel::migrate::lint {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "lint/checks.hpp"
-#include "schema/did_you_mean.hpp"
+#include "sqlmodel/detail/did_you_mean.hpp"
 
 namespace sqlmodel::migrate::lint {
 namespace {
@@ -181,7 +181,7 @@ std::string unknown_rule_problem(std::string_view id) {
   std::vector<std::string_view> ids;
   for (const auto& rule : rule_table) ids.push_back(rule.id);
   std::string problem = "unknown lint rule \"" + std::string(id) + "\"";
-  if (auto closest = schema::closest_name(id, ids, 3)) return problem + " (did you mean \"" + std::string(*closest) + "\"?)";
+  if (auto closest = detail::closest_name(id, ids, 3)) return problem + " (did you mean \"" + std::string(*closest) + "\"?)";
   problem += "; the rules are:";
   for (std::size_t i = 0; i < ids.size(); ++i) problem += (i ? ", " : " ") + std::string(ids[i]);
   return problem;

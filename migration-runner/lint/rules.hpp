@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 
 namespace sqlmodel::migrate::lint {
 

@@ -10,20 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
+#include "sqlmodel/errors.hpp"
 
 namespace sqlmodel::db {
-
-// Every database failure: the message names what was being done and quotes the statement.
-class DatabaseError : public std::runtime_error {
- public:
-  DatabaseError(const std::string& message, std::string statement = {})
-      : std::runtime_error(message), statement_(std::move(statement)) {}
-  const std::string& statement() const { return statement_; }
-
- private:
-  std::string statement_;
-};
 
 // A parsed connection URL: sqlite:///relative.db, sqlite:////absolute.db, sqlite:///:memory:,
 // postgresql://user:password@host:port/dbname?options (handed to libpq as it is).

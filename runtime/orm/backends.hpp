@@ -5,13 +5,14 @@
 #include <string>
 
 #include "sqlmodel/database.hpp"
+#include "sqlmodel/detail/connection.hpp"
 
 namespace sqlmodel::orm {
 
 // Opens (creating if needed) a SQLite file or ":memory:", with foreign keys enforced.
-std::unique_ptr<Connection> open_sqlite_connection(const std::string& path);
+std::unique_ptr<detail::Connection> open_sqlite_connection(const std::string& path);
 
 // Opens a libpq connection. Throws ConnectionError when the server cannot be reached.
-std::unique_ptr<Connection> open_postgres_connection(const std::string& uri);
+std::unique_ptr<detail::Connection> open_postgres_connection(const std::string& uri);
 
 }  // namespace sqlmodel::orm

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "database_comparison.hpp"
+#include "live_schema/database_comparison.hpp"
 #include "db/connection.hpp"
 #include "schema/snapshot_json.hpp"
 
@@ -26,9 +26,9 @@ SchemaDrift check_schema(const Database& db, const schema::Schema& expected) {
   auto connection = db::connect(url);
   SchemaDrift drift;
   drift.database = db::display_url(url);
-  drift.differences = migrate::schema_differences(
-      migrate::expected_database_schema(expected, db.dialect()),
-      migrate::introspected_database_schema(*connection));
+  drift.differences = schema::schema_differences(
+      schema::expected_database_schema(expected, db.dialect()),
+      schema::introspected_database_schema(*connection));
   return drift;
 }
 

@@ -1,6 +1,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "db/connection.hpp"
 #include "orm/backends.hpp"
 #include "orm/database_state.hpp"
 #include "sqlmodel/database.hpp"
@@ -42,11 +43,11 @@ Database Database::open(std::string_view url, DatabaseOptions options) {
 schema::Dialect Database::dialect() const { return state_->dialect; }
 const std::string& Database::url() const { return state_->url; }
 
-void Database::execute(std::string_view sql) {
+void Database::exec_script(std::string_view sql) {
   auto connection = state_->acquire();
   try {
     connection->begin();
-    connection->execute(sql);
+    connection->exec_script(sql);
     connection->commit();
   } catch (...) {
     try {
@@ -83,7 +84,7 @@ std::size_t Database::idle_connections() const {
   return state_->idle.size();
 }
 
-std::unique_ptr<Connection> Database::State::acquire() {
+std::unique_ptr<detail::Connection> Database::State::acquire() {
   std::unique_lock lock(mutex);
   auto deadline = std::chrono::steady_clock::now() + options.acquire_timeout;
   while (idle.empty() && open >= options.max_connections) {
@@ -111,7 +112,7 @@ std::unique_ptr<Connection> Database::State::acquire() {
   }
 }
 
-void Database::State::release(std::unique_ptr<Connection> connection) noexcept {
+void Database::State::release(std::unique_ptr<detail::Connection> connection) noexcept {
   std::lock_guard lock(mutex);
   bool usable = false;
   try {

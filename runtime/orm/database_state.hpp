@@ -13,19 +13,20 @@
 #include <vector>
 
 #include "sqlmodel/database.hpp"
+#include "sqlmodel/detail/connection.hpp"
 
 namespace sqlmodel {
 
 struct Database::State {
   schema::Dialect dialect = schema::Dialect::sqlite;
   DatabaseOptions options;
-  std::function<std::unique_ptr<Connection>()> open_connection;
+  std::function<std::unique_ptr<detail::Connection>()> open_connection;
   std::string description;  // for messages: "SQLite database 'app.db'"
   std::string url;          // as given to Database::open
 
   mutable std::mutex mutex;
   std::condition_variable returned;
-  std::vector<std::unique_ptr<Connection>> idle;
+  std::vector<std::unique_ptr<detail::Connection>> idle;
   std::size_t open = 0;
 
   std::mutex listeners_mutex;
@@ -35,9 +36,9 @@ struct Database::State {
 
   // Waits up to options.acquire_timeout for a connection; throws ConnectionError naming the
   // database and the pool size when none comes.
-  std::unique_ptr<Connection> acquire();
+  std::unique_ptr<detail::Connection> acquire();
   // A connection left inside a transaction (a failed rollback) is closed instead of reused.
-  void release(std::unique_ptr<Connection> connection) noexcept;
+  void release(std::unique_ptr<detail::Connection> connection) noexcept;
   void notify(const StatementEvent& event);
 };
 

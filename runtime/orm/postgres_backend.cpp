@@ -12,7 +12,7 @@
 #include <pqxx/tablewriter>
 
 #include "orm/backends.hpp"
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/errors.hpp"
 
 namespace sqlmodel::orm {
@@ -62,11 +62,11 @@ std::string first_line(const std::string& text) {
                               "\n  statement: " + sql,
                           sql);
   } catch (const pqxx::sql_error& error) {
-    throw db::DatabaseError(std::string("PostgreSQL error: ") + first_line(error.what()) +
+    throw DatabaseError(std::string("PostgreSQL error: ") + first_line(error.what()) +
                                 "\n  statement: " + sql,
                             sql);
   } catch (const pqxx::failure& error) {
-    throw db::DatabaseError(std::string("PostgreSQL error: ") + error.what() +
+    throw DatabaseError(std::string("PostgreSQL error: ") + error.what() +
                                 "\n  statement: " + sql,
                             sql);
   }
@@ -114,7 +114,7 @@ class PostgresStatement final : public Statement {
     const char* begin = f.c_str();
     auto [end, error] = std::from_chars(begin, begin + f.size(), value);
     if (error != std::errc() || end != begin + f.size())
-      throw db::DatabaseError("'" + std::string(begin) + "' in result column " +
+      throw DatabaseError("'" + std::string(begin) + "' in result column " +
                                   std::to_string(index) + " is not an integer\n  statement: " + sql(),
                               sql());
     return true;
@@ -143,7 +143,7 @@ class PostgresStatement final : public Statement {
     if (f.is_null()) return false;
     auto parsed = UUID::parse(std::string_view(f.c_str(), f.size()));
     if (!parsed)
-      throw db::DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " + sql(), sql());
+      throw DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " + sql(), sql());
     value = *parsed;
     return true;
   }
@@ -172,7 +172,7 @@ class PostgresStatement final : public Statement {
   std::int64_t affected_ = 0;
 };
 
-class PostgresOrmConnection final : public Connection {
+class PostgresOrmConnection final : public detail::Connection {
  public:
   explicit PostgresOrmConnection(const std::string& uri) : connection_(uri) {}
   ~PostgresOrmConnection() override {
@@ -200,7 +200,7 @@ class PostgresOrmConnection final : public Connection {
     transaction->abort();
   }
   bool in_transaction() const override { return transaction_ != nullptr; }
-  void execute(std::string_view sql) override {
+  void exec_script(std::string_view sql) override {
     try {
       if (transaction_) {
         transaction_->exec(std::string(sql));
@@ -285,7 +285,7 @@ bool PostgresStatement::step() {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_postgres_connection(const std::string& uri) {
+std::unique_ptr<detail::Connection> open_postgres_connection(const std::string& uri) {
   try {
     return std::make_unique<PostgresOrmConnection>(uri);
   } catch (const std::exception& error) {

@@ -70,11 +70,11 @@ Transaction Session::begin() {
   return Transaction(*this);
 }
 
-void Session::execute(std::string_view sql) {
+void Session::exec_script(std::string_view sql) {
   flush();
   ensure_transaction();
   try {
-    connection_->execute(sql);
+    connection_->exec_script(sql);
   } catch (...) {
     abort_transaction();
     throw;

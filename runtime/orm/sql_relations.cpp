@@ -2,10 +2,10 @@
 #include <stdexcept>
 #include <string>
 
-#include "schema/dialect.hpp"
-#include "sqlmodel/loading_sql.hpp"
+#include "sqlmodel/dialect.hpp"
+#include "sqlmodel/detail/sql.hpp"
 
-namespace sqlmodel::sql {
+namespace sqlmodel::detail::sql {
 namespace {
 
 std::string quote(schema::Dialect dialect, std::string_view identifier) {
@@ -136,4 +136,4 @@ std::string delete_by_keys(schema::Dialect dialect, std::string_view table,
   return "DELETE FROM " + quote(dialect, table) + " WHERE " + key_condition(dialect, keys, 1);
 }
 
-}  // namespace sqlmodel::sql
+}  // namespace sqlmodel::detail::sql

@@ -13,11 +13,11 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/query.hpp"
 #include "sqlmodel/session.hpp"
 
-namespace sqlmodel {
+namespace sqlmodel::detail {
 namespace {
 
 std::string quote(schema::Dialect dialect, std::string_view identifier) {
@@ -214,41 +214,6 @@ void Over::render(RenderContext& context) const {
 }
 
 }  // namespace node
-
-namespace {
-std::string frame_bound_text(const FrameBound& bound) {
-  using Kind = FrameBound::Kind;
-  switch (bound.kind) {
-    case Kind::unbounded_preceding: return "unbounded_preceding";
-    case Kind::preceding: return "preceding(" + std::to_string(bound.offset) + ")";
-    case Kind::current_row: return "current_row";
-    case Kind::following: return "following(" + std::to_string(bound.offset) + ")";
-    case Kind::unbounded_following: return "unbounded_following";
-  }
-  return {};
-}
-}  // namespace
-
-Window& Window::frame(WindowFrame::Unit unit, FrameBound start, FrameBound end) {
-  using Kind = FrameBound::Kind;
-  const std::string frame_text = std::string(unit == WindowFrame::Unit::rows    ? "rows_between("
-                                             : unit == WindowFrame::Unit::range ? "range_between("
-                                                                                : "groups_between(") +
-                                 frame_bound_text(start) + ", " + frame_bound_text(end) + ")";
-  for (const FrameBound& bound : {start, end})
-    if ((bound.kind == Kind::preceding || bound.kind == Kind::following) && bound.offset < 0)
-      throw std::invalid_argument("window frame " + frame_text +
-                                  ": an offset counts rows or values away from the current row and "
-                                  "cannot be negative; use the other direction");
-  if (start.kind == Kind::unbounded_following)
-    throw std::invalid_argument("window frame " + frame_text + ": a frame cannot start at unbounded_following");
-  if (end.kind == Kind::unbounded_preceding)
-    throw std::invalid_argument("window frame " + frame_text + ": a frame cannot end at unbounded_preceding");
-  if (start.kind > end.kind)
-    throw std::invalid_argument("window frame " + frame_text + ": the frame starts after it ends");
-  frame_ = WindowFrame{unit, start, end};
-  return *this;
-}
 
 void render_condition(const ConditionNode& node, schema::Dialect dialect, std::string& sql,
                       std::vector<Param>& params) {
@@ -725,4 +690,43 @@ std::string text_list(schema::Dialect dialect, std::span<const std::string> valu
 }
 
 }  // namespace sql
+}  // namespace sqlmodel::detail
+
+namespace sqlmodel {
+
+namespace {
+std::string frame_bound_text(const FrameBound& bound) {
+  using Kind = FrameBound::Kind;
+  switch (bound.kind) {
+    case Kind::unbounded_preceding: return "unbounded_preceding";
+    case Kind::preceding: return "preceding(" + std::to_string(bound.offset) + ")";
+    case Kind::current_row: return "current_row";
+    case Kind::following: return "following(" + std::to_string(bound.offset) + ")";
+    case Kind::unbounded_following: return "unbounded_following";
+  }
+  return {};
+}
+}  // namespace
+
+Window& Window::frame(WindowFrame::Unit unit, FrameBound start, FrameBound end) {
+  using Kind = FrameBound::Kind;
+  const std::string frame_text = std::string(unit == WindowFrame::Unit::rows    ? "rows_between("
+                                             : unit == WindowFrame::Unit::range ? "range_between("
+                                                                                : "groups_between(") +
+                                 frame_bound_text(start) + ", " + frame_bound_text(end) + ")";
+  for (const FrameBound& bound : {start, end})
+    if ((bound.kind == Kind::preceding || bound.kind == Kind::following) && bound.offset < 0)
+      throw std::invalid_argument("window frame " + frame_text +
+                                  ": an offset counts rows or values away from the current row and "
+                                  "cannot be negative; use the other direction");
+  if (start.kind == Kind::unbounded_following)
+    throw std::invalid_argument("window frame " + frame_text + ": a frame cannot start at unbounded_following");
+  if (end.kind == Kind::unbounded_preceding)
+    throw std::invalid_argument("window frame " + frame_text + ": a frame cannot end at unbounded_preceding");
+  if (start.kind > end.kind)
+    throw std::invalid_argument("window frame " + frame_text + ": the frame starts after it ends");
+  frame_ = WindowFrame{unit, start, end};
+  return *this;
+}
+
 }  // namespace sqlmodel

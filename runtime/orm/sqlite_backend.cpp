@@ -13,7 +13,7 @@
 #include "orm/backends.hpp"
 #include "schema/naming.hpp"
 #include "sqlmodel/errors.hpp"
-#include "sqlmodel/sqlite_statement.hpp"
+#include "sqlmodel/detail/sqlite_statement.hpp"
 
 namespace sqlmodel::orm {
 namespace {
@@ -145,7 +145,7 @@ IntegrityError integrity_error(sqlite3* db, const std::string& sql, const std::s
 }  // namespace
 }  // namespace sqlmodel::orm
 
-namespace sqlmodel {
+namespace sqlmodel::detail {
 
 SqliteStatement::SqliteStatement(sqlite3* db, std::string sql, std::string table)
     : Statement(std::move(sql)), db_(db), table_(std::move(table)) {
@@ -154,7 +154,7 @@ SqliteStatement::SqliteStatement(sqlite3* db, std::string sql, std::string table
                          SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) != SQLITE_OK) {
     std::string message = std::string("SQLite could not prepare a statement: ") +
                           sqlite3_errmsg(db_) + "\n  statement: " + this->sql();
-    throw db::DatabaseError(message, this->sql());
+    throw DatabaseError(message, this->sql());
   }
   read_only_ = sqlite3_stmt_readonly(statement_) != 0;
 }
@@ -207,14 +207,14 @@ bool SqliteStatement::read_uuid(int index, UUID& value) {
     std::memcpy(value.bytes.data(), sqlite3_column_blob(statement_, index), 16);
     return true;
   }
-  throw db::DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " +
+  throw DatabaseError("result column " + std::to_string(index) + " is not a UUID\n  statement: " +
                               sql(),
                           sql());
 }
 
 void SqliteStatement::check_bind(int rc, int index) {
   if (rc != SQLITE_OK)
-    throw db::DatabaseError("SQLite could not bind parameter " + std::to_string(index + 1) + ": " +
+    throw DatabaseError("SQLite could not bind parameter " + std::to_string(index + 1) + ": " +
                                 sqlite3_errstr(rc) + "\n  statement: " + sql(),
                             sql());
 }
@@ -227,17 +227,17 @@ void SqliteStatement::fail() {
   if ((code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_NOTADB ||
       (code & 0xff) == SQLITE_IOERR)
     throw ConnectionError("SQLite database unusable: " + reason + "\n  statement: " + sql(), sql());
-  throw db::DatabaseError("SQLite error: " + reason + " (" + sqlite3_errstr(code) +
+  throw DatabaseError("SQLite error: " + reason + " (" + sqlite3_errstr(code) +
                               ")\n  statement: " + sql(),
                           sql());
 }
 
-}  // namespace sqlmodel
+}  // namespace sqlmodel::detail
 
 namespace sqlmodel::orm {
 namespace {
 
-class SqliteOrmConnection final : public Connection {
+class SqliteOrmConnection final : public detail::Connection {
  public:
   // A session uses its connection from one thread at a time: no per-call mutex.
   explicit SqliteOrmConnection(const std::string& path)
@@ -253,19 +253,19 @@ class SqliteOrmConnection final : public Connection {
   void commit() override {
     try {
       connection_.execute("COMMIT");
-    } catch (const db::DatabaseError& error) {
-      throw db::DatabaseError(std::string("COMMIT failed: ") + error.what(), "COMMIT");
+    } catch (const DatabaseError& error) {
+      throw DatabaseError(std::string("COMMIT failed: ") + error.what(), "COMMIT");
     }
   }
   void rollback() override {
     if (in_transaction()) connection_.execute("ROLLBACK");
   }
   bool in_transaction() const override { return sqlite3_get_autocommit(connection_.handle()) == 0; }
-  void execute(std::string_view sql) override { connection_.execute(sql); }
+  void exec_script(std::string_view sql) override { connection_.execute(sql); }
 
  protected:
   std::unique_ptr<Statement> prepare_new(const std::string& sql, std::string_view table) override {
-    return std::make_unique<SqliteStatement>(connection_.handle(), sql, std::string(table));
+    return std::make_unique<detail::SqliteStatement>(connection_.handle(), sql, std::string(table));
   }
 
  private:
@@ -274,12 +274,12 @@ class SqliteOrmConnection final : public Connection {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite_connection(const std::string& path) {
+std::unique_ptr<detail::Connection> open_sqlite_connection(const std::string& path) {
   try {
     return std::make_unique<SqliteOrmConnection>(path);
   } catch (const ConnectionError&) {
     throw;
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     throw ConnectionError(error.what());
   }
 }

@@ -158,6 +158,7 @@ std::string render_column_definition(const Table& table, const Column& column, D
 
 std::string_view render_referential_action(ReferentialAction action) {
   switch (action) {
+    case ReferentialAction::unset:
     case ReferentialAction::no_action: return "NO ACTION";
     case ReferentialAction::restrict: return "RESTRICT";
     case ReferentialAction::cascade: return "CASCADE";

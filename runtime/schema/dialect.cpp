@@ -1,4 +1,4 @@
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 
 namespace sqlmodel::schema {
 namespace {

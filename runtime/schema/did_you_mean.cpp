@@ -1,9 +1,9 @@
-#include "schema/did_you_mean.hpp"
+#include "sqlmodel/detail/did_you_mean.hpp"
 
 #include <algorithm>
 #include <vector>
 
-namespace sqlmodel::schema {
+namespace sqlmodel::detail {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -34,4 +34,4 @@ std::optional<std::string_view> closest_name(std::string_view wrong, std::span<c
   return best;
 }
 
-}  // namespace sqlmodel::schema
+}  // namespace sqlmodel::detail

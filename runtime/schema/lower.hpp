@@ -9,8 +9,8 @@
 // (the default) becomes unset, as introspection reports it.
 #pragma once
 
-#include "schema/dialect.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/dialect.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema {
 

@@ -31,6 +31,7 @@
 
 #include "schema/lower.hpp"
 #include "schema/sql_lexical.hpp"
+#include "sqlmodel/dialect.hpp"
 
 namespace sqlmodel::schema {
 namespace {
@@ -38,15 +39,24 @@ namespace {
 using Token = SqlToken;
 using TokenKind = SqlTokenKind;
 
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return result;
-}
-
 struct ParseError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// PostgreSQL's lexing (what pg_get_expr echoes): a character SQL has no use for, a parameter
+// or an unterminated quote is nothing this can re-spell.
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  try {
+    tokens = tokenize_sql(text);
+  } catch (const SqlTokenError& error) {
+    throw ParseError(error.what());
+  }
+  for (const Token& token : tokens)
+    if (token.kind == TokenKind::other || token.kind == TokenKind::parameter || token.kind == TokenKind::blob)
+      throw ParseError("unexpected '" + token.text + "'");
+  return tokens;
+}
 
 // Keywords PostgreSQL's quote_ident() quotes (reserved, type/function-name and column-name
 // keywords). An identifier spelled like one keeps its quotes; any other lower-case identifier
@@ -102,15 +112,6 @@ bool looks_numeric(std::string_view text) {
   return digit;
 }
 
-std::string quote_string(std::string_view content) {
-  std::string quoted = "'";
-  for (char c : content) {
-    if (c == '\'') quoted += '\'';
-    quoted += c;
-  }
-  return quoted + "'";
-}
-
 std::string canonical_identifier(std::string_view name) {
   bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front()));
   for (char c : name)
@@ -118,12 +119,7 @@ std::string canonical_identifier(std::string_view name) {
           c == '_' || c == '$'))
       plain = false;
   if (plain && !keywords_needing_quotes().contains(name)) return std::string(name);
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
+  return quote_identifier(Dialect::postgresql, name);
 }
 
 // Operator precedence, loosest first (PostgreSQL's table).
@@ -173,7 +169,7 @@ class Parser {
     return token;
   }
   bool peek_word(std::string_view word, std::size_t ahead = 0) const {
-    return peek(ahead).kind == TokenKind::word && lower(peek(ahead).text) == word;
+    return peek(ahead).kind == TokenKind::word && lower_ascii(peek(ahead).text) == word;
   }
   bool peek_punct(std::string_view punct) const {
     return peek().kind == TokenKind::punct && peek().text == punct;
@@ -217,7 +213,7 @@ class Parser {
 
   Expr parse_prefix() {
     const Token& token = peek();
-    if (token.kind == TokenKind::word && lower(token.text) == "not") {
+    if (token.kind == TokenKind::word && lower_ascii(token.text) == "not") {
       next();
       Expr operand = parse(p_not);
       return Expr{"not " + wrap(operand, p_not), p_not, false, std::nullopt};
@@ -260,7 +256,7 @@ class Parser {
     std::string name;
     auto read_part = [&] {
       Token token = next();
-      if (token.kind == TokenKind::word) return lower(token.text);
+      if (token.kind == TokenKind::word) return lower_ascii(token.text);
       if (token.kind == TokenKind::quoted_identifier) return canonical_identifier(token.text);
       throw ParseError("expected a type name");
     };
@@ -271,8 +267,8 @@ class Parser {
     }
     static const std::set<std::string, std::less<>> continuations{
         "varying", "precision", "with", "without", "time", "zone"};
-    while (peek().kind == TokenKind::word && continuations.contains(lower(peek().text)))
-      name += " " + lower(next().text);
+    while (peek().kind == TokenKind::word && continuations.contains(lower_ascii(peek().text)))
+      name += " " + lower_ascii(next().text);
     if (peek_punct("(")) {
       next();
       while (!peek_punct(")")) {
@@ -318,7 +314,7 @@ class Parser {
       case TokenKind::number:
         return atom(token.text);
       case TokenKind::string: {
-        Expr literal = atom(quote_string(token.text));
+        Expr literal = atom(quote_literal(token.text));
         literal.string_literal = true;
         return literal;
       }
@@ -333,6 +329,9 @@ class Parser {
         break;
       case TokenKind::word:
         return parse_word(token);
+      case TokenKind::blob:  // tokenize() refuses these
+      case TokenKind::parameter:
+      case TokenKind::other:
       case TokenKind::end:
         break;
     }
@@ -353,7 +352,7 @@ class Parser {
   }
 
   Expr parse_word(const Token& token) {
-    std::string word = lower(token.text);
+    std::string word = lower_ascii(token.text);
     if (word == "case") return parse_case();
     if (word == "cast" && peek_punct("(")) {
       next();
@@ -381,7 +380,7 @@ class Parser {
       expect_word("from");
       Expr source = parse(p_or);
       expect_punct(")");
-      return atom("extract(" + lower(field.text) + " from " + source.text + ")");
+      return atom("extract(" + lower_ascii(field.text) + " from " + source.text + ")");
     }
     if (value_keywords().contains(word) && !peek_punct("(")) return atom(word);
     if (peek_punct("(")) {
@@ -406,7 +405,7 @@ class Parser {
     }
     if (peek(ahead).kind != TokenKind::string) return std::nullopt;
     for (std::size_t i = 0; i < ahead; ++i) next();
-    Expr literal = atom(quote_string(next().text));
+    Expr literal = atom(quote_literal(next().text));
     literal.string_literal = true;
     return literal;
   }
@@ -416,7 +415,7 @@ class Parser {
     while (peek_punct(".")) {
       next();
       Token part = next();
-      if (part.kind == TokenKind::word) name += "." + canonical_identifier(lower(part.text));
+      if (part.kind == TokenKind::word) name += "." + canonical_identifier(lower_ascii(part.text));
       else if (part.kind == TokenKind::quoted_identifier) name += "." + canonical_identifier(part.text);
       else throw ParseError("expected a name after '.'");
     }
@@ -449,7 +448,7 @@ class Parser {
   Expr comparison(const Expr& left, std::string op) {
     if ((peek_word("any") || peek_word("some") || peek_word("all")) && peek(1).kind == TokenKind::punct &&
         peek(1).text == "(") {
-      std::string quantifier = lower(next().text);
+      std::string quantifier = lower_ascii(next().text);
       if (quantifier == "some") quantifier = "any";
       next();
       Expr array = parse(p_or);
@@ -470,7 +469,7 @@ class Parser {
     const Token& token = peek();
     if (token.kind == TokenKind::op) return parse_operator(left, minimum);
     if (token.kind != TokenKind::word) return std::nullopt;
-    std::string word = lower(token.text);
+    std::string word = lower_ascii(token.text);
 
     if (word == "or" && minimum <= p_or) {
       next();
@@ -494,7 +493,7 @@ class Parser {
       return Expr{wrap(left, p_is + 1) + " " + tail, p_is, false, std::nullopt};
     }
     bool negated = word == "not";
-    std::string keyword = negated ? lower(peek(1).text) : word;
+    std::string keyword = negated ? lower_ascii(peek(1).text) : word;
     if (negated && peek(1).kind != TokenKind::word) return std::nullopt;
     if (minimum > p_like_in_between) {
       if (keyword == "at" && minimum <= p_at_time_zone && !negated) return parse_at_time_zone(left);
@@ -562,7 +561,7 @@ class Parser {
       return tail + " distinct from " + wrap(parse(p_is + 1), p_is + 1);
     }
     Token value = next();
-    std::string word = lower(value.text);
+    std::string word = lower_ascii(value.text);
     if (value.kind != TokenKind::word ||
         (word != "null" && word != "true" && word != "false" && word != "unknown"))
       throw ParseError("unexpected IS operand");
@@ -582,7 +581,7 @@ class Parser {
     expect_word("collate");
     Token collation = next();
     std::string name = collation.kind == TokenKind::quoted_identifier ? canonical_identifier(collation.text)
-                                                                      : canonical_identifier(lower(collation.text));
+                                                                      : canonical_identifier(lower_ascii(collation.text));
     return Expr{wrap(left, p_at_time_zone) + " collate " + name, p_at_time_zone, false, std::nullopt};
   }
 
@@ -626,15 +625,15 @@ std::string normalize_tokens(const std::vector<Token>& tokens) {
       ++i;
       while (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::word &&
              std::set<std::string>{"varying", "precision", "with", "without", "time", "zone"}.contains(
-                 lower(tokens[i + 1].text)))
+                 lower_ascii(tokens[i + 1].text)))
         ++i;
       continue;
     }
     std::string spelled;
     switch (token.kind) {
-      case TokenKind::string: spelled = quote_string(token.text); break;
+      case TokenKind::string: spelled = quote_literal(token.text); break;
       case TokenKind::quoted_identifier: spelled = canonical_identifier(token.text); break;
-      case TokenKind::word: spelled = lower(token.text); break;
+      case TokenKind::word: spelled = lower_ascii(token.text); break;
       default: spelled = token.text; break;
     }
     bool glue_left = token.kind == TokenKind::punct && (token.text == ")" || token.text == "," ||
@@ -651,8 +650,8 @@ std::string normalize_tokens(const std::vector<Token>& tokens) {
 std::string normalize_sql_expression(std::string_view expression) {
   std::vector<Token> tokens;
   try {
-    tokens = tokenize_sql(expression);
-  } catch (const SqlTokenError&) {
+    tokens = tokenize(expression);
+  } catch (const ParseError&) {
     // An unterminated quote: nothing safe to re-spell, so only the outer whitespace goes.
     std::size_t first = expression.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return {};

@@ -15,8 +15,8 @@
 #include <variant>
 #include <vector>
 
-#include "schema/dialect.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/dialect.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema {
 

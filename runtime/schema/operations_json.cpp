@@ -5,7 +5,7 @@
 #include <array>
 #include <initializer_list>
 
-#include "schema/did_you_mean.hpp"
+#include "sqlmodel/detail/did_you_mean.hpp"
 
 namespace sqlmodel::schema {
 namespace {
@@ -252,7 +252,7 @@ class OperationReader {
 
 std::string unknown_op_problem(const std::string& op) {
   std::string problem = "unknown operation " + in_quotes(op);
-  if (auto closest = closest_name(op, operation_names, 3))
+  if (auto closest = detail::closest_name(op, operation_names, 3))
     return problem + " (did you mean " + in_quotes(*closest) + "?)";
   problem += "; expected one of: ";
   for (std::size_t i = 0; i < operation_names.size(); ++i)

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "schema/sql_lexical.hpp"
 
 namespace sqlmodel::schema {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "schema/operations.hpp"
 
 namespace sqlmodel::schema {

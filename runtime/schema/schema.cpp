@@ -1,4 +1,4 @@
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 #include <algorithm>
 #include <array>

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema {
 

@@ -11,7 +11,7 @@
 #include <set>
 #include <sstream>
 
-#include "schema/did_you_mean.hpp"
+#include "sqlmodel/detail/did_you_mean.hpp"
 #include "schema/naming.hpp"
 #include "schema/snapshot_json.hpp"
 
@@ -90,7 +90,7 @@ class Cursor {
     for (const auto& [key, member] : value_.items()) {
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string problem = "unknown key " + in_quotes(key);
-      if (auto closest = closest_name(key, std::span(allowed.begin(), allowed.size()), 2))
+      if (auto closest = detail::closest_name(key, std::span(allowed.begin(), allowed.size()), 2))
         problem += " (did you mean " + in_quotes(*closest) + "?)";
       else
         problem += "; expected one of: " + join(allowed);

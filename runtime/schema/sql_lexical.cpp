@@ -1,104 +1,303 @@
 #include "schema/sql_lexical.hpp"
 
-#include <cctype>
+#include <array>
+
+#include "sqlmodel/dialect.hpp"
 
 namespace sqlmodel::schema {
 namespace {
 
-bool identifier_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool identifier_part(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_postgres_operator_char(char c) { return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos; }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
-// Where a quoted token that opens at `begin` ends (one past its closing quote); a doubled quote
-// inside is part of it.
-std::size_t end_of_quoted(std::string_view text, std::size_t begin) {
-  const char quote = text[begin];
-  std::size_t i = begin + 1;
-  while (i < text.size()) {
-    if (text[i] == quote) {
-      if (i + 1 < text.size() && text[i + 1] == quote) {
-        i += 2;
-        continue;
-      }
-      return i + 1;
+class Lexer {
+ public:
+  Lexer(std::string_view sql, SqlLexDialect dialect) : sql_(sql), sqlite_(dialect == SqlLexDialect::sqlite) {}
+
+  std::vector<SqlToken> run() {
+    std::vector<SqlToken> tokens;
+    while (true) {
+      skip_space_and_comments();
+      if (pos_ >= sql_.size()) break;
+      tokens.push_back(next());
     }
-    ++i;
+    tokens.push_back(SqlToken{SqlTokenKind::end, {}, sql_.size(), sql_.size()});
+    return tokens;
   }
-  return text.size();
-}
 
-std::string unquote_identifier(std::string_view quoted) {
-  std::string name;
-  for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
-    name += quoted[i];
-    if (quoted[i] == '"' && quoted[i + 1] == '"') ++i;
-  }
-  return name;
-}
+ private:
+  char at(std::size_t i) const { return i < sql_.size() ? sql_[i] : '\0'; }
 
-std::string double_quoted(std::string_view name) {
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"') quoted += '"';
-    quoted += c;
+  bool comment_starts(std::size_t i) const {
+    return (at(i) == '-' && at(i + 1) == '-') || (at(i) == '/' && at(i + 1) == '*');
   }
-  return quoted + "\"";
-}
+
+  void skip_space_and_comments() {
+    while (pos_ < sql_.size()) {
+      if (is_space(sql_[pos_])) {
+        ++pos_;
+      } else if (at(pos_) == '-' && at(pos_ + 1) == '-') {
+        const auto newline = sql_.find('\n', pos_);
+        pos_ = newline == std::string_view::npos ? sql_.size() : newline + 1;
+      } else if (at(pos_) == '/' && at(pos_ + 1) == '*') {
+        skip_block_comment();
+      } else {
+        return;
+      }
+    }
+  }
+
+  // PostgreSQL nests block comments and refuses an open one; SQLite ends one at the first */
+  // and lets one left open run to the end of the text.
+  void skip_block_comment() {
+    const std::size_t start = pos_;
+    if (sqlite_) {
+      const auto close = sql_.find("*/", pos_ + 2);
+      pos_ = close == std::string_view::npos ? sql_.size() : close + 2;
+      return;
+    }
+    int depth = 0;
+    do {
+      if (pos_ + 1 >= sql_.size()) throw SqlTokenError("unterminated comment", start);
+      if (at(pos_) == '/' && at(pos_ + 1) == '*') {
+        ++depth;
+        pos_ += 2;
+      } else if (at(pos_) == '*' && at(pos_ + 1) == '/') {
+        --depth;
+        pos_ += 2;
+      } else {
+        ++pos_;
+      }
+    } while (depth > 0);
+  }
+
+  // E'...': a backslash takes the next character ('' still stands for one quote).
+  SqlToken escaped_string(std::size_t begin) {
+    std::string value;
+    ++pos_;  // the opening quote
+    while (true) {
+      if (pos_ >= sql_.size()) throw SqlTokenError("unterminated string literal", begin);
+      const char c = sql_[pos_++];
+      if (c == '\\' && pos_ < sql_.size()) {
+        value += sql_[pos_++];
+      } else if (c == '\'') {
+        if (at(pos_) != '\'') break;
+        value += '\'';
+        ++pos_;
+      } else {
+        value += c;
+      }
+    }
+    return SqlToken{SqlTokenKind::string, std::move(value), begin, pos_};
+  }
+
+  // $tag$ at pos_: its length with both dollars; 0 when it does not open a dollar quote ($1).
+  std::size_t dollar_tag_length() const {
+    std::size_t i = pos_ + 1;
+    if (is_ascii_digit(at(i))) return 0;
+    while (i < sql_.size() && is_identifier_part(sql_[i]) && sql_[i] != '$') ++i;
+    return at(i) == '$' ? i + 1 - pos_ : 0;
+  }
+
+  SqlToken dollar_quoted(std::size_t begin, std::size_t tag_length) {
+    const std::string_view tag = sql_.substr(pos_, tag_length);
+    const auto close = sql_.find(tag, pos_ + tag_length);
+    if (close == std::string_view::npos) throw SqlTokenError("unterminated dollar quote", begin);
+    std::string value(sql_.substr(pos_ + tag_length, close - pos_ - tag_length));
+    pos_ = close + tag_length;
+    return SqlToken{SqlTokenKind::string, std::move(value), begin, pos_};
+  }
+
+  // A run closed by `quote`, where a doubled quote stands for one ("a""b", 'it''s', `a``b`).
+  SqlToken quoted(SqlTokenKind kind, char quote, const char* what) {
+    const std::size_t begin = pos_;
+    std::string value;
+    ++pos_;
+    while (true) {
+      if (pos_ >= sql_.size()) throw SqlTokenError(std::string("unterminated ") + what, begin);
+      const char c = sql_[pos_++];
+      if (c == quote) {
+        if (at(pos_) != quote) break;
+        ++pos_;
+      }
+      value += c;
+    }
+    return SqlToken{kind, std::move(value), begin, pos_};
+  }
+
+  SqlToken as_written(SqlTokenKind kind, std::size_t begin) const {
+    return SqlToken{kind, std::string(sql_.substr(begin, pos_ - begin)), begin, pos_};
+  }
+
+  SqlToken number(std::size_t begin) {
+    if (at(pos_) == '0' && (at(pos_ + 1) == 'x' || at(pos_ + 1) == 'X')) pos_ += 2;
+    const bool hex = pos_ == begin + 2;
+    while (pos_ < sql_.size()) {
+      const char c = sql_[pos_];
+      const bool exponent_sign = !hex && (c == '+' || c == '-') && (at(pos_ - 1) == 'e' || at(pos_ - 1) == 'E') &&
+                                 is_ascii_digit(at(pos_ + 1));
+      if (!(is_identifier_part(c) || c == '.' || exponent_sign)) break;
+      ++pos_;
+    }
+    return as_written(SqlTokenKind::number, begin);
+  }
+
+  SqlToken postgres_operator(std::size_t begin) {
+    while (pos_ < sql_.size() && is_postgres_operator_char(sql_[pos_]) && !(pos_ > begin && comment_starts(pos_)))
+      ++pos_;
+    // A multi-character operator ends in + or - only if it holds one of ~ ! @ # % ^ & | ` ?,
+    // so "n>=-1" is ">=" then "-".
+    std::string_view op = sql_.substr(begin, pos_ - begin);
+    while (op.size() > 1 && (op.back() == '+' || op.back() == '-') && op.find_first_of("~!@#%^&|`?") == std::string_view::npos) {
+      op.remove_suffix(1);
+      --pos_;
+    }
+    return as_written(SqlTokenKind::op, begin);
+  }
+
+  SqlToken sqlite_operator(std::size_t begin) {
+    static constexpr std::array<std::string_view, 10> multi{"->>", "->", "||", "<=", ">=", "==", "!=", "<>", "<<", ">>"};
+    for (std::string_view op : multi)
+      if (sql_.substr(pos_, op.size()) == op) {
+        pos_ += op.size();
+        return as_written(SqlTokenKind::op, begin);
+      }
+    ++pos_;
+    return as_written(SqlTokenKind::op, begin);
+  }
+
+  SqlToken next() {
+    const std::size_t begin = pos_;
+    const char c = sql_[pos_];
+    if (c == '\'') return quoted(SqlTokenKind::string, '\'', "string literal");
+    if (!sqlite_ && (c == 'E' || c == 'e') && at(pos_ + 1) == '\'') {
+      ++pos_;
+      return escaped_string(begin);
+    }
+    if (!sqlite_ && c == '$') {
+      if (const std::size_t tag = dollar_tag_length()) return dollar_quoted(begin, tag);
+    }
+    if (c == '"') return quoted(SqlTokenKind::quoted_identifier, '"', "double-quoted identifier");
+    if (sqlite_ && c == '`') return quoted(SqlTokenKind::quoted_identifier, '`', "backtick-quoted identifier");
+    if (sqlite_ && c == '[') {
+      // [name] has no escape: the first ']' closes it.
+      const auto close = sql_.find(']', pos_ + 1);
+      if (close == std::string_view::npos) throw SqlTokenError("unterminated [bracketed] identifier", begin);
+      pos_ = close + 1;
+      return SqlToken{SqlTokenKind::quoted_identifier, std::string(sql_.substr(begin + 1, close - begin - 1)), begin, pos_};
+    }
+    if (sqlite_ && (c == 'x' || c == 'X') && at(pos_ + 1) == '\'') {
+      ++pos_;
+      SqlToken literal = quoted(SqlTokenKind::blob, '\'', "blob literal");
+      literal.offset = begin;
+      literal.text = std::string(sql_.substr(begin, pos_ - begin));
+      return literal;
+    }
+    if (is_ascii_digit(c) || (c == '.' && is_ascii_digit(at(pos_ + 1)))) return number(begin);
+    if (is_identifier_start(c)) {
+      while (pos_ < sql_.size() && is_identifier_part(sql_[pos_])) ++pos_;
+      return as_written(SqlTokenKind::word, begin);
+    }
+    if (c == '$' && (sqlite_ ? is_identifier_part(at(pos_ + 1)) : is_ascii_digit(at(pos_ + 1)))) {
+      ++pos_;
+      while (pos_ < sql_.size() && is_identifier_part(sql_[pos_])) ++pos_;
+      return as_written(SqlTokenKind::parameter, begin);
+    }
+    if (sqlite_ && (c == '?' || ((c == ':' || c == '@') && is_identifier_start(at(pos_ + 1))))) {
+      ++pos_;
+      while (pos_ < sql_.size() && (c == '?' ? is_ascii_digit(sql_[pos_]) : is_identifier_part(sql_[pos_]))) ++pos_;
+      return as_written(SqlTokenKind::parameter, begin);
+    }
+    if (c == ':' && at(pos_ + 1) == ':') {
+      pos_ += 2;
+      return as_written(SqlTokenKind::punct, begin);
+    }
+    if (std::string_view("()[],.;:").find(c) != std::string_view::npos) {
+      ++pos_;
+      return as_written(SqlTokenKind::punct, begin);
+    }
+    if (sqlite_ ? std::string_view("+-*/%<>=&|~!").find(c) != std::string_view::npos : is_postgres_operator_char(c))
+      return sqlite_ ? sqlite_operator(begin) : postgres_operator(begin);
+    ++pos_;
+    return as_written(SqlTokenKind::other, begin);
+  }
+
+  std::string_view sql_;
+  bool sqlite_;
+  std::size_t pos_ = 0;
+};
+
+
 
 // A bare name stays bare when it can (the expression then reads as the user wrote it).
 std::string quote_when_needed(std::string_view name) {
-  bool plain = !name.empty() && identifier_start(name.front());
-  for (char c : name) plain = plain && identifier_part(c) && !std::isupper(static_cast<unsigned char>(c));
-  return plain ? std::string(name) : double_quoted(name);
-}
-
-// A column reference, not a function name or another table's column.
-bool names_a_column(std::string_view text, std::size_t begin, std::size_t end) {
-  std::size_t after = end;
-  while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
-  if (after < text.size() && text[after] == '(') return false;
-  std::size_t before = begin;
-  while (before > 0 && std::isspace(static_cast<unsigned char>(text[before - 1]))) --before;
-  return before == 0 || text[before - 1] != '.';
+  bool plain = !name.empty() && is_identifier_start(name.front());
+  for (char c : name) plain = plain && is_identifier_part(c) && !(c >= 'A' && c <= 'Z');
+  return plain ? std::string(name) : quote_identifier(Dialect::postgresql, name);
 }
 
 bool skip_digits(std::string_view text, std::size_t& i) {
   const std::size_t start = i;
-  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  while (i < text.size() && is_ascii_digit(text[i])) ++i;
   return i > start;
 }
 
 }  // namespace
 
-std::string_view trim_sql(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
+bool is_identifier_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool is_identifier_part(char c) { return is_identifier_start(c) || is_ascii_digit(c) || c == '$'; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) c = ascii_lower(c);
+  return result;
 }
 
 std::string upper_ascii(std::string_view text) {
   std::string result(text);
-  for (char& c : result) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : result) c = ascii_upper(c);
   return result;
 }
 
+bool SqlToken::is_word(std::string_view word) const {
+  return kind == SqlTokenKind::word && equals_ignoring_case(text, word);
+}
+
+bool SqlToken::is_symbol(std::string_view symbol) const {
+  return (kind == SqlTokenKind::op || kind == SqlTokenKind::punct) && text == symbol;
+}
+
+std::vector<SqlToken> tokenize_sql(std::string_view sql, SqlLexDialect dialect) { return Lexer(sql, dialect).run(); }
+
+
+std::string_view trim_sql(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
 bool is_string_literal(std::string_view text) {
-  if (text.size() < 2 || text.front() != '\'' || text.back() != '\'') return false;
-  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-    if (text[i] != '\'') continue;
-    if (i + 2 < text.size() && text[i + 1] == '\'') {
-      ++i;
-      continue;
-    }
+  if (!text.starts_with('\'')) return false;  // E'..' and $$..$$ are PostgreSQL's only
+  try {
+    const auto tokens = tokenize_sql(text, SqlLexDialect::postgresql);
+    return tokens.size() == 2 && tokens[0].kind == SqlTokenKind::string && tokens[0].end == text.size();
+  } catch (const SqlTokenError&) {
     return false;
   }
-  return true;
 }
 
 bool is_number_literal(std::string_view text) {
@@ -119,173 +318,28 @@ bool is_number_literal(std::string_view text) {
 }
 
 std::string rename_column_in_expression(std::string_view expression, std::string_view from, std::string_view to) {
-  std::string result;
-  std::size_t i = 0;
-  while (i < expression.size()) {
-    const char c = expression[i];
-    if (c == '\'' || c == '"') {
-      const std::size_t end = end_of_quoted(expression, i);
-      const std::string_view token = expression.substr(i, end - i);
-      if (c == '"' && unquote_identifier(token) == from && names_a_column(expression, i, end))
-        result += double_quoted(to);
-      else
-        result += token;
-      i = end;
-    } else if (identifier_start(c)) {
-      std::size_t end = i;
-      while (end < expression.size() && identifier_part(expression[end])) ++end;
-      const std::string_view token = expression.substr(i, end - i);
-      result += equal_ignoring_case(token, from) && names_a_column(expression, i, end) ? quote_when_needed(to)
-                                                                                      : std::string(token);
-      i = end;
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      // A number such as 1e5 is not an identifier "e5".
-      std::size_t end = i;
-      while (end < expression.size() && identifier_part(expression[end])) ++end;
-      result += expression.substr(i, end - i);
-      i = end;
-    } else {
-      result += c;
-      ++i;
-    }
-  }
-  return result;
-}
-
-namespace {
-
-bool is_word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
-bool is_word_char(char c) { return is_word_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$'; }
-bool is_op_char(char c) { return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos; }
-
-// Reads the text between `quote`s starting at `i` (on the opening quote), doubled quotes
-// standing for one; with `backslash_escapes` (E'...') a backslash takes the next character.
-std::string read_quoted(std::string_view text, std::size_t& i, char quote, bool backslash_escapes = false) {
-  std::string content;
-  for (++i; i < text.size(); ++i) {
-    if (backslash_escapes && text[i] == '\\' && i + 1 < text.size()) {
-      content += text[++i];
-    } else if (text[i] != quote) {
-      content += text[i];
-    } else if (i + 1 < text.size() && text[i + 1] == quote) {
-      content += quote;
-      ++i;
-    } else {
-      ++i;
-      return content;
-    }
-  }
-  throw SqlTokenError("unterminated quote", 0);  // tokenize_sql gives the token's offset
-}
-
-// $tag$ at `i`: the tag's length with both dollars, 0 when `i` does not open a dollar quote.
-std::size_t dollar_tag_length(std::string_view text, std::size_t i) {
-  std::size_t j = i + 1;
-  if (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) return 0;  // $1: a parameter
-  while (j < text.size() && (is_word_start(text[j]) || std::isdigit(static_cast<unsigned char>(text[j])))) ++j;
-  return j < text.size() && text[j] == '$' ? j + 1 - i : 0;
-}
-
-// Skips whitespace and comments from `i`; false at the end of the text.
-bool skip_blank(std::string_view text, std::size_t& i) {
-  while (i < text.size()) {
-    if (std::isspace(static_cast<unsigned char>(text[i]))) {
-      ++i;
-    } else if (text.substr(i, 2) == "--") {
-      auto newline = text.find('\n', i);
-      i = newline == std::string_view::npos ? text.size() : newline + 1;
-    } else if (text.substr(i, 2) == "/*") {
-      int depth = 0;  // PostgreSQL nests block comments
-      const std::size_t start = i;
-      do {
-        if (i + 1 >= text.size()) throw SqlTokenError("unterminated comment", start);
-        if (text.substr(i, 2) == "/*") ++depth, i += 2;
-        else if (text.substr(i, 2) == "*/") --depth, i += 2;
-        else ++i;
-      } while (depth > 0);
-    } else {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Reads the token at `i` (not blank) onto `tokens` and moves `i` past it.
-void read_token(std::string_view text, std::size_t& i, std::vector<SqlToken>& tokens) {
-  const std::size_t start = i;
-  auto add = [&](SqlTokenKind kind, std::string token_text) {
-    tokens.push_back({kind, std::move(token_text), start});
-  };
-  const char c = text[i];
-  if (c == '\'') {
-    add(SqlTokenKind::string, read_quoted(text, i, '\''));
-  } else if ((c == 'E' || c == 'e') && i + 1 < text.size() && text[i + 1] == '\'') {
-    ++i;
-    add(SqlTokenKind::string, read_quoted(text, i, '\'', true));
-  } else if (c == '"') {
-    add(SqlTokenKind::quoted_identifier, read_quoted(text, i, '"'));
-  } else if (c == '$' && dollar_tag_length(text, i) > 0) {
-    const std::string_view tag = text.substr(i, dollar_tag_length(text, i));
-    const std::size_t close = text.find(tag, i + tag.size());
-    if (close == std::string_view::npos) throw SqlTokenError("unterminated dollar quote", start);
-    add(SqlTokenKind::string, std::string(text.substr(i + tag.size(), close - i - tag.size())));
-    i = close + tag.size();
-  } else if (c == '$' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
-    ++i;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-    add(SqlTokenKind::word, std::string(text.substr(start, i - start)));
-  } else if (std::isdigit(static_cast<unsigned char>(c)) ||
-             (c == '.' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])))) {
-    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
-    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-      std::size_t exponent = i + 1;
-      if (exponent < text.size() && (text[exponent] == '+' || text[exponent] == '-')) ++exponent;
-      if (exponent < text.size() && std::isdigit(static_cast<unsigned char>(text[exponent]))) {
-        i = exponent;
-        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-      }
-    }
-    add(SqlTokenKind::number, std::string(text.substr(start, i - start)));
-  } else if (is_word_start(c)) {
-    while (i < text.size() && is_word_char(text[i])) ++i;
-    add(SqlTokenKind::word, std::string(text.substr(start, i - start)));
-  } else if (c == ':' && i + 1 < text.size() && text[i + 1] == ':') {
-    add(SqlTokenKind::punct, "::");
-    i += 2;
-  } else if (is_op_char(c)) {
-    while (i < text.size() && is_op_char(text[i]) && text.substr(i, 2) != "--" && text.substr(i, 2) != "/*") ++i;
-    std::string op(text.substr(start, i - start));
-    // PostgreSQL's rule: a multi-character operator ends in + or - only if it holds one of
-    // ~ ! @ # % ^ & | ` ?, so "n>=-1" is ">=" then "-".
-    while (op.size() > 1 && (op.back() == '+' || op.back() == '-') &&
-           op.find_first_of("~!@#%^&|`?") == std::string::npos) {
-      op.pop_back();
-      --i;
-    }
-    add(SqlTokenKind::op, op);
-  } else if (std::string_view("()[],.;:").find(c) != std::string_view::npos) {
-    add(SqlTokenKind::punct, std::string(1, c));
-    ++i;
-  } else {
-    throw SqlTokenError(std::string("unexpected character '") + c + "'", start);
-  }
-}
-
-}  // namespace
-
-std::vector<SqlToken> tokenize_sql(std::string_view text) {
   std::vector<SqlToken> tokens;
-  std::size_t i = 0;
-  while (skip_blank(text, i)) {
-    const std::size_t start = i;
-    try {
-      read_token(text, i, tokens);
-    } catch (const SqlTokenError& error) {
-      throw SqlTokenError(error.what(), start);
-    }
+  try {
+    tokens = tokenize_sql(expression, SqlLexDialect::postgresql);
+  } catch (const SqlTokenError&) {
+    return std::string(expression);  // an unterminated quote: nothing is safely a name
   }
-  tokens.push_back({SqlTokenKind::end, "", text.size()});
-  return tokens;
+  // The text between tokens (spaces, comments) is kept as it is; only names change.
+  std::string result;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const SqlToken& token = tokens[i];
+    const bool name = (token.kind == SqlTokenKind::word && equals_ignoring_case(token.text, from)) ||
+                      (token.kind == SqlTokenKind::quoted_identifier && token.text == from);
+    // A column reference, not a function name or another table's column (x.col).
+    if (!name || tokens[i + 1].is_symbol("(") || (i > 0 && tokens[i - 1].is_symbol("."))) continue;
+    result += expression.substr(copied, token.offset - copied);
+    result += token.kind == SqlTokenKind::quoted_identifier ? quote_identifier(Dialect::postgresql, to)
+                                                            : quote_when_needed(to);
+    copied = token.end;
+  }
+  result += expression.substr(copied);
+  return result;
 }
 
 }  // namespace sqlmodel::schema

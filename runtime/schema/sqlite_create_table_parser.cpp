@@ -1,35 +1,14 @@
 #include "schema/sqlite_create_table_parser.hpp"
 
-#include <cctype>
+#include "schema/sql_lexical.hpp"
+
 #include <initializer_list>
 
 namespace sqlmodel::schema::sqlite_sql {
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// Tokens
-
-enum class TokenKind {
-  word,               // bare identifier or keyword
-  quoted_identifier,  // "x", `x`, [x]
-  string,             // 'x'
-  blob,               // x'00ff'
-  number,
-  punctuation,        // operators, parentheses, comma, semicolon
-  end,
-};
-
-struct Token {
-  TokenKind kind = TokenKind::end;
-  std::size_t begin = 0;  // byte offsets into the statement
-  std::size_t end = 0;
-  std::string value;  // unquoted text for names and strings; the raw text otherwise
-};
-
-bool is_identifier_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
-bool is_identifier_part(unsigned char c) {
-  return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80;
-}
+using Token = SqlToken;
+using TokenKind = SqlTokenKind;
 
 std::string excerpt(std::string_view sql, std::size_t offset) {
   if (offset >= sql.size()) return "end of statement";
@@ -39,142 +18,13 @@ std::string excerpt(std::string_view sql, std::size_t offset) {
   return text;
 }
 
-class Tokenizer {
- public:
-  Tokenizer(std::string_view sql, const std::string& object) : sql_(sql), object_(object) {}
-
-  std::vector<Token> run() {
-    std::vector<Token> tokens;
-    while (true) {
-      skip_space_and_comments();
-      if (pos_ >= sql_.size()) break;
-      tokens.push_back(next());
-    }
-    tokens.push_back(Token{TokenKind::end, sql_.size(), sql_.size(), {}});
-    return tokens;
-  }
-
- private:
-  [[noreturn]] void fail(const std::string& reason, std::size_t offset) const {
-    throw SqliteSqlParseError(object_.empty() ? "a statement" : object_, reason, offset,
-                              excerpt(sql_, offset));
-  }
-
-  char at(std::size_t i) const { return i < sql_.size() ? sql_[i] : '\0'; }
-
-  void skip_space_and_comments() {
-    while (pos_ < sql_.size()) {
-      unsigned char c = static_cast<unsigned char>(sql_[pos_]);
-      if (std::isspace(c)) {
-        ++pos_;
-      } else if (c == '-' && at(pos_ + 1) == '-') {
-        auto newline = sql_.find('\n', pos_);
-        pos_ = newline == std::string_view::npos ? sql_.size() : newline + 1;
-      } else if (c == '/' && at(pos_ + 1) == '*') {
-        // SQLite accepts a block comment left open at the end of the text.
-        auto close = sql_.find("*/", pos_ + 2);
-        pos_ = close == std::string_view::npos ? sql_.size() : close + 2;
-      } else {
-        return;
-      }
-    }
-  }
-
-  // A quoted run where the closing quote is escaped by doubling it ("a""b", `a``b`, 'a''b').
-  Token quoted(TokenKind kind, char quote, const char* what) {
-    std::size_t begin = pos_;
-    std::string value;
-    ++pos_;
-    while (true) {
-      if (pos_ >= sql_.size()) fail(std::string("unterminated ") + what, begin);
-      char c = sql_[pos_++];
-      if (c == quote) {
-        if (at(pos_) == quote) {
-          value += quote;
-          ++pos_;
-          continue;
-        }
-        break;
-      }
-      value += c;
-    }
-    return Token{kind, begin, pos_, std::move(value)};
-  }
-
-  Token next() {
-    std::size_t begin = pos_;
-    unsigned char c = static_cast<unsigned char>(sql_[pos_]);
-    if (c == '"') return quoted(TokenKind::quoted_identifier, '"', "double-quoted identifier");
-    if (c == '`') return quoted(TokenKind::quoted_identifier, '`', "backtick-quoted identifier");
-    if (c == '\'') return quoted(TokenKind::string, '\'', "string literal");
-    if (c == '[') {
-      // [name] has no escape: the first ']' closes it.
-      auto close = sql_.find(']', pos_ + 1);
-      if (close == std::string_view::npos) fail("unterminated [bracketed] identifier", begin);
-      pos_ = close + 1;
-      return Token{TokenKind::quoted_identifier, begin, pos_,
-                   std::string(sql_.substr(begin + 1, close - begin - 1))};
-    }
-    if ((c == 'x' || c == 'X') && at(pos_ + 1) == '\'') {
-      ++pos_;
-      Token literal = quoted(TokenKind::blob, '\'', "blob literal");
-      literal.begin = begin;
-      literal.value = std::string(sql_.substr(begin, pos_ - begin));
-      return literal;
-    }
-    if (std::isdigit(c) || (c == '.' && std::isdigit(static_cast<unsigned char>(at(pos_ + 1))))) {
-      while (pos_ < sql_.size()) {
-        unsigned char d = static_cast<unsigned char>(sql_[pos_]);
-        bool exponent_sign = (d == '+' || d == '-') && pos_ > begin &&
-                             (sql_[pos_ - 1] == 'e' || sql_[pos_ - 1] == 'E') &&
-                             !(sql_[begin] == '0' && (at(begin + 1) == 'x' || at(begin + 1) == 'X'));
-        if (!(std::isalnum(d) || d == '.' || d == '_' || exponent_sign)) break;
-        ++pos_;
-      }
-      return raw(TokenKind::number, begin);
-    }
-    if (is_identifier_start(c)) {
-      while (pos_ < sql_.size() && is_identifier_part(static_cast<unsigned char>(sql_[pos_]))) ++pos_;
-      return raw(TokenKind::word, begin);
-    }
-    for (std::string_view op : {"->>", "->", "||", "<=", ">=", "==", "!=", "<>", "<<", ">>"}) {
-      if (sql_.substr(pos_, op.size()) == op) {
-        pos_ += op.size();
-        return raw(TokenKind::punctuation, begin);
-      }
-    }
-    ++pos_;
-    // Continuation bytes of a stray multi-byte character stay in one token.
-    while (c >= 0x80 && pos_ < sql_.size() &&
-           (static_cast<unsigned char>(sql_[pos_]) & 0xC0) == 0x80)
-      ++pos_;
-    return raw(TokenKind::punctuation, begin);
-  }
-
-  Token raw(TokenKind kind, std::size_t begin) const {
-    return Token{kind, begin, pos_, std::string(sql_.substr(begin, pos_ - begin))};
-  }
-
-  std::string_view sql_;
-  const std::string& object_;
-  std::size_t pos_ = 0;
-};
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Parser
 
 class Parser {
  public:
   Parser(std::string_view sql, std::string object)
-      : sql_(sql), object_(std::move(object)), tokens_(Tokenizer(sql_, object_).run()) {}
+      : sql_(sql), object_(std::move(object)), tokens_(tokenize(sql_, object_)) {}
 
   ParsedCreateTable create_table() {
     expect_keyword("CREATE");
@@ -246,7 +96,7 @@ class Parser {
       }
       if (stop >= first + 2 && is_keyword(tokens_[stop - 2], "COLLATE")) stop -= 2;
       if (stop == first + 1 && is_name(tokens_[first])) {
-        term.text = tokens_[first].value;
+        term.text = tokens_[first].text;
       } else {
         term.is_expression = true;
         term.text = slice(first, stop);
@@ -271,6 +121,16 @@ class Parser {
   }
 
  private:
+  // SQLite's lexing (sql_lexical.hpp); an unterminated quote fails naming the object.
+  static std::vector<Token> tokenize(std::string_view sql, const std::string& object) {
+    try {
+      return tokenize_sql(sql, SqlLexDialect::sqlite);
+    } catch (const SqlTokenError& error) {
+      throw SqliteSqlParseError(object.empty() ? "a statement" : object, error.what(), error.offset(),
+                                excerpt(sql, error.offset()));
+    }
+  }
+
   // --- token access: never out of bounds; the last token is always `end`.
   const Token& peek(std::size_t ahead = 0) const {
     std::size_t i = position_ + ahead;
@@ -281,9 +141,7 @@ class Parser {
   }
   bool at_end() const { return peek().kind == TokenKind::end; }
 
-  static bool is_keyword(const Token& token, std::string_view word) {
-    return token.kind == TokenKind::word && equals_ignoring_case(token.value, word);
-  }
+  static bool is_keyword(const Token& token, std::string_view word) { return token.is_word(word); }
   static bool is_name(const Token& token) {
     return token.kind == TokenKind::word || token.kind == TokenKind::quoted_identifier ||
            token.kind == TokenKind::string;
@@ -291,13 +149,16 @@ class Parser {
   bool keyword(std::string_view word, std::size_t ahead = 0) const {
     return is_keyword(peek(ahead), word);
   }
-  bool punctuation(std::string_view text) const {
-    return peek().kind == TokenKind::punctuation && peek().value == text;
+  bool punctuation(std::string_view text) const { return peek().is_symbol(text); }
+  // An operator, punctuation, a parameter or a character SQL has no use for: not a value.
+  bool at_symbol() const {
+    return peek().kind == TokenKind::op || peek().kind == TokenKind::punct || peek().kind == TokenKind::other ||
+           peek().kind == TokenKind::parameter;
   }
 
   [[noreturn]] void fail(const std::string& reason) const {
-    throw SqliteSqlParseError(object_.empty() ? "a statement" : object_, reason, peek().begin,
-                              excerpt(sql_, peek().begin));
+    throw SqliteSqlParseError(object_.empty() ? "a statement" : object_, reason, peek().offset,
+                              excerpt(sql_, peek().offset));
   }
   void expect_keyword(std::string_view word) {
     if (!keyword(word)) fail("expected " + std::string(word));
@@ -315,12 +176,12 @@ class Parser {
   // The statement's text from token `first` up to (not including) token `stop`.
   std::string slice(std::size_t first, std::size_t stop) const {
     if (stop <= first) return {};
-    return std::string(sql_.substr(tokens_[first].begin, tokens_[stop - 1].end - tokens_[first].begin));
+    return std::string(sql_.substr(tokens_[first].offset, tokens_[stop - 1].end - tokens_[first].offset));
   }
 
   std::string name(const std::string& what) {
     if (!is_name(peek())) fail("expected " + what);
-    std::string value = peek().value;
+    std::string value = peek().text;
     advance();
     return value;
   }
@@ -613,7 +474,7 @@ class Parser {
         if (keyword("STORED") || keyword("VIRTUAL")) advance();
         column.generated = true;
       } else {
-        fail("unexpected '" + peek().value + "' in the definition of column \"" + column.name + "\"");
+        fail("unexpected '" + peek().text + "' in the definition of column \"" + column.name + "\"");
       }
     }
     if (pending_name) fail("CONSTRAINT \"" + *pending_name + "\" names no constraint");
@@ -628,7 +489,7 @@ class Parser {
       advance();
       if (peek().kind != TokenKind::number) fail("expected a number after the sign in DEFAULT");
     }
-    if (at_end() || peek().kind == TokenKind::punctuation) fail("expected a value after DEFAULT");
+    if (at_end() || at_symbol()) fail("expected a value after DEFAULT");
     advance();
     return slice(first, position_);
   }

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema::sqlite_sql {
 

@@ -37,7 +37,7 @@
 #include <string>
 #include <string_view>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema {
 

@@ -18,8 +18,7 @@ mv "$staging" "$prefix"
 
 expected=(
   include/sqlmodel/annotations.hpp include/sqlmodel/orm.hpp include/sqlmodel/model_traits.hpp
-  include/sqlmodel/runtime/schema/schema.hpp include/sqlmodel/runtime/schema/dialect.hpp
-  include/sqlmodel/runtime/db/connection.hpp
+  include/sqlmodel/schema.hpp include/sqlmodel/dialect.hpp include/sqlmodel/errors.hpp
   lib/libsqlmodel_schema.a lib/libsqlmodel_db.a lib/libsqlmodel_orm.a
   lib/cmake/sqlmodel/sqlmodelConfig.cmake lib/cmake/sqlmodel/sqlmodelConfigVersion.cmake
   lib/cmake/sqlmodel/sqlmodelTargets.cmake lib/cmake/sqlmodel/SqlmodelAddModels.cmake
@@ -34,9 +33,25 @@ fi
 for file in "${expected[@]}"; do
   [[ -e $prefix/$file ]] || fail "the install has no $file"
 done
-# Internal headers stay out of the package.
-for internal in runtime/db/backends.hpp runtime/schema/render_operations_internal.hpp; do
-  [[ ! -e $prefix/include/sqlmodel/$internal ]] || fail "internal header $internal was installed"
+# include/sqlmodel is the only include tree: no runtime headers, no second include root that a
+# user's own schema/ or db/ folders could shadow.
+[[ $(ls "$prefix/include") == sqlmodel ]] || fail "the install's include/ holds more than sqlmodel/: $(ls "$prefix/include")"
+for internal in runtime schema db; do
+  [[ ! -e $prefix/include/sqlmodel/$internal ]] || fail "runtime header directory $internal was installed"
+done
+
+# The package asks only for what the runtime links: SQLite (and libpqxx when built with
+# PostgreSQL) through pkg-config, nlohmann_json for the snapshot reader. The migration runner's
+# OpenSSL and tomlplusplus stay inside sqlmodel-migrate.
+config=$prefix/lib/cmake/sqlmodel
+asked=$(grep -ho 'find_dependency([A-Za-z0-9_]*' "$config/sqlmodelConfig.cmake" | sed 's/find_dependency(//' | LC_ALL=C sort | tr '\n' ' ')
+[[ $asked == "PkgConfig nlohmann_json " ]] || fail "sqlmodelConfig.cmake asks for more than PkgConfig and nlohmann_json: $asked"
+if grep -Eo '(OpenSSL|tomlplusplus|fmt|CLI11)::[A-Za-z_]+' "$config"/sqlmodelTargets*.cmake >"$logs/extra-deps"; then
+  cat "$logs/extra-deps" >&2
+  fail "the exported targets link the migration runner's dependencies"
+fi
+for library in "$prefix"/lib/libsqlmodel_migrate*; do
+  [[ ! -e $library ]] || fail "the migration runner's library $(basename "$library") was installed"
 done
 
 # Relocatable: no installed text file names the staging, build or source directory.
@@ -47,11 +62,11 @@ for dir in "$staging" "$build" "$source_dir"; do
   fi
 done
 
-# Every installed header compiles on its own with only the prefix's include directories (and
-# the system's): the include tree is self-sufficient.
+# Every installed header compiles on its own with only the prefix's include directory (and the
+# system's): the include tree is self-sufficient.
 find "$prefix/include" -name '*.hpp' | sort >"$logs/headers"
 [[ -s $logs/headers ]] || fail "no headers installed"
-compile="g++ -std=c++20 -fsyntax-only -I'$prefix/include' -I'$prefix/include/sqlmodel/runtime' -x c++ -"
+compile="g++ -std=c++20 -fsyntax-only -I'$prefix/include' -x c++ -"
 xargs -P 2 -I{} sh -c "echo '#include \"{}\"' | $compile 2>&1 || echo 'FAILED: {} does not compile on its own'" \
   <"$logs/headers" >"$logs/headers-compile"
 if grep -q '^FAILED' "$logs/headers-compile"; then

@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "apply_engine.hpp"
-#include "database_comparison.hpp"
+#include "live_schema/database_comparison.hpp"
 #include "new_revision.hpp"
 #include "replay.hpp"
 #include "schema/ddl.hpp"
@@ -197,9 +197,9 @@ void expect_rows(const Expectation& expected, const Contents& actual, const std:
 }
 
 void expect_schema(db::Connection& connection, const Schema& model, const std::string& what) {
-  const auto expected = migrate::expected_database_schema(model, connection.dialect());
-  const auto actual = migrate::introspected_database_schema(connection);
-  const auto differences = migrate::schema_differences(expected, actual);
+  const auto expected = schema::expected_database_schema(model, connection.dialect());
+  const auto actual = schema::introspected_database_schema(connection);
+  const auto differences = schema::schema_differences(expected, actual);
   std::string text;
   for (const auto& line : differences) text += "\n  " + line;
   EXPECT_TRUE(differences.empty()) << what << ": the database differs from the model:" << text;

@@ -45,13 +45,13 @@ class OrmInheritanceTest : public ::testing::TestWithParam<Backend> {
     std::string reset = "DROP TABLE IF EXISTS sti_employees; DROP TABLE IF EXISTS sti_departments; "
                         "DROP TABLE IF EXISTS sti_vehicles;";
     if (GetParam() == Backend::postgres) reset += " DROP TYPE IF EXISTS vehiclekind;";
-    database_->execute(reset);
+    database_->exec_script(reset);
     // The tables exactly as the plugin's snapshot of the models describes them.
     const schema::Schema models = schema::read_snapshot_file(SQLMODEL_STI_SNAPSHOT);
     std::string script;
     for (const std::string& statement : schema::render_create_all(models, database_->dialect()))
       script += statement + ";\n";
-    database_->execute(script);
+    database_->exec_script(script);
   }
 
   Database& db() { return *database_; }
@@ -211,7 +211,7 @@ TEST_P(OrmInheritanceTest, PolymorphicLoadConstructsEachRowAsTheModelItsDiscrimi
 TEST_P(OrmInheritanceTest, AnUnknownDiscriminatorValueIsAnErrorNamingTableValueAndKnownIdentities) {
   Session session(db());
   add_staff(session);
-  session.execute("INSERT INTO sti_employees (name, kind) VALUES ('Ivy', 'intern')");
+  session.exec_script("INSERT INTO sti_employees (name, kind) VALUES ('Ivy', 'intern')");
   session.commit();  // the failed load below rolls its transaction back, as any failure does
   try {
     session.exec(select_polymorphic<Employee>());

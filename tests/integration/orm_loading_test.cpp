@@ -365,7 +365,7 @@ TEST_P(OrmLinkTest, CompositeKeyGetUpdateRemove) {
   session.refresh(*found);
   EXPECT_EQ(found->role, "admin");
 
-  session.remove(*found);
+  session.delete_(*found);
   session.commit();
   EXPECT_FALSE(session.get<Membership>({*users_[0].id, *teams_[1].id}).has_value());
   try {
@@ -375,7 +375,7 @@ TEST_P(OrmLinkTest, CompositeKeyGetUpdateRemove) {
     EXPECT_THAT(error.what(), HasSubstr("(user_id, team_id) = (" + std::to_string(*users_[0].id) +
                                         ", " + std::to_string(*teams_[1].id) + ")"));
   }
-  session.remove(*found);
+  session.delete_(*found);
   EXPECT_THROW(session.commit(), StaleData);
 }
 
@@ -384,7 +384,7 @@ TEST_P(OrmLinkTest, RemovingAUserDeletesItsLinkRowsFirst) {
   StatementLog log;
   session.add_listener(log.listener());
   User bob = users_[1];
-  session.remove(bob);
+  session.delete_(bob);
   session.commit();
   // posts (cascade, no rows: the SELECT of posts is skipped since posts have cascades of
   // their own? no: the SELECT finds none and stops), memberships, the user.
@@ -496,8 +496,8 @@ TEST_P(OrmLoadingTest, CascadeDeleteRemovesChildrenLevelByLevelInOneTransaction)
   Session session(db());
   StatementLog log;
   session.add_listener(log.listener());
-  session.remove(users[0]);
-  session.remove(users[1]);
+  session.delete_(users[0]);
+  session.delete_(users[1]);
   session.commit();
   ASSERT_EQ(log.statements.size(), 6u);
   EXPECT_THAT(log.statements[0], HasSubstr("SELECT"));  // the posts, whose comments cascade
@@ -520,8 +520,8 @@ TEST_P(OrmLoadingTest, FailedCascadeRollsTheWholeRemoveBack) {
   auto users = seed(1, 2, true);
   Session session(db());
   User copy = users[0];
-  session.remove(users[0]);
-  session.remove(copy);  // the second DELETE of the same row matches nothing
+  session.delete_(users[0]);
+  session.delete_(copy);  // the second DELETE of the same row matches nothing
   EXPECT_THROW(session.commit(), StaleData);
   Session reader(db());
   EXPECT_EQ(reader.exec(select<Post>()).size(), 2u) << "the cascade was rolled back with it";
@@ -573,7 +573,7 @@ TEST_P(OrmLoadingTest, OnDeleteSetNullInTheDatabaseIsObservedAfterRefresh) {
   session.commit();
   StatementLog log;
   session.add_listener(log.listener());
-  session.remove(parent);
+  session.delete_(parent);
   session.commit();
   EXPECT_EQ(log.statements.size(), 1u) << "no cascade annotated: the database does it";
   ASSERT_TRUE(child.parent_id.has_value());

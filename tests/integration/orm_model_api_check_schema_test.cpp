@@ -34,8 +34,8 @@ TEST_P(ModelApiTest, SnapshotTextAndFileGiveTheSameAnswer) {
 }
 
 TEST_P(ModelApiTest, MissingTableAndExtraColumnAreReported) {
-  db().execute("DROP TABLE samples");
-  db().execute("ALTER TABLE accounts ADD COLUMN legacy_code INTEGER");
+  db().exec_script("DROP TABLE samples");
+  db().exec_script("ALTER TABLE accounts ADD COLUMN legacy_code INTEGER");
   SchemaDrift drift = check_schema(db(), model_api_schema());
   ASSERT_FALSE(drift.in_sync());
   const std::string report = drift.report();
@@ -47,10 +47,10 @@ TEST_P(ModelApiTest, MissingTableAndExtraColumnAreReported) {
 
 TEST_P(ModelApiTest, ChangedColumnTypeIsReported) {
   if (postgres()) {
-    db().execute("ALTER TABLE accounts ALTER COLUMN email TYPE TEXT");
+    db().exec_script("ALTER TABLE accounts ALTER COLUMN email TYPE TEXT");
   } else {
     // SQLite has no ALTER COLUMN: rebuild the table the documented way with email as TEXT.
-    db().execute(
+    db().exec_script(
         "CREATE TABLE accounts_rebuilt (created_at TIMESTAMP WITH TIME ZONE NOT NULL, updated_at TIMESTAMP WITH "
         "TIME ZONE NOT NULL, deleted_at TIMESTAMP WITH TIME ZONE, id INTEGER NOT NULL, handle VARCHAR(20) NOT NULL, email TEXT "
         "NOT NULL, age INTEGER NOT NULL, rating DOUBLE, balance NUMERIC(12,2) NOT NULL, display_name VARCHAR(40), "

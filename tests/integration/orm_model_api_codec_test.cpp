@@ -9,7 +9,7 @@
 
 #include "support/orm_model_api_fixture.hpp"
 #include "sqlmodel/json.hpp"
-#include "sqlmodel/value_text.hpp"
+#include "sqlmodel/detail/value_text.hpp"
 
 namespace sqlmodel::testing::orm_api {
 namespace {
@@ -116,7 +116,7 @@ TEST_P(ModelApiTest, UnsetOptionalsAndEmptyArraysRoundTrip) {
 
 TEST_P(ModelApiTest, TimestampsAreStoredAsUtcInstants) {
   Session session(db());
-  if (postgres()) session.execute("SET LOCAL TIME ZONE 'Asia/Kolkata'");  // +05:30 in what it prints
+  if (postgres()) session.exec_script("SET LOCAL TIME ZONE 'Asia/Kolkata'");  // +05:30 in what it prints
   Sample sample = full_sample();
   session.add(sample);
   session.flush();
@@ -150,17 +150,17 @@ TEST_P(ModelApiTest, ArraysAreNativeOnPostgresAndJsonOnSqlite) {
 
 TEST(ModelApiValueText, TimestampTextForms) {
   const auto instant = at_micros(2024, 5, 1, 12, 0, 0, 500000);
-  EXPECT_EQ(format_timestamp(instant), "2024-05-01 12:00:00.500000+00:00");
-  EXPECT_EQ(parse_timestamp("2024-05-01T12:00:00.5Z"), instant);
-  EXPECT_EQ(parse_timestamp("2024-05-01 17:30:00.5+05:30"), instant);
-  EXPECT_EQ(parse_timestamp("2024-05-01 07:00:00.5-05"), instant);
-  EXPECT_EQ(parse_timestamp("2024-05-01 12:00:00.5000009"), instant);  // past microseconds: truncated
-  EXPECT_EQ(parse_timestamp("2024-05-01 12:00:00"), at_micros(2024, 5, 1, 12, 0, 0, 0));
-  EXPECT_FALSE(parse_timestamp("2024-02-30 00:00:00"));
-  EXPECT_FALSE(parse_timestamp("infinity"));
-  EXPECT_FALSE(parse_timestamp("2024-05-01 12:00:00+5"));
-  EXPECT_FALSE(parse_date("2023-02-29"));
-  EXPECT_EQ(format_date(std::chrono::year(7) / 3 / 4), "0007-03-04");
+  EXPECT_EQ(detail::format_timestamp(instant), "2024-05-01 12:00:00.500000+00:00");
+  EXPECT_EQ(detail::parse_timestamp("2024-05-01T12:00:00.5Z"), instant);
+  EXPECT_EQ(detail::parse_timestamp("2024-05-01 17:30:00.5+05:30"), instant);
+  EXPECT_EQ(detail::parse_timestamp("2024-05-01 07:00:00.5-05"), instant);
+  EXPECT_EQ(detail::parse_timestamp("2024-05-01 12:00:00.5000009"), instant);  // past microseconds: truncated
+  EXPECT_EQ(detail::parse_timestamp("2024-05-01 12:00:00"), at_micros(2024, 5, 1, 12, 0, 0, 0));
+  EXPECT_FALSE(detail::parse_timestamp("2024-02-30 00:00:00"));
+  EXPECT_FALSE(detail::parse_timestamp("infinity"));
+  EXPECT_FALSE(detail::parse_timestamp("2024-05-01 12:00:00+5"));
+  EXPECT_FALSE(detail::parse_date("2023-02-29"));
+  EXPECT_EQ(detail::format_date(std::chrono::year(7) / 3 / 4), "0007-03-04");
 }
 
 TEST(ModelApiJson, EveryValueTypeRoundTripsThroughJson) {

@@ -74,11 +74,11 @@ Seeded seed(Session& session) {
   session.add(m2);
   session.add(m3);
   session.flush();
-  session.soft_remove(a2);
-  session.soft_remove(b1);
-  session.soft_remove(n2);
-  session.soft_remove(go);
-  session.soft_remove(m3);
+  session.soft_delete(a2);
+  session.soft_delete(b1);
+  session.soft_delete(n2);
+  session.soft_delete(go);
+  session.soft_delete(m3);
   session.commit();
   return {*ann.id, *bob.id, *a1.id, *a2.id, *b1.id, *n2.id};
 }

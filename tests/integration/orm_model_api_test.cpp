@@ -249,7 +249,7 @@ TEST_P(ModelApiTest, SoftRemoveHidesRowsFromQueriesUnlessWithDeleted) {
   session.add(kept);
   session.add(gone);
   session.commit();
-  session.soft_remove(gone);
+  session.soft_delete(gone);
   session.commit();
   EXPECT_TRUE(gone.deleted_at.has_value());
 

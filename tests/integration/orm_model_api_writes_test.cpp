@@ -73,9 +73,9 @@ TEST_P(SoftDeleteTest, BulkInsertSetsCreatedAtAndUpdatedAtLikeAdd) {
   articles[1].created_at = given;  // given by the caller: kept, as add() keeps it
   orm::StatementLog log;
   session.add_listener(log.listener());
-  const Timestamp before = now_for_database();
+  const Timestamp before = detail::now_for_database();
   session.bulk_insert(articles);
-  const Timestamp after = now_for_database();
+  const Timestamp after = detail::now_for_database();
   session.commit();
   EXPECT_EQ(log.statements.size(), GetParam() == Backend::postgres ? 1u : 3u);  // COPY, or one INSERT a row
   EXPECT_FALSE(articles[0].created_at.has_value());  // the caller's objects are not changed
@@ -165,7 +165,7 @@ TEST_P(SoftDeleteTest, SoftDeleteByCriteriaMarksLiveRowsAndDeleteByCriteriaPurge
   session.add(a2);
   session.add(a3);
   session.commit();
-  session.soft_remove(a2);
+  session.soft_delete(a2);
   session.commit();
   const auto a2_deleted_at = a2.deleted_at;
   std::this_thread::sleep_for(std::chrono::milliseconds(5));

@@ -69,8 +69,8 @@ class OrmQueryAdvancedTest : public OrmTest {
   }
 
   void create_tree() {
-    db().execute("DROP TABLE IF EXISTS tree_nodes");
-    db().execute(postgres()
+    db().exec_script("DROP TABLE IF EXISTS tree_nodes");
+    db().exec_script(postgres()
                      ? "CREATE TABLE tree_nodes (id BIGSERIAL PRIMARY KEY, parent_id BIGINT REFERENCES "
                        "tree_nodes(id), name VARCHAR NOT NULL)"
                      : "CREATE TABLE tree_nodes (id INTEGER PRIMARY KEY AUTOINCREMENT, parent_id BIGINT "
@@ -423,7 +423,7 @@ TEST_P(OrmQueryAdvancedTest, TextNamesAMissingOrAnUnusedParameter) {
   try {
     session.exec(text<User>("SELECT id, email, name, age FROM users"));
     FAIL() << "expected an error";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_THAT(error.what(), HasSubstr("nickname"));
   }
 }

@@ -62,9 +62,9 @@ TEST_P(OrmQueryCompoundTest, IntersectAndExcept) {
   auto both = intersect(young(), high_scorers());
   both.order_by(both.col<0>());
   EXPECT_THAT(session.exec(both), ElementsAre(FieldsAre("bob"), FieldsAre("cat")));
-  EXPECT_THAT(session.exec(except_(young(), high_scorers())), ElementsAre(FieldsAre("ann")));
+  EXPECT_THAT(session.exec(except(young(), high_scorers())), ElementsAre(FieldsAre("ann")));
   // Left to right: (young - high scorers) - {ann} is empty.
-  EXPECT_TRUE(session.exec(except_(young(), high_scorers(), select(&User::name).where(col(&User::age) == 0))).empty());
+  EXPECT_TRUE(session.exec(except(young(), high_scorers(), select(&User::name).where(col(&User::age) == 0))).empty());
 }
 
 TEST_P(OrmQueryCompoundTest, MembersWithTheirOwnLimitAndNestedCompounds) {

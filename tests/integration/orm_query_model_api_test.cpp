@@ -52,7 +52,7 @@ TEST_P(OrmQueryModelApiTest, MixinColumnsNameTheirModel) {
                                 FieldsAre("bob", base_ + std::chrono::hours(1))));
 
   Account bob = session.get_one<Account>(*accounts_[1].id);
-  session.soft_remove(bob);
+  session.soft_delete(bob);
   session.commit();
   auto removed = session.exec(select(&Account::handle).where(col<Account>(&Account::deleted_at).is_not_null()));
   EXPECT_THAT(removed, ElementsAre(FieldsAre("bob")));

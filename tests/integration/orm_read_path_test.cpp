@@ -97,8 +97,8 @@ class ReadPathTest : public ::testing::TestWithParam<Backend> {
       database_.emplace(Database::open("sqlite:///" + (scratch_directory() / file).string()));
       key = "id INTEGER PRIMARY KEY";
     }
-    database_->execute("DROP TABLE IF EXISTS read_values");
-    database_->execute("CREATE TABLE read_values (" + key +
+    database_->exec_script("DROP TABLE IF EXISTS read_values");
+    database_->exec_script("CREATE TABLE read_values (" + key +
                        ", maybe_int BIGINT, maybe_real DOUBLE PRECISION, maybe_flag BOOLEAN,"
                        " maybe_text VARCHAR, number BIGINT NOT NULL, amount DOUBLE PRECISION NOT NULL,"
                        " flag BOOLEAN NOT NULL, label VARCHAR NOT NULL)");
@@ -164,7 +164,7 @@ TEST_P(ReadPathTest, ReadingIntoAnObjectReplacesWhatItHeld) {
   EXPECT_EQ(object.maybe_flag, std::nullopt);
   EXPECT_EQ(object.maybe_text, std::nullopt);
 
-  session.execute("UPDATE read_values SET maybe_text = 'fresh', maybe_int = 0 WHERE id = " + std::to_string(id));
+  session.exec_script("UPDATE read_values SET maybe_text = 'fresh', maybe_int = 0 WHERE id = " + std::to_string(id));
   object.maybe_text = "an engaged optional is assigned to, not rebuilt";
   session.refresh(object);
   EXPECT_EQ(object.maybe_text, std::optional<std::string>("fresh"));

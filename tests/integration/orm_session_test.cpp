@@ -80,7 +80,7 @@ TEST_P(OrmTest, UpdateAndRemoveByPrimaryKey) {
   EXPECT_EQ(stored.nickname, std::optional<std::string>("d"));
   other.rollback();
 
-  session.remove(user);
+  session.delete_(user);
   session.commit();
   EXPECT_FALSE(session.get<User>(*user.id).has_value());
 }
@@ -95,7 +95,7 @@ TEST_P(OrmTest, MixedWritesRunInTheOrderTheyWereStaged) {
   session.add(second);
   user.age = 2;  // update() binds the object as it is at flush time
   session.update(user);
-  session.remove(first);
+  session.delete_(first);
   session.commit();
   ASSERT_TRUE(first.id.has_value());
   Session reader(db());
@@ -252,7 +252,7 @@ TEST_P(OrmTest, UpdateOrRemoveOfADeletedRowIsStaleData) {
   {
     Session other(db());
     User copy = user;
-    other.remove(copy);
+    other.delete_(copy);
     other.commit();
   }
   user.age = 99;
@@ -265,7 +265,7 @@ TEST_P(OrmTest, UpdateOrRemoveOfADeletedRowIsStaleData) {
     EXPECT_EQ(error.key(), std::to_string(*user.id));
     EXPECT_THAT(error.what(), HasSubstr("UPDATE of User"));
   }
-  session.remove(user);
+  session.delete_(user);
   EXPECT_THROW(session.commit(), StaleData);
 }
 
@@ -288,7 +288,7 @@ TEST_P(OrmTest, RefreshReloadsColumnsAndFailsForADeletedRow) {
   session.commit();
   {
     Session other(db());
-    other.remove(user);
+    other.delete_(user);
     other.commit();
   }
   EXPECT_THROW(session.refresh(user), NotFound);
@@ -404,7 +404,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, OrmTest, ::testing::Values(Backend::sqlite, B
 TEST(OrmDatabase, InMemorySqliteHasOneConnectionAndASecondSessionTimesOut) {
   auto db = Database::open("sqlite:///:memory:", {.max_connections = 4,
                                                   .acquire_timeout = std::chrono::milliseconds(50)});
-  db.execute(orm_create_script(db.dialect()));
+  db.exec_script(orm_create_script(db.dialect()));
   Session first(db);
   User user = make_user("pat");
   first.add(user);

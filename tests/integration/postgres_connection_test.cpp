@@ -52,10 +52,10 @@ TEST_F(PostgresConnectionTest, ANulInAParameterOrAStatementIsRefusedNotCut) {
   try {
     connection().query("SELECT count(*) FROM items WHERE name = $1", {"admin\0evil"s});
     FAIL() << "a parameter holding a NUL byte was sent";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_NE(std::string(error.what()).find("parameter 1 holds a NUL byte"), std::string::npos) << error.what();
   }
-  EXPECT_THROW(connection().execute("DELETE FROM items WHERE id = 2;\0 DELETE FROM items"s), db::DatabaseError);
+  EXPECT_THROW(connection().execute("DELETE FROM items WHERE id = 2;\0 DELETE FROM items"s), DatabaseError);
   EXPECT_EQ(count_of(connection(), "items"), "1");
 }
 
@@ -93,7 +93,7 @@ TEST_F(PostgresConnectionTest, FailedStatementInTransactionNeedsRollback) {
   connection().execute("CREATE TABLE items (id integer PRIMARY KEY)");
   connection().begin();
   connection().execute("INSERT INTO items VALUES (1)");
-  EXPECT_THROW(connection().execute("INSERT INTO items VALUES (1)"), db::DatabaseError);
+  EXPECT_THROW(connection().execute("INSERT INTO items VALUES (1)"), DatabaseError);
   for (const char* statement : {"INSERT INTO items VALUES (2)", "INSERT INTO items VALUES ($1)"}) {
     try {
       if (std::string_view(statement).find('$') != std::string_view::npos)
@@ -101,7 +101,7 @@ TEST_F(PostgresConnectionTest, FailedStatementInTransactionNeedsRollback) {
       else
         connection().execute(statement);
       FAIL() << "an aborted transaction accepted: " << statement;
-    } catch (const db::DatabaseError& error) {
+    } catch (const DatabaseError& error) {
       EXPECT_NE(std::string(error.what()).find("25P02"), std::string::npos) << error.what();
       EXPECT_EQ(error.statement(), statement);
     }
@@ -115,8 +115,8 @@ TEST_F(PostgresConnectionTest, CommitAfterAFailedStatementFailsAndKeepsNothing) 
   connection().execute("CREATE TABLE items (id integer PRIMARY KEY)");
   connection().begin();
   connection().execute("INSERT INTO items VALUES (1)");
-  EXPECT_THROW(connection().query("SELECT 1 / 0"), db::DatabaseError);
-  EXPECT_THROW(connection().commit(), db::DatabaseError);
+  EXPECT_THROW(connection().query("SELECT 1 / 0"), DatabaseError);
+  EXPECT_THROW(connection().commit(), DatabaseError);
   EXPECT_FALSE(connection().in_transaction());
   EXPECT_EQ(count_of(connection(), "items"), "0");
   // The connection is usable again, in a new transaction too.
@@ -132,7 +132,7 @@ TEST_F(PostgresConnectionTest, ErrorCarriesServerMessageSqlstateAndStatement) {
   try {
     connection().execute(statement);
     FAIL() << "a duplicate key was accepted";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     const std::string message = error.what();
     EXPECT_NE(message.find("duplicate key value violates unique constraint \"items_pkey\""),
               std::string::npos) << message;
@@ -144,17 +144,17 @@ TEST_F(PostgresConnectionTest, ErrorCarriesServerMessageSqlstateAndStatement) {
   try {
     connection().query("SELECT no_such_column FROM items WHERE id = $1", {std::string("1")});
     FAIL() << "an unknown column was accepted";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_NE(std::string(error.what()).find("SQLSTATE 42703"), std::string::npos) << error.what();
     EXPECT_EQ(error.statement(), "SELECT no_such_column FROM items WHERE id = $1");
   }
 }
 
 TEST_F(PostgresConnectionTest, TransactionMisuseIsAnError) {
-  EXPECT_THROW(connection().commit(), db::DatabaseError);
-  EXPECT_THROW(connection().rollback(), db::DatabaseError);
+  EXPECT_THROW(connection().commit(), DatabaseError);
+  EXPECT_THROW(connection().rollback(), DatabaseError);
   connection().begin();
-  EXPECT_THROW(connection().begin(), db::DatabaseError);
+  EXPECT_THROW(connection().begin(), DatabaseError);
   connection().rollback();
 }
 
@@ -163,7 +163,7 @@ TEST(PostgresConnectionFailureTest, UnreachableServerIsAnErrorWithoutThePassword
     // Port 1 on loopback: nothing listens there, and the failure is immediate.
     db::connect("postgresql://someone:s3cret-pw@127.0.0.1:1/nothing?connect_timeout=5");
     FAIL() << "connected to nothing";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     const std::string message = error.what();
     EXPECT_NE(message.find("cannot connect to PostgreSQL"), std::string::npos) << message;
     EXPECT_NE(message.find("127.0.0.1"), std::string::npos) << message;

@@ -7,7 +7,7 @@
 
 #include "db/connection.hpp"
 #include "postgres_test_schema.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/naming.hpp"
 #include "schema/snapshot_json.hpp"
 #include "support/every_feature_schema.hpp"
@@ -291,7 +291,7 @@ TEST_F(PostgresCreateIntrospectTest, UnrepresentableColumnTypeIsAnErrorNamingThe
   try {
     introspected();
     FAIL() << "introspection accepted a point column";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_NE(std::string(error.what()).find("\"shapes\".\"Centre\""), std::string::npos)
         << error.what();
     EXPECT_NE(std::string(error.what()).find("point"), std::string::npos) << error.what();
@@ -305,7 +305,7 @@ TEST_F(PostgresCreateIntrospectTest, ExpressionIndexIsAnErrorNamingTheIndex) {
   try {
     introspected();
     FAIL() << "introspection accepted an expression index";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_NE(std::string(error.what()).find("\"ix_people_lower_name\""), std::string::npos)
         << error.what();
   }
@@ -316,7 +316,7 @@ TEST_F(PostgresCreateIntrospectTest, NoCurrentSchemaIsAClearError) {
   try {
     introspect_postgres(connection());
     FAIL() << "introspection ran without a current schema";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_NE(std::string(error.what()).find("search_path"), std::string::npos) << error.what();
   }
 }

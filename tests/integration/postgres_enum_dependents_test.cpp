@@ -114,7 +114,7 @@ TEST_F(PostgresEnumDependents, EveryKindOfDependentSurvivesTheTypeSwap) {
               HasSubstr("(status = 'published'::poststatus)"));
   // Both CHECKs, enforced.
   EXPECT_EQ(scalar("SELECT count(*) FROM pg_constraint WHERE conrelid = 'posts'::regclass AND contype = 'c'"), "2");
-  EXPECT_THROW(connection_->execute("INSERT INTO posts (title, status) VALUES (NULL, 'published')"), db::DatabaseError);
+  EXPECT_THROW(connection_->execute("INSERT INTO posts (title, status) VALUES (NULL, 'published')"), DatabaseError);
   // The views, over the new type, in dependency order, with their rows.
   EXPECT_EQ(scalar("SELECT string_agg(title, ',' ORDER BY title) FROM published_titles"), "a");
   EXPECT_EQ(scalar("SELECT count(*) FROM published_posts"), "1");
@@ -131,7 +131,7 @@ TEST_F(PostgresEnumDependents, ARowHoldingTheValueRollsEverythingBack) {
   try {
     remove_value("archived", 2);
     FAIL() << "a row still holds the removed value";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_THAT(error.what(), HasSubstr("archived"));
   }
   EXPECT_EQ(scalar("SELECT array_to_string(enum_range(NULL::poststatus), ',')"), "draft,published,archived");
@@ -145,7 +145,7 @@ TEST_F(PostgresEnumDependents, AViewUsingTheRemovedValueStopsTheMigrationNamingI
   try {
     remove_value("archived", 2);
     FAIL() << "a view comparing with the removed value was recreated";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_THAT(error.what(), HasSubstr("archived"));
   }
   EXPECT_EQ(scalar("SELECT count(*) FROM pg_views WHERE viewname = 'archived_posts'"), "1");

@@ -54,7 +54,7 @@ TEST_F(PostgresQuotingTest, RowsGoInAndComeOutThroughQuotedNames) {
   // The CHECK on "select" is enforced, so the quoted column inside it is the right one.
   EXPECT_THROW(connection().execute("INSERT INTO " + pg_quote("order") + " (" + pg_quote("user") +
                                     ", " + pg_quote("select") + ") VALUES (" + *user_id + ", -1)"),
-               db::DatabaseError);
+               DatabaseError);
 }
 
 TEST_F(PostgresQuotingTest, AwkwardEnumNameAndValuesReadBack) {

@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include "schema/ddl.hpp"
-#include "schema/dialect.hpp"
-#include "schema/introspect.hpp"
+#include "sqlmodel/dialect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/lower.hpp"
 #include "schema/naming.hpp"
 #include "support/test_databases.hpp"

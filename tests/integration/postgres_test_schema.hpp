@@ -9,7 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "db/postgres_connection.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::testing {
 

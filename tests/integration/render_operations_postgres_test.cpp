@@ -7,7 +7,7 @@
 
 #include "db/connection.hpp"
 #include "render_operations_scenarios.hpp"
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "support/test_databases.hpp"
 
 namespace sqlmodel::testing {

@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "schema/ddl.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/lower.hpp"
 #include "schema/naming.hpp"
 #include "schema/render_operations.hpp"
@@ -352,7 +352,7 @@ void execute_steps(db::Connection& connection, const std::vector<RenderedStep>& 
     for (const auto& statement : statements) {
       try {
         connection.execute(statement);
-      } catch (const db::DatabaseError& error) {
+      } catch (const DatabaseError& error) {
         ADD_FAILURE() << what << ": " << error.what() << "\nstatement: " << statement;
         if (!step.outside_transaction) connection.rollback();
         throw;
@@ -526,7 +526,7 @@ void run_render_scenario(db::Connection& connection, const RenderScenario& scena
   for (const auto& statement : scenario.after_downgrade) {
     try {
       connection.execute(statement);
-    } catch (const db::DatabaseError& error) {
+    } catch (const DatabaseError& error) {
       ADD_FAILURE() << "after the downgrade: " << error.what() << "\nstatement: " << statement;
     }
   }

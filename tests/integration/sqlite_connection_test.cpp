@@ -79,7 +79,7 @@ TEST(SqliteUrl, PostgresUrlWithoutPostgresSupportIsAClearError) {
   try {
     db::connect("postgresql://localhost/app");
     FAIL() << "connect() opened a PostgreSQL URL in a build without PostgreSQL";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_THAT(error.what(), HasSubstr("SQLMODEL_WITH_POSTGRES"));
   }
 }
@@ -106,7 +106,7 @@ TEST_F(SqliteConnectionTest, OpensAFileAndEnforcesForeignKeys) {
   connection->execute(
       "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
       "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id));");
-  EXPECT_THROW(connection->execute("INSERT INTO child (parent_id) VALUES (42)"), db::DatabaseError);
+  EXPECT_THROW(connection->execute("INSERT INTO child (parent_id) VALUES (42)"), DatabaseError);
 }
 
 TEST_F(SqliteConnectionTest, AbsoluteUrlReachesTheSameFile) {
@@ -144,7 +144,7 @@ TEST_F(SqliteConnectionTest, ErrorsNameTheDatabaseTheStatementAndSqlitesReason) 
   try {
     connection->execute("CREATE TABLE ok (x INTEGER); SELEC nonsense");
     FAIL() << "a syntax error was accepted";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_THAT(error.what(), HasSubstr(path.string()));
     EXPECT_THAT(error.what(), HasSubstr("syntax error"));
     EXPECT_EQ(error.statement(), "SELEC nonsense");
@@ -152,16 +152,16 @@ TEST_F(SqliteConnectionTest, ErrorsNameTheDatabaseTheStatementAndSqlitesReason) 
   try {
     connection->query("SELECT * FROM missing_table WHERE x = ?1", {"1"});
     FAIL() << "a query of a missing table succeeded";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_THAT(error.what(), HasSubstr("no such table: missing_table"));
     EXPECT_EQ(error.statement(), "SELECT * FROM missing_table WHERE x = ?1");
   }
 }
 
 TEST_F(SqliteConnectionTest, QueryRefusesAWrongParameterCountAndASecondStatement) {
-  EXPECT_THROW(connection->query("SELECT ?1, ?2", {"only one"}), db::DatabaseError);
-  EXPECT_THROW(connection->query("SELECT 1", {"unused"}), db::DatabaseError);
-  EXPECT_THROW(connection->query("SELECT 1; SELECT 2"), db::DatabaseError);
+  EXPECT_THROW(connection->query("SELECT ?1, ?2", {"only one"}), DatabaseError);
+  EXPECT_THROW(connection->query("SELECT 1", {"unused"}), DatabaseError);
+  EXPECT_THROW(connection->query("SELECT 1; SELECT 2"), DatabaseError);
   EXPECT_NO_THROW(connection->query("SELECT 1; -- a trailing comment"));
 }
 
@@ -173,7 +173,7 @@ TEST_F(SqliteConnectionTest, ANulInAStatementIsRefusedAndInAParameterKept) {
   try {
     connection->execute("INSERT INTO items (name) VALUES ('a');\0 DROP TABLE items"s);
     FAIL() << "a statement holding a NUL byte ran";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_THAT(error.what(), HasSubstr("the statement holds a NUL byte at offset 38"));
     EXPECT_THAT(error.what(), HasSubstr("\\x00 DROP TABLE items"));
   }
@@ -215,7 +215,7 @@ TEST(SqliteConnection, UnopenableFileIsAnErrorNamingIt) {
   try {
     db::connect("sqlite:///" + missing_directory.string());
     FAIL() << "opened a file in a missing directory";
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     EXPECT_THAT(error.what(), HasSubstr(missing_directory.string()));
   }
 }

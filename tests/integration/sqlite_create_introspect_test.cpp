@@ -10,7 +10,7 @@
 #include "db/connection.hpp"
 #include "db/sqlite_connection.hpp"
 #include "schema/ddl.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/lower.hpp"
 #include "schema/naming.hpp"
 #include "schema/snapshot_json.hpp"
@@ -193,7 +193,7 @@ TEST(SqliteCreateIntrospect, AutoincrementIsTheRowidAndOtherIntegerKeysAreNot) {
   // And the database really assigns the values.
   connection->execute("INSERT INTO with_rowid DEFAULT VALUES; INSERT INTO with_rowid DEFAULT VALUES");
   EXPECT_EQ(connection->query("SELECT max(id) FROM with_rowid").rows[0][0], "2");
-  EXPECT_THROW(connection->execute("INSERT INTO int32_key DEFAULT VALUES"), db::DatabaseError);
+  EXPECT_THROW(connection->execute("INSERT INTO int32_key DEFAULT VALUES"), DatabaseError);
 }
 
 TEST(SqliteCreateIntrospect, EveryConstraintKindWithItsName) {

@@ -126,8 +126,8 @@ TEST(SqliteCreateTableParser, ColumnConstraintsNamedAndUnnamed) {
   EXPECT_EQ(reference.column, "parent");
   EXPECT_EQ(reference.referred_table, "t");
   EXPECT_TRUE(reference.referred_columns.empty());
-  EXPECT_EQ(reference.on_delete, schema::ReferentialAction::set_null);
-  EXPECT_EQ(reference.on_update, schema::ReferentialAction::no_action);
+  EXPECT_EQ(reference.on_delete, ReferentialAction::set_null);
+  EXPECT_EQ(reference.on_update, ReferentialAction::no_action);
 }
 
 TEST(SqliteCreateTableParser, TableConstraintsWithAndWithoutCommasAndNames) {
@@ -160,13 +160,13 @@ TEST(SqliteCreateTableParser, TableConstraintsWithAndWithoutCommasAndNames) {
   EXPECT_EQ(named_key.columns, (std::vector<std::string>{"task_id"}));
   EXPECT_EQ(named_key.referred_table, "tasks");
   EXPECT_EQ(named_key.referred_columns, (std::vector<std::string>{"id"}));
-  EXPECT_EQ(named_key.on_delete, schema::ReferentialAction::cascade);
-  EXPECT_EQ(named_key.on_update, schema::ReferentialAction::restrict);
+  EXPECT_EQ(named_key.on_delete, ReferentialAction::cascade);
+  EXPECT_EQ(named_key.on_update, ReferentialAction::restrict);
 
   const auto& unnamed_key = table.constraints[3];
   EXPECT_EQ(unnamed_key.name, std::nullopt);
   EXPECT_EQ(unnamed_key.referred_table, "labels");
-  EXPECT_EQ(unnamed_key.on_update, schema::ReferentialAction::set_default);
+  EXPECT_EQ(unnamed_key.on_update, ReferentialAction::set_default);
 
   EXPECT_EQ(table.constraints[4].name, "ck_note");
   // A comment after the expression is not part of it; one inside would be.

@@ -5,7 +5,7 @@
 
 #include "db/connection.hpp"
 #include "schema/ddl.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/lower.hpp"
 #include "schema/snapshot_json.hpp"
 #include "support/every_feature_schema.hpp"
@@ -72,9 +72,9 @@ TEST_F(SqliteQuotingTest, RowsTravelThroughQuotedIdentifiers) {
 
   // The constraints behind the awkward names are enforced: CHECK ("select" >= 0), UNIQUE
   // ("select", "it's"), the foreign key from "order"."user".
-  EXPECT_THROW(connection->query(insert_order, {user_id, "-1", "x", "y"}), db::DatabaseError);
-  EXPECT_THROW(connection->query(insert_order, {user_id, "7", "other", "it's"}), db::DatabaseError);
-  EXPECT_THROW(connection->query(insert_order, {"999", "8", "x", "y"}), db::DatabaseError);
+  EXPECT_THROW(connection->query(insert_order, {user_id, "-1", "x", "y"}), DatabaseError);
+  EXPECT_THROW(connection->query(insert_order, {user_id, "7", "other", "it's"}), DatabaseError);
+  EXPECT_THROW(connection->query(insert_order, {"999", "8", "x", "y"}), DatabaseError);
 
   // ON DELETE CASCADE from "user" to "order", then SET NULL from "order" to "MixedCase".
   connection->query("DELETE FROM " + q("user") + " WHERE " + q("id") + " = ?1", {user_id});

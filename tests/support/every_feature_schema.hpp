@@ -1,7 +1,7 @@
 // Schemas used across the suites.
 #pragma once
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::testing {
 

@@ -48,8 +48,8 @@ class OrmTest : public ::testing::TestWithParam<Backend> {
         "DROP TABLE IF EXISTS comments; DROP TABLE IF EXISTS posts; DROP TABLE IF EXISTS users; "
         "DROP TABLE IF EXISTS gadgets; DROP TABLE IF EXISTS settings;";
     if (GetParam() == Backend::postgres) reset += " DROP TYPE IF EXISTS priority;";
-    database_->execute(reset);
-    database_->execute(orm_create_script(database_->dialect()));
+    database_->exec_script(reset);
+    database_->exec_script(orm_create_script(database_->dialect()));
   }
 
   Database& db() { return *database_; }

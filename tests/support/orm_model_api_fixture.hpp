@@ -33,7 +33,7 @@ class ModelApiTest : public ::testing::TestWithParam<Backend> {
       SQLMODEL_REQUIRE_POSTGRES(postgres_url);
       // A schema of their own, so that check_schema sees only these tables (other suites
       // share the server's public schema).
-      Database::open(postgres_url).execute(
+      Database::open(postgres_url).exec_script(
           "DROP SCHEMA IF EXISTS model_api CASCADE; CREATE SCHEMA model_api;");
       url_ = postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
              "options=-csearch_path%3Dmodel_api";
@@ -47,8 +47,8 @@ class ModelApiTest : public ::testing::TestWithParam<Backend> {
     database_.emplace(Database::open(url_));
     std::string reset = "DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS samples;";
     if (GetParam() == Backend::postgres) reset += " DROP TYPE IF EXISTS mood;";
-    database_->execute(reset);
-    database_->execute(model_api_create_script(database_->dialect()));
+    database_->exec_script(reset);
+    database_->exec_script(model_api_create_script(database_->dialect()));
   }
 
   Database& db() { return *database_; }

@@ -7,7 +7,7 @@
 
 #include "schema/ddl.hpp"
 #include "schema/naming.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::testing::orm {
 
@@ -96,7 +96,7 @@ inline schema::Schema orm_test_schema() {
   categories.columns.push_back(orm_column("parent_id", TypeKind::int64, true));
   categories.columns.push_back(orm_column("name", TypeKind::string));
   auto parent = orm_foreign_key("categories", "parent_id", "categories");
-  parent.on_delete = schema::ReferentialAction::set_null;
+  parent.on_delete = ReferentialAction::set_null;
   categories.foreign_keys.push_back(parent);
   categories.indexes.push_back(
       {schema::naming::index("categories", {"parent_id"}), {"parent_id"}, false, {}, {}, {}});

@@ -26,7 +26,7 @@ class SoftDeleteTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     if (GetParam() == Backend::postgres) {
       SQLMODEL_REQUIRE_POSTGRES(postgres_url);
-      Database::open(postgres_url).execute(
+      Database::open(postgres_url).exec_script(
           "DROP SCHEMA IF EXISTS soft_delete CASCADE; CREATE SCHEMA soft_delete;");
       url_ = postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
              "options=-csearch_path%3Dsoft_delete";
@@ -38,10 +38,10 @@ class SoftDeleteTest : public ::testing::TestWithParam<Backend> {
       url_ = "sqlite:///" + (scratch_directory() / file).string();
     }
     database_.emplace(Database::open(url_));
-    database_->execute(
+    database_->exec_script(
         "DROP TABLE IF EXISTS club_members; DROP TABLE IF EXISTS clubs; DROP TABLE IF EXISTS notes; "
         "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS authors;");
-    database_->execute(soft_delete_create_script(database_->dialect()));
+    database_->exec_script(soft_delete_create_script(database_->dialect()));
   }
 
   Database& db() { return *database_; }

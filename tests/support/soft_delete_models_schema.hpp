@@ -7,7 +7,7 @@
 #include "orm_test_schema.hpp"
 #include "schema/ddl.hpp"
 #include "schema/naming.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::testing::soft {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "schema/naming.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::testing::ddl {
 

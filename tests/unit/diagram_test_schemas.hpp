@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::diagram::testing {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "schema/naming.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::testing::versions {
 

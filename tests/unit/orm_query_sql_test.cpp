@@ -78,7 +78,7 @@ TEST(OrmQuerySql, TupleSelectWithJoinsGroupingAndPaging) {
                    .having(count(col(&Post::id)) > 2)
                    .order_by(col(&User::name).desc())
                    .limit(5);
-  RenderedQuery pg = query.render(Dialect::postgresql);
+  detail::RenderedQuery pg = query.render(Dialect::postgresql);
   EXPECT_EQ(pg.sql,
             "SELECT \"users\".\"name\", COUNT(\"posts\".\"id\"), SUM(\"posts\".\"score\") AS \"total\" "
             "FROM \"users\" LEFT JOIN \"posts\" ON \"posts\".\"user_id\" = \"users\".\"id\" "
@@ -87,7 +87,7 @@ TEST(OrmQuerySql, TupleSelectWithJoinsGroupingAndPaging) {
   ASSERT_EQ(pg.params.size(), 3u);
   EXPECT_EQ(std::get<std::int64_t>(pg.params[1]), 2);
 
-  RenderedQuery lite = select(&Post::title)
+  detail::RenderedQuery lite = select(&Post::title)
                            .join<User>(col(&Post::user_id) == col(&User::id) && col(&User::age) < 3)
                            .distinct()
                            .render(Dialect::sqlite);
@@ -144,7 +144,7 @@ TEST(OrmQuerySql, SubqueriesNumberTheirPlaceholdersInTextOrder) {
   auto query = select(&User::name, best)
                    .where(col(&User::id).in(select(&Post::user_id).where(col(&Post::title).like("a%"))) &&
                           !exists(select(&Post::id).where(col(&Post::score) > 50)));
-  RenderedQuery pg = query.render(Dialect::postgresql);
+  detail::RenderedQuery pg = query.render(Dialect::postgresql);
   EXPECT_EQ(pg.sql,
             "SELECT \"users\".\"name\", (SELECT MAX(\"posts\".\"score\") FROM \"posts\" WHERE "
             "(\"posts\".\"user_id\" = \"users\".\"id\" AND \"posts\".\"score\" < $1)) FROM \"users\" "
@@ -187,7 +187,7 @@ TEST(OrmQuerySql, WindowFunctions) {
 }
 
 TEST(OrmQuerySql, UpdateAndDelete) {
-  RenderedQuery update_sql = update<User>()
+  detail::RenderedQuery update_sql = update<User>()
                                  .set(&User::nickname, std::nullopt)
                                  .set(&User::age, col(&User::age) + 1)
                                  .where(col(&User::age) < 30)
@@ -204,16 +204,16 @@ TEST(OrmQuerySql, UpdateAndDelete) {
 }
 
 TEST(OrmQuerySql, NamedParametersSkipQuotesCommentsAndCasts) {
-  NamedParameters parsed = parse_named_parameters(
+  detail::NamedParameters parsed = detail::parse_named_parameters(
       "SELECT :a, ':b', \":c\", x::int, y -- :d\n, /* :e */ \\:f, :a_2 + :a", Dialect::postgresql);
   EXPECT_EQ(parsed.sql, "SELECT $1, ':b', \":c\", x::int, y -- :d\n, /* :e */ :f, $2 + $3");
   EXPECT_EQ(parsed.names, (std::vector<std::string>{"a", "a_2", "a"}));
-  EXPECT_EQ(parse_named_parameters("a = :x AND 'it''s :y' = :z", Dialect::sqlite).sql,
+  EXPECT_EQ(detail::parse_named_parameters("a = :x AND 'it''s :y' = :z", Dialect::sqlite).sql,
             "a = ? AND 'it''s :y' = ?");
 }
 
 TEST(OrmQuerySql, TextBindsByNameAndNamesWhatIsMissingOrExtra) {
-  RenderedQuery rendered = text("SELECT * FROM users WHERE age > :age AND name = :name OR age < :age")
+  detail::RenderedQuery rendered = text("SELECT * FROM users WHERE age > :age AND name = :name OR age < :age")
                                .bind("name", "ann")
                                .bind("age", 3)
                                .render(Dialect::postgresql);
@@ -244,10 +244,10 @@ TEST(OrmQuerySql, TextBindsByNameAndNamesWhatIsMissingOrExtra) {
 }
 
 TEST(OrmQuerySql, ExplainPrefixPerDialect) {
-  EXPECT_EQ(explain_prefix(Dialect::sqlite, ExplainMode::plan), "EXPLAIN QUERY PLAN ");
-  EXPECT_EQ(explain_prefix(Dialect::postgresql, ExplainMode::plan), "EXPLAIN ");
-  EXPECT_EQ(explain_prefix(Dialect::postgresql, analyze), "EXPLAIN ANALYZE ");
-  EXPECT_THROW(explain_prefix(Dialect::sqlite, analyze), std::invalid_argument);
+  EXPECT_EQ(detail::explain_prefix(Dialect::sqlite, ExplainMode::plan), "EXPLAIN QUERY PLAN ");
+  EXPECT_EQ(detail::explain_prefix(Dialect::postgresql, ExplainMode::plan), "EXPLAIN ");
+  EXPECT_EQ(detail::explain_prefix(Dialect::postgresql, analyze), "EXPLAIN ANALYZE ");
+  EXPECT_THROW(detail::explain_prefix(Dialect::sqlite, analyze), std::invalid_argument);
 }
 
 
@@ -259,7 +259,7 @@ TEST(OrmQuerySql, AliasSelfJoinOnACondition) {
                    .where(parent(&Category::name) == "root")
                    .order_by(parent(&Category::name).desc(), col(&Category::name));
   static_assert(std::is_same_v<decltype(query)::row_type, std::tuple<std::string, std::string>>);
-  RenderedQuery pg = query.render(Dialect::postgresql);
+  detail::RenderedQuery pg = query.render(Dialect::postgresql);
   EXPECT_EQ(pg.sql,
             "SELECT \"categories\".\"name\", \"parent\".\"name\" FROM \"categories\" JOIN \"categories\" AS "
             "\"parent\" ON \"categories\".\"parent_id\" = \"parent\".\"id\" WHERE \"parent\".\"name\" = $1 "
@@ -361,7 +361,7 @@ TEST(OrmQuerySql, CompoundSelectsWithOrderAndLimitOnTheWhole) {
                       select(&Post::title).where(col(&Post::score) > 5));
   names.order_by(names.col<0>().desc()).limit(3).offset(1);
   static_assert(std::is_same_v<decltype(names)::row_type, std::tuple<std::string>>);
-  RenderedQuery pg = names.render(Dialect::postgresql);
+  detail::RenderedQuery pg = names.render(Dialect::postgresql);
   EXPECT_EQ(pg.sql,
             "SELECT \"users\".\"name\" FROM \"users\" WHERE \"users\".\"age\" < $1 UNION SELECT "
             "\"posts\".\"title\" FROM \"posts\" WHERE \"posts\".\"score\" > $2 ORDER BY 1 DESC LIMIT $3 OFFSET $4");
@@ -374,7 +374,7 @@ TEST(OrmQuerySql, CompoundSelectsWithOrderAndLimitOnTheWhole) {
   EXPECT_EQ(intersect(select(&User::id), select(&Post::user_id), select(&Comment::post_id)).render(Dialect::sqlite).sql,
             "SELECT \"users\".\"id\" FROM \"users\" INTERSECT SELECT \"posts\".\"user_id\" FROM \"posts\" "
             "INTERSECT SELECT \"comments\".\"post_id\" FROM \"comments\"");
-  auto without = except_(select(&User::id), select(&Post::user_id));
+  auto without = except(select(&User::id), select(&Post::user_id));
   without.offset(2);
   EXPECT_EQ(without.render(Dialect::sqlite).sql,
             "SELECT \"users\".\"id\" FROM \"users\" EXCEPT SELECT \"posts\".\"user_id\" FROM \"posts\" LIMIT -1 "
@@ -399,7 +399,7 @@ TEST(OrmQuerySql, CompoundMembersWithTheirOwnPagingOrNestingAreBracketedPerDiale
             "SELECT \"users\".\"id\" FROM \"users\" UNION (SELECT \"posts\".\"user_id\" FROM \"posts\" INTERSECT "
             "SELECT \"comments\".\"post_id\" FROM \"comments\")");
   // (a UNION b) EXCEPT c keeps its brackets; a UNION b UNION c stays flat.
-  EXPECT_EQ(union_(select(&User::id), select(&Post::user_id)).except_(select(&Comment::post_id)).render(Dialect::postgresql).sql,
+  EXPECT_EQ(union_(select(&User::id), select(&Post::user_id)).except(select(&Comment::post_id)).render(Dialect::postgresql).sql,
             "(SELECT \"users\".\"id\" FROM \"users\" UNION SELECT \"posts\".\"user_id\" FROM \"posts\") EXCEPT "
             "SELECT \"comments\".\"post_id\" FROM \"comments\"");
   EXPECT_EQ(union_(select(&User::id), select(&Post::user_id)).union_(select(&Comment::post_id)).render(Dialect::postgresql).sql,
@@ -409,7 +409,7 @@ TEST(OrmQuerySql, CompoundMembersWithTheirOwnPagingOrNestingAreBracketedPerDiale
 
 TEST(OrmQuerySql, CompoundSelectsAsSubqueries) {
   auto ids = union_(select(&Post::user_id).where(col(&Post::score) > 6), select(&User::id).where(col(&User::age) == 9));
-  RenderedQuery pg = select(&User::name).where(col(&User::id).in(ids) && col(&User::age) < 50).render(Dialect::postgresql);
+  detail::RenderedQuery pg = select(&User::name).where(col(&User::id).in(ids) && col(&User::age) < 50).render(Dialect::postgresql);
   EXPECT_EQ(pg.sql,
             "SELECT \"users\".\"name\" FROM \"users\" WHERE (\"users\".\"id\" IN (SELECT \"posts\".\"user_id\" FROM "
             "\"posts\" WHERE \"posts\".\"score\" > $1 UNION SELECT \"users\".\"id\" FROM \"users\" WHERE "
@@ -506,9 +506,9 @@ TEST(OrmQuerySql, MixinMembersNameTheirModel) {
 
 // ---- values bound in the statement's dialect ----
 // Records the text a codec binds, as a statement of the given dialect would receive it.
-class RecordedBind final : public BindOnlyStatement {
+class RecordedBind final : public detail::BindOnlyStatement {
  public:
-  explicit RecordedBind(Dialect dialect) : BindOnlyStatement("", dialect) {}
+  explicit RecordedBind(Dialect dialect) : detail::BindOnlyStatement("", dialect) {}
   std::string text;
   void bind_null(int) override { text = "NULL"; }
   void bind_bool(int, bool) override {}
@@ -519,25 +519,25 @@ class RecordedBind final : public BindOnlyStatement {
   void bind_uuid(int, const UUID&) override {}
 };
 
-std::string bound_as(Dialect dialect, const Param& param) {
+std::string bound_as(Dialect dialect, const detail::Param& param) {
   RecordedBind statement(dialect);
-  bind_param(statement, 0, param);
+  detail::bind_param(statement, 0, param);
   return statement.text;
 }
 
 TEST(OrmQuerySql, ArrayValuesAreEncodedForTheDialectOfTheStatementTheyAreBoundTo) {
   const std::vector<std::string> tags{"a b", "c"};
-  RenderedQuery query = select<Account>().where(col(&Account::tags) == tags).render(Dialect::postgresql);
+  detail::RenderedQuery query = select<Account>().where(col(&Account::tags) == tags).render(Dialect::postgresql);
   ASSERT_FALSE(query.params.empty());
-  const Param& param = query.params.back();
-  ASSERT_TRUE(std::holds_alternative<DialectBoundParam>(param));
+  const detail::Param& param = query.params.back();
+  ASSERT_TRUE(std::holds_alternative<detail::DialectBoundParam>(param));
   EXPECT_EQ(bound_as(Dialect::postgresql, param), "{\"a b\",\"c\"}");
   EXPECT_EQ(bound_as(Dialect::sqlite, param), "[\"a b\",\"c\"]");
   // Scalars are encoded at once; an absent optional array binds NULL.
-  EXPECT_TRUE(std::holds_alternative<std::int64_t>(to_param(std::int64_t{4})));
-  EXPECT_EQ(bound_as(Dialect::postgresql, to_param(std::optional<std::vector<std::int64_t>>())), "NULL");
-  EXPECT_EQ(bound_as(Dialect::postgresql, to_param(std::optional<std::vector<std::int64_t>>({1, 2}))), "{1,2}");
-  EXPECT_EQ(bound_as(Dialect::sqlite, to_param(std::vector<std::int64_t>{1, 2})), "[1,2]");
+  EXPECT_TRUE(std::holds_alternative<std::int64_t>(detail::to_param(std::int64_t{4})));
+  EXPECT_EQ(bound_as(Dialect::postgresql, detail::to_param(std::optional<std::vector<std::int64_t>>())), "NULL");
+  EXPECT_EQ(bound_as(Dialect::postgresql, detail::to_param(std::optional<std::vector<std::int64_t>>({1, 2}))), "{1,2}");
+  EXPECT_EQ(bound_as(Dialect::sqlite, detail::to_param(std::vector<std::int64_t>{1, 2})), "[1,2]");
 }
 }  // namespace
 }  // namespace sqlmodel::testing::orm

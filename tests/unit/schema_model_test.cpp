@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "schema/naming.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "schema/did_you_mean.hpp"
+#include "sqlmodel/detail/did_you_mean.hpp"
 
 namespace sqlmodel::cli {
 namespace {
@@ -45,7 +45,7 @@ std::optional<std::string> unknown_verb_error(std::string_view verb, std::span<c
   if (std::find(verbs.begin(), verbs.end(), verb) != verbs.end()) return std::nullopt;
   // Two edits (a swapped pair: "mrege"), or a third of a longer word; "xyz" is not sql.
   std::optional<std::string_view> closest =
-      schema::closest_name(verb, verbs, std::max<std::size_t>(2, verb.size() / 3));
+      detail::closest_name(verb, verbs, std::max<std::size_t>(2, verb.size() / 3));
   // An abbreviation ("diag") is far from its verb by edit distance but means only one verb.
   auto abbreviates = [&](std::string_view candidate) { return candidate.starts_with(verb); };
   if (!closest && verb.size() >= 2 && std::count_if(verbs.begin(), verbs.end(), abbreviates) == 1)

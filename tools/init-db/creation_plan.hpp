@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "schema/dialect.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/dialect.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::tools {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "schema/dialect.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/dialect.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::tools {
 

@@ -20,7 +20,7 @@
 #include "creation_report.hpp"
 #include "db/connection.hpp"
 #include "schema/ddl.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/snapshot_json.hpp"
 
 namespace {
@@ -132,7 +132,7 @@ int run(const Options& options) {
     std::cerr << "  use --if-not-empty skip-existing to create only the missing tables;\n"
                  "  changing existing tables is a job for migrations\n";
     return exit_refused_or_database_error;
-  } catch (const db::DatabaseError& error) {
+  } catch (const DatabaseError& error) {
     // Both backends already quote the failing statement in what().
     const std::string reason = error.what();
     print_error(options, fmt::format("{}: {}", shown_url, reason));

@@ -10,7 +10,7 @@ void check_set_default(const CheckContext& context) {
       if (!field.foreign_key || field.column.server_default) continue;
       for (auto [option, action] : {std::pair{"on_delete", field.on_delete},
                                     std::pair{"on_update", field.on_update}})
-        if (action == schema::ReferentialAction::set_default)
+        if (action == ReferentialAction::set_default)
           context.reporter.report(Check::set_default, field.option_location(option),
                                   std::string(".") + option + " = set_default on column " +
                                       quoted(table.name + "." + field.column.name) +

@@ -10,7 +10,7 @@ void check_set_null(const CheckContext& context) {
       if (!field.foreign_key || field.column.nullable) continue;
       for (auto [option, action] : {std::pair{"on_delete", field.on_delete},
                                     std::pair{"on_update", field.on_update}}) {
-        if (action != schema::ReferentialAction::set_null) continue;
+        if (action != ReferentialAction::set_null) continue;
         auto diagnostic = context.reporter.report(Check::set_null, field.option_location(option),
                                                   std::string(".") + option + " = set_null on column " +
                                                       quoted(table.name + "." + field.column.name) +

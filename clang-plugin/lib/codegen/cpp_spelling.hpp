@@ -7,7 +7,7 @@
 
 #include "clang/AST/Decl.h"
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::plugin::codegen {
 

@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
     std::cout << "\nSolaris now has " << session.get_one<Book>(*books[2].id).pages << " pages\n";
 
     Author lem = session.get_one<Author>(*authors[1].id);
-    session.remove(lem);
+    session.delete_(lem);
     session.commit();
     std::cout << "removed " << lem.name << " and his books: "
               << session.exec(select<Book>()).size() << " books and "

@@ -14,10 +14,8 @@
 #include <string>
 #include <string_view>
 
-#include <sqlmodel/orm.hpp>
-#if TODO_HAVE_CHECK_SCHEMA
 #include <sqlmodel/check_schema.hpp>
-#endif
+#include <sqlmodel/orm.hpp>
 
 #include "todo_tour.hpp"
 
@@ -63,7 +61,6 @@ Options parse_options(int argc, char** argv) {
 
 // The start-up check a service runs before taking traffic: a database that is not at the
 // schema this build expects (a migration not applied, a column changed by hand) is refused.
-#if TODO_HAVE_CHECK_SCHEMA
 bool schema_matches(const sqlmodel::Database& db) {
   const auto drift = sqlmodel::check_schema(db, todo::schema_snapshot(), "todo-app's compiled-in snapshot");
   if (!drift.in_sync()) {
@@ -75,7 +72,6 @@ bool schema_matches(const sqlmodel::Database& db) {
   std::cout << "schema check: " << drift.database << " holds the schema of the models todo-app was built from\n";
   return true;
 }
-#endif
 
 }  // namespace
 
@@ -83,16 +79,8 @@ int main(int argc, char** argv) {
   const Options options = parse_options(argc, argv);
   try {
     auto db = sqlmodel::Database::open(options.url);
-#if TODO_HAVE_CHECK_SCHEMA
     if (!schema_matches(db)) return 1;
     if (options.check_only) return 0;
-#else
-    if (options.check_only) {
-      std::cerr << "todo-app: built without sqlmodel::check_schema (the sqlmodel package does not "
-                   "provide it): the database's schema cannot be checked\n";
-      return 2;
-    }
-#endif
     return todo::run_tour(db) ? 0 : 1;
   } catch (const std::exception& error) {
     std::cerr << "todo-app: " << error.what() << '\n';

@@ -283,7 +283,7 @@ void delete_rows(sqlmodel::Session& session, const Created& created) {
   heading("delete");
   Tag urgent = session.get_one<Tag>(created.urgent_tag);
   const std::size_t links_before = count_rows<TaskTag>(session);
-  session.remove(urgent);
+  session.delete_(urgent);
   session.commit();
   std::cout << "removed tag \"" << urgent.name << "\": task_tags went from " << links_before << " to "
             << count_rows<TaskTag>(session) << " rows\n";
@@ -295,7 +295,7 @@ void delete_rows(sqlmodel::Session& session, const Created& created) {
 
   User linus = session.get_one<User>(created.linus);
   const std::size_t tasks_before = count_rows<Task>(session);
-  session.remove(linus);
+  session.delete_(linus);
   session.commit();
   std::cout << "removed user \"" << linus.name << "\": tasks went from " << tasks_before << " to "
             << count_rows<Task>(session) << " (his tasks cascade), team_members to "

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
                                     .options(sqlmodel::selectinload(&Player::team)));
     for (const Player& player : scorers) std::cout << "scorer " << player.name << " of " << player.team->name << '\n';
 
-    session.remove(players[0]);
+    session.delete_(players[0]);
     session.commit();
     std::cout << "players left " << session.exec(sqlmodel::select<Player>()).size() << '\n';
   } catch (const std::exception& error) {

@@ -14,7 +14,7 @@ static_assert(traits<every::Account>::table_name == "accounts");
 static_assert(std::get<0>(traits<every::Account>::columns).name == "deleted_at");
 static_assert(std::tuple_size_v<decltype(traits<every::Account>::columns)> == 29);
 // .autoincrement = false on an integer key; .nullable = false on a std::optional.
-static_assert(!sqlmodel::primary_key_column<every::Account>.autoincrement);
+static_assert(!sqlmodel::detail::primary_key_column<every::Account>.autoincrement);
 static_assert(!std::get<28>(traits<every::Account>::columns).nullable);
 static_assert(std::get<28>(traits<every::Account>::columns).name == "filled_later");
 static_assert(std::get<15>(traits<every::Account>::columns).precision == 12);
@@ -25,11 +25,11 @@ static_assert(std::get<27>(traits<every::Account>::columns).max_length == 7);  /
 
 // One-to-one both ways: the key lives on profiles.
 using account_profile = std::remove_cvref_t<decltype(std::get<0>(traits<every::Account>::relationships))>;
-static_assert(sqlmodel::same_member<account_profile::local_key, &every::Account::id>());
-static_assert(sqlmodel::same_member<account_profile::remote_key, &every::Profile::account_id>());
+static_assert(sqlmodel::detail::same_member<account_profile::local_key, &every::Account::id>());
+static_assert(sqlmodel::detail::same_member<account_profile::remote_key, &every::Profile::account_id>());
 using profile_account = std::remove_cvref_t<decltype(std::get<0>(traits<every::Profile>::relationships))>;
-static_assert(sqlmodel::same_member<profile_account::local_key, &every::Profile::account_id>());
-static_assert(sqlmodel::same_member<profile_account::remote_key, &every::Account::id>());
+static_assert(sqlmodel::detail::same_member<profile_account::local_key, &every::Profile::account_id>());
+static_assert(sqlmodel::detail::same_member<profile_account::remote_key, &every::Account::id>());
 static_assert(std::get<0>(traits<every::Profile>::relationships).kind ==
               sqlmodel::schema::RelationshipKind::one_to_one);
 

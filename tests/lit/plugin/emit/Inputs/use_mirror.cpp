@@ -19,7 +19,7 @@ static_assert(sqlmodel::mirror_traits<shop::CustomerUpdate>::partial);
 static_assert(std::tuple_size_v<decltype(sqlmodel::mirror_traits<shop::CustomerUpdate>::fields)> == 5);
 static_assert(std::is_same_v<field_type<shop::CustomerUpdate, 1>::value_type,
                              std::optional<std::optional<std::string>>>);
-static_assert(sqlmodel::same_member<field_type<shop::CustomerUpdate, 1>::table_member, &shop::Customer::nickname>());
+static_assert(sqlmodel::detail::same_member<field_type<shop::CustomerUpdate, 1>::table_member, &shop::Customer::nickname>());
 static_assert(std::get<1>(sqlmodel::mirror_traits<shop::CustomerUpdate>::fields).name == "nickname");
 static_assert(std::is_same_v<field_type<shop::CustomerUpdate, 3>::value_type,
                              std::optional<std::optional<shop::Tier>>>);

@@ -24,7 +24,7 @@ static_assert(std::get<3>(traits<sti::Director>::columns).name == "budget");
 static_assert(std::get<5>(traits<sti::Director>::columns).name == "office");
 static_assert(std::get<3>(traits<sti::Engineer>::columns).name == "office");  // Director's column
 static_assert(std::get<4>(traits<sti::Engineer>::columns).name == "level");
-static_assert(sqlmodel::primary_key_column<sti::Manager>.name == "id");
+static_assert(sqlmodel::detail::primary_key_column<sti::Manager>.name == "id");
 static_assert(std::tuple_size_v<decltype(traits<sti::Employee>::columns)> == 3) ;  // no child column
 
 // The hierarchy: a root reads every row, a child its own and its descendants'.
@@ -32,10 +32,10 @@ static_assert(std::is_same_v<traits<sti::Director>::polymorphic_root, sti::Emplo
 static_assert(traits<sti::Manager>::discriminator == "kind");
 static_assert(traits<sti::Manager>::polymorphic_identities.size() == 2);
 static_assert(traits<sti::Manager>::polymorphic_identities[1] == "director");
-static_assert(!sqlmodel::filters_by_discriminator<sti::Employee>());
-static_assert(sqlmodel::filters_by_discriminator<sti::Engineer>());
-static_assert(!sqlmodel::discriminator_is_member<sti::Manager>());  // the plugin added "kind"
-static_assert(sqlmodel::discriminator_is_member<sti::Truck>());
+static_assert(!sqlmodel::detail::filters_by_discriminator<sti::Employee>());
+static_assert(sqlmodel::detail::filters_by_discriminator<sti::Engineer>());
+static_assert(!sqlmodel::detail::discriminator_is_member<sti::Manager>());  // the plugin added "kind"
+static_assert(sqlmodel::detail::discriminator_is_member<sti::Truck>());
 static_assert(traits<sti::Vehicle>::polymorphic_identity.empty());  // abstract
 static_assert(std::is_same_v<traits<sti::Vehicle>::polymorphic_models, std::tuple<sti::Car, sti::Truck>>);
 static_assert(!sqlmodel::PolymorphicRoot<sti::Car>);
@@ -44,8 +44,8 @@ static_assert(!sqlmodel::PolymorphicRoot<sti::Car>);
 static_assert(std::is_same_v<std::remove_cvref_t<decltype(std::get<1>(traits<sti::Department>::relationships))>::target_type,
                              sti::Manager>);
 static_assert(std::get<0>(traits<sti::Manager>::relationships).name == "project");
-static_assert(sqlmodel::relationship_count<sti::Director>() == 0);  // not its ancestors'
-static_assert(sqlmodel::relationship_count<sti::Employee>() == 1);   // department
+static_assert(sqlmodel::detail::relationship_count<sti::Director>() == 0);  // not its ancestors'
+static_assert(sqlmodel::detail::relationship_count<sti::Employee>() == 1);   // department
 
 }  // namespace
 

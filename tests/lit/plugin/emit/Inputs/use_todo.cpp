@@ -18,11 +18,11 @@ static_assert(traits<todo::User>::model_name == "User");
 static_assert(std::tuple_size_v<decltype(traits<todo::User>::columns)> == 6);
 static_assert(std::get<0>(traits<todo::User>::columns).name == "created_at");
 static_assert(std::get<0>(traits<todo::User>::columns).with_timezone);
-static_assert(sqlmodel::primary_key_index<todo::User> == 2);
+static_assert(sqlmodel::detail::primary_key_index<todo::User> == 2);
 static_assert(std::get<2>(traits<todo::User>::columns).autoincrement);
 static_assert(!std::get<2>(traits<todo::User>::columns).nullable);
 static_assert(std::get<3>(traits<todo::User>::columns).max_length == 255);
-static_assert(sqlmodel::primary_key_column<todo::Task>.name == "id");
+static_assert(sqlmodel::detail::primary_key_column<todo::Task>.name == "id");
 static_assert(std::get<2>(traits<todo::Task>::columns).nullable);  // description
 
 // What the session and JSON need beyond the schema: bounds, defaults, factories.
@@ -35,10 +35,10 @@ static_assert(std::get<0>(traits<todo::User>::columns).has_default);
 
 // Many-to-many through the link model, and the API shapes.
 using user_teams = relationship_type<todo::User, 1>;
-static_assert(sqlmodel::same_member<user_teams::local_key, &todo::User::id>());
-static_assert(sqlmodel::same_member<user_teams::link_local_key, &todo::TeamMember::user_id>());
-static_assert(sqlmodel::same_member<user_teams::link_remote_key, &todo::TeamMember::team_id>());
-static_assert(sqlmodel::same_member<user_teams::remote_key, &todo::Team::id>());
+static_assert(sqlmodel::detail::same_member<user_teams::local_key, &todo::User::id>());
+static_assert(sqlmodel::detail::same_member<user_teams::link_local_key, &todo::TeamMember::user_id>());
+static_assert(sqlmodel::detail::same_member<user_teams::link_remote_key, &todo::TeamMember::team_id>());
+static_assert(sqlmodel::detail::same_member<user_teams::remote_key, &todo::Team::id>());
 static_assert(std::get<1>(traits<todo::User>::relationships).link_table == "team_members");
 static_assert(std::get<0>(traits<todo::User>::relationships).order_by == "-due_date, title");
 static_assert(std::get<0>(traits<todo::User>::relationships).cascade_delete);
@@ -55,23 +55,23 @@ static_assert(std::get<3>(traits<todo::Task>::columns).enum_name == "taskstatus"
 
 // One-to-many: the parent's key and the child's foreign key; many-to-one the other way round.
 using user_tasks = relationship_type<todo::User, 0>;
-static_assert(sqlmodel::same_member<user_tasks::member, &todo::User::tasks>());
-static_assert(sqlmodel::same_member<user_tasks::local_key, &todo::User::id>());
-static_assert(sqlmodel::same_member<user_tasks::remote_key, &todo::Task::owner_id>());
+static_assert(sqlmodel::detail::same_member<user_tasks::member, &todo::User::tasks>());
+static_assert(sqlmodel::detail::same_member<user_tasks::local_key, &todo::User::id>());
+static_assert(sqlmodel::detail::same_member<user_tasks::remote_key, &todo::Task::owner_id>());
 static_assert(std::get<0>(traits<todo::User>::relationships).kind ==
               sqlmodel::schema::RelationshipKind::one_to_many);
 using task_owner = relationship_type<todo::Task, 0>;
-static_assert(sqlmodel::same_member<task_owner::local_key, &todo::Task::owner_id>());
-static_assert(sqlmodel::same_member<task_owner::remote_key, &todo::User::id>());
+static_assert(sqlmodel::detail::same_member<task_owner::local_key, &todo::Task::owner_id>());
+static_assert(sqlmodel::detail::same_member<task_owner::remote_key, &todo::User::id>());
 static_assert(std::get<0>(traits<todo::Task>::relationships).foreign_key_column == "owner_id");
 
 // Self-referential: parent follows this row's parent_id, children find rows pointing here.
 using category_parent = relationship_type<todo::Category, 0>;
-static_assert(sqlmodel::same_member<category_parent::local_key, &todo::Category::parent_id>());
-static_assert(sqlmodel::same_member<category_parent::remote_key, &todo::Category::id>());
+static_assert(sqlmodel::detail::same_member<category_parent::local_key, &todo::Category::parent_id>());
+static_assert(sqlmodel::detail::same_member<category_parent::remote_key, &todo::Category::id>());
 using category_children = relationship_type<todo::Category, 1>;
-static_assert(sqlmodel::same_member<category_children::local_key, &todo::Category::id>());
-static_assert(sqlmodel::same_member<category_children::remote_key, &todo::Category::parent_id>());
+static_assert(sqlmodel::detail::same_member<category_children::local_key, &todo::Category::id>());
+static_assert(sqlmodel::detail::same_member<category_children::remote_key, &todo::Category::parent_id>());
 
 }  // namespace
 

@@ -8,7 +8,7 @@
 #include <span>
 #include <string_view>
 
-namespace sqlmodel::schema {
+namespace sqlmodel::detail {
 
 // Levenshtein distance (insert, delete, substitute: cost 1 each).
 std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -16,4 +16,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string_view> closest_name(std::string_view wrong, std::span<const std::string_view> allowed,
                                              std::size_t max_distance);
 
-}  // namespace sqlmodel::schema
+}  // namespace sqlmodel::detail

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "db/connection.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
-namespace sqlmodel::migrate {
+namespace sqlmodel::schema {
 
 schema::Schema expected_database_schema(const schema::Schema& model, schema::Dialect dialect);
 schema::Schema introspected_database_schema(db::Connection& connection);
@@ -23,4 +23,4 @@ schema::Schema introspected_database_schema(db::Connection& connection);
 // the two are equal.
 std::vector<std::string> schema_differences(const schema::Schema& expected, const schema::Schema& actual);
 
-}  // namespace sqlmodel::migrate
+}  // namespace sqlmodel::schema

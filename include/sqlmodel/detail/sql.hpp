@@ -1,16 +1,32 @@
-// SQL text of the relationship statements (joined loads, link-model loads, cascades) and of
-// statements by a composite primary key. Identifiers are quoted by the dialect; values are
-// placeholders. Key lists travel as one bound list parameter, as in sql::select_where_in_list.
+// SQL text of the statements the session prepares per model (by primary key, INSERT) and of
+// the relationship statements (joined loads, link-model loads, cascades). Identifiers are
+// quoted by the dialect; values are placeholders. Key lists travel as one bound list
+// parameter (select_where_in_list). Defined in the ORM library (runtime/orm).
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 
-namespace sqlmodel::sql {
+namespace sqlmodel::detail::sql {
+
+std::string insert(schema::Dialect dialect, std::string_view table,
+                   std::span<const std::string_view> columns,
+                   std::optional<std::string_view> returning);
+// Rows whose `key` is in one bound list parameter: json_each(?) on SQLite, = ANY($1) on
+// PostgreSQL. One statement text for any number of keys, so it is prepared once.
+std::string select_where_in_list(schema::Dialect dialect, std::string_view table,
+                                 std::span<const std::string_view> columns, std::string_view key,
+                                 std::string_view order_by);
+// The list parameter select_where_in_list binds: a JSON array (SQLite) or an array literal
+// (PostgreSQL).
+std::string integer_list(schema::Dialect dialect, std::span<const std::int64_t> values);
+std::string text_list(schema::Dialect dialect, std::span<const std::string> values);
 
 // "alias"."c1", "alias"."c2", ...
 std::string qualified_columns(schema::Dialect dialect, std::string_view alias,
@@ -50,4 +66,4 @@ std::string update_by_keys(schema::Dialect dialect, std::string_view table,
 std::string delete_by_keys(schema::Dialect dialect, std::string_view table,
                            std::span<const std::string_view> keys);
 
-}  // namespace sqlmodel::sql
+}  // namespace sqlmodel::detail::sql

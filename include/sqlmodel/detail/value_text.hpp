@@ -33,8 +33,6 @@ inline bool parse_fixed_digits(std::string_view text, std::size_t at, std::size_
   return true;
 }
 
-}  // namespace detail
-
 inline std::string format_date(std::chrono::year_month_day date) {
   if (!date.ok()) throw std::invalid_argument("not a valid calendar date");
   char text[16];
@@ -118,4 +116,5 @@ inline std::optional<std::chrono::system_clock::time_point> parse_timestamp(std:
       minutes(offset_minutes));
 }
 
+}  // namespace detail
 }  // namespace sqlmodel

@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/lower.hpp"
 #include "schema/naming.hpp"
 #include "schema/sqlite_create_table_parser.hpp"
@@ -56,14 +56,14 @@ bool same_identifiers(const std::vector<std::string>& a, const std::vector<std::
 }
 
 [[noreturn]] void unsupported(const std::string& table, const std::string& what) {
-  throw db::DatabaseError("SQLite introspection of table \"" + table + "\": " + what);
+  throw DatabaseError("SQLite introspection of table \"" + table + "\": " + what);
 }
 
 // --- Reading catalog rows ------------------------------------------------------------------
 
 const std::string& required_text(const db::Row& row, std::size_t column, std::string_view what) {
   if (column >= row.size() || !row[column])
-    throw db::DatabaseError("SQLite catalog query returned no " + std::string(what));
+    throw DatabaseError("SQLite catalog query returned no " + std::string(what));
   return *row[column];
 }
 
@@ -79,7 +79,7 @@ long long required_number(const db::Row& row, std::size_t column, std::string_vi
     if (used == value.size()) return number;
   } catch (const std::exception&) {
   }
-  throw db::DatabaseError("SQLite catalog query returned '" + value + "' for " +
+  throw DatabaseError("SQLite catalog query returned '" + value + "' for " +
                           std::string(what) + ", where a number was expected");
 }
 
@@ -124,7 +124,7 @@ CatalogTable& table_of(Catalog& catalog, const db::Row& row) {
   const std::string& name = required_text(row, 0, "table name");
   auto found = catalog.tables.find(name);
   if (found == catalog.tables.end())
-    throw db::DatabaseError("SQLite catalog changed during introspection: table \"" + name +
+    throw DatabaseError("SQLite catalog changed during introspection: table \"" + name +
                             "\" appeared between two catalog queries");
   return found->second;
 }
@@ -461,7 +461,7 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
 
 Schema introspect_sqlite(db::Connection& connection) {
   if (connection.dialect() != Dialect::sqlite)
-    throw db::DatabaseError("introspect_sqlite needs a SQLite connection");
+    throw DatabaseError("introspect_sqlite needs a SQLite connection");
   Catalog catalog;
   read_create_statements(connection, catalog);
   read_columns(connection, catalog);

@@ -16,7 +16,7 @@
 
 #include "sqlmodel/statement.hpp"
 
-namespace sqlmodel {
+namespace sqlmodel::detail {
 
 class SqliteStatement final : public Statement {
  public:
@@ -139,4 +139,4 @@ inline bool read_column(Statement& statement, int index, std::vector<std::uint8_
   return statement.read_blob(index, value);
 }
 
-}  // namespace sqlmodel
+}  // namespace sqlmodel::detail

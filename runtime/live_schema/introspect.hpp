@@ -4,7 +4,7 @@
 #pragma once
 
 #include "db/connection.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema {
 

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/naming.hpp"
 
 namespace sqlmodel::schema {
@@ -26,7 +26,7 @@ Schema introspect(db::Connection& connection) {
       schema = introspect_postgres(connection);
       break;
 #else
-      throw db::DatabaseError(
+      throw DatabaseError(
           "cannot introspect a PostgreSQL database: this build of sqlmodel has no PostgreSQL "
           "backend (configured with SQLMODEL_WITH_POSTGRES=OFF)");
 #endif

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sqlmodel/referential_action.hpp"
+
 namespace sqlmodel::schema {
 
 // Dialect-neutral column types. Dialects lower them to their own spelling (see lower.hpp).
@@ -78,8 +80,6 @@ struct Column {
 
   bool operator==(const Column&) const = default;
 };
-
-enum class ReferentialAction { no_action, restrict, cascade, set_null, set_default };
 
 struct PrimaryKey {
   std::string name;

@@ -16,12 +16,12 @@
 #include <type_traits>
 #include <vector>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/model_traits.hpp"
 #include "sqlmodel/query_expr.hpp"
 #include "sqlmodel/statement.hpp"
 
-namespace sqlmodel {
+namespace sqlmodel::detail {
 
 // `discriminator IN (identities...)` on T's table, the identities bound as parameters.
 template <SingleTableModel T>
@@ -34,8 +34,6 @@ Condition discriminator_condition() {
     node->values.emplace_back(std::string(identity));
   return Condition(std::move(node));
 }
-
-namespace detail {
 
 // ` AND "table"."kind" IN ('manager', 'director')` for a single-table child, empty otherwise:
 // appended to a statement's WHERE that is prepared once per model (get, refresh). The
@@ -108,8 +106,6 @@ void assign_identity(V& member, std::string_view identity, std::string_view mode
   }
 }
 
-}  // namespace detail
-
 // Writes T's identity into its discriminator member (nothing for an abstract root, or when no
 // member holds the discriminator): Session::add does this before the INSERT.
 template <TableModel T>
@@ -124,4 +120,4 @@ void assign_discriminator(T& object) {
   }
 }
 
-}  // namespace sqlmodel
+}  // namespace sqlmodel::detail

@@ -20,7 +20,7 @@
 #include "sqlmodel/soft_delete.hpp"
 #include "sqlmodel/validation.hpp"
 
-namespace sqlmodel {
+namespace sqlmodel::detail {
 
 // A random (version 4) UUID.
 inline UUID uuid4() {
@@ -35,7 +35,6 @@ inline UUID uuid4() {
   return uuid;
 }
 
-namespace detail {
 
 template <typename V>
 bool factory_target_unset(const std::optional<V>& value) { return !value.has_value(); }
@@ -135,6 +134,4 @@ void prepare_update(void* pointer) {
   validate(object);
 }
 
-}  // namespace detail
-
-}  // namespace sqlmodel
+}  // namespace sqlmodel::detail

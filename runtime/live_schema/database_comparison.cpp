@@ -1,16 +1,16 @@
-#include "database_comparison.hpp"
+#include "live_schema/database_comparison.hpp"
 
 #include <algorithm>
 #include <set>
 #include <sstream>
 
 #include "schema/diff.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/lower.hpp"
 #include "schema/operations.hpp"
 #include "schema/snapshot_json.hpp"
 
-namespace sqlmodel::migrate {
+namespace sqlmodel::schema {
 namespace {
 
 void sort_columns_by_name(schema::Schema& schema) {
@@ -71,4 +71,4 @@ std::vector<std::string> schema_differences(const schema::Schema& expected, cons
   return result;
 }
 
-}  // namespace sqlmodel::migrate
+}  // namespace sqlmodel::schema

@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "schema/naming.hpp"
 #include "schema/lower.hpp"
 
@@ -123,7 +123,7 @@ std::string enums_query() {
 std::string sql_name(std::string_view name) { return quote_identifier(Dialect::postgresql, name); }
 
 [[noreturn]] void fail(const std::string& schema_name, const std::string& what) {
-  throw db::DatabaseError("introspecting PostgreSQL schema " + sql_name(schema_name) + ": " + what);
+  throw DatabaseError("introspecting PostgreSQL schema " + sql_name(schema_name) + ": " + what);
 }
 
 const std::string& text(const db::Row& row, std::size_t index) {
@@ -310,7 +310,7 @@ Index read_index(const db::Row& row, const std::string& schema_name) {
 Schema introspect_postgres(db::Connection& connection) {
   auto current = connection.query("SELECT current_schema()");
   if (current.rows.empty() || !current.rows[0].at(0))
-    throw db::DatabaseError(
+    throw DatabaseError(
         "introspecting PostgreSQL: no current schema: none of the schemas on the search_path "
         "exists (SHOW search_path)");
   const std::string schema_name = *current.rows[0][0];

@@ -1,7 +1,7 @@
-// Cascades as the relationships are annotated, run by Session::remove and Session::update
-// inside the session's transaction:
+// Cascades as the relationships are annotated, run by Session::delete_ and Session::update
+// inside the session's transaction (on any session type S, so the session includes this):
 //
-// - remove(parent): for each one-to-many relationship with .cascade_delete (or
+// - delete_(parent): for each one-to-many relationship with .cascade_delete (or
 //   .delete_orphan), the children go first, level by level: one SELECT of the children when
 //   they have cascades of their own, then one DELETE ... WHERE <fk> IN <the parents' keys>,
 //   for the whole batch of removed parents. The link rows of every many-to-many relationship
@@ -22,10 +22,14 @@
 #include <type_traits>
 #include <vector>
 
-#include "sqlmodel/loading.hpp"
-#include "sqlmodel/loading_sql.hpp"
+#include "sqlmodel/detail/loaders.hpp"
+#include "sqlmodel/detail/sql.hpp"
+#include "sqlmodel/detail/statements.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/model_traits.hpp"
-#include "sqlmodel/session.hpp"
+#include "sqlmodel/soft_delete.hpp"
+#include "sqlmodel/statement.hpp"
+#include "sqlmodel/value_codec.hpp"
 
 namespace sqlmodel::detail {
 
@@ -64,8 +68,8 @@ auto key_values(std::span<T* const> objects) {
   return values;
 }
 
-template <TableModel T>
-void delete_dependents(Session& session, std::span<T* const> parents) {
+template <TableModel T, typename S>
+void delete_dependents(S& session, std::span<T* const> parents) {
   const schema::Dialect dialect = session.dialect();
   for_each_relationship_index<T>([&](auto index) {
     constexpr const auto& relationship = relationship_at<T, index()>;
@@ -121,8 +125,8 @@ void delete_dependents(Session& session, std::span<T* const> parents) {
   });
 }
 
-template <TableModel T>
-void delete_orphans(Session& session, std::span<T* const> parents) {
+template <TableModel T, typename S>
+void delete_orphans(S& session, std::span<T* const> parents) {
   const schema::Dialect dialect = session.dialect();
   for_each_relationship_index<T>([&](auto index) {
     constexpr const auto& relationship = relationship_at<T, index()>;
