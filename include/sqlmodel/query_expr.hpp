@@ -188,66 +188,51 @@ struct InList final : detail::SqlNode {
   std::vector<detail::Param> values;
   void render(detail::RenderContext& context) const override;
 };
+// (left AND right), (left OR right)
+struct Logical final : detail::SqlNode {
+  Logical(detail::NodePtr left, std::string_view op, detail::NodePtr right)
+      : left(std::move(left)), op(op), right(std::move(right)) {}
+  detail::NodePtr left;
+  std::string_view op;
+  detail::NodePtr right;
+  void render(detail::RenderContext& context) const override;
+};
+// NOT (operand)
+struct Not final : detail::SqlNode {
+  explicit Not(detail::NodePtr operand) : operand(std::move(operand)) {}
+  detail::NodePtr operand;
+  void render(detail::RenderContext& context) const override;
+};
 }  // namespace node
 
-// A node of a WHERE condition. Built by the operators below; rendered by render_condition.
-// `node` conditions hold any expression (column against column, EXISTS, IN subquery, ...).
-struct ConditionNode {
-  enum class Op { compare, in, like, is_null, is_not_null, and_, or_, not_, node };
-  Op op = Op::compare;
-  std::string_view table;
-  std::string_view column;
-  std::string_view comparison;  // "=", "<>", "<", "<=", ">", ">="
-  std::vector<detail::Param> values;
-  std::shared_ptr<const detail::ConditionNode> left, right;
-  detail::NodePtr expression;  // Op::node
-};
+// The column of a condition: "table"."column".
+inline NodePtr column_node(std::string_view table, std::string_view column) {
+  return std::make_shared<node::Column>(std::string(table), std::string(column));
+}
 
 }  // namespace detail
 
+// A boolean SQL expression, for where(), having() and join conditions: built by the comparison
+// operators below, combined with &&, || and !. It is a node of the one expression tree
+// (detail::SqlNode) like every other expression, and renders itself.
 class Condition {
  public:
-  explicit Condition(std::shared_ptr<const detail::ConditionNode> node) : node_(std::move(node)) {}
-  // A condition made of any boolean expression node.
-  static Condition of(detail::NodePtr expression) {
-    auto node = std::make_shared<detail::ConditionNode>();
-    node->op = detail::ConditionNode::Op::node;
-    node->expression = std::move(expression);
-    return Condition(std::move(node));
-  }
-  const detail::ConditionNode& node() const { return *node_; }
-  const std::shared_ptr<const detail::ConditionNode>& shared() const { return node_; }
+  explicit Condition(detail::NodePtr node) : node_(std::move(node)) {}
+  const detail::NodePtr& node() const { return node_; }
 
   friend Condition operator&&(const Condition& a, const Condition& b) {
-    return combine(detail::ConditionNode::Op::and_, a, b);
+    return Condition(std::make_shared<detail::node::Logical>(a.node_, "AND", b.node_));
   }
   friend Condition operator||(const Condition& a, const Condition& b) {
-    return combine(detail::ConditionNode::Op::or_, a, b);
+    return Condition(std::make_shared<detail::node::Logical>(a.node_, "OR", b.node_));
   }
-  friend Condition operator!(const Condition& a) {
-    auto node = std::make_shared<detail::ConditionNode>();
-    node->op = detail::ConditionNode::Op::not_;
-    node->left = a.node_;
-    return Condition(std::move(node));
-  }
+  friend Condition operator!(const Condition& a) { return Condition(std::make_shared<detail::node::Not>(a.node_)); }
 
  private:
-  static Condition combine(detail::ConditionNode::Op op, const Condition& a, const Condition& b) {
-    auto node = std::make_shared<detail::ConditionNode>();
-    node->op = op;
-    node->left = a.node_;
-    node->right = b.node_;
-    return Condition(std::move(node));
-  }
-  std::shared_ptr<const detail::ConditionNode> node_;
+  detail::NodePtr node_;
 };
 
 namespace detail {
-
-// Appends the condition to `sql` (placeholders numbered from params.size() + 1) and its values
-// to `params`.
-void render_condition(const detail::ConditionNode& node, schema::Dialect dialect, std::string& sql,
-                      std::vector<detail::Param>& params);
 
 // One ORDER BY term: a column (table/column), or any expression when `expression` is set.
 struct OrderTerm {
@@ -322,13 +307,13 @@ class Expr {
     return copy;
   }
 
-  Condition is_null() const { return Condition::of(std::make_shared<detail::node::NullTest>(node_, false)); }
-  Condition is_not_null() const { return Condition::of(std::make_shared<detail::node::NullTest>(node_, true)); }
+  Condition is_null() const { return Condition(std::make_shared<detail::node::NullTest>(node_, false)); }
+  Condition is_not_null() const { return Condition(std::make_shared<detail::node::NullTest>(node_, true)); }
   Condition in(std::span<const operand_type> values) const {
     std::vector<detail::Param> params;
     params.reserve(values.size());
     for (const auto& value : values) params.push_back(detail::to_param(value));
-    return Condition::of(std::make_shared<detail::node::InList>(node_, std::move(params)));
+    return Condition(std::make_shared<detail::node::InList>(node_, std::move(params)));
   }
   Condition in(std::initializer_list<operand_type> values) const {
     return in(std::span<const operand_type>(values.begin(), values.size()));
@@ -375,21 +360,7 @@ class ColumnRef {
   operator Expr<V, detail::type_list<T>>() const { return expr(); }
   Expr<V, detail::type_list<T>> as(std::string label) const { return expr().as(std::move(label)); }
 
-  // The comparison of a column with a plain value keeps its own node: it is the hot path of
-  // where() and renders without building an expression tree.
-  Condition compare(std::string_view comparison, const operand_type& value) const {
-    auto node = make(detail::ConditionNode::Op::compare);
-    node->comparison = comparison;
-    node->values.push_back(detail::to_param(value));
-    return Condition(std::move(node));
-  }
-
-  Condition in(std::span<const operand_type> values) const {
-    auto node = make(detail::ConditionNode::Op::in);
-    node->values.reserve(values.size());
-    for (const auto& value : values) node->values.push_back(detail::to_param(value));
-    return Condition(std::move(node));
-  }
+  Condition in(std::span<const operand_type> values) const { return expr().in(values); }
   Condition in(std::initializer_list<operand_type> values) const {
     return in(std::span<const operand_type>(values.begin(), values.size()));
   }
@@ -405,26 +376,17 @@ class ColumnRef {
   Condition like(std::string_view pattern) const
     requires std::is_same_v<operand_type, std::string>
   {
-    auto node = make(detail::ConditionNode::Op::like);
-    node->values.push_back(std::string(pattern));
-    return Condition(std::move(node));
+    return Condition(std::make_shared<detail::node::Binary>(
+        expr().node(), "LIKE", std::make_shared<detail::node::Value>(std::string(pattern), false), false));
   }
-  Condition is_null() const { return Condition(make(detail::ConditionNode::Op::is_null)); }
-  Condition is_not_null() const { return Condition(make(detail::ConditionNode::Op::is_not_null)); }
+  Condition is_null() const { return expr().is_null(); }
+  Condition is_not_null() const { return expr().is_not_null(); }
 
   detail::OrderTerm asc() const { return {table_, column_, false}; }
   detail::OrderTerm desc() const { return {table_, column_, true}; }
   operator detail::OrderTerm() const { return asc(); }
 
  private:
-  std::shared_ptr<detail::ConditionNode> make(detail::ConditionNode::Op op) const {
-    auto node = std::make_shared<detail::ConditionNode>();
-    node->op = op;
-    node->table = table_;
-    node->column = column_;
-    return node;
-  }
-
   std::string_view table_;
   std::string_view column_;
 };
@@ -503,17 +465,14 @@ concept ComparableExprs = detail::SqlExpression<A> && detail::SqlExpression<B> &
                           comparable_v<typename A::operand_type, typename B::operand_type>;
 
 inline Condition compare_nodes(const detail::NodePtr& left, std::string_view op, const detail::NodePtr& right) {
-  return Condition::of(std::make_shared<detail::node::Binary>(left, op, right, false));
+  return Condition(std::make_shared<detail::node::Binary>(left, op, right, false));
 }
 
 template <typename E, typename X>
 Condition compare_value(const E& expression, std::string_view op, const X& value) {
   using Operand = typename E::operand_type;
-  if constexpr (requires { expression.compare(op, Operand(value)); })
-    return expression.compare(op, Operand(value));
-  else
-    return compare_nodes(expression.node(), op,
-                         std::make_shared<detail::node::Value>(detail::to_param(Operand(value)), false));
+  return compare_nodes(to_expr(expression).node(), op,
+                       std::make_shared<detail::node::Value>(detail::to_param(Operand(value)), false));
 }
 
 // The value type of a + b: the common type of the operands, std::optional when either is.

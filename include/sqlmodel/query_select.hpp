@@ -552,11 +552,8 @@ class Select {
       core_.where = user_where_ ? (detail::discriminator_condition<T>() && *user_where_) : detail::discriminator_condition<T>();
     if constexpr (is_soft_deletable<T>()) {
       if (with_deleted_) return;
-      auto not_deleted = std::make_shared<detail::ConditionNode>();
-      not_deleted->op = detail::ConditionNode::Op::is_null;
-      not_deleted->table = model_traits<T>::table_name;
-      not_deleted->column = detail::deleted_at_column<T>();
-      Condition filter{std::move(not_deleted)};
+      Condition filter{std::make_shared<detail::node::NullTest>(
+          detail::column_node(model_traits<T>::table_name, detail::deleted_at_column<T>()), false)};
       core_.where = core_.where ? (filter && *core_.where) : filter;
     }
   }

@@ -43,7 +43,7 @@ Condition Expr<V, S, N>::in(const Query& subquery) const {
 template <typename Query>
   requires requires(const Query& query) { query.core(); } || requires(const Query& query) { query.compound_core(); }
 Condition exists(const Query& subquery) {
-  return Condition::of(detail::subquery_node(subquery, "EXISTS "));
+  return Condition(detail::subquery_node(subquery, "EXISTS "));
 }
 
 // (SELECT one value ...) as an expression.

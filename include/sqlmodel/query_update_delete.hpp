@@ -224,11 +224,8 @@ class SoftDelete {
 
   detail::RenderedQuery render(schema::Dialect dialect) const {
     const Timestamp now = detail::now_for_database();
-    auto live = std::make_shared<detail::ConditionNode>();
-    live->op = detail::ConditionNode::Op::is_null;
-    live->table = model_traits<T>::table_name;
-    live->column = detail::deleted_at_column<T>();
-    Condition only_live{std::move(live)};
+    Condition only_live{std::make_shared<detail::node::NullTest>(
+        detail::column_node(model_traits<T>::table_name, detail::deleted_at_column<T>()), false)};
     std::vector<detail::Assignment> assignments{*detail::assign_now_to<T>(ColumnRole::deleted_at, now)};
     return detail::render_update(dialect, model_traits<T>::model_name, model_traits<T>::table_name,
                          detail::with_updated_at<T>(std::move(assignments), now),

@@ -144,6 +144,20 @@ void NullTest::render(RenderContext& context) const {
   context.sql += negated ? " IS NOT NULL" : " IS NULL";
 }
 
+void Logical::render(RenderContext& context) const {
+  context.sql += "(";
+  left->render(context);
+  context.sql += " ";
+  context.sql += op;
+  context.sql += " ";
+  right->render(context);
+  context.sql += ")";
+}
+void Not::render(RenderContext& context) const {
+  context.sql += "NOT (";
+  operand->render(context);
+  context.sql += ")";
+}
 void InList::render(RenderContext& context) const {
   // An empty IN list is a syntax error in SQL; it matches nothing.
   if (values.empty()) {
@@ -215,60 +229,6 @@ void Over::render(RenderContext& context) const {
 
 }  // namespace node
 
-void render_condition(const ConditionNode& node, schema::Dialect dialect, std::string& sql,
-                      std::vector<Param>& params) {
-  using Op = ConditionNode::Op;
-  auto next_placeholder = [&](const Param& value) {
-    params.push_back(value);
-    return placeholder(dialect, params.size());
-  };
-  switch (node.op) {
-    case Op::compare:
-      sql += qualified(dialect, node.table, node.column) + " " + std::string(node.comparison) + " " +
-             next_placeholder(node.values.at(0));
-      return;
-    case Op::like:
-      sql += qualified(dialect, node.table, node.column) + " LIKE " + next_placeholder(node.values.at(0));
-      return;
-    case Op::in:
-      // An empty IN list is a syntax error in SQL; it matches nothing.
-      if (node.values.empty()) {
-        sql += "1 = 0";
-        return;
-      }
-      sql += qualified(dialect, node.table, node.column) + " IN (";
-      for (std::size_t i = 0; i < node.values.size(); ++i) {
-        if (i) sql += ", ";
-        sql += next_placeholder(node.values[i]);
-      }
-      sql += ")";
-      return;
-    case Op::is_null:
-      sql += qualified(dialect, node.table, node.column) + " IS NULL";
-      return;
-    case Op::is_not_null:
-      sql += qualified(dialect, node.table, node.column) + " IS NOT NULL";
-      return;
-    case Op::and_:
-    case Op::or_:
-      sql += "(";
-      render_condition(*node.left, dialect, sql, params);
-      sql += node.op == Op::and_ ? " AND " : " OR ";
-      render_condition(*node.right, dialect, sql, params);
-      sql += ")";
-      return;
-    case Op::not_:
-      sql += "NOT (";
-      render_condition(*node.left, dialect, sql, params);
-      sql += ")";
-      return;
-    case Op::node: {
-      RenderContext context{dialect, sql, params};
-      node.expression->render(context);
-      return;
-    }
-  }
-}
 
 void render_order_terms(RenderContext& context, const std::vector<OrderTerm>& terms) {
   context.sql += "ORDER BY ";
@@ -382,11 +342,11 @@ void SelectCore::render(RenderContext& context) const {
       context.identifier(join.alias);
     }
     sql += " ON ";
-    render_condition(join.on.node(), context.dialect, sql, context.params);
+    join.on.node()->render(context);
   }
   if (where) {
     sql += " WHERE ";
-    render_condition(where->node(), context.dialect, sql, context.params);
+    where->node()->render(context);
   }
   if (!group_by.empty()) {
     sql += " GROUP BY ";
@@ -397,7 +357,7 @@ void SelectCore::render(RenderContext& context) const {
   }
   if (having) {
     sql += " HAVING ";
-    render_condition(having->node(), context.dialect, sql, context.params);
+    having->node()->render(context);
   }
   if (!order.empty()) {
     sql += " ";
@@ -491,7 +451,7 @@ RenderedQuery render_update(schema::Dialect dialect, std::string_view model, std
   }
   if (where) {
     query.sql += " WHERE ";
-    render_condition(where->node(), dialect, query.sql, query.params);
+    where->node()->render(context);
   }
   return query;
 }
@@ -499,10 +459,11 @@ RenderedQuery render_update(schema::Dialect dialect, std::string_view model, std
 RenderedQuery render_delete(schema::Dialect dialect, std::string_view table,
                             const std::optional<Condition>& where) {
   RenderedQuery query;
+  RenderContext context{dialect, query.sql, query.params};
   query.sql = "DELETE FROM " + quote(dialect, table);
   if (where) {
     query.sql += " WHERE ";
-    render_condition(where->node(), dialect, query.sql, query.params);
+    where->node()->render(context);
   }
   return query;
 }

@@ -26,13 +26,10 @@ namespace sqlmodel::detail {
 // `discriminator IN (identities...)` on T's table, the identities bound as parameters.
 template <SingleTableModel T>
 Condition discriminator_condition() {
-  auto node = std::make_shared<ConditionNode>();
-  node->op = ConditionNode::Op::in;
-  node->table = model_traits<T>::table_name;
-  node->column = model_traits<T>::discriminator;
-  for (std::string_view identity : model_traits<T>::polymorphic_identities)
-    node->values.emplace_back(std::string(identity));
-  return Condition(std::move(node));
+  std::vector<Param> identities;
+  for (std::string_view identity : model_traits<T>::polymorphic_identities) identities.emplace_back(std::string(identity));
+  return Condition(std::make_shared<node::InList>(
+      column_node(model_traits<T>::table_name, model_traits<T>::discriminator), std::move(identities)));
 }
 
 // ` AND "table"."kind" IN ('manager', 'director')` for a single-table child, empty otherwise:
