@@ -25,22 +25,10 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-enum class Backend { sqlite, postgres };
-
 class OrmInheritanceTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Backend::postgres) {
-      SQLMODEL_REQUIRE_POSTGRES(postgres_url);
-      url = postgres_url;
-    } else {
-      const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-      std::string file = std::string(test->test_suite_name()) + "_" + test->name() + ".db";
-      for (char& c : file)
-        if (c == '/') c = '_';
-      url = "sqlite:///" + (scratch_directory() / file).string();
-    }
+    SQLMODEL_REQUIRE_DATABASE(url, GetParam(), "");
     database_.emplace(Database::open(url));
     std::string reset = "DROP TABLE IF EXISTS sti_employees; DROP TABLE IF EXISTS sti_departments; "
                         "DROP TABLE IF EXISTS sti_vehicles;";
@@ -338,11 +326,8 @@ TEST_P(OrmInheritanceTest, LoadingARelationshipToAChildLoadsOnlyThatChildsRows) 
   EXPECT_THAT(names(reloaded.managers.get()), ElementsAre("Dora", "Mona"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, OrmInheritanceTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgres),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param == Backend::sqlite ? "sqlite" : "postgres";
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, OrmInheritanceTest, ::testing::Values(Backend::sqlite, Backend::postgres),
+                         backend_name);
 
 }  // namespace
 }  // namespace sqlmodel::testing::sti

@@ -79,24 +79,12 @@ namespace {
 
 using ::testing::HasSubstr;
 
-enum class Backend { sqlite, postgres };
-
 class ReadPathTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    std::string key;
-    if (GetParam() == Backend::postgres) {
-      SQLMODEL_REQUIRE_POSTGRES(postgres_url);
-      database_.emplace(Database::open(postgres_url));
-      key = "id BIGSERIAL PRIMARY KEY";
-    } else {
-      const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-      std::string file = std::string("read_path_") + test->name() + ".db";
-      for (char& c : file)
-        if (c == '/') c = '_';  // the parameter's suffix
-      database_.emplace(Database::open("sqlite:///" + (scratch_directory() / file).string()));
-      key = "id INTEGER PRIMARY KEY";
-    }
+    SQLMODEL_REQUIRE_DATABASE(url, GetParam(), "");
+    database_.emplace(Database::open(url));
+    const std::string key = GetParam() == Backend::postgres ? "id BIGSERIAL PRIMARY KEY" : "id INTEGER PRIMARY KEY";
     database_->exec_script("DROP TABLE IF EXISTS read_values");
     database_->exec_script("CREATE TABLE read_values (" + key +
                        ", maybe_int BIGINT, maybe_real DOUBLE PRECISION, maybe_flag BOOLEAN,"
@@ -221,9 +209,7 @@ TEST_P(ReadPathTest, NullInANonOptionalMemberIsAnErrorForEveryType) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReadPathTest, ::testing::Values(Backend::sqlite, Backend::postgres),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param == Backend::sqlite ? "sqlite" : "postgres";
-                         });
+                         backend_name);
 
 }  // namespace
 }  // namespace sqlmodel::testing::read_path

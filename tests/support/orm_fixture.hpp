@@ -22,25 +22,11 @@
 
 namespace sqlmodel::testing::orm {
 
-enum class Backend { sqlite, postgres };
-
-inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::sqlite ? "sqlite" : "postgres";
-}
-
 class OrmTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::postgres) {
-      SQLMODEL_REQUIRE_POSTGRES(postgres_url);
-      url_ = postgres_url;
-    } else {
-      const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-      std::string file = std::string(test->test_suite_name()) + "_" + test->name() + ".db";
-      for (char& c : file)
-        if (c == '/') c = '_';
-      url_ = "sqlite:///" + (scratch_directory() / file).string();
-    }
+    SQLMODEL_REQUIRE_DATABASE(url, GetParam(), "");
+    url_ = url;
     database_.emplace(Database::open(url_));
     std::string reset =
         "DROP TABLE IF EXISTS memberships; DROP TABLE IF EXISTS teams; "

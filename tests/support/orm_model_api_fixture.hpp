@@ -23,27 +23,13 @@
 
 namespace sqlmodel::testing::orm_api {
 
-using orm::Backend;
-using orm::backend_name;
-
 class ModelApiTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::postgres) {
-      SQLMODEL_REQUIRE_POSTGRES(postgres_url);
-      // A schema of their own, so that check_schema sees only these tables (other suites
-      // share the server's public schema).
-      Database::open(postgres_url).exec_script(
-          "DROP SCHEMA IF EXISTS model_api CASCADE; CREATE SCHEMA model_api;");
-      url_ = postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
-             "options=-csearch_path%3Dmodel_api";
-    } else {
-      const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-      std::string file = std::string(test->test_suite_name()) + "_" + test->name() + ".db";
-      for (char& c : file)
-        if (c == '/') c = '_';
-      url_ = "sqlite:///" + (scratch_directory() / file).string();
-    }
+    // A schema of their own, so that check_schema sees only these tables (other suites share
+    // the server's public schema).
+    SQLMODEL_REQUIRE_DATABASE(url, GetParam(), "model_api");
+    url_ = url;
     database_.emplace(Database::open(url_));
     std::string reset = "DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS samples;";
     if (GetParam() == Backend::postgres) reset += " DROP TYPE IF EXISTS mood;";

@@ -18,25 +18,11 @@
 
 namespace sqlmodel::testing::soft {
 
-using orm::Backend;
-using orm::backend_name;
-
 class SoftDeleteTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::postgres) {
-      SQLMODEL_REQUIRE_POSTGRES(postgres_url);
-      Database::open(postgres_url).exec_script(
-          "DROP SCHEMA IF EXISTS soft_delete CASCADE; CREATE SCHEMA soft_delete;");
-      url_ = postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
-             "options=-csearch_path%3Dsoft_delete";
-    } else {
-      const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-      std::string file = std::string(test->test_suite_name()) + "_" + test->name() + ".db";
-      for (char& c : file)
-        if (c == '/') c = '_';
-      url_ = "sqlite:///" + (scratch_directory() / file).string();
-    }
+    SQLMODEL_REQUIRE_DATABASE(url, GetParam(), "soft_delete");
+    url_ = url;
     database_.emplace(Database::open(url_));
     database_->exec_script(
         "DROP TABLE IF EXISTS club_members; DROP TABLE IF EXISTS clubs; DROP TABLE IF EXISTS notes; "
