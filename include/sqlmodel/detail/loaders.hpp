@@ -287,80 +287,39 @@ void load_member(S& session, std::span<T* const> objects, M T::*member,
 }
 
 
-// selectinload(&User::posts): after the main query, one SELECT ... WHERE user_id IN <keys>.
-template <TableModel T, typename M>
-class SelectInLoad {
+// What selectinload(...) and joinedload(...) hold: the relationship's member, the loaders of
+// the next level and whether soft-deleted targets are wanted. `Load<T, M>` is the loader
+// itself, which a member pointer given to then() becomes at the next level.
+template <template <typename, typename> class Load, TableModel T, typename M>
+class LoaderOptions {
  public:
   using target_type = typename relationship_member<M>::target_type;
 
-  explicit SelectInLoad(M T::*member) : member_(member) {}
+  explicit LoaderOptions(M T::*member) : member_(member) {}
 
-  // Loads a relationship of the loaded targets too: selectinload for a member pointer (one
-  // more statement per level), or any loader (joinedload(...) joins into this level's
-  // statement).
+  // Loads a relationship of the loaded targets too: the same kind of loader for a member
+  // pointer, or any loader (selectinload(...) or joinedload(...)).
   template <typename N>
-  SelectInLoad then(N target_type::*nested) const {
-    SelectInLoad copy = *this;
-    copy.nested_.push_back(Loader<target_type>(SelectInLoad<target_type, N>(nested)));
-    return copy;
+  Load<T, M> then(N target_type::*nested) const {
+    return then(Load<target_type, N>(nested));
   }
   template <typename L>
     requires std::is_constructible_v<Loader<target_type>, L>
-  SelectInLoad then(L nested) const {
-    SelectInLoad copy = *this;
+  Load<T, M> then(L nested) const {
+    Load<T, M> copy = self();
     copy.nested_.push_back(Loader<target_type>(std::move(nested)));
     return copy;
   }
 
   // Soft-deleted targets are loaded too (soft_delete.hpp); nested loaders decide for themselves.
-  SelectInLoad with_deleted(bool on = true) const {
-    SelectInLoad copy = *this;
+  Load<T, M> with_deleted(bool on = true) const {
+    Load<T, M> copy = self();
     copy.with_deleted_ = on;
     return copy;
   }
 
-  void operator()(Session& session, std::span<T* const> objects) const {
-    load_member(session, objects, member_, nested_, with_deleted_);
-  }
-
- private:
-  M T::*member_;
-  std::vector<Loader<target_type>> nested_;
-  bool with_deleted_ = false;
-};
-
-template <TableModel T, typename M>
-class JoinedLoad {
- public:
-  using target_type = typename relationship_member<M>::target_type;
-
-  explicit JoinedLoad(M T::*member) : member_(member) {}
-
-  // Joins a relationship of the targets into the same statement (a member pointer), or adds
-  // any other loader (selectinload(...): one statement after this one).
-  template <typename N>
-  JoinedLoad then(N target_type::*nested) const {
-    JoinedLoad copy = *this;
-    copy.nested_.push_back(Loader<target_type>(JoinedLoad<target_type, N>(nested)));
-    return copy;
-  }
-  template <typename L>
-    requires std::is_constructible_v<Loader<target_type>, L>
-  JoinedLoad then(L nested) const {
-    JoinedLoad copy = *this;
-    copy.nested_.push_back(Loader<target_type>(std::move(nested)));
-    return copy;
-  }
-
-  // Soft-deleted targets are joined too (soft_delete.hpp); nested loaders decide for themselves.
-  JoinedLoad with_deleted(bool on = true) const {
-    JoinedLoad copy = *this;
-    copy.with_deleted_ = on;
-    return copy;
-  }
-
-  // Where there is no statement to join into (objects already in hand), it loads as
-  // selectinload does: one statement.
+  // Loads the relationship of objects already in hand: one statement (a joined load has no
+  // statement to join into here).
   void operator()(Session& session, std::span<T* const> objects) const {
     load_member(session, objects, member_, nested_, with_deleted_);
   }
@@ -370,9 +329,25 @@ class JoinedLoad {
   bool includes_deleted() const { return with_deleted_; }
 
  private:
+  const Load<T, M>& self() const { return static_cast<const Load<T, M>&>(*this); }
+
   M T::*member_;
   std::vector<Loader<target_type>> nested_;
   bool with_deleted_ = false;
+};
+
+// selectinload(&User::posts): after the main query, one SELECT ... WHERE user_id IN <keys>.
+template <TableModel T, typename M>
+class SelectInLoad final : public LoaderOptions<SelectInLoad, T, M> {
+ public:
+  using LoaderOptions<SelectInLoad, T, M>::LoaderOptions;
+};
+
+// joinedload(&Post::author): joined into the statement of the level above (plan_joined).
+template <TableModel T, typename M>
+class JoinedLoad final : public LoaderOptions<JoinedLoad, T, M> {
+ public:
+  using LoaderOptions<JoinedLoad, T, M>::LoaderOptions;
 };
 
 
