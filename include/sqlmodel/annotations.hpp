@@ -110,6 +110,10 @@ struct Field {
   Tristate timezone = unset;       // time_point: true (the default) is a timestamp with time zone
   const char* sql_type = nullptr;  // the snapshot's type spelling: "string(40)", "numeric(12,4)"
   bool exclude = false;            // not a column
+  // Optimistic concurrency (an integer column): 1 on INSERT; every UPDATE or DELETE of the
+  // object checks it and an UPDATE bumps it, so a write over another session's change is a
+  // sqlmodel::StaleVersion error instead of a lost update (docs/orm.md).
+  bool version = false;
 };
 
 // SQLMODEL_RELATIONSHIP(...): on a Related<T> (to one) or RelatedList<T> (to many) member.
@@ -272,8 +276,18 @@ inline std::string not_loaded_message(std::string_view path) {
 }
 }  // namespace detail
 
-// A to-one relationship: empty until loaded (selectinload, joinedload, session.load).
+namespace detail {
+// How the loaders and the session's flush reach a relationship member's state without going
+// through the public setters (which record a change to write): see detail/relationship_state.hpp.
+struct relationship_access;
+}  // namespace detail
+
+// A to-one relationship: empty until loaded (selectinload, joinedload, session.load) or set.
 // Holds the target through a shared_ptr so models may refer to themselves and each other.
+//
+// Writing through it: set() points it at another object (or at none with nullptr); the next
+// flush of the object holding it inserts the target when it is new and writes the foreign key
+// from it (Session::add, docs/orm.md "Writing through relationships").
 template <typename T>
 class Related {
  public:
@@ -289,23 +303,47 @@ class Related {
     if (!loaded_) detail::throw_not_loaded(name_);
     return value_;
   }
+  // Points the relationship at `value` (nullptr: at none); the flush writes the foreign key.
   void set(std::shared_ptr<T> value) {
+    keep_original();
     value_ = std::move(value);
     loaded_ = true;
   }
+  // Forgets the relationship: not loaded, and a flush leaves the foreign key as it is.
   void reset() {
     value_.reset();
-    loaded_ = false;
+    original_.reset();
+    loaded_ = changed_ = original_loaded_ = false;
   }
   void set_name(detail::RelationshipName name) { name_ = name; }
 
  private:
+  friend struct detail::relationship_access;
+  // The first change after a load (or a flush) keeps what the database holds, so the flush
+  // knows the old target (its other side, an orphan).
+  void keep_original() {
+    if (changed_) return;
+    original_ = value_;
+    original_loaded_ = loaded_;
+    changed_ = true;
+  }
+
   std::shared_ptr<T> value_;
+  std::shared_ptr<T> original_;  // while changed_: the target when loaded or last flushed
   bool loaded_ = false;
+  bool changed_ = false;
+  bool original_loaded_ = false;
   detail::RelationshipName name_ = nullptr;
 };
 
 // A to-many relationship (one-to-many or many-to-many): empty until loaded.
+//
+// Writing through it: append() adds an object (new ones are inserted by the flush of the
+// owner, with their foreign key or link row), remove() takes one out (the flush deletes it
+// with delete_orphan, else sets its foreign key NULL; for many-to-many it deletes the link
+// row), set() replaces the whole collection. On a list that was never loaded, append() keeps
+// the object for the flush and the list stays unloaded (get() still throws) unless its owner
+// is new: the flush that inserts the owner marks its lists loaded.
 template <typename T>
 class RelatedList {
  public:
@@ -315,44 +353,81 @@ class RelatedList {
     return items_;
   }
   void set(std::vector<std::shared_ptr<T>> items) {
+    keep_original();
+    if (!loaded_) replaced_ = true;
     items_ = std::move(items);
     links_.clear();
     loaded_ = true;
   }
-  // A many-to-many relationship loaded through its link model: links[i] is the link row
-  // (the link model's object) that leads to items[i]. Read them with sqlmodel::linked().
+  // A many-to-many relationship with its link model's rows: links[i] is the link row (the
+  // link model's object: role, joined_at ...) that leads to items[i]. Read them with
+  // sqlmodel::linked().
   void set(std::vector<std::shared_ptr<T>> items, std::vector<std::shared_ptr<void>> links) {
     if (links.size() != items.size())
       throw std::invalid_argument("RelatedList::set: one link row per item");
+    keep_original();
+    if (!loaded_) replaced_ = true;
     items_ = std::move(items);
     links_ = std::move(links);
     loaded_ = true;
   }
-  // Loaders building the list row by row: marks it loaded (and empty) first, then appends.
-  void start_loading() {
-    items_.clear();
-    links_.clear();
-    loaded_ = true;
-  }
+  // Adds `item`; for a many-to-many relationship, `link` is the link model's row to write
+  // with it (its extra columns; the flush fills in its keys), or null for a default one.
   void append(std::shared_ptr<T> item, std::shared_ptr<void> link = nullptr) {
-    items_.push_back(std::move(item));
-    if (link) links_.push_back(std::move(link));
+    keep_original();
+    push(std::move(item), std::move(link));
   }
+  // Takes `item` (compared by address) out of the list; false when the list does not hold it.
+  bool remove(const T* item) {
+    for (std::size_t i = 0; i < items_.size(); ++i)
+      if (items_[i].get() == item) {
+        keep_original();
+        items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(i));
+        if (!links_.empty()) links_.erase(links_.begin() + static_cast<std::ptrdiff_t>(i));
+        return true;
+      }
+    if (!loaded_) detail::throw_not_loaded(name_);
+    return false;
+  }
+  bool remove(const std::shared_ptr<T>& item) { return remove(item.get()); }
+  // The link rows, parallel to get() (empty when the list holds none).
   const std::vector<std::shared_ptr<void>>& link_rows() const {
     if (!loaded_) detail::throw_not_loaded(name_);
     return links_;
   }
+  // Forgets the list: not loaded, and nothing of it is written.
   void reset() {
     items_.clear();
     links_.clear();
-    loaded_ = false;
+    original_.clear();
+    loaded_ = changed_ = original_loaded_ = replaced_ = false;
   }
   void set_name(detail::RelationshipName name) { name_ = name; }
 
  private:
+  friend struct detail::relationship_access;
+  void keep_original() {
+    if (changed_) return;
+    original_ = items_;
+    original_loaded_ = loaded_;
+    changed_ = true;
+  }
+  // links_ is empty or parallel to items_.
+  void push(std::shared_ptr<T> item, std::shared_ptr<void> link) {
+    if (link || !links_.empty()) {
+      links_.resize(items_.size());
+      links_.push_back(std::move(link));
+    }
+    items_.push_back(std::move(item));
+  }
+
   std::vector<std::shared_ptr<T>> items_;
   std::vector<std::shared_ptr<void>> links_;
+  std::vector<std::shared_ptr<T>> original_;  // while changed_: the items when loaded or last flushed
   bool loaded_ = false;
+  bool changed_ = false;
+  bool original_loaded_ = false;
+  bool replaced_ = false;  // set() on a list that was never loaded: the whole collection replaced
   detail::RelationshipName name_ = nullptr;
 };
 

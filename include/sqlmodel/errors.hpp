@@ -3,6 +3,7 @@
 // constraint or key) it is about.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -71,6 +72,21 @@ class StaleData : public DatabaseError {
  private:
   std::string table_;
   std::string key_;
+};
+
+// Optimistic concurrency (a model with a SQLMODEL_FIELD(.version = true) column): the UPDATE or
+// DELETE of a row said `AND version = <the object's version>` and matched nothing, because
+// another session changed (or deleted) the row since this object was read.
+class StaleVersion : public StaleData {
+ public:
+  StaleVersion(const std::string& message, std::string statement, std::string table, std::string key,
+               std::int64_t version)
+      : StaleData(message, std::move(statement), std::move(table), std::move(key)), version_(version) {}
+  // The version the object held (the row's is now another, or the row is gone).
+  std::int64_t version() const { return version_; }
+
+ private:
+  std::int64_t version_;
 };
 
 // The database cannot be reached, or the pool has no connection to give.

@@ -108,14 +108,20 @@ auto linked(const T& object, M T::*member) {
   using Link = typename R::link_type;
   const auto& items = related(object, member);
   const auto& links = (object.*member).link_rows();
-  if (links.size() != items.size())
-    throw std::logic_error(detail::relationship_path_of(member) +
-                           " was not loaded through its link model (selectinload, joinedload and "
-                           "session.load keep the link rows)");
+  auto missing = [&] {
+    return std::logic_error(detail::relationship_path_of(member) +
+                            " holds items without their link rows: it was not loaded through its "
+                            "link model (selectinload, joinedload and session.load keep the link "
+                            "rows), or items were appended and not flushed yet (the flush writes "
+                            "their link rows and puts them here)");
+  };
+  if (links.size() != items.size()) throw missing();
   std::vector<LinkedItem<Target, Link>> result;
   result.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i)
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!links[i]) throw missing();
     result.push_back({items[i], std::static_pointer_cast<Link>(links[i])});
+  }
   return result;
 }
 

@@ -77,7 +77,9 @@
 // - Options of SQLMODEL_RELATIONSHIP copied as they are (omitted when not given, in this
 //   order after foreign_key_column): `.order_by = "<the annotation's text>"` ("title",
 //   "-score, title": '-' is descending; the loaders order each collection by it, and by the
-//   target's primary key without it), `.cascade_delete = true`, `.delete_orphan = true`.
+//   target's primary key without it), `.cascade_delete = true`, `.delete_orphan = true`,
+//   `.back_populates = "<the target's relationship>"` (a flush keeps that other side in step
+//   in memory).
 //   Session::delete_(parent) deletes the children of a cascade_delete (or delete_orphan)
 //   one-to-many relationship first, level by level; delete_orphan also makes
 //   Session::update(parent) delete the children the loaded collection no longer holds.
@@ -103,7 +105,8 @@
 //         .name = "teams", .kind = sqlmodel::schema::RelationshipKind::many_to_many,
 //         .link_table = "memberships"}
 //
-//   (plus `.order_by = "..."` when given: columns of the target). LinkLocalKey is the link
+//   (plus `.order_by = "..."` and `.back_populates = "..."` when given, in that order;
+//   order_by names columns of the target). LinkLocalKey is the link
 //   model's foreign key to this model's table, LinkRemoteKey its foreign key to the target's;
 //   when the link model has several to the same table (a self-referential many-to-many), the
 //   annotation's `.foreign_key` names LinkLocalKey's column. Session::delete_(object) deletes
@@ -130,6 +133,10 @@
 //   (mixins.hpp): the model is then soft-deletable and its queries skip deleted rows.
 //   TimestampMixin's members carry `.default_factory = now` in their own annotation, so the
 //   generator copies that like any other field option.
+// - `.role = sqlmodel::ColumnRole::version` for a `SQLMODEL_FIELD(.version = true)` integer
+//   member: optimistic concurrency (Session writes 1 on INSERT; every UPDATE or DELETE by key
+//   says `AND version = <the object's>` and an UPDATE sets it one higher; a row that matched
+//   nothing is a sqlmodel::StaleVersion error naming the table and key).
 // - `.has_default = true` when the member has a default member initializer (`= 0`, `{}`) or a
 //   default_factory: from_json lets a document leave it out (std::optional members may always
 //   be left out). Also on mirror_field, after `.name`.
@@ -255,6 +262,7 @@ enum class ColumnRole {
   none,
   updated_at,  // set to now on INSERT (when unset) and on every UPDATE
   deleted_at,  // set by Session::soft_delete; queries skip rows where it is not NULL
+  version,     // optimistic concurrency: 1 on INSERT, checked and bumped by every UPDATE
 };
 
 // One column of a model.
@@ -350,6 +358,7 @@ struct relationship {
   std::string_view order_by = {};  // "title", "-score, title"; empty: the target's key
   bool cascade_delete = false;
   bool delete_orphan = false;
+  std::string_view back_populates = {};  // the target's relationship that is the other side
 
   static constexpr bool through_link = false;
 };
@@ -380,6 +389,7 @@ struct link_relationship {
   schema::RelationshipKind kind = schema::RelationshipKind::many_to_many;
   std::string_view link_table;
   std::string_view order_by = {};
+  std::string_view back_populates = {};
 
   static constexpr bool through_link = true;
   static constexpr bool cascade_delete = false;

@@ -197,6 +197,7 @@ class PolymorphicSelect {
                   row_type& row = rows.emplace_back();
                   if (!detail::read_as_model<Root>(s, identity, row, static_cast<models*>(nullptr)))
                     throw unknown_identity(identity);
+                  std::visit([&](const auto& object) { session.remember(object); }, row);
                 });
     return rows;
   }

@@ -103,7 +103,11 @@ class Text {
       Statement& statement = session.connection().prepare(rendered.sql, model_traits<Row>::table_name);
       std::vector<Row> rows;
       session.run(statement, rendered.params.size(), [&](Statement& s) { detail::bind_params(s, rendered.params); },
-                  [&](Statement& s) { detail::read_columns(s, rows.emplace_back()); });
+                  [&](Statement& s) {
+                    Row& row = rows.emplace_back();
+                    detail::read_columns(s, row);
+                    session.remember(row);
+                  });
       return rows;
     } else {
       return detail::fetch_rows<Row>(session, rendered, {});

@@ -6,11 +6,18 @@
 //   session.commit();                 // alice.id now holds the key the database assigned
 //   auto found = session.get<User>(*alice.id);
 //
-// Models are plain values the caller owns (there is no identity map and no dirty tracking):
-// add() stages an INSERT, update() an UPDATE of every column by primary key, delete_() a
-// DELETE by primary key. The session refers to the staged object until the next flush, so it
-// must stay alive (and in place) until then. flush() runs staged writes in the order they were
-// staged; commit() flushes and commits; rollback() drops staged writes and rolls back.
+// Models are plain values the caller owns; there is no identity map. The session remembers
+// what each row held when it last read or wrote it (by table and primary key, detail/row_state.hpp),
+// so a write sends only the columns that changed, and nothing when none did. add() stages an
+// object and, through its loaded or set relationships, every object it reaches (SQLAlchemy's
+// save-update cascade): new ones are inserted in foreign-key order, changed ones updated, and
+// the keys the database assigns are written into the objects and the foreign keys that refer
+// to them (detail/unit_of_work.hpp). update() stages an UPDATE of the changed columns (every
+// column for a row this session never read), delete_() a DELETE by primary key. The session
+// refers to a staged object until the next flush, so it must stay alive (and in place) until
+// then; add(std::shared_ptr) lets a relationship's other side hold the object itself.
+// flush() runs the staged writes; commit() flushes and commits; rollback() drops staged writes,
+// rolls back, and forgets what the session remembered of rows.
 //
 // A transaction begins with the first statement (as in SQLAlchemy) or explicitly with begin(),
 // whose Transaction rolls back in its destructor unless committed. Any statement that fails
@@ -42,6 +49,8 @@
 #include "sqlmodel/detail/sql.hpp"
 #include "sqlmodel/detail/sqlite_statement.hpp"
 #include "sqlmodel/detail/statements.hpp"
+#include "sqlmodel/detail/row_state.hpp"
+#include "sqlmodel/detail/unit_of_work.hpp"
 #include "sqlmodel/detail/write_preparation.hpp"
 #include "sqlmodel/dialect.hpp"
 #include "sqlmodel/errors.hpp"
@@ -83,13 +92,18 @@ class Session {
   detail::Connection& connection() { return *connection_; }
 
   // ---- unit of work ----
+  // Stages `object` (and what its relationships reach) for the next flush: an INSERT when its
+  // key is unset (or is one this session never read), else an UPDATE of the columns that
+  // changed since the session read or wrote the row. Validates it now (validation.hpp).
   template <TableModel T>
   void add(T& object) {
-    detail::name_relationships(object);
-    detail::assign_discriminator(object);  // single-table inheritance (detail/single_table.hpp)
-    validate(object);
-    pending_.push_back({&object, &Session::insert_batch<T>,
-                        detail::prepares_insert<T>() ? &detail::prepare_insert<T> : nullptr});
+    stage(object, detail::WriteKind::add, nullptr);
+  }
+  // The same for an object held by a shared_ptr: relationships' other sides (back_populates)
+  // can then hold the object itself.
+  template <TableModel T>
+  void add(const std::shared_ptr<T>& object) {
+    stage(*object, detail::WriteKind::add, object);
   }
   template <TableModel T>
   void add_all(std::span<T> objects) {
@@ -99,9 +113,20 @@ class Session {
   template <TableModel T>
   void add_all(std::vector<T>& objects) { add_all(std::span<T>(objects)); }
   template <TableModel T>
+  void add_all(const std::vector<std::shared_ptr<T>>& objects) {
+    pending_.reserve(pending_.size() + objects.size());
+    for (const auto& object : objects) add(object);
+  }
+  // Stages an UPDATE of `object` by primary key: the columns that changed since this session
+  // read or wrote the row (nothing at all, not even updated_at, when none did), or every
+  // column for a row the session never read. Relationships are followed as add() does.
+  template <TableModel T>
   void update(T& object) {
-    validate(object);
-    pending_.push_back({&object, &Session::update_batch<T>, &detail::prepare_update<T>});
+    stage(object, detail::WriteKind::update, nullptr);
+  }
+  template <TableModel T>
+  void update(const std::shared_ptr<T>& object) {
+    stage(*object, detail::WriteKind::update, object);
   }
   // Soft-deletable models (mixins.hpp): sets deleted_at to now and stages an UPDATE.
   template <TableModel T>
@@ -117,7 +142,11 @@ class Session {
   // a keyword, hence the underscore, as in delete_<T>() for a DELETE by criteria.
   template <TableModel T>
   void delete_(T& object) {
-    pending_.push_back({&object, &Session::delete_batch<T>});
+    pending_.push_back({&object, &detail::model_ops<T, Session>(), detail::WriteKind::remove, nullptr});
+  }
+  template <TableModel T>
+  void delete_(const std::shared_ptr<T>& object) {
+    pending_.push_back({object.get(), &detail::model_ops<T, Session>(), detail::WriteKind::remove, object});
   }
   template <TableModel T>
   [[deprecated("Session::remove is now Session::delete_")]] void remove(T& object) {
@@ -184,6 +213,7 @@ class Session {
     run<true>(statement, info.keys.size(),
         [&](Statement& s) { detail::bind_key_value<T>(s, key); },
         [&](Statement& s) { detail::read_columns(s, found.emplace()); });
+    if (found) remember(*found);
     return found;
   }
 
@@ -229,6 +259,7 @@ class Session {
           found = true;
         });
     if (!found) throw not_found<T>(detail::object_key_text(object));
+    remember(object);
   }
 
   template <TableModel T>
@@ -239,12 +270,17 @@ class Session {
     detail::RenderedQuery rendered = query.render(dialect_);
     Statement& statement = connection_->prepare(rendered.sql, model_traits<T>::table_name);
     std::vector<T> rows;
+    auto& states = row_states_.of<T>();
     run(statement, rendered.params.size(),
         [&](Statement& s) {
           for (std::size_t i = 0; i < rendered.params.size(); ++i)
             detail::bind_param(s, static_cast<int>(i), rendered.params[i]);
         },
-        [&](Statement& s) { detail::read_columns(s, rows.emplace_back()); });
+        [&](Statement& s) {
+          T& row = rows.emplace_back();
+          detail::read_columns(s, row);
+          states.remember(row);
+        });
     if (!query.loaders().empty() && !rows.empty()) {
       std::vector<T*> pointers;
       pointers.reserve(rows.size());
@@ -302,6 +338,13 @@ class Session {
     load(std::span<T>(objects), relationship, with_deleted);
   }
 
+  // What the session remembers of the rows it read and wrote (the loaders and the flush use it).
+  detail::RowStates& row_states() { return row_states_; }
+  template <TableModel T>
+  void remember(const T& object) {
+    row_states_.of<T>().remember(object);
+  }
+
   // ---- statement listeners ----
   // Called after every statement this session runs (besides the database's listeners).
   void add_listener(StatementListener listener) { listeners_.push_back(std::move(listener)); }
@@ -353,27 +396,19 @@ class Session {
 
  private:
   friend class Transaction;
-  struct PendingWrite {
-    void* object;
-    void (*apply)(Session&, std::span<const PendingWrite>);
-    // add()/update(): default factories, timestamps and validation, run by flush() for every
-    // staged write before its first statement (detail/write_preparation.hpp).
-    void (*prepare)(void*) = nullptr;
-  };
+  template <TableModel T>
+  void stage(T& object, detail::WriteKind kind, std::shared_ptr<void> shared) {
+    detail::name_relationships(object);
+    detail::assign_discriminator(object);  // single-table inheritance (detail/single_table.hpp)
+    validate(object);
+    pending_.push_back({&object, &detail::model_ops<T, Session>(), kind, std::move(shared)});
+  }
   template <TableModel T, typename M>
   void load_objects(std::span<T> objects, M T::*relationship, bool with_deleted) {
     std::vector<T*> pointers;
     pointers.reserve(objects.size());
     for (T& object : objects) pointers.push_back(&object);
     detail::load_member(*this, std::span<T* const>(pointers), relationship, {}, with_deleted);
-  }
-
-  template <TableModel T>
-  static std::vector<T*> objects_of(std::span<const PendingWrite> writes) {
-    std::vector<T*> objects;
-    objects.reserve(writes.size());
-    for (const PendingWrite& write : writes) objects.push_back(static_cast<T*>(write.object));
-    return objects;
   }
 
   void ensure_transaction();
@@ -390,116 +425,11 @@ class Session {
                     table, key);
   }
 
-  // Each runs a batch of consecutive staged writes of one kind and model: the statement is
-  // looked up once per batch, not once per object.
-  template <TableModel T>
-  static void insert_batch(Session& session, std::span<const PendingWrite> writes) {
-    const auto& info = detail::table_info<T>::get();
-    const std::string_view table = model_traits<T>::table_name;
-    const schema::Dialect dialect = session.dialect_;
-    Statement* generated_key_statement = nullptr;
-    Statement* all_columns_statement = nullptr;
-    for (const PendingWrite& write : writes) {
-      T& object = *static_cast<T*>(write.object);
-      if constexpr (detail::has_generated_key<T>()) {
-        constexpr auto& key = detail::primary_key_column<T>;
-        if (detail::key_is_unset(object.*key.member)) {
-          if (!generated_key_statement)
-            generated_key_statement = &session.connection_->prepare_cached(
-                &detail::statement_tag<T, detail::StatementRole::insert_generated_key>,
-                [&] {
-                  return detail::sql::insert(dialect, table, detail::insert_columns<T, false>(info.non_key_columns),
-                                     dialect == schema::Dialect::postgresql
-                                         ? std::optional<std::string_view>(info.key)
-                                         : std::nullopt);
-                },
-                table);
-          auto result = session.run(
-              *generated_key_statement, info.non_key_columns.size(),
-              [&](Statement& s) {
-                detail::bind_non_key_columns(s, object);
-                detail::bind_discriminator_column<T>(s, static_cast<int>(info.non_key_columns.size()));
-              },
-              [&](Statement& s) { key.read(s, 0, object); });
-          if (dialect == schema::Dialect::sqlite)
-            detail::assign_generated_key(object.*key.member, result.last_insert_id);
-          continue;
-        }
-      }
-      if (!all_columns_statement)
-        all_columns_statement = &session.connection_->prepare_cached(
-            &detail::statement_tag<T, detail::StatementRole::insert_all>,
-            [&] { return detail::sql::insert(dialect, table, detail::insert_columns<T, true>(info.columns), std::nullopt); },
-            table);
-      session.run(*all_columns_statement, info.columns.size(),
-                  [&](Statement& s) {
-                    detail::bind_columns(s, object);
-                    detail::bind_discriminator_column<T>(s, static_cast<int>(info.columns.size()));
-                  },
-                  [](Statement&) {});
-    }
-  }
-
-  template <TableModel T>
-  static void update_batch(Session& session, std::span<const PendingWrite> writes) {
-    const auto& info = detail::table_info<T>::get();
-    const std::string_view table = model_traits<T>::table_name;
-    Statement& statement = session.connection_->prepare_cached(
-        &detail::statement_tag<T, detail::StatementRole::update>,
-        [&] { return detail::sql::update_by_keys(session.dialect_, table, info.non_key_columns, info.keys); },
-        table);
-    for (const PendingWrite& write : writes) {
-      T& object = *static_cast<T*>(write.object);
-      auto result = session.run(
-          statement, info.columns.size(),
-          [&](Statement& s) {
-            detail::bind_non_key_columns(s, object);
-            detail::bind_key_columns(s, object, static_cast<int>(info.non_key_columns.size()));
-          },
-          [](Statement&) {});
-      if (result.rows_changed != 1)
-        session.stale<T>(statement, "UPDATE", detail::object_key_text(object));
-    }
-    // delete_orphan: children the loaded collections no longer hold are deleted.
-    if constexpr (detail::has_delete_orphan<T>())
-      detail::delete_orphans<T>(session, objects_of<T>(writes));
-  }
-
-  template <TableModel T>
-  static void delete_batch(Session& session, std::span<const PendingWrite> writes) {
-    const auto& info = detail::table_info<T>::get();
-    const std::string_view table = model_traits<T>::table_name;
-    // Cascades and link rows first, one statement per level for the whole batch.
-    if constexpr (detail::has_delete_dependents<T>())
-      detail::delete_dependents<T>(session, objects_of<T>(writes));
-    Statement& statement = session.connection_->prepare_cached(
-        &detail::statement_tag<T, detail::StatementRole::delete_>,
-        [&] { return detail::sql::delete_by_keys(session.dialect_, table, info.keys); }, table);
-    for (const PendingWrite& write : writes) {
-      T& object = *static_cast<T*>(write.object);
-      auto result = session.run(statement, info.keys.size(),
-                                [&](Statement& s) { detail::bind_key_columns(s, object, 0); },
-                                [](Statement&) {});
-      if (result.rows_changed != 1)
-        session.stale<T>(statement, "DELETE", detail::object_key_text(object));
-    }
-  }
-
-  template <TableModel T>
-  [[noreturn]] void stale(const Statement& statement, std::string_view what, const std::string& key) {
-    abort_transaction();
-    const std::string table(model_traits<T>::table_name);
-    throw StaleData(std::string(what) + " of " + std::string(model_traits<T>::model_name) +
-                        " with " + detail::key_columns_text<T>() + " = " + key +
-                        " in table '" + table +
-                        "' matched no row: it was deleted, or its key changed, since it was read",
-                    statement.sql(), table, key);
-  }
-
   std::shared_ptr<Database::State> database_;
   std::unique_ptr<detail::Connection> connection_;
   schema::Dialect dialect_;
-  std::vector<PendingWrite> pending_;
+  std::vector<detail::StagedWrite> pending_;
+  detail::RowStates row_states_;
   std::vector<StatementListener> listeners_;
 };
 

@@ -76,6 +76,7 @@ class PostgresOrmConnection;
 
 class PostgresStatement final : public Statement {
  public:
+  // An empty name: a transient statement, sent with its parameters each time (unnamed).
   PostgresStatement(PostgresOrmConnection& connection, std::string name, std::string sql,
                     std::string table)
       : Statement(std::move(sql), schema::Dialect::postgresql), connection_(connection), name_(std::move(name)), table_(std::move(table)) {}
@@ -252,6 +253,9 @@ class PostgresOrmConnection final : public detail::Connection {
   }
 
  protected:
+  std::unique_ptr<Statement> prepare_transient(const std::string& sql, std::string_view table) override {
+    return std::make_unique<PostgresStatement>(*this, std::string(), sql, std::string(table));
+  }
   std::unique_ptr<Statement> prepare_new(const std::string& sql, std::string_view table) override {
     std::string name = "sqlmodel_" + std::to_string(++statements_);
     connection_.prepare(name, sql);
@@ -270,8 +274,10 @@ bool PostgresStatement::step() {
     parameters.reserve(values_.size());
     for (const auto& value : values_) parameters.push_back(value ? value->c_str() : nullptr);
     try {
-      result_ = connection_.transaction(sql()).exec_prepared(
-          name_, pqxx::prepare::make_dynamic_params(parameters));
+      auto& transaction = connection_.transaction(sql());
+      result_ = name_.empty()
+                    ? transaction.exec_params(sql(), pqxx::prepare::make_dynamic_params(parameters))
+                    : transaction.exec_prepared(name_, pqxx::prepare::make_dynamic_params(parameters));
     } catch (...) {
       translate(sql(), table_);
     }

@@ -7,7 +7,10 @@
 namespace sqlmodel {
 
 Session::Session(const Database& database)
-    : database_(database.state_), connection_(database_->acquire()), dialect_(database_->dialect) {}
+    : database_(database.state_),
+      connection_(database_->acquire()),
+      dialect_(database_->dialect),
+      row_states_(database_->dialect) {}
 
 Session::~Session() {
   abort_transaction();
@@ -22,6 +25,8 @@ void Session::ensure_transaction() {
 
 void Session::abort_transaction() noexcept {
   pending_.clear();
+  // What the rolled-back transaction read or wrote is not what the database holds now.
+  row_states_.clear();
   try {
     connection_->rollback();
   } catch (...) {
@@ -32,19 +37,23 @@ void Session::abort_transaction() noexcept {
 
 void Session::flush() {
   if (pending_.empty()) return;
-  // Every object is prepared (and validated) before the first statement: an invalid one
-  // writes nothing, and the writes stay staged so the caller can fix it and flush again.
-  for (const PendingWrite& write : pending_)
-    if (write.prepare) write.prepare(write.object);
-  std::vector<PendingWrite> writes;
+  std::vector<detail::StagedWrite> writes;
   writes.swap(pending_);
-  // A failing write rolls the transaction back inside run(); the writes after it are dropped
-  // with it.
-  for (std::size_t begin = 0; begin < writes.size();) {
-    std::size_t end = begin + 1;
-    while (end < writes.size() && writes[end].apply == writes[begin].apply) ++end;
-    writes[begin].apply(*this, std::span<const PendingWrite>(writes.data() + begin, end - begin));
-    begin = end;
+  bool wrote = false;
+  try {
+    detail::run_flush(*this, std::span<const detail::StagedWrite>(writes), wrote);
+  } catch (...) {
+    if (wrote) {
+      // A statement failed (or the flush did, between statements): the transaction is rolled
+      // back, as SQLAlchemy does, and the staged writes go with it.
+      abort_transaction();
+    } else {
+      // Refused before any statement (validation, a NOT NULL orphan, a cycle without a nullable
+      // foreign key): the objects are as they were and the writes stay staged, to be fixed and
+      // flushed again.
+      pending_ = std::move(writes);
+    }
+    throw;
   }
 }
 

@@ -620,6 +620,24 @@ std::string insert(schema::Dialect dialect, std::string_view table,
   return text;
 }
 
+std::string insert_rows(schema::Dialect dialect, std::string_view table,
+                        std::span<const std::string_view> columns, std::size_t rows,
+                        std::optional<std::string_view> returning) {
+  if (columns.empty() || rows < 2) return insert(dialect, table, columns, returning);
+  std::string text = "INSERT INTO " + quote(dialect, table) + " (" + column_list(dialect, columns) + ") VALUES ";
+  std::size_t parameter = 1;
+  for (std::size_t row = 0; row < rows; ++row) {
+    text += row ? ", (" : "(";
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i) text += ", ";
+      text += placeholder(dialect, parameter++);
+    }
+    text += ")";
+  }
+  if (returning) text += " RETURNING " + quote(dialect, *returning);
+  return text;
+}
+
 std::string select_where_in_list(schema::Dialect dialect, std::string_view table,
                                  std::span<const std::string_view> columns, std::string_view key,
                                  std::string_view order_by) {

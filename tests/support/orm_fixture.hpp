@@ -32,7 +32,7 @@ class OrmTest : public ::testing::TestWithParam<Backend> {
         "DROP TABLE IF EXISTS memberships; DROP TABLE IF EXISTS teams; "
         "DROP TABLE IF EXISTS categories; "
         "DROP TABLE IF EXISTS comments; DROP TABLE IF EXISTS posts; DROP TABLE IF EXISTS users; "
-        "DROP TABLE IF EXISTS gadgets; DROP TABLE IF EXISTS settings;";
+        "DROP TABLE IF EXISTS gadgets; DROP TABLE IF EXISTS settings; DROP TABLE IF EXISTS documents;";
     if (GetParam() == Backend::postgres) reset += " DROP TYPE IF EXISTS priority;";
     database_->exec_script(reset);
     database_->exec_script(orm_create_script(database_->dialect()));

@@ -98,6 +98,14 @@ struct SQLMODEL_TABLE(.name = "gadgets") Gadget {
   std::optional<std::int64_t> maybe_count;
 };
 
+// Optimistic concurrency: the session checks and bumps `version` on every UPDATE and DELETE.
+struct SQLMODEL_TABLE(.name = "documents") Document {
+  SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+  std::string title;
+  std::string body;
+  SQLMODEL_FIELD(.version = true) std::int32_t version = 0;
+};
+
 // A table whose key the application chooses (no autoincrement).
 struct SQLMODEL_TABLE(.name = "settings") Setting {
   SQLMODEL_FIELD(.primary_key = true, .max_length = 64) std::string key;

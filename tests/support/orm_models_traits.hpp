@@ -32,14 +32,15 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::User> {
   static constexpr auto relationships = std::tuple{
       relationship<&User::posts, &User::id, &Post::user_id>{
           .name = "posts", .kind = schema::RelationshipKind::one_to_many,
-          .foreign_key_column = "user_id", .cascade_delete = true, .delete_orphan = true},
+          .foreign_key_column = "user_id", .cascade_delete = true, .delete_orphan = true,
+          .back_populates = "author"},
       link_relationship<&User::teams, &User::id, &Membership::user_id, &Membership::team_id,
                         &Team::id>{
           .name = "teams", .kind = schema::RelationshipKind::many_to_many,
-          .link_table = "memberships"},
+          .link_table = "memberships", .back_populates = "members"},
       relationship<&User::memberships, &User::id, &Membership::user_id>{
           .name = "memberships", .kind = schema::RelationshipKind::one_to_many,
-          .foreign_key_column = "user_id"},
+          .foreign_key_column = "user_id", .back_populates = "user"},
   };
 };
 
@@ -60,7 +61,7 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::Post> {
   static constexpr auto relationships = std::tuple{
       relationship<&Post::author, &Post::user_id, &User::id>{
           .name = "author", .kind = schema::RelationshipKind::many_to_one,
-          .foreign_key_column = "user_id"},
+          .foreign_key_column = "user_id", .back_populates = "posts"},
       relationship<&Post::comments, &Post::id, &Comment::post_id>{
           .name = "comments", .kind = schema::RelationshipKind::one_to_many,
           .foreign_key_column = "post_id", .cascade_delete = true},
@@ -96,7 +97,7 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::Team> {
       link_relationship<&Team::members, &Team::id, &Membership::team_id, &Membership::user_id,
                         &User::id>{
           .name = "members", .kind = schema::RelationshipKind::many_to_many,
-          .link_table = "memberships", .order_by = "name"},
+          .link_table = "memberships", .order_by = "name", .back_populates = "teams"},
   };
 };
 
@@ -117,7 +118,7 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::Membership> {
   static constexpr auto relationships = std::tuple{
       relationship<&Membership::user, &Membership::user_id, &User::id>{
           .name = "user", .kind = schema::RelationshipKind::many_to_one,
-          .foreign_key_column = "user_id"},
+          .foreign_key_column = "user_id", .back_populates = "memberships"},
       relationship<&Membership::team, &Membership::team_id, &Team::id>{
           .name = "team", .kind = schema::RelationshipKind::many_to_one,
           .foreign_key_column = "team_id"},
@@ -138,10 +139,10 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::Category> {
   static constexpr auto relationships = std::tuple{
       relationship<&Category::parent, &Category::parent_id, &Category::id>{
           .name = "parent", .kind = schema::RelationshipKind::many_to_one,
-          .foreign_key_column = "parent_id"},
+          .foreign_key_column = "parent_id", .back_populates = "children"},
       relationship<&Category::children, &Category::id, &Category::parent_id>{
           .name = "children", .kind = schema::RelationshipKind::one_to_many,
-          .foreign_key_column = "parent_id", .order_by = "-name"},
+          .foreign_key_column = "parent_id", .order_by = "-name", .back_populates = "parent"},
   };
 };
 
@@ -175,6 +176,21 @@ struct sqlmodel::model_traits<sqlmodel::testing::orm::Gadget> {
       column<&Gadget::payload>{.name = "payload", .kind = schema::TypeKind::blob},
       column<&Gadget::maybe_ratio>{.name = "maybe_ratio", .kind = schema::TypeKind::float64},
       column<&Gadget::maybe_count>{.name = "maybe_count", .kind = schema::TypeKind::int64},
+  };
+};
+
+template <>
+struct sqlmodel::model_traits<sqlmodel::testing::orm::Document> {
+  using Document = sqlmodel::testing::orm::Document;
+  static constexpr std::string_view model_name = "Document";
+  static constexpr std::string_view table_name = "documents";
+  static constexpr auto columns = std::tuple{
+      column<&Document::id>{.name = "id", .kind = schema::TypeKind::int64, .primary_key = true,
+                            .autoincrement = true, .nullable = false},
+      column<&Document::title>{.name = "title", .kind = schema::TypeKind::string},
+      column<&Document::body>{.name = "body", .kind = schema::TypeKind::string},
+      column<&Document::version>{.name = "version", .kind = schema::TypeKind::int32,
+                                 .role = ColumnRole::version, .has_default = true},
   };
 };
 

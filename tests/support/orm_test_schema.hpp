@@ -123,6 +123,12 @@ inline schema::Schema orm_test_schema() {
   gadgets.columns.push_back(orm_column("maybe_count", TypeKind::int64, true));
   result.tables.push_back(gadgets);
 
+  schema::Table documents = orm_table("documents");
+  documents.columns.push_back(orm_column("title", TypeKind::string));
+  documents.columns.push_back(orm_column("body", TypeKind::string));
+  documents.columns.push_back(orm_column("version", TypeKind::int32));
+  result.tables.push_back(documents);
+
   schema::Table settings;
   settings.name = "settings";
   auto key = orm_column("key", TypeKind::string);

@@ -56,6 +56,9 @@ void check_field(const CheckContext& context, const TableModel& table, const Fie
     if (*factory == 2 && kind != TypeKind::uuid)
       misfit(context, table, field, "default_factory", "DefaultFactory::uuid4 needs a sqlmodel::UUID");
   }
+  if (o.flag("version") && (!is_integer(kind) || field.primary_key || field.foreign_key))
+    misfit(context, table, field, "version",
+           "a version column is an integer column of its own, not a key (the session checks and bumps it)");
   if (!field.foreign_key)
     for (const char* action : {"on_delete", "on_update"})
       if (o.integer(action).value_or(0) != 0)

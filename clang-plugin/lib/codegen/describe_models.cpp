@@ -221,6 +221,7 @@ class Describer {
 
   // The members of sqlmodel's own mixins that the session maintains (mixins.hpp).
   static ColumnCode::Role column_role(const FieldModel& field) {
+    if (field.options.flag("version")) return ColumnCode::Role::version;
     if (!field.owner) return ColumnCode::Role::none;
     std::string owner = field.owner->getQualifiedNameAsString();
     if (owner == "sqlmodel::TimestampMixin" && field.decl->getName() == "updated_at")
@@ -273,6 +274,7 @@ class Describer {
     code.order_by = relationship.options.string("order_by");
     code.cascade_delete = relationship.cascade_delete;
     code.delete_orphan = relationship.delete_orphan;
+    code.back_populates = relationship.back_populates;
     bool described = resolved.kind == schema::RelationshipKind::many_to_many
                          ? describe_link(resolved, relationship, code)
                          : describe_keys(source, resolved, code);

@@ -16,7 +16,7 @@ namespace sqlmodel::plugin::codegen {
 // One sqlmodel::column<&Model::member>{...}: the column's facts as in the snapshot, and the
 // field options the session checks on writes.
 struct ColumnCode {
-  enum class Role { none, updated_at, deleted_at };  // sqlmodel::ColumnRole (mixins.hpp)
+  enum class Role { none, updated_at, deleted_at, version };  // sqlmodel::ColumnRole (model_traits.hpp)
 
   std::string member;  // the C++ member, named through the table struct (mixin members too)
   schema::Column column;
@@ -41,6 +41,7 @@ struct RelationshipCode {
   std::optional<std::string> order_by;  // the annotation's text
   bool cascade_delete = false;
   bool delete_orphan = false;
+  std::optional<std::string> back_populates;  // the target's relationship that is the other side
 
   // many-to-many: the link model, and its members referring to this model and to the target
   std::string link_type, link_table, link_local_key, link_remote_key;

@@ -54,6 +54,8 @@ std::string write_column(const TableCode& table, const ColumnCode& code) {
     designators.emplace_back("role", "sqlmodel::ColumnRole::updated_at");
   if (code.role == ColumnCode::Role::deleted_at)
     designators.emplace_back("role", "sqlmodel::ColumnRole::deleted_at");
+  if (code.role == ColumnCode::Role::version)
+    designators.emplace_back("role", "sqlmodel::ColumnRole::version");
   if (code.has_default) designators.emplace_back("has_default", "true");
   return "sqlmodel::column<" + member_pointer(table.type, code.member) + ">" + braced(designators);
 }
@@ -68,6 +70,7 @@ std::string write_relationship(const TableCode& table, const RelationshipCode& c
   // A link relationship's cascades are fixed (its link rows go with the object).
   if (!through_link && code.cascade_delete) designators.emplace_back("cascade_delete", "true");
   if (!through_link && code.delete_orphan) designators.emplace_back("delete_orphan", "true");
+  if (code.back_populates) designators.emplace_back("back_populates", string_literal(*code.back_populates));
 
   std::string keys = member_pointer(table.type, code.member) + ", " +
                      member_pointer(table.type, code.local_key) + ", ";

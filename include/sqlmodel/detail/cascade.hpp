@@ -1,15 +1,11 @@
-// Cascades as the relationships are annotated, run by Session::delete_ and Session::update
-// inside the session's transaction (on any session type S, so the session includes this):
-//
-// - delete_(parent): for each one-to-many relationship with .cascade_delete (or
-//   .delete_orphan), the children go first, level by level: one SELECT of the children when
-//   they have cascades of their own, then one DELETE ... WHERE <fk> IN <the parents' keys>,
-//   for the whole batch of removed parents. The link rows of every many-to-many relationship
-//   go too (one DELETE per relationship), as SQLAlchemy does for a `secondary` table.
-// - update(parent) with .delete_orphan: the children in the database that the loaded
-//   collection no longer holds are deleted (with their own cascades). An unloaded collection
-//   says nothing and deletes nothing. Soft-deleted children are not orphans: a collection
-//   loaded without them (the default, soft_delete.hpp) does not hard-delete them.
+// Cascades as the relationships are annotated, run by Session::delete_ (and by the flush for
+// orphans it deletes) inside the session's transaction (on any session type S, so the session
+// includes this): for each one-to-many relationship with .cascade_delete (or .delete_orphan),
+// the children go first, level by level: one SELECT of the children when they have cascades of
+// their own, then one DELETE ... WHERE <fk> IN <the parents' keys>, for the whole batch of
+// removed parents. The link rows of every many-to-many relationship go too (one DELETE per
+// relationship), as SQLAlchemy does for a `secondary` table. (Orphans, the objects a flush finds
+// taken out of a collection: detail/unit_of_work.hpp.)
 //
 // ON DELETE actions in the schema are the database's business: a SET NULL or CASCADE foreign
 // key acts when the session's DELETE runs, with no statement from the ORM.
@@ -45,15 +41,6 @@ constexpr bool has_delete_dependents() {
     constexpr const auto& relationship = relationship_at<T, index()>;
     if (relationship.through_link || relationship.cascade_delete || relationship.delete_orphan)
       any = true;
-  });
-  return any;
-}
-
-template <TableModel T>
-constexpr bool has_delete_orphan() {
-  bool any = false;
-  for_each_relationship_index<T>([&](auto index) {
-    if (relationship_at<T, index()>.delete_orphan) any = true;
   });
   return any;
 }
@@ -121,69 +108,6 @@ void delete_dependents(S& session, std::span<T* const> parents) {
           &cascade_tag<T, CascadeStatement::delete_children, R::member>,
           [&] { return sql::delete_where_in_list(dialect, table, foreign_key); }, table);
       session.run(statement, 1, [&](Statement& s) { s.bind_text(0, list); }, [](Statement&) {});
-    }
-  });
-}
-
-template <TableModel T, typename S>
-void delete_orphans(S& session, std::span<T* const> parents) {
-  const schema::Dialect dialect = session.dialect();
-  for_each_relationship_index<T>([&](auto index) {
-    constexpr const auto& relationship = relationship_at<T, index()>;
-    using R = std::remove_cvref_t<decltype(relationship)>;
-    using Target = typename R::target_type;
-    if constexpr (relationship.delete_orphan && !R::through_link) {
-      static_assert(R::to_many, "delete_orphan goes on a one-to-many relationship");
-      static_assert(!has_composite_key<Target>,
-                    "delete_orphan needs a single-column primary key on the children");
-      constexpr auto& target_key = primary_key_column<Target>;
-      using TargetKey = unwrap_optional_t<typename std::remove_cvref_t<decltype(target_key)>::value_type>;
-      const std::string_view table = model_traits<Target>::table_name;
-      const std::string_view foreign_key = column_name<Target>(R::remote_key);
-      const auto& info = table_info<Target>::get();
-      for (T* parent : parents) {
-        const auto& collection = parent->*R::member;
-        if (!collection.loaded()) continue;
-        const auto* parent_key = key_of(parent->*R::local_key);
-        if (!parent_key) continue;
-        std::map<TargetKey, bool> kept;
-        for (const auto& item : collection.get())
-          if (const TargetKey* key = key_of((*item).*target_key.member)) kept.emplace(*key, true);
-        const std::string kept_list = key_list(dialect, kept);
-        Statement& select = session.connection().prepare_cached(
-            &cascade_tag<T, CascadeStatement::select_orphans, R::member>, [&] {
-              return "SELECT " + sql::qualified_columns(dialect, table, info.columns) + " FROM " +
-                     schema::quote_identifier(dialect, table) + " WHERE " +
-                     sql::key_condition(dialect, std::span<const std::string_view>(&foreign_key, 1), 1) +
-                     " AND " + sql::in_list(dialect, table, info.key, 2, /*negated=*/true) +
-                     and_not_deleted<Target>(dialect, table, /*with_deleted=*/false);
-            });
-        std::vector<std::unique_ptr<Target>> orphans;
-        session.run(
-            select, 2,
-            [&](Statement& s) {
-              value_codec<std::remove_cvref_t<decltype(*parent_key)>>::bind(s, 0, *parent_key);
-              s.bind_text(1, kept_list);
-            },
-            [&](Statement& s) {
-              orphans.push_back(std::make_unique<Target>());
-              read_columns(s, *orphans.back());
-            });
-        if (orphans.empty()) continue;
-        std::vector<Target*> pointers;
-        std::map<TargetKey, bool> orphan_keys;
-        for (auto& orphan : orphans) {
-          pointers.push_back(orphan.get());
-          orphan_keys.emplace(*key_of((*orphan).*target_key.member), true);
-        }
-        if constexpr (has_delete_dependents<Target>())
-          delete_dependents<Target>(session, std::span<Target* const>(pointers));
-        const std::string orphan_list = key_list(dialect, orphan_keys);
-        Statement& remove = session.connection().prepare_cached(
-            &cascade_tag<T, CascadeStatement::delete_orphans, R::member>,
-            [&] { return sql::delete_where_in_list(dialect, table, info.key); }, table);
-        session.run(remove, 1, [&](Statement& s) { s.bind_text(0, orphan_list); }, [](Statement&) {});
-      }
     }
   });
 }

@@ -42,6 +42,12 @@ class Connection {
     return statement;
   }
 
+  // A statement run once and then dropped: text that differs from call to call (a multi-row
+  // INSERT of n rows). It is not cached, and PostgreSQL does not keep it as a named statement.
+  virtual std::unique_ptr<Statement> prepare_transient(const std::string& sql, std::string_view table = {}) {
+    return prepare_new(sql, table);
+  }
+
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;

@@ -33,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "sqlmodel/detail/relationship_state.hpp"
 #include "sqlmodel/detail/single_table.hpp"
 #include "sqlmodel/detail/sql.hpp"
 #include "sqlmodel/detail/statements.hpp"
@@ -93,6 +94,11 @@ std::string key_list(schema::Dialect dialect, const std::map<Key, Value>& keys) 
   }
 }
 
+// The session remembers the rows a loader read (what their columns held).
+template <typename S, typename Row>
+void remember_rows(S& session, const std::vector<Row*>& rows) {
+  for (Row* row : rows) session.remember(*row);
+}
 // ---- joined loads ----
 
 // The parts a joined load adds to a statement.
@@ -158,8 +164,8 @@ void select_in_load(S& session, std::span<typename Relationship::model_type* con
   std::map<Key, std::vector<Model*>> parents_by_key;
   for (Model* parent : parents) {
     // A parent without a key has nothing to load: its relationship is loaded and empty.
-    if constexpr (Relationship::to_many) (parent->*member).start_loading();
-    else (parent->*member).set(nullptr);
+    if constexpr (Relationship::to_many) relationship_access::start_loading(parent->*member);
+    else relationship_access::load(parent->*member, nullptr);
     if (const Key* key = key_of(parent->*local_key)) parents_by_key[*key].push_back(parent);
   }
   if (parents_by_key.empty()) return;
@@ -245,6 +251,7 @@ void select_in_load(S& session, std::span<typename Relationship::model_type* con
     }
     if (created) {
       read_columns(s, *target, link_width);
+      session.remember(*target);
       targets.push_back(target.get());
     }
     std::shared_ptr<void> link;
@@ -253,6 +260,7 @@ void select_in_load(S& session, std::span<typename Relationship::model_type* con
       using Link = typename Relationship::link_type;
       auto row = std::make_shared<Link>();
       read_columns(s, *row, 0);
+      session.remember(*row);
       key = static_cast<Key>(*key_of((*row).*Relationship::link_local_key));
       link = std::move(row);
     } else {
@@ -264,8 +272,8 @@ void select_in_load(S& session, std::span<typename Relationship::model_type* con
       auto parents_of = parents_by_key.find(key);
       if (parents_of != parents_by_key.end())
         for (Model* parent : parents_of->second) {
-          if constexpr (Relationship::to_many) (parent->*member).append(target, link);
-          else (parent->*member).set(target);
+          if constexpr (Relationship::to_many) relationship_access::load_append(parent->*member, target, link);
+          else relationship_access::load(parent->*member, target);
         }
     }
     int column = link_width + static_cast<int>(column_count<Target>);
@@ -390,8 +398,8 @@ class RelationshipJoinReader final : public JoinedReader<typename R::model_type>
     const int start = column;
     column = start + width_;
     if (first) {
-      if constexpr (R::to_many) (parent.*R::member).start_loading();
-      else (parent.*R::member).set(nullptr);
+      if constexpr (R::to_many) relationship_access::start_loading(parent.*R::member);
+      else relationship_access::load(parent.*R::member, nullptr);
     }
     const int target_column = start + link_width_;
     auto key = read_row_key<Target>(statement, target_column);
@@ -406,11 +414,12 @@ class RelationshipJoinReader final : public JoinedReader<typename R::model_type>
       if constexpr (R::through_link) {
         auto link = std::make_shared<typename R::link_type>();
         read_columns(statement, *link, start);
-        (parent.*R::member).append(entry->second, std::move(link));
+        links_.push_back(link.get());
+        relationship_access::load_append(parent.*R::member, entry->second, std::move(link));
       } else if constexpr (R::to_many) {
-        (parent.*R::member).append(entry->second);
+        relationship_access::load_append(parent.*R::member, entry->second);
       } else {
-        (parent.*R::member).set(entry->second);
+        relationship_access::load(parent.*R::member, entry->second);
       }
     }
     int nested_column = target_column + static_cast<int>(column_count<Target>);
@@ -418,6 +427,8 @@ class RelationshipJoinReader final : public JoinedReader<typename R::model_type>
   }
 
   void finish(Session& session) override {
+    remember_rows(session, targets_);
+    if constexpr (R::through_link) remember_rows(session, links_);
     for (auto& reader : nested) reader->finish(session);
     if (!others.empty() && !targets_.empty())
       for (const auto& loader : others) loader(session, std::span<Target* const>(targets_));
@@ -429,6 +440,11 @@ class RelationshipJoinReader final : public JoinedReader<typename R::model_type>
   std::map<row_key_t<Target>, std::shared_ptr<Target>> identity_;
   std::set<std::pair<const Model*, row_key_t<Target>>> attached_;
   std::vector<Target*> targets_;
+  static auto link_row_type() {
+    if constexpr (R::through_link) return std::type_identity<typename R::link_type>{};
+    else return std::type_identity<Target>{};
+  }
+  std::vector<typename decltype(link_row_type())::type*> links_;  // link model rows (through_link)
 };
 
 // Soft-deleted targets (and link rows) are kept out by the LEFT JOINs' ON conditions, so their
@@ -565,6 +581,7 @@ std::vector<T> exec_joined(S& session, const Select<T>& query) {
           auto [entry, created] = seen.try_emplace(*key, nullptr);
           if (created) {
             read_columns(s, parents.emplace_back());
+            session.remember(parents.back());
             entry->second = &parents.back();
             first = true;
           }

@@ -18,6 +18,10 @@ namespace sqlmodel::detail::sql {
 std::string insert(schema::Dialect dialect, std::string_view table,
                    std::span<const std::string_view> columns,
                    std::optional<std::string_view> returning);
+// INSERT of `rows` rows in one statement (multi-row VALUES), parameters row after row.
+std::string insert_rows(schema::Dialect dialect, std::string_view table,
+                        std::span<const std::string_view> columns, std::size_t rows,
+                        std::optional<std::string_view> returning);
 // Rows whose `key` is in one bound list parameter: json_each(?) on SQLite, = ANY($1) on
 // PostgreSQL. One statement text for any number of keys, so it is prepared once.
 std::string select_where_in_list(schema::Dialect dialect, std::string_view table,

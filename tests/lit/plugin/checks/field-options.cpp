@@ -20,6 +20,8 @@ struct SQLMODEL_TABLE(.name = "items") Item {
   SQLMODEL_FIELD(.pattern = "^(a)\\1$") std::string repeated;  // expected-error {{.pattern of column 'items.repeated' is not a valid regular expression (RE2 syntax): invalid escape sequence: \1}}
   SQLMODEL_FIELD(.pattern = "^(?=a)") std::string lookahead;  // expected-error {{.pattern of column 'items.lookahead' is not a valid regular expression (RE2 syntax): invalid perl operator: (?=}}
   SQLMODEL_FIELD(.pattern = "^[[:alpha:](]\\(\\Q((\\E(?i)x{2,3}$") std::string classes;
+  SQLMODEL_FIELD(.version = true) std::string revision;  // expected-error {{.version on column 'items.revision' of type string: a version column is an integer column of its own, not a key}}
+  SQLMODEL_FIELD(.version = true) std::int32_t version = 0;
   SQLMODEL_FIELD(.pattern = "^[a-z]+$", .max_length = 8, .min_length = 1) std::string fine;
   SQLMODEL_FIELD(.timezone = false, .default_factory = sqlmodel::DefaultFactory::now) std::chrono::system_clock::time_point local_time;
 };

@@ -68,7 +68,7 @@ struct sqlmodel::model_traits<::every::Account> {
       sqlmodel::column<&::every::Account::filled_later>{.name = "filled_later", .kind = sqlmodel::schema::TypeKind::int32, .nullable = false},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::relationship<&::every::Account::profile, &::every::Account::id, &::every::Profile::account_id>{.name = "profile", .kind = sqlmodel::schema::RelationshipKind::one_to_one, .foreign_key_column = "account_id", .cascade_delete = true, .delete_orphan = true},
+      sqlmodel::relationship<&::every::Account::profile, &::every::Account::id, &::every::Profile::account_id>{.name = "profile", .kind = sqlmodel::schema::RelationshipKind::one_to_one, .foreign_key_column = "account_id", .cascade_delete = true, .delete_orphan = true, .back_populates = "account"},
   };
 };
 
@@ -82,6 +82,6 @@ struct sqlmodel::model_traits<::every::Profile> {
       sqlmodel::column<&::every::Profile::sponsor_id>{.name = "sponsor_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false, .has_default = true},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::relationship<&::every::Profile::account, &::every::Profile::account_id, &::every::Account::id>{.name = "account", .kind = sqlmodel::schema::RelationshipKind::one_to_one, .foreign_key_column = "account_id"},
+      sqlmodel::relationship<&::every::Profile::account, &::every::Profile::account_id, &::every::Account::id>{.name = "account", .kind = sqlmodel::schema::RelationshipKind::one_to_one, .foreign_key_column = "account_id", .back_populates = "profile"},
   };
 };

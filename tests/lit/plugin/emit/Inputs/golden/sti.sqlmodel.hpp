@@ -31,7 +31,7 @@ struct sqlmodel::model_traits<::sti::Department> {
       sqlmodel::column<&::sti::Department::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 80},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::relationship<&::sti::Department::staff, &::sti::Department::id, &::sti::Employee::department_id>{.name = "staff", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "department_id"},
+      sqlmodel::relationship<&::sti::Department::staff, &::sti::Department::id, &::sti::Employee::department_id>{.name = "staff", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "department_id", .back_populates = "department"},
       sqlmodel::relationship<&::sti::Department::managers, &::sti::Department::id, &::sti::Manager::department_id>{.name = "managers", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "department_id", .order_by = "name"},
   };
 };
@@ -46,7 +46,7 @@ struct sqlmodel::model_traits<::sti::Employee> {
       sqlmodel::column<&::sti::Employee::department_id>{.name = "department_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::relationship<&::sti::Employee::department, &::sti::Employee::department_id, &::sti::Department::id>{.name = "department", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "department_id"},
+      sqlmodel::relationship<&::sti::Employee::department, &::sti::Employee::department_id, &::sti::Department::id>{.name = "department", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "department_id", .back_populates = "staff"},
   };
   using polymorphic_root = ::sti::Employee;
   static constexpr std::string_view discriminator = "kind";

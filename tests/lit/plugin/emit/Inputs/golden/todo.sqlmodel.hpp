@@ -46,8 +46,8 @@ struct sqlmodel::model_traits<::todo::User> {
       sqlmodel::column<&::todo::User::is_active>{.name = "is_active", .kind = sqlmodel::schema::TypeKind::boolean, .nullable = false, .has_default = true},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::relationship<&::todo::User::tasks, &::todo::User::id, &::todo::Task::owner_id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "owner_id", .order_by = "-due_date, title", .cascade_delete = true},
-      sqlmodel::link_relationship<&::todo::User::teams, &::todo::User::id, &::todo::TeamMember::user_id, &::todo::TeamMember::team_id, &::todo::Team::id>{.name = "teams", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "team_members"},
+      sqlmodel::relationship<&::todo::User::tasks, &::todo::User::id, &::todo::Task::owner_id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "owner_id", .order_by = "-due_date, title", .cascade_delete = true, .back_populates = "owner"},
+      sqlmodel::link_relationship<&::todo::User::teams, &::todo::User::id, &::todo::TeamMember::user_id, &::todo::TeamMember::team_id, &::todo::Team::id>{.name = "teams", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "team_members", .back_populates = "members"},
   };
 };
 
@@ -60,7 +60,7 @@ struct sqlmodel::model_traits<::todo::Team> {
       sqlmodel::column<&::todo::Team::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::link_relationship<&::todo::Team::members, &::todo::Team::id, &::todo::TeamMember::team_id, &::todo::TeamMember::user_id, &::todo::User::id>{.name = "members", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "team_members"},
+      sqlmodel::link_relationship<&::todo::Team::members, &::todo::Team::id, &::todo::TeamMember::team_id, &::todo::TeamMember::user_id, &::todo::User::id>{.name = "members", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "team_members", .back_populates = "teams"},
   };
 };
 
@@ -85,9 +85,9 @@ struct sqlmodel::model_traits<::todo::Category> {
       sqlmodel::column<&::todo::Category::parent_id>{.name = "parent_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::relationship<&::todo::Category::parent, &::todo::Category::parent_id, &::todo::Category::id>{.name = "parent", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "parent_id"},
-      sqlmodel::relationship<&::todo::Category::children, &::todo::Category::id, &::todo::Category::parent_id>{.name = "children", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "parent_id", .order_by = "name", .cascade_delete = true},
-      sqlmodel::relationship<&::todo::Category::tasks, &::todo::Category::id, &::todo::Task::category_id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "category_id"},
+      sqlmodel::relationship<&::todo::Category::parent, &::todo::Category::parent_id, &::todo::Category::id>{.name = "parent", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "parent_id", .back_populates = "children"},
+      sqlmodel::relationship<&::todo::Category::children, &::todo::Category::id, &::todo::Category::parent_id>{.name = "children", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "parent_id", .order_by = "name", .cascade_delete = true, .back_populates = "parent"},
+      sqlmodel::relationship<&::todo::Category::tasks, &::todo::Category::id, &::todo::Task::category_id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "category_id", .back_populates = "category"},
   };
 };
 
@@ -106,9 +106,9 @@ struct sqlmodel::model_traits<::todo::Task> {
       sqlmodel::column<&::todo::Task::category_id>{.name = "category_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::relationship<&::todo::Task::owner, &::todo::Task::owner_id, &::todo::User::id>{.name = "owner", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "owner_id"},
-      sqlmodel::relationship<&::todo::Task::category, &::todo::Task::category_id, &::todo::Category::id>{.name = "category", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "category_id"},
-      sqlmodel::link_relationship<&::todo::Task::tags, &::todo::Task::id, &::todo::TaskTag::task_id, &::todo::TaskTag::tag_id, &::todo::Tag::id>{.name = "tags", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "task_tags", .order_by = "name"},
+      sqlmodel::relationship<&::todo::Task::owner, &::todo::Task::owner_id, &::todo::User::id>{.name = "owner", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "owner_id", .back_populates = "tasks"},
+      sqlmodel::relationship<&::todo::Task::category, &::todo::Task::category_id, &::todo::Category::id>{.name = "category", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "category_id", .back_populates = "tasks"},
+      sqlmodel::link_relationship<&::todo::Task::tags, &::todo::Task::id, &::todo::TaskTag::task_id, &::todo::TaskTag::tag_id, &::todo::Tag::id>{.name = "tags", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "task_tags", .order_by = "name", .back_populates = "tasks"},
   };
 };
 
@@ -121,7 +121,7 @@ struct sqlmodel::model_traits<::todo::Tag> {
       sqlmodel::column<&::todo::Tag::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 50},
   };
   static constexpr auto relationships = std::tuple{
-      sqlmodel::link_relationship<&::todo::Tag::tasks, &::todo::Tag::id, &::todo::TaskTag::tag_id, &::todo::TaskTag::task_id, &::todo::Task::id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "task_tags"},
+      sqlmodel::link_relationship<&::todo::Tag::tasks, &::todo::Tag::id, &::todo::TaskTag::tag_id, &::todo::TaskTag::task_id, &::todo::Task::id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "task_tags", .back_populates = "tags"},
   };
 };
 
