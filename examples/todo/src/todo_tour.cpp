@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -305,6 +306,45 @@ void delete_rows(sqlmodel::Session& session, const Created& created) {
             << count_rows<Tag>(session) << " tags\n";
 }
 
+// ---- write through relationships ----
+
+void write_through_relationships(sqlmodel::Session& session, StatementCounter& counter, std::int64_t owner) {
+  heading("write through relationships (one add, one flush)");
+  // New objects hung on each other: session.add(errands) inserts every new object its
+  // relationships reach, parents first, and writes the keys into the foreign keys.
+  auto errands = std::make_shared<Category>();
+  errands->name = "errands";
+  auto shopping = std::make_shared<Category>();
+  shopping->name = "shopping";
+  errands->children.append(shopping);
+  for (const char* title : {"Buy milk", "Buy bread"}) {
+    auto task = std::make_shared<Task>();
+    task->title = title;
+    task->owner_id = owner;
+    shopping->tasks.append(task);
+  }
+  counter.take();
+  session.add(errands);
+  session.commit();
+  std::cout << "errands (id " << *errands->id << ") > shopping (parent_id " << *shopping->parent_id
+            << ") with tasks " << (shopping->tasks.get()[0]->category_id == shopping->id ? "in it" : "elsewhere")
+            << ": " << counter.take() << " statements for 4 rows\n";
+
+  // Moving a task to another category: only the foreign key is written.
+  auto tasks = session.exec(select<Task>().where(col(&Task::title) == "Buy bread").options(selectinload(&Task::category)));
+  tasks[0].category.set(errands);
+  session.add(tasks[0]);
+  session.commit();
+  std::cout << "\"Buy bread\" moved to errands: " << counter.take() << " statement(s), category_id is now "
+            << *session.get_one<Task>(*tasks[0].id).category_id << '\n';
+
+  // Nothing changed: nothing is written.
+  counter.take();
+  session.update(tasks[0]);
+  session.commit();
+  std::cout << "an update with nothing changed runs " << counter.take() << " statements\n";
+}
+
 }  // namespace
 
 bool run_tour(sqlmodel::Database& db) {
@@ -321,6 +361,7 @@ bool run_tour(sqlmodel::Database& db) {
   show_lazy_loading_is_refused(session, created.review_task);
   update_rows(session, created);
   delete_rows(session, created);
+  write_through_relationships(session, counter, created.grace);
   return true;
 }
 
