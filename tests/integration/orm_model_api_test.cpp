@@ -232,6 +232,38 @@ TEST_P(ModelApiTest, CreatedAtAndUpdatedAtSetOnInsertAndUpdatedAtOnUpdate) {
   EXPECT_EQ(stored.updated_at, account.updated_at);
 }
 
+TEST_P(ModelApiTest, AnUpdateWithNothingChangedRunsNoStatementAndKeepsUpdatedAt) {
+  Session session(db());
+  Account account = make_account("fay");
+  session.add(account);
+  session.commit();
+  const auto updated = account.updated_at;
+  std::size_t writes = 0;
+  session.add_listener([&](const StatementEvent& event) {
+    if (event.sql.starts_with("UPDATE")) ++writes;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  session.update(account);
+  session.commit();
+  EXPECT_EQ(writes, 0u);
+  EXPECT_EQ(account.updated_at, updated) << "no change, no updated_at bump";
+  EXPECT_EQ(session.get_one<Account>(*account.id).updated_at, updated);
+
+  // One column changed: it and updated_at are written, nothing else.
+  account.age = 44;
+  std::string update;
+  session.add_listener([&](const StatementEvent& event) {
+    if (event.sql.starts_with("UPDATE")) update = std::string(event.sql);
+  });
+  session.update(account);
+  session.commit();
+  EXPECT_EQ(writes, 1u);
+  EXPECT_NE(update.find("\"age\""), std::string::npos) << update;
+  EXPECT_NE(update.find("\"updated_at\""), std::string::npos) << update;
+  EXPECT_EQ(update.find("\"email\""), std::string::npos) << update;
+  EXPECT_GT(*account.updated_at, *updated);
+}
+
 TEST_P(ModelApiTest, CreatedAtGivenByTheCallerIsKept) {
   Session session(db());
   Account account = make_account("erin");
