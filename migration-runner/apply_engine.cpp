@@ -5,8 +5,13 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <random>
+#include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "replay.hpp"
+#include "schema/operations_json.hpp"
 #include "schema/render_operations.hpp"
 
 namespace sqlmodel::migrate {
@@ -119,11 +124,72 @@ void order_unrecorded_ties(std::vector<AppliedRevision>& rows, const RevisionGra
   }
 }
 
+// The steps of a migration in the order they run, grouped by how they commit: consecutive steps
+// that run inside a transaction share one; a step that runs outside any transaction, one that
+// needs a transaction of its own, and a backfill are units by themselves.
+struct Unit {
+  enum class Kind { transaction, autocommit, backfill } kind = Kind::transaction;
+  std::size_t first = 0, last = 0;  // steps [first, last)
+};
+
+std::vector<Unit> units_of(const std::vector<schema::RenderedStep>& steps, std::size_t start) {
+  std::vector<Unit> units;
+  for (std::size_t i = start; i < steps.size(); ++i) {
+    const auto& step = steps[i];
+    Unit::Kind kind = step.backfill              ? Unit::Kind::backfill
+                      : step.outside_transaction ? Unit::Kind::autocommit
+                                                 : Unit::Kind::transaction;
+    const bool alone = kind != Unit::Kind::transaction || step.own_transaction;
+    const bool joins = !alone && !units.empty() && units.back().kind == Unit::Kind::transaction &&
+                       !steps[units.back().first].own_transaction;
+    if (joins)
+      units.back().last = i + 1;
+    else
+      units.push_back({kind, i, i + 1});
+  }
+  return units;
+}
+
+// SQLSTATEs after which a unit is rolled back and tried again: lock_not_available (lock_timeout
+// expired) and deadlock_detected.
+bool lock_not_granted(const DatabaseError& error) {
+  return error.sqlstate() == "55P03" || error.sqlstate() == "40P01";
+}
+
+std::string seconds_text(std::chrono::milliseconds duration) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(duration.count()) / 1000.0);
+  return text;
+}
+
+// The last key of a backfill batch as it is recorded: a JSON array of the key's values as text.
+std::string position_text(const db::Row& key) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& value : key) array.push_back(value ? nlohmann::json(*value) : nlohmann::json());
+  return array.dump();
+}
+
+std::optional<db::Row> position_from_text(const std::optional<std::string>& text, std::size_t key_columns) {
+  if (!text) return std::nullopt;
+  nlohmann::json array;
+  try {
+    array = nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::parse_error&) {
+    array = nullptr;
+  }
+  if (!array.is_array() || array.size() != key_columns)
+    throw DatabaseError(std::string(progress_table_name) + ".position holds '" + *text +
+                            "', not the last key of a backfill batch (" + std::to_string(key_columns) + " value(s))");
+  db::Row key;
+  for (const auto& value : array) key.push_back(value.is_string() ? db::Value(value.get<std::string>()) : std::nullopt);
+  return key;
+}
+
 class Runner {
  public:
   Runner(db::Connection& connection, const RevisionGraph& graph, const ApplyOptions& options)
       : connection_(connection), graph_(graph), options_(options), lock_(connection, options.lock),
-        versions_(connection) {
+        versions_(connection), progress_(connection) {
     lock_.begin_transaction();
     try {
       versions_.create_if_missing();
@@ -139,6 +205,8 @@ class Runner {
   const DatabaseState& state() const { return state_; }
   MigrationLock& lock() { return lock_; }
   VersionTable& versions() { return versions_; }
+  ProgressTable& progress() { return progress_; }
+  const std::optional<std::string>& stopped_before() const { return stopped_before_; }
 
   // Applies (upgrade) or undoes (downgrade) revisions until `target` is reached.
   std::vector<std::string> move_to(const std::optional<std::string>& target, bool upgrade) {
@@ -146,6 +214,18 @@ class Runner {
     for (bool replan = true; replan;) {
       replan = false;
       auto path = upgrade ? graph_.upgrade_path(state_.applied, target) : graph_.downgrade_path(state_.applied, target);
+      if (path.empty()) break;
+      refuse_other_partial_revisions(*path.front(), upgrade);
+      // upgrade --to-phase expand: the run ends before the first contract revision.
+      if (upgrade && options_.stop_before_contract) {
+        auto contract = std::find_if(path.begin(), path.end(), [](const Migration* migration) {
+          return migration->phase == MigrationPhase::contract;
+        });
+        if (contract != path.end()) {
+          stopped_before_ = (*contract)->revision;
+          path.erase(contract, path.end());
+        }
+      }
       // The whole plan first: every migration on the path is rendered against the schema it
       // applies to before the first statement runs, so a broken file (an operation that does
       // not fit, an identifier PostgreSQL would cut) stops the run with nothing applied rather
@@ -166,6 +246,8 @@ class Runner {
         else
           state_.applied.erase(prepared.migration->revision);
         state_.heads = heads_of(graph_, state_.applied);
+        std::erase_if(state_.partial,
+                      [&](const RevisionProgress& row) { return row.revision == prepared.migration->revision; });
       }
     }
     state_ = read_database_state(connection_, graph_);
@@ -203,8 +285,81 @@ class Runner {
     return plan;
   }
 
-  // Runs one prepared migration in its transaction. False when, once the lock was held, the
-  // version table showed another runner had changed the database: nothing was run.
+  // A revision left part-way must be finished (in its own direction) before anything else moves.
+  void refuse_other_partial_revisions(const Migration& next, bool upgrade) {
+    for (const auto& row : state_.partial) {
+      if (row.revision == next.revision && row.upgrade == upgrade) continue;
+      const Migration* migration = graph_.find(row.revision);
+      const std::string direction = row.upgrade ? "upgrade" : "downgrade";
+      throw RevisionError("revision " + row.revision + (migration ? " (" + file_of(*migration) + ")" : "") +
+                          " stopped part-way through its " + direction + " (" + std::to_string(row.steps_done) +
+                          " step(s) done, recorded " + row.updated_at + "): run `" + direction + "`" +
+                          (row.upgrade ? " to it" : " below it") + " to finish that first");
+    }
+  }
+
+  // The schema operations of `migration` in the direction being run.
+  static const std::vector<schema::Operation>& operations_of(const PreparedMigration& prepared) {
+    return prepared.upgrade ? prepared.migration->upgrade : prepared.migration->downgrade;
+  }
+
+  // The lock_timeout and retries for this migration's statements (PostgreSQL only).
+  struct LockPolicy {
+    std::optional<std::int64_t> timeout_ms;
+    int retries = 0;
+  };
+  LockPolicy lock_policy(const Migration& migration) const {
+    LockPolicy policy;
+    if (connection_.dialect() != Dialect::postgresql) return policy;
+    policy.timeout_ms = migration.lock_timeout_ms ? migration.lock_timeout_ms : options_.lock_retry.lock_timeout_ms;
+    policy.retries = migration.lock_retries.value_or(options_.lock_retry.retries);
+    return policy;
+  }
+
+  std::string lock_timeout_literal(const LockPolicy& policy) const {
+    return schema::quote_literal(std::to_string(*policy.timeout_ms) + "ms");
+  }
+
+  // After a lock was not granted: says so, waits, and returns true while retries are left.
+  bool wait_to_retry(const LockPolicy& policy, int& attempt, const std::string& what, const DatabaseError& error) {
+    if (attempt >= policy.retries) return false;
+    ++attempt;
+    auto delay = options_.lock_retry.first_delay * (1LL << std::min(attempt - 1, 16));
+    delay = std::min<std::chrono::milliseconds>(delay, options_.lock_retry.max_delay);
+    // Up to a quarter more, so two runners that collided do not retry in step.
+    std::uniform_int_distribution<long long> jitter(0, delay.count() / 4);
+    delay += std::chrono::milliseconds(jitter(random_));
+    const std::string reason = error.sqlstate() == "40P01"
+                                   ? "deadlock"
+                                   : "lock not granted within " + (policy.timeout_ms ? schema::format_duration_ms(*policy.timeout_ms) : std::string("the lock timeout"));
+    say("  " + reason + " (" + what + "); retry " + std::to_string(attempt) + "/" + std::to_string(policy.retries) +
+        " in " + seconds_text(delay));
+    std::this_thread::sleep_for(delay);
+    return true;
+  }
+
+  void rollback_quietly() {
+    try {
+      connection_.rollback();
+    } catch (const DatabaseError&) {
+      // A failed COMMIT has already ended the transaction.
+    }
+  }
+
+  // State of one migration's run.
+  struct Run {
+    const PreparedMigration* prepared = nullptr;
+    LockPolicy policy;
+    std::size_t start = 0;            // the first step this run executes (resuming: after the done ones)
+    std::optional<db::Row> position;  // resuming a backfill: the last key done
+    bool tracked = false;             // progress rows are (or were) written for this migration
+    std::size_t recorded_steps = 0;   // what the progress row says is done
+    Clock::time_point started;
+    bool in_transaction = false;
+  };
+
+  // Runs one prepared migration. False when, once the lock was held, the version table showed
+  // another runner had changed the database: nothing was run.
   bool run(const PreparedMigration& prepared, std::size_t number, std::size_t total) {
     const Migration& migration = *prepared.migration;
     if (prepared.foreign_keys_off) foreign_keys(false);
@@ -225,48 +380,302 @@ class Runner {
       return false;
     }
 
+    Run run;
+    run.prepared = &prepared;
+    run.policy = lock_policy(migration);
+    run.in_transaction = true;
     say(std::string(prepared.upgrade ? "Upgrading" : "Downgrading") + " [" + std::to_string(number) + "/" +
         std::to_string(total) + "] " + migration.revision + " \"" + migration.message + "\" (" + file_of(migration) +
-        ")");
-    const auto started = Clock::now();
-    const auto& operations = prepared.upgrade ? migration.upgrade : migration.downgrade;
-    std::size_t committed_outside = 0;
-    for (std::size_t i = 0; i < prepared.steps.size(); ++i) {
-      const auto& step = prepared.steps[i];
-      const std::string step_name = "step " + std::to_string(i + 1) + "/" + std::to_string(prepared.steps.size());
-      if (options_.show_steps)
-        say("  " + step_name + " +" + elapsed_text(started) + "  " + schema::describe(operations[i]) +
-            (step.outside_transaction ? " (outside the transaction)" : ""));
+        ")" + (migration.phase ? " [" + std::string(to_string(*migration.phase)) + "]" : ""));
+    resume_from_progress(run);
+    run.started = Clock::now();
+    const auto units = units_of(prepared.steps, run.start);
+    run.tracked = run.tracked || units.size() > 1 || (!units.empty() && units.front().kind != Unit::Kind::transaction);
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      const bool last = u + 1 == units.size();
+      switch (units[u].kind) {
+        case Unit::Kind::transaction: run_transaction_unit(run, units[u], last); break;
+        case Unit::Kind::autocommit: run_autocommit_unit(run, units[u]); break;
+        case Unit::Kind::backfill: run_backfill_unit(run, units[u]); break;
+      }
+    }
+    // The last unit ran outside a transaction (or there were no steps left): a transaction of
+    // its own records the revision. A last transaction unit, or a backfill's last batch, did.
+    if (units.empty() || units.back().kind == Unit::Kind::autocommit) finish_in_own_transaction(run);
+    if (prepared.foreign_keys_off) foreign_keys(true);
+    say("  done in " + elapsed_text(run.started));
+    return true;
+  }
+
+  // An earlier run of this revision that stopped part-way: start after what it did.
+  void resume_from_progress(Run& run) {
+    const PreparedMigration& prepared = *run.prepared;
+    const Migration& migration = *prepared.migration;
+    auto found = std::find_if(state_.partial.begin(), state_.partial.end(),
+                              [&](const RevisionProgress& row) { return row.revision == migration.revision; });
+    if (found == state_.partial.end()) return;
+    const std::size_t steps = operations_of(prepared).size();
+    if (found->upgrade != prepared.upgrade || found->steps_done > steps ||
+        steps_checksum(migration, prepared.upgrade, found->steps_done) != found->done_checksum) {
+      rollback_quietly();
+      if (prepared.foreign_keys_off) foreign_keys(true);
+      throw AppliedMigrationChanged(
+          file_of(migration) + " (revision " + migration.revision + ") stopped part-way through its " +
+          (found->upgrade ? "upgrade" : "downgrade") + " after " + std::to_string(found->steps_done) +
+          " step(s), and those steps are no longer the same in the file: the database holds what the old steps "
+          "did. Restore the file as it was to resume, or undo those steps by hand and clear the record with `stamp`");
+    }
+    run.start = found->steps_done;
+    run.tracked = true;
+    run.recorded_steps = found->steps_done;
+    if (run.start < prepared.steps.size() && prepared.steps[run.start].backfill)
+      run.position = position_from_text(found->position, prepared.steps[run.start].backfill->key_columns.size());
+    say("  resuming at step " + std::to_string(run.start + 1) + "/" + std::to_string(steps) +
+        ": an earlier run did the steps before it (recorded " + found->updated_at + ")" +
+        (run.position ? ", and its backfill up to key " + *found->position : ""));
+  }
+
+  void say_step(const Run& run, std::size_t index) {
+    if (!options_.show_steps) return;
+    const auto& step = run.prepared->steps[index];
+    const auto& operations = operations_of(*run.prepared);
+    say("  step " + std::to_string(index + 1) + "/" + std::to_string(run.prepared->steps.size()) + " +" +
+        elapsed_text(run.started) + "  " + schema::describe(operations[index]) +
+        (step.outside_transaction ? " (outside the transaction)"
+         : step.own_transaction   ? " (in a transaction of its own)"
+                                  : ""));
+  }
+
+  void begin_unit_transaction(Run& run) {
+    if (!run.in_transaction) lock_.begin_transaction();
+    run.in_transaction = true;
+    if (run.policy.timeout_ms) connection_.execute("SET LOCAL lock_timeout = " + lock_timeout_literal(run.policy));
+  }
+
+  void record_progress(const Run& run, std::size_t steps_done, const std::optional<std::string>& position) {
+    const Migration& migration = *run.prepared->migration;
+    RevisionProgress row;
+    row.revision = migration.revision;
+    row.upgrade = run.prepared->upgrade;
+    row.steps_done = steps_done;
+    row.done_checksum = steps_checksum(migration, run.prepared->upgrade, steps_done);
+    row.position = position;
+    progress_.save(row);
+  }
+
+  // Inside the open transaction: the version row, and the progress row gone.
+  void record_finished(Run& run) {
+    const Migration& migration = *run.prepared->migration;
+    if (run.prepared->upgrade)
+      versions_.record(migration, elapsed_ms(run.started));
+    else
+      versions_.remove(migration.revision);
+    if (run.tracked) progress_.remove(migration.revision);
+  }
+
+  void run_transaction_unit(Run& run, const Unit& unit, bool last) {
+    const PreparedMigration& prepared = *run.prepared;
+    const bool checks_foreign_keys =
+        prepared.foreign_keys_off && std::any_of(prepared.steps.begin() + static_cast<std::ptrdiff_t>(unit.first),
+                                                 prepared.steps.begin() + static_cast<std::ptrdiff_t>(unit.last),
+                                                 [](const auto& step) { return step.needs_foreign_keys_off; });
+    for (int attempt = 0;;) {
+      std::size_t index = unit.first;
       std::string statement;
       try {
-        if (step.outside_transaction) {
-          // Commit what came before: the statement refuses to run inside a transaction block.
-          connection_.commit();
-          for (const auto& text : step.statements) connection_.execute(statement = text);
-          ++committed_outside;
-          lock_.begin_transaction();
-        } else {
+        begin_unit_transaction(run);
+        for (; index < unit.last; ++index) {
+          const auto& step = prepared.steps[index];
+          if (attempt == 0) say_step(run, index);
           const auto triggers = triggers_of(step.rebuilt_tables);
           for (const auto& text : step.statements) connection_.execute(statement = text);
           for (const auto& text : triggers) connection_.execute(statement = text);
         }
+        if (checks_foreign_keys) check_foreign_keys(run);
+        if (last)
+          record_finished(run);
+        else if (run.tracked)
+          record_progress(run, unit.last, std::nullopt);
+        statement = "COMMIT";
+        run.in_transaction = false;
+        connection_.commit();
+        if (!last && run.tracked) run.recorded_steps = unit.last;
+        return;
+      } catch (const MigrationFailed&) {
+        throw;
       } catch (const DatabaseError& error) {
-        fail(prepared, i, error.what(), error.statement().empty() ? statement : error.statement(), committed_outside);
+        if (run.in_transaction) rollback_quietly();
+        run.in_transaction = false;
+        if (lock_not_granted(error) &&
+            wait_to_retry(run.policy, attempt, "step " + std::to_string(index + 1) + ", " +
+                                                   schema::describe(operations_of(prepared)[std::min(index, unit.last - 1)]),
+                          error))
+          continue;
+        fail(run, std::min(index, prepared.steps.size()), error.what(),
+             error.statement().empty() ? statement : error.statement());
       }
     }
-    if (prepared.foreign_keys_off) check_foreign_keys(prepared);
-    try {
-      if (prepared.upgrade)
-        versions_.record(migration, elapsed_ms(started));
-      else
-        versions_.remove(migration.revision);
-      connection_.commit();
-    } catch (const DatabaseError& error) {
-      fail(prepared, prepared.steps.size(), error.what(), error.statement(), committed_outside);
+  }
+
+  // A statement that cannot run in a transaction block (CREATE INDEX CONCURRENTLY, ADD VALUE):
+  // whatever transaction is open (the version-table check) commits first.
+  void run_autocommit_unit(Run& run, const Unit& unit) {
+    const PreparedMigration& prepared = *run.prepared;
+    const auto& step = prepared.steps[unit.first];
+    say_step(run, unit.first);
+    for (int attempt = 0;;) {
+      std::string statement;
+      try {
+        if (run.in_transaction) {
+          statement = "COMMIT";
+          run.in_transaction = false;
+          connection_.commit();
+        }
+        if (run.policy.timeout_ms) connection_.execute(statement = "SET lock_timeout = " + lock_timeout_literal(run.policy));
+        if (!step.builds_index || !index_already_built(*step.builds_index))
+          for (const auto& text : step.statements) connection_.execute(statement = text);
+        if (run.policy.timeout_ms) connection_.execute(statement = "RESET lock_timeout");
+        return;
+      } catch (const MigrationFailed&) {
+        throw;
+      } catch (const DatabaseError& error) {
+        if (run.policy.timeout_ms) {
+          try {
+            connection_.execute("RESET lock_timeout");
+          } catch (const DatabaseError&) {
+          }
+        }
+        if (lock_not_granted(error) &&
+            wait_to_retry(run.policy, attempt,
+                          "step " + std::to_string(unit.first + 1) + ", " +
+                              schema::describe(operations_of(prepared)[unit.first]),
+                          error))
+          continue;
+        fail(run, unit.first, error.what(), error.statement().empty() ? statement : error.statement());
+      }
     }
-    if (prepared.foreign_keys_off) foreign_keys(true);
-    say("  done in " + elapsed_text(started));
-    return true;
+  }
+
+  // Before a CREATE INDEX CONCURRENTLY: an index of that name left INVALID by a build that failed
+  // or was killed is dropped; a valid one was built by an earlier run whose record was cut short.
+  bool index_already_built(const std::string& index) {
+    auto found = connection_.query(
+        "SELECT i.indisvalid FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
+        "WHERE c.relname = $1 AND c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = "
+        "current_schema())",
+        {index});
+    if (found.rows.empty()) return false;
+    if (found.rows[0][0] == std::optional<std::string>("t")) {
+      say("    index " + index + " is already built and valid (an earlier run built it); kept");
+      return true;
+    }
+    say("    dropping the invalid index " + index + " a failed or interrupted build left, before building it again");
+    connection_.execute("DROP INDEX CONCURRENTLY IF EXISTS " + schema::quote_identifier(Dialect::postgresql, index));
+    return false;
+  }
+
+  // A backfill: one transaction per batch, each recording the batch's last key with it.
+  void run_backfill_unit(Run& run, const Unit& unit) {
+    const PreparedMigration& prepared = *run.prepared;
+    const schema::BackfillStatements& backfill = *prepared.steps[unit.first].backfill;
+    say_step(run, unit.first);
+    if (run.in_transaction) {
+      run.in_transaction = false;
+      try {
+        connection_.commit();
+      } catch (const DatabaseError& error) {
+        fail(run, unit.first, error.what(), "COMMIT");
+      }
+    }
+    run.tracked = true;
+    std::optional<db::Row> last = unit.first == run.start ? run.position : std::nullopt;
+    std::int64_t rows = 0, batches = 0, estimate = -1;
+    try {
+      auto estimated = connection_.query(backfill.estimate_rows);
+      if (!estimated.rows.empty() && estimated.rows[0][0]) estimate = std::stoll(*estimated.rows[0][0]);
+    } catch (const std::exception&) {
+      // Only for the progress lines.
+    }
+    const auto began = Clock::now();
+    auto reported = began;
+    for (bool finished = false; !finished;) {
+      for (int attempt = 0;;) {
+        std::string statement;
+        try {
+          begin_unit_transaction(run);
+          auto bound_rows = connection_.query(statement = last ? backfill.next_bound : backfill.first_bound,
+                                              last ? *last : db::Row{});
+          std::optional<db::Row> bound;
+          if (!bound_rows.rows.empty()) bound = bound_rows.rows.front();
+          std::vector<db::Value> params;
+          if (last) params = *last;
+          if (bound) params.insert(params.end(), bound->begin(), bound->end());
+          statement = bound ? (last ? backfill.update_next : backfill.update_first)
+                            : (last ? backfill.update_rest : backfill.update_all);
+          std::int64_t changed = 0;
+          if (backfill.count_changes.empty()) {
+            auto counted = connection_.query(statement, params);
+            if (!counted.rows.empty() && counted.rows[0][0]) changed = std::stoll(*counted.rows[0][0]);
+          } else {
+            connection_.query(statement, params);
+            auto counted = connection_.query(statement = backfill.count_changes);
+            if (!counted.rows.empty() && counted.rows[0][0]) changed = std::stoll(*counted.rows[0][0]);
+          }
+          if (bound)
+            record_progress(run, unit.first, position_text(*bound));
+          else if (unit.last < prepared.steps.size())
+            record_progress(run, unit.last, std::nullopt);
+          else
+            record_finished(run);
+          statement = "COMMIT";
+          run.in_transaction = false;
+          connection_.commit();
+          rows += changed;
+          ++batches;
+          if (bound)
+            last = bound;
+          else
+            finished = true;
+          break;
+        } catch (const MigrationFailed&) {
+          throw;
+        } catch (const DatabaseError& error) {
+          if (run.in_transaction) rollback_quietly();
+          run.in_transaction = false;
+          if (lock_not_granted(error) &&
+              wait_to_retry(run.policy, attempt, "a batch of step " + std::to_string(unit.first + 1), error))
+            continue;
+          fail(run, unit.first, error.what(), error.statement().empty() ? statement : error.statement());
+        }
+      }
+      const auto now = Clock::now();
+      if (finished || now - reported >= std::chrono::seconds(2)) {
+        reported = now;
+        say("    " + backfill.table + ": " + std::to_string(rows) + " row(s) updated" +
+            (estimate >= 0 ? " of about " + std::to_string(estimate) : "") + " in " + std::to_string(batches) +
+            " batch(es), " + elapsed_text(began) + (finished ? ", done" : ""));
+      }
+      if (!finished && backfill.pause_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(backfill.pause_ms));
+    }
+  }
+
+  void finish_in_own_transaction(Run& run) {
+    std::string statement;
+    try {
+      if (!run.in_transaction) lock_.begin_transaction();
+      run.in_transaction = true;
+      if (run.prepared->foreign_keys_off) check_foreign_keys(run);
+      record_finished(run);
+      statement = "COMMIT";
+      run.in_transaction = false;
+      connection_.commit();
+    } catch (const MigrationFailed&) {
+      throw;
+    } catch (const DatabaseError& error) {
+      if (run.in_transaction) rollback_quietly();
+      run.in_transaction = false;
+      fail(run, run.prepared->steps.size(), error.what(), error.statement().empty() ? statement : error.statement());
+    }
   }
 
   // A SQLite rebuild drops the table and with it its triggers, which the schema model does not
@@ -283,7 +692,7 @@ class Runner {
     return statements;
   }
 
-  void check_foreign_keys(const PreparedMigration& prepared) {
+  void check_foreign_keys(Run& run) {
     auto violations = connection_.query("PRAGMA foreign_key_check");
     if (violations.rows.empty()) return;
     std::string rows;
@@ -293,21 +702,21 @@ class Runner {
               row[2].value_or("?");
     }
     if (violations.rows.size() > 5) rows += "\n  ... " + std::to_string(violations.rows.size() - 5) + " more";
-    fail(prepared, prepared.steps.size(),
+    rollback_quietly();
+    run.in_transaction = false;
+    fail(run, run.prepared->steps.size(),
          "PRAGMA foreign_key_check found " + std::to_string(violations.rows.size()) +
              " row(s) whose foreign key no longer matches:" + rows,
-         "PRAGMA foreign_key_check", 0);
+         "PRAGMA foreign_key_check");
   }
 
-  [[noreturn]] void fail(const PreparedMigration& prepared, std::size_t step_index, const std::string& reason,
-                         const std::string& statement, std::size_t committed_outside) {
+  // The failing unit has been rolled back (or ran outside a transaction).
+  [[noreturn]] void fail(Run& run, std::size_t step_index, const std::string& reason, const std::string& statement) {
+    const PreparedMigration& prepared = *run.prepared;
     const Migration& migration = *prepared.migration;
-    const auto& operations = prepared.upgrade ? migration.upgrade : migration.downgrade;
-    try {
-      connection_.rollback();
-    } catch (const DatabaseError&) {
-      // A failed COMMIT has already ended the transaction.
-    }
+    const auto& operations = operations_of(prepared);
+    if (run.in_transaction) rollback_quietly();
+    run.in_transaction = false;
     if (prepared.foreign_keys_off) {
       try {
         foreign_keys(true);
@@ -321,7 +730,21 @@ class Runner {
     std::string message = std::string(prepared.upgrade ? "upgrade" : "downgrade") + " of revision " +
                           migration.revision + " (" + file_of(migration) + ") failed at " + where + ":\n  " + reason;
     if (!statement.empty() && reason.find(statement) == std::string::npos) message += "\n  statement: " + statement;
-    message += "\nThe migration was rolled back; the database stays at " + describe_position(state_) + ".";
+    const std::string direction = prepared.upgrade ? "upgrade" : "downgrade";
+    if (run.recorded_steps > 0 || (run.tracked && step_index < prepared.steps.size() && prepared.steps[step_index].backfill)) {
+      message += "\nSteps 1-" + std::to_string(run.recorded_steps) + " of this revision are committed and recorded";
+      if (step_index < prepared.steps.size() && prepared.steps[step_index].backfill)
+        message += " (and the batches of its backfill that finished)";
+      message += "; the database stays at " + describe_position(state_) + ", and the next `" + direction +
+                 "` resumes this revision where it stopped. The steps not done yet may be fixed in the file.";
+    } else {
+      message += "\nThe migration was rolled back; the database stays at " + describe_position(state_) + ".";
+      const bool ran_outside = std::any_of(prepared.steps.begin() + static_cast<std::ptrdiff_t>(run.start),
+                                           prepared.steps.begin() + static_cast<std::ptrdiff_t>(std::min(step_index, prepared.steps.size())),
+                                           [](const auto& step) { return step.outside_transaction; });
+      if (ran_outside)
+        message += " The steps before it that ran outside the transaction are kept; they are safe to run again.";
+    }
     if (!done_.empty()) {
       std::string applied;
       for (const auto& revision : done_) applied += (applied.empty() ? "" : ", ") + revision;
@@ -331,9 +754,6 @@ class Runner {
     } else {
       message += " This run changed nothing before it.";
     }
-    if (committed_outside > 0)
-      message += " Warning: " + std::to_string(committed_outside) +
-                 " step(s) of this migration ran outside the transaction and were NOT rolled back.";
     throw MigrationFailed(message, statement, migration.revision);
   }
 
@@ -342,8 +762,11 @@ class Runner {
   const ApplyOptions& options_;
   MigrationLock lock_;
   VersionTable versions_;
+  ProgressTable progress_;
   DatabaseState state_;
   std::vector<std::string> done_;  // revisions this run applied (upgrade) or undid (downgrade)
+  std::optional<std::string> stopped_before_;
+  std::mt19937 random_{std::random_device{}()};
 };
 
 }  // namespace
@@ -352,6 +775,7 @@ DatabaseState read_database_state(db::Connection& connection, const RevisionGrap
   DatabaseState state;
   state.rows = VersionTable(connection).read();
   order_unrecorded_ties(state.rows, graph);
+  state.partial = ProgressTable(connection).read();
   for (const auto& row : state.rows) {
     state.applied.insert(row.revision);
     const Migration* migration = graph.find(row.revision);
@@ -378,6 +802,42 @@ DatabaseState read_database_state(db::Connection& connection, const RevisionGrap
 
 std::string describe_position(const DatabaseState& state) {
   return state.heads.empty() ? "base" : join(state.heads);
+}
+
+std::optional<PhaseStatus> database_phase(const RevisionGraph& graph, const DatabaseState& state) {
+  PhaseStatus status;
+  for (const Migration* migration : graph.in_order()) {
+    if (migration->phase != MigrationPhase::contract || state.applied.count(migration->revision)) continue;
+    // Its expand revision: the nearest ancestor marked expand.
+    auto ancestors = graph.ancestors(migration->revision);
+    bool expanded = false;
+    for (const Migration* candidate : graph.in_order())
+      if (ancestors.count(candidate->revision) && candidate->phase == MigrationPhase::expand)
+        expanded = state.applied.count(candidate->revision) > 0;
+    if (expanded) status.pending_contracts.push_back(migration);
+  }
+  if (!status.pending_contracts.empty()) return status;
+  for (const auto& head : state.heads)
+    if (const Migration* migration = graph.find(head); migration && migration->phase == MigrationPhase::contract) {
+      status.phase = MigrationPhase::contract;
+      return status;
+    }
+  return std::nullopt;
+}
+
+std::vector<std::string> describe_partial(const RevisionGraph& graph, const DatabaseState& state) {
+  std::vector<std::string> lines;
+  for (const auto& row : state.partial) {
+    const Migration* migration = graph.find(row.revision);
+    const std::size_t total = migration ? (row.upgrade ? migration->upgrade : migration->downgrade).size() : 0;
+    lines.push_back("revision " + row.revision + (migration ? " \"" + migration->message + "\"" : "") +
+                    " stopped part-way through its " + (row.upgrade ? "upgrade" : "downgrade") + ": " +
+                    std::to_string(row.steps_done) + (migration ? "/" + std::to_string(total) : "") +
+                    " step(s) done" + (row.position ? ", its backfill up to key " + *row.position : "") +
+                    " (recorded " + row.updated_at + "); the next `" + (row.upgrade ? "upgrade" : "downgrade") +
+                    "` resumes it");
+  }
+  return lines;
 }
 
 std::string describe_edited(const EditedMigration& edited) {
@@ -411,15 +871,20 @@ ApplyResult upgrade(db::Connection& connection, const RevisionGraph& graph, std:
   if (graph.upgrade_path(before.applied, resolved).empty()) {
     say("Nothing to upgrade: the database is at " + describe_position(before) + ", which includes " +
         position_name(resolved) + ".");
-    return {{}, before};
+    return {{}, before, std::nullopt};
   }
   say("Upgrading " + options.lock.database_name + " from " + describe_position(before) + " to " +
       position_name(resolved));
   ApplyResult result;
   result.revisions = runner.move_to(resolved, true);
   result.final_state = runner.state();
+  result.stopped_before = runner.stopped_before();
   say("Upgraded: applied " + std::to_string(result.revisions.size()) + " revision(s); the database is at " +
       describe_position(result.final_state) + ".");
+  if (result.stopped_before)
+    say("Stopped before " + *result.stopped_before + " \"" + graph.at(*result.stopped_before).message +
+        "\", a contract revision: roll out the application version that no longer needs what it removes, then "
+        "run upgrade again.");
   return result;
 }
 
@@ -437,7 +902,7 @@ ApplyResult downgrade(db::Connection& connection, const RevisionGraph& graph, st
   };
   if (graph.downgrade_path(before.applied, resolved).empty()) {
     say("Nothing to downgrade: the database is at " + describe_position(before) + ".");
-    return {{}, before};
+    return {{}, before, std::nullopt};
   }
   say("Downgrading " + options.lock.database_name + " from " + describe_position(before) + " to " +
       position_name(resolved));
@@ -483,6 +948,9 @@ StampResult stamp(db::Connection& connection, const RevisionGraph& graph, std::s
     std::vector<const Migration*> accepted;
     for (const auto& edited : result.accepted) accepted.push_back(graph.find(edited.revision));
     runner.versions().upgrade_checksums(accepted);
+    // A revision an earlier run left part-way is now either recorded or not: either way the
+    // record of its progress no longer applies.
+    for (const auto& partial : runner.state().partial) runner.progress().remove(partial.revision);
     connection.commit();
   } catch (...) {
     connection.rollback();

@@ -2,11 +2,23 @@
 //
 // Each migration runs in ONE transaction with its version-table row, so a migration is either
 // fully applied and recorded or not at all: a failing statement rolls its migration back and
-// the version table stays at the last good revision. Exceptions to one transaction, stated in
-// the error when they matter: PostgreSQL statements that cannot run in a transaction block
-// (RenderedStep::outside_transaction) run between two transactions; SQLite table rebuilds turn
-// PRAGMA foreign_keys OFF around the transaction (it cannot change inside one) and require an
-// empty PRAGMA foreign_key_check before COMMIT.
+// the version table stays at the last good revision. SQLite table rebuilds turn PRAGMA
+// foreign_keys OFF around the transaction (it cannot change inside one) and require an empty
+// PRAGMA foreign_key_check before COMMIT.
+//
+// The exceptions are the steps that commit on their own (RenderedStep): PostgreSQL statements
+// that cannot run in a transaction block (ALTER TYPE ... ADD VALUE, CREATE/DROP INDEX
+// CONCURRENTLY) run between transactions, VALIDATE CONSTRAINT runs in a transaction of its own,
+// a backfill in one transaction per batch. A migration with such steps is a run of units, and
+// after each committed unit that is not the last, migration_progress.hpp records how far it got:
+// a run that fails or is killed is resumed by the next upgrade (downgrade) from the first step
+// not done, never redone from the start. Every step that runs outside a transaction is
+// idempotent (IF [NOT] EXISTS; an index left INVALID by a failed CONCURRENTLY build is dropped
+// and built again, a valid one is kept), so a kill between such a step and its record is safe.
+//
+// On PostgreSQL a migration's "lock_timeout" (or the project's) is set for every statement; a
+// unit whose lock is not granted in time (or that deadlocks) is rolled back and run again after
+// a growing pause, a bounded number of times, each retry reported.
 //
 // Before anything runs, the version table is checked against the migrations directory: an
 // applied revision whose file was edited since (SHA-256 of the file's canonical content, so
@@ -15,6 +27,8 @@
 // twice.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -25,6 +39,7 @@
 
 #include "db/connection.hpp"
 #include "migration_lock.hpp"
+#include "migration_progress.hpp"
 #include "revision_graph.hpp"
 #include "version_table.hpp"
 
@@ -43,6 +58,8 @@ struct DatabaseState {
   // In the order they were applied; rows of an older PostgreSQL table that share applied_at
   // (whole seconds) in replay order.
   std::vector<AppliedRevision> rows;
+  // Revisions an earlier run left part-way (migration_progress.hpp).
+  std::vector<RevisionProgress> partial;
   std::set<std::string> applied;
   std::vector<std::string> unknown;  // applied revisions with no migration file
   std::vector<EditedMigration> edited;
@@ -59,6 +76,19 @@ DatabaseState read_database_state(db::Connection& connection, const RevisionGrap
 
 // "base", "3f2a9c1b7d4e", or "3f2a9c1b7d4e, 8d1e0f2a3b4c" when two branches are applied.
 std::string describe_position(const DatabaseState& state);
+
+// The phase of an expand/contract change the database is in: "expand" while a contract revision
+// is not applied and the expand revision before it is (the pending contract revisions are
+// listed), "contract" when the newest applied revision is a contract revision; nullopt when
+// neither (no phased revision applied, or the database moved past them).
+struct PhaseStatus {
+  MigrationPhase phase = MigrationPhase::expand;
+  std::vector<const Migration*> pending_contracts;
+};
+std::optional<PhaseStatus> database_phase(const RevisionGraph& graph, const DatabaseState& state);
+
+// One line per revision an earlier run left part-way: where it stopped and how to go on.
+std::vector<std::string> describe_partial(const RevisionGraph& graph, const DatabaseState& state);
 
 // "migrations/0003_....json (revision ...) was edited after it was applied ..." for people.
 std::string describe_edited(const EditedMigration& edited);
@@ -85,17 +115,32 @@ class MigrationFailed : public DatabaseError {
   std::string revision_;
 };
 
+// How long a PostgreSQL statement waits for a lock, and how often a unit whose lock was not
+// granted is tried again. A migration's own "lock_timeout" / "lock_retries" win over these.
+struct LockRetryOptions {
+  std::optional<std::int64_t> lock_timeout_ms;  // unset: no limit (PostgreSQL's default)
+  int retries = 5;
+  std::chrono::milliseconds first_delay{500};  // doubled after each retry, up to max_delay
+  std::chrono::milliseconds max_delay{30000};
+};
+
 struct ApplyOptions {
   LockOptions lock;
+  LockRetryOptions lock_retry;
   // Progress lines (revision, step k/n, elapsed time); null for silence.
   std::ostream* progress = nullptr;
   // Also a line per operation, not only per revision.
   bool show_steps = true;
+  // upgrade: apply no revision marked "phase": "contract", nor anything after one (the deploy
+  // step between expand and contract).
+  bool stop_before_contract = false;
 };
 
 struct ApplyResult {
   std::vector<std::string> revisions;  // applied (upgrade) or undone (downgrade), in order
   DatabaseState final_state;
+  // upgrade with stop_before_contract: the contract revision it stopped before, if any.
+  std::optional<std::string> stopped_before = std::nullopt;
 };
 
 // `target`: head | REV | +N | REV+N (see RevisionGraph::resolve). Two heads: RevisionError

@@ -116,6 +116,8 @@ ordered_json steps_to_json(const std::vector<schema::Operation>& operations,
 
 }  // namespace
 
+std::string_view to_string(MigrationPhase phase) { return phase == MigrationPhase::expand ? "expand" : "contract"; }
+
 std::string write_migration(const Migration& migration) {
   ordered_json document;
   document["format"] = migration_format;
@@ -123,6 +125,9 @@ std::string write_migration(const Migration& migration) {
   document["parents"] = migration.parents;
   document["message"] = migration.message;
   document["created"] = migration.created;
+  if (migration.phase) document["phase"] = std::string(to_string(*migration.phase));
+  if (migration.lock_timeout_ms) document["lock_timeout"] = schema::format_duration_ms(*migration.lock_timeout_ms);
+  if (migration.lock_retries) document["lock_retries"] = *migration.lock_retries;
   document["upgrade"] = steps_to_json(migration.upgrade, migration.upgrade_lint_ignore);
   document["downgrade"] = steps_to_json(migration.downgrade, migration.downgrade_lint_ignore);
   try {
@@ -148,13 +153,14 @@ std::string canonical_content(const Migration& migration) {
 Migration read_migration(std::string_view text, const std::string& origin) {
   json document = schema::parse_json_document(text, origin, "a migration");
   if (!document.is_object()) throw MigrationFileError(origin, "", "expected a migration (a JSON object)");
-  static const std::vector<std::string> keys{"format", "revision", "parents", "message",
-                                              "created", "upgrade", "downgrade"};
+  static const std::vector<std::string> keys{"format",  "revision",     "parents",      "message", "created",
+                                              "phase",   "lock_timeout", "lock_retries", "upgrade", "downgrade"};
   for (const auto& [key, value] : document.items())
     if (std::find(keys.begin(), keys.end(), key) == keys.end())
       throw MigrationFileError(origin, "/" + key,
                                "unknown key " + in_quotes(key) +
-                                   "; expected format, revision, parents, message, created, upgrade, downgrade");
+                                   "; expected format, revision, parents, message, created, phase, lock_timeout, "
+                                   "lock_retries, upgrade, downgrade");
 
   const json& format = required(document, "format", origin);
   if (!format.is_number_integer())
@@ -183,6 +189,34 @@ Migration read_migration(std::string_view text, const std::string& origin) {
   }
   migration.message = string_at(document, "message", origin, true);
   migration.created = string_at(document, "created", origin, true);
+  if (document.contains("phase")) {
+    const json& phase = document.at("phase");
+    if (phase == "expand")
+      migration.phase = MigrationPhase::expand;
+    else if (phase == "contract")
+      migration.phase = MigrationPhase::contract;
+    else
+      throw MigrationFileError(origin, "/phase", "expected \"expand\" or \"contract\", got " + phase.dump());
+  }
+  if (document.contains("lock_timeout")) {
+    const json& timeout = document.at("lock_timeout");
+    std::optional<std::int64_t> milliseconds;
+    if (timeout.is_string()) milliseconds = schema::parse_duration_ms(timeout.get<std::string>());
+    if (!milliseconds || *milliseconds <= 0)
+      throw MigrationFileError(origin, "/lock_timeout",
+                               "expected a duration such as \"2s\" or \"500ms\" (units ms, s, min, h), got " +
+                                   timeout.dump());
+    migration.lock_timeout_ms = *milliseconds;
+  }
+  if (document.contains("lock_retries")) {
+    const json& retries = document.at("lock_retries");
+    if (!retries.is_number_integer() || retries.get<std::int64_t>() < 0 ||
+        retries.get<std::int64_t>() > max_lock_retries)
+      throw MigrationFileError(origin, "/lock_retries",
+                               "expected a number of retries from 0 to " + std::to_string(max_lock_retries) + ", got " +
+                                   retries.dump());
+    migration.lock_retries = retries.get<int>();
+  }
   migration.upgrade = read_steps(document, "upgrade", origin, migration.upgrade_lint_ignore);
   migration.downgrade = read_steps(document, "downgrade", origin, migration.downgrade_lint_ignore);
   migration.file_text = std::string(text);

@@ -7,9 +7,19 @@
 //     "parents": ["a1b2c3d4e5f6"],          // [] for the first revision, two or more for a merge
 //     "message": "add users.nickname",
 //     "created": "2026-11-24T06:50:00Z",
+//     "phase": "expand",                    // optional: "expand" or "contract" (see below)
+//     "lock_timeout": "2s",                 // optional, PostgreSQL: see below
+//     "lock_retries": 5,                    // optional, with lock_timeout
 //     "upgrade": [ {"op": "add_column", ...}, ... ],
 //     "downgrade": [ {"op": "drop_column", ...}, ... ]
 //   }
+//
+// "phase" marks the two halves of a change the running application must not see at once
+// (`revision --online`): an expand revision is applied before the new application version is
+// rolled out, a contract revision once no old version runs (`upgrade --to-phase expand` stops
+// before the first contract revision). "lock_timeout" is set for every statement of the
+// revision on PostgreSQL; a step whose lock is not granted in time is rolled back and retried
+// up to "lock_retries" times (default: the project's, else 5) after a growing pause.
 //
 // Operations are spelled by schema/operations_json.hpp. Keys are written in this order and the
 // reader refuses unknown ones, so a typo never silently drops a step.
@@ -25,6 +35,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -52,11 +63,17 @@ struct LintAcknowledgement {
 // By the step's index in its list.
 using StepAcknowledgements = std::map<std::size_t, std::vector<LintAcknowledgement>>;
 
+enum class MigrationPhase { expand, contract };
+std::string_view to_string(MigrationPhase phase);
+
 struct Migration {
   std::string revision;
   std::vector<std::string> parents;
   std::string message;
   std::string created;  // UTC, ISO 8601: "2026-11-24T06:50:00Z"
+  std::optional<MigrationPhase> phase;
+  std::optional<std::int64_t> lock_timeout_ms;
+  std::optional<int> lock_retries;
   std::vector<schema::Operation> upgrade;
   std::vector<schema::Operation> downgrade;
   StepAcknowledgements upgrade_lint_ignore;
@@ -97,6 +114,8 @@ struct MigrationFileName {
   std::string slug;
 };
 std::optional<MigrationFileName> parse_migration_file_name(std::string_view file_name);
+
+inline constexpr int max_lock_retries = 100;
 
 // A fresh revision id: 12 lower-case hex digits from a random source.
 std::string new_revision_id();

@@ -52,6 +52,9 @@ Migration write_new_revision(const std::filesystem::path& directory, const Revis
   migration.created = utc_timestamp_now();
   migration.upgrade = std::move(revision.upgrade);
   migration.downgrade = std::move(revision.downgrade);
+  migration.phase = revision.phase;
+  migration.lock_timeout_ms = revision.lock_timeout_ms;
+  migration.lock_retries = revision.lock_retries;
 
   int sequence = 0;
   for (const Migration* existing : graph.in_order()) sequence = std::max(sequence, existing->sequence);

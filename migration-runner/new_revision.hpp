@@ -16,6 +16,9 @@ struct NewRevision {
   std::vector<schema::Operation> upgrade;
   std::vector<schema::Operation> downgrade;
   std::optional<std::string> revision;  // a chosen id (--rev-id); a fresh random one otherwise
+  std::optional<MigrationPhase> phase;
+  std::optional<std::int64_t> lock_timeout_ms;
+  std::optional<int> lock_retries;
 };
 
 // Writes migrations/<next seq>_<rev>_<slug>.json atomically and returns it as read back.

@@ -9,6 +9,9 @@
 
 #include <toml++/toml.h>
 
+#include "migration_file.hpp"
+#include "schema/operations_json.hpp"
+
 namespace sqlmodel::migrate {
 namespace {
 
@@ -54,6 +57,54 @@ std::string resolve_sqlite_file(const std::string& url, const std::filesystem::p
   return std::string(prefix) + (base / path).lexically_normal().string();
 }
 
+std::int64_t duration_setting(const std::filesystem::path& file, const toml::table& table, const char* key,
+                              std::int64_t fallback, std::int64_t maximum) {
+  const toml::node* node = table.get(key);
+  if (!node) return fallback;
+  std::optional<std::int64_t> milliseconds;
+  if (node->is_string()) milliseconds = schema::parse_duration_ms(*node->value<std::string>());
+  if (!milliseconds || *milliseconds > maximum)
+    throw ConfigError(location(file, node->source()) + ": online." + key +
+                      " must be a duration such as \"2s\" or \"500ms\" (units ms, s, min, h), at most " +
+                      schema::format_duration_ms(maximum));
+  return *milliseconds;
+}
+
+std::int64_t integer_setting(const std::filesystem::path& file, const toml::table& table, const char* key,
+                             std::int64_t fallback, std::int64_t minimum, std::int64_t maximum) {
+  const toml::node* node = table.get(key);
+  if (!node) return fallback;
+  auto value = node->value<std::int64_t>();
+  if (!node->is_integer() || !value || *value < minimum || *value > maximum)
+    throw ConfigError(location(file, node->source()) + ": online." + key + " must be an integer from " +
+                      std::to_string(minimum) + " to " + std::to_string(maximum));
+  return *value;
+}
+
+OnlineSettings read_online_settings(const std::filesystem::path& file, const toml::table& online) {
+  refuse_unknown_keys(file, online, "online.",
+                      {"enabled", "lock_timeout", "lock_retries", "retry_delay", "backfill_batch_size", "backfill_pause"});
+  OnlineSettings settings;
+  if (const toml::node* enabled = online.get("enabled")) {
+    if (!enabled->is_boolean())
+      throw ConfigError(location(file, enabled->source()) + ": online.enabled must be true or false");
+    settings.enabled = *enabled->value<bool>();
+  }
+  settings.lock_timeout_set = online.contains("lock_timeout");
+  settings.lock_timeout_ms = duration_setting(file, online, "lock_timeout", settings.lock_timeout_ms, 60 * 60 * 1000);
+  if (settings.lock_timeout_ms <= 0)
+    throw ConfigError(location(file, online.get("lock_timeout")->source()) + ": online.lock_timeout must be more than 0");
+  settings.lock_retries = static_cast<int>(
+      integer_setting(file, online, "lock_retries", settings.lock_retries, 0, max_lock_retries));
+  settings.retry_delay_ms = duration_setting(file, online, "retry_delay", settings.retry_delay_ms, 60 * 1000);
+  settings.backfill_batch_size = static_cast<std::size_t>(integer_setting(
+      file, online, "backfill_batch_size", static_cast<std::int64_t>(settings.backfill_batch_size), 1,
+      static_cast<std::int64_t>(schema::Backfill::max_batch_size)));
+  settings.backfill_pause_ms =
+      duration_setting(file, online, "backfill_pause", settings.backfill_pause_ms, schema::Backfill::max_pause_ms);
+  return settings;
+}
+
 }  // namespace
 
 ProjectConfig read_project_config(const std::filesystem::path& file) {
@@ -74,9 +125,12 @@ ProjectConfig read_project_config_text(std::string_view text, const std::filesys
   } catch (const toml::parse_error& parse_error) {
     throw ConfigError(location(file, parse_error.source()) + ": " + std::string(parse_error.description()));
   }
-  refuse_unknown_keys(file, document, "", {"migrations", "database"});
+  refuse_unknown_keys(file, document, "", {"migrations", "database", "online"});
   const toml::table* migrations = document["migrations"].as_table();
   const toml::table* database = document["database"].as_table();
+  const toml::table* online = document["online"].as_table();
+  if (document.contains("online") && !online)
+    throw ConfigError(location(file, document.get("online")->source()) + ": [online] must be a table");
   if (document.contains("migrations") && !migrations)
     throw ConfigError(location(file, document.get("migrations")->source()) + ": [migrations] must be a table");
   if (document.contains("database") && !database)
@@ -94,6 +148,7 @@ ProjectConfig read_project_config_text(std::string_view text, const std::filesys
     throw ConfigError(file.string() + ": migrations.snapshot is not set (the schema snapshot the models produce)");
   config.snapshot = base / *snapshot;
   config.url = resolve_sqlite_file(string_setting(file, database, "url", "database.url").value_or(""), base);
+  if (online) config.online = read_online_settings(file, *online);
   return config;
 }
 

@@ -7,10 +7,22 @@
 //   [database]
 //   url = "sqlite:///app.db"
 //
+//   [online]                  # optional: online migrations (docs/workflow.md)
+//   enabled = true            # `revision` writes online plans, as `revision --online` does
+//   lock_timeout = "2s"       # PostgreSQL: how long a statement waits for a lock
+//   lock_retries = 5          # then its step is rolled back and tried again, this many times
+//   retry_delay = "500ms"     # the first pause before a retry, doubled each time (at most 30 s)
+//   backfill_batch_size = 5000
+//   backfill_pause = "10ms"   # between two batches of a backfill
+//
+// lock_timeout and lock_retries are written into each online revision; `upgrade` also applies
+// them to revisions that do not say (a revision's own values win).
+//
 // Relative paths are relative to the file's directory, a relative SQLite file in url too. The URL actually used is, first found:
 // --url, $SQLMODEL_DATABASE_URL, the file's [database] url.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
@@ -31,11 +43,22 @@ class ConfigError : public std::runtime_error {
   explicit ConfigError(const std::string& message) : std::runtime_error(schema::naming::printable(message)) {}
 };
 
+struct OnlineSettings {
+  bool enabled = false;
+  std::int64_t lock_timeout_ms = 2000;
+  bool lock_timeout_set = false;  // written in the file (else upgrade sets none for revisions without one)
+  int lock_retries = 5;
+  std::int64_t retry_delay_ms = 500;
+  std::size_t backfill_batch_size = 5000;
+  std::int64_t backfill_pause_ms = 10;
+};
+
 struct ProjectConfig {
   std::filesystem::path file;
   std::filesystem::path migrations_directory;  // resolved against the file's directory
   std::filesystem::path snapshot;              // resolved against the file's directory
   std::string url;  // as written, a relative sqlite file resolved against the file's directory; may be empty
+  OnlineSettings online;
 };
 
 ProjectConfig read_project_config(const std::filesystem::path& file);

@@ -13,12 +13,15 @@ namespace sqlmodel {
 // The message names what was being done and quotes the statement.
 class DatabaseError : public std::runtime_error {
  public:
-  DatabaseError(const std::string& message, std::string statement = {})
-      : std::runtime_error(message), statement_(std::move(statement)) {}
+  DatabaseError(const std::string& message, std::string statement = {}, std::string sqlstate = {})
+      : std::runtime_error(message), statement_(std::move(statement)), sqlstate_(std::move(sqlstate)) {}
   const std::string& statement() const { return statement_; }
+  // PostgreSQL's five-character error code ("55P03": lock not available), empty when unknown.
+  const std::string& sqlstate() const { return sqlstate_; }
 
  private:
   std::string statement_;
+  std::string sqlstate_;
 };
 
 // A constraint rejected a write: unique, primary key, foreign key, not null or check.

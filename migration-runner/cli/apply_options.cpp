@@ -42,6 +42,11 @@ ApplyOptions make_apply_options(const DatabaseOptions& options, Context& context
   apply.lock.progress = progress;
   apply.lock.database_name = display_url(url);
   apply.progress = progress;
+  apply.show_steps = !options.quiet;
+  const OnlineSettings& online = context.config().online;
+  if (online.lock_timeout_set) apply.lock_retry.lock_timeout_ms = online.lock_timeout_ms;
+  apply.lock_retry.retries = online.lock_retries;
+  apply.lock_retry.first_delay = std::chrono::milliseconds(online.retry_delay_ms);
   return apply;
 }
 

@@ -24,6 +24,19 @@ void print_position(std::ostream& out, const RevisionGraph& graph, const Databas
   }
 }
 
+void print_phase(std::ostream& out, const RevisionGraph& graph, const DatabaseState& state) {
+  auto status = database_phase(graph, state);
+  if (!status) return;
+  if (status->phase == MigrationPhase::contract) {
+    out << "phase: contract (the last expand/contract change is complete)\n";
+    return;
+  }
+  out << "phase: expand (the old and the new application version can both run); contract pending:";
+  for (const Migration* contract : status->pending_contracts)
+    out << " " << contract->revision << " \"" << contract->message << "\"";
+  out << "\n  once no old application version runs: upgrade\n";
+}
+
 void print_applied(std::ostream& out, const DatabaseState& state) {
   out << "\nApplied revisions (oldest first):\n";
   for (const auto& row : state.rows)
@@ -37,6 +50,8 @@ int run_current(bool verbose, Context& context) {
   auto connection = open_database(url);
   const DatabaseState state = read_database_state(*connection, graph);
   print_position(context.out, graph, state);
+  print_phase(context.out, graph, state);
+  for (const auto& line : describe_partial(graph, state)) context.out << "partial: " << line << '\n';
   if (verbose) print_applied(context.out, state);
   for (const auto& edited : state.edited) context.out << "warning: " << describe_edited(edited) << '\n';
   return exit_ok;

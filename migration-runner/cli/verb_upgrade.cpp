@@ -11,6 +11,7 @@ namespace {
 
 struct UpgradeOptions {
   std::string target = "head";
+  std::string to_phase = "contract";
   DatabaseOptions database;
 };
 
@@ -18,7 +19,9 @@ int run_upgrade(const UpgradeOptions& options, Context& context) {
   const RevisionGraph& graph = context.graph();
   const std::string url = context.database_url();
   auto connection = open_database(url);
-  upgrade(*connection, graph, options.target, make_apply_options(options.database, context, url));
+  auto apply = make_apply_options(options.database, context, url);
+  apply.stop_before_contract = options.to_phase == "expand";
+  upgrade(*connection, graph, options.target, apply);
   return exit_ok;
 }
 
@@ -30,6 +33,12 @@ const VerbRegistrar upgrade_verb{{
       verb.add_option("revision", options->target,
                       "head (the only head; refused when there are several), a revision id or a "
                       "prefix of at least 4 digits, +N (N revisions up from the database's), REV+N")
+          ->capture_default_str();
+      verb.add_option("--to-phase", options->to_phase,
+                      "expand: stop before the first revision marked \"phase\": \"contract\" (deploy the "
+                      "expand revisions, roll out the application, then run upgrade again); contract: go all "
+                      "the way (the default)")
+          ->check(CLI::IsMember({"expand", "contract"}))
           ->capture_default_str();
       add_apply_options(verb, options->database);
       return [options, &context] { return run_upgrade(*options, context); };

@@ -106,7 +106,8 @@ CheckResult check_add_column_not_null_without_default(const StepContext& step) {
   const auto* add = std::get_if<schema::AddColumn>(&step.operation);
   if (!add || !step.existing_table(add->table)) return std::nullopt;
   const schema::Column& column = add->column;
-  if (column.nullable || column.server_default || column.autoincrement) return std::nullopt;
+  // fill_existing_rows: the rows get the model default (add_column's own fill).
+  if (column.nullable || column.server_default || column.autoincrement || add->fill_existing_rows) return std::nullopt;
   return "adds " + quoted_name(add->table, column.name) + " NOT NULL without a server default";
 }
 

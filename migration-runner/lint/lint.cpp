@@ -72,6 +72,8 @@ void lint_list(const ListToLint& list, schema::Schema& schema, std::vector<Findi
   const auto& operations = list.direction == Direction::upgrade ? list.migration.upgrade : list.migration.downgrade;
   ListFacts facts;
   facts.operations = &operations;
+  // The revision's "lock_timeout" is set for every statement it runs.
+  facts.lock_timeout = list.migration.lock_timeout_ms.has_value();
   if (list.direction == Direction::downgrade) {
     // The downgrade runs once the application that used these tables is rolled back: they are
     // as unused as new ones, and taking them away is the downgrade's purpose.

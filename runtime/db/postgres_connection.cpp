@@ -26,7 +26,7 @@ std::string trimmed(std::string text) {
   } catch (const pqxx::sql_error& error) {
     std::string sqlstate = error.sqlstate().empty() ? "" : " [SQLSTATE " + error.sqlstate() + "]";
     throw DatabaseError(context + sqlstate + ": " + trimmed(error.what()) + quoted,
-                        std::string(statement));
+                        std::string(statement), error.sqlstate());
   } catch (const pqxx::broken_connection& error) {
     throw DatabaseError(context + ": the connection to the server was lost: " +
                             trimmed(error.what()) + quoted,

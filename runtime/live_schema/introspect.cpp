@@ -7,11 +7,12 @@
 namespace sqlmodel::schema {
 namespace {
 
-// The migration runner's bookkeeping table: it belongs to the tool, not to the user's schema,
-// so a drift check or an autogenerate run must never see it.
-constexpr std::string_view runner_version_table = naming::version_table;
-
-bool is_bookkeeping_table(const Table& table) { return table.name == runner_version_table; }
+// The migration runner's bookkeeping tables (the version table, and where a revision that does
+// not run in one transaction got to): they belong to the tool, not to the user's schema, so a
+// drift check or an autogenerate run must never see them.
+bool is_bookkeeping_table(const Table& table) {
+  return table.name == naming::version_table || table.name == naming::progress_table;
+}
 
 }  // namespace
 

@@ -9,7 +9,7 @@
 namespace sqlmodel::schema {
 
 // Dispatches on the connection's dialect. Skips the runner's own bookkeeping tables
-// (sqlmodel_version) and SQLite's internal ones.
+// (sqlmodel_version, sqlmodel_version_progress) and SQLite's internal ones.
 Schema introspect(db::Connection& connection);
 
 Schema introspect_sqlite(db::Connection& connection);

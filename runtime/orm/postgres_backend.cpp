@@ -64,7 +64,7 @@ std::string first_line(const std::string& text) {
   } catch (const pqxx::sql_error& error) {
     throw DatabaseError(std::string("PostgreSQL error: ") + first_line(error.what()) +
                                 "\n  statement: " + sql,
-                            sql);
+                            sql, error.sqlstate());
   } catch (const pqxx::failure& error) {
     throw DatabaseError(std::string("PostgreSQL error: ") + error.what() +
                                 "\n  statement: " + sql,

@@ -23,6 +23,8 @@
 // apart from float64 when the database is read back.
 #include "schema/ddl.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -143,6 +145,51 @@ std::string render_default_expression(std::string_view expression) {
   if (text.empty()) throw std::invalid_argument("empty server default expression");
   if (is_bare_default(text)) return std::string(text);
   return "(" + std::string(text) + ")";
+}
+
+namespace {
+
+// The default member initializer (JSON text) as a literal both dialects read.
+std::optional<std::string> literal_of_default_value(const std::string& json_text) {
+  nlohmann::json value;
+  try {
+    value = nlohmann::json::parse(json_text);
+  } catch (const nlohmann::json::parse_error&) {
+    return std::nullopt;
+  }
+  if (value.is_boolean()) return value.get<bool>() ? "TRUE" : "FALSE";
+  if (value.is_number()) return value.dump();
+  if (value.is_string()) return quote_literal(value.get<std::string>());
+  return std::nullopt;
+}
+
+// A random version 4 UUID in canonical text, from SQLite's own functions.
+constexpr const char* sqlite_uuid4 =
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
+}  // namespace
+
+std::optional<std::string> render_model_default(const Column& column, Dialect dialect) {
+  if (column.default_factory == "now") {
+    if (column.type.kind == TypeKind::date) return std::string("CURRENT_DATE");
+    if (dialect == Dialect::postgresql)
+      return std::string(column.type.with_timezone ? "CURRENT_TIMESTAMP" : "(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')");
+    // What format_timestamp writes (value_text.hpp), to the millisecond.
+    return std::string("strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')");
+  }
+  if (column.default_factory == "uuid4")
+    return std::string(dialect == Dialect::postgresql ? "gen_random_uuid()" : sqlite_uuid4);
+  if (column.default_value) return literal_of_default_value(*column.default_value);
+  return std::nullopt;
+}
+
+std::optional<std::string> portable_model_default(const Column& column) {
+  if (column.default_factory == "now")
+    return std::string(column.type.kind == TypeKind::date ? "CURRENT_DATE" : "CURRENT_TIMESTAMP");
+  if (column.default_factory) return std::nullopt;
+  if (column.default_value) return literal_of_default_value(*column.default_value);
+  return std::nullopt;
 }
 
 std::string render_column_definition(const Table& table, const Column& column, Dialect dialect) {

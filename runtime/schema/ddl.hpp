@@ -1,6 +1,7 @@
 // DDL rendering: create_all for a schema, in dependency order, with every identifier quoted.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,16 @@ std::string render_column_definition(const Table& table, const Column& column, D
 // CURRENT_TIMESTAMP, in parentheses otherwise (SQLite requires them around any other
 // expression). Also what ALTER COLUMN ... SET DEFAULT takes.
 std::string render_default_expression(std::string_view expression);
+
+// The column's model default (its C++ default member initializer or default factory) as a SQL
+// expression of the dialect, the value a migration gives the rows already in a table when it
+// adds the column NOT NULL: numbers and strings as literals, booleans as TRUE/FALSE,
+// default_factory now as the current time in the text form the ORM writes, uuid4 as a random
+// UUID (gen_random_uuid() on PostgreSQL). nullopt when the column has no model default.
+std::optional<std::string> render_model_default(const Column& column, Dialect dialect);
+// The same as one expression both dialects read, fit for a server default (CURRENT_TIMESTAMP for
+// now); nullopt when there is none (uuid4, or no model default).
+std::optional<std::string> portable_model_default(const Column& column);
 
 // "NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT".
 std::string_view render_referential_action(ReferentialAction action);

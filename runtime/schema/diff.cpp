@@ -420,7 +420,8 @@ class Differ {
         }
         std::optional<std::size_t> at;
         if (position != now.columns.size()) at = position;
-        emit(AddColumn{name, column, at});
+        // A NOT NULL column with a model default takes it for the rows already there.
+        emit(AddColumn{name, column, at, can_fill_from_model_default(column)});
       }
     }
   }

@@ -62,6 +62,9 @@ std::optional<std::string> reserved_table_problem(std::string_view table) {
   if (name == version_table)
     return "table name \"" + printable(table) + "\" is reserved: sqlmodel-migrate records the applied revisions in "
            "its own table of that name";
+  if (name == progress_table)
+    return "table name \"" + printable(table) + "\" is reserved: sqlmodel-migrate records how far a revision that "
+           "does not run in one transaction got in its own table of that name";
   if (name.starts_with(rebuild_table_prefix))
     return "table name \"" + printable(table) + "\" is reserved: names starting with \"" +
            std::string(rebuild_table_prefix) + "\" are the temporary tables of the SQLite table rebuild";
@@ -127,6 +130,15 @@ std::string foreign_key(std::string_view table, const std::vector<std::string>& 
 
 std::string enum_check(std::string_view table, std::string_view column) {
   return join("ck_", table, {std::string(column), "enum"});
+}
+
+std::string sync_trigger(std::string_view table, std::string_view old_column, std::string_view new_column) {
+  return fit_identifier("sqlmodel_sync_" + std::string(table) + "_" + std::string(old_column) + "_" +
+                        std::string(new_column));
+}
+
+std::string replacement_column(std::string_view column) {
+  return fit_identifier("_sqlmodel_new_" + std::string(column));
 }
 
 }  // namespace sqlmodel::schema::naming

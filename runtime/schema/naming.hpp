@@ -22,6 +22,13 @@ std::string foreign_key(std::string_view table, const std::vector<std::string>& 
 // The CHECK that stands in for a native enum on dialects without one: ck_<table>_<column>_enum.
 std::string enum_check(std::string_view table, std::string_view column);
 
+// The trigger (and, on PostgreSQL, its function) that keeps two columns in step during an
+// expand/contract change: sqlmodel_sync_<table>_<old>_<new>.
+std::string sync_trigger(std::string_view table, std::string_view old_column, std::string_view new_column);
+// The column that replaces <column> until the contract revision gives it the name:
+// _sqlmodel_new_<column>.
+std::string replacement_column(std::string_view column);
+
 // Names longer than max_identifier_bytes keep their first bytes and end in "_" plus eight hex
 // digits of a hash of the whole name: deterministic, and distinct names stay distinct.
 std::string fit_identifier(std::string name);
@@ -32,10 +39,12 @@ std::string fit_identifier(std::string name);
 // `what` names it: "table name".
 std::optional<std::string> identifier_problem(std::string_view what, std::string_view name);
 
-// Names the runner uses for itself: the version table, and the temporary tables of a SQLite
-// rebuild (rebuild_table_prefix + table). A table of the user's under one of them would be
-// overwritten or mistaken for the runner's. Compared case-insensitively, as SQLite does.
+// Names the runner uses for itself: the version table, the table of where a revision that does
+// not run in one transaction got to, and the temporary tables of a SQLite rebuild
+// (rebuild_table_prefix + table). A table of the user's under one of them would be overwritten
+// or mistaken for the runner's. Compared case-insensitively, as SQLite does.
 inline constexpr std::string_view version_table = "sqlmodel_version";
+inline constexpr std::string_view progress_table = "sqlmodel_version_progress";
 inline constexpr std::string_view rebuild_table_prefix = "_sqlmodel_new_";
 // Why `table` is reserved, or nullopt.
 std::optional<std::string> reserved_table_problem(std::string_view table);

@@ -256,6 +256,31 @@ DatabaseShape database_shape(const Table& table) {
   return shape;
 }
 
+// ADD CONSTRAINT ... USING INDEX: the index must be a plain unique index on exactly the key's
+// columns, in order; it becomes the constraint's.
+void take_over_index(Table& table, const std::string& index_name, const std::vector<std::string>& columns,
+                     const std::string& operation) {
+  auto found = find_named(table.indexes, index_name);
+  if (found == table.indexes.end())
+    refuse(operation, "table " + in_quotes(table.name) + " has no index " + in_quotes(index_name) + " to use");
+  if (!found->unique || found->where || found->columns != columns || (found->method && *found->method != "btree"))
+    refuse(operation, "index " + in_quotes(index_name) + " is not a plain unique btree index on (" + join(columns) +
+                          "), so the constraint cannot use it");
+  table.indexes.erase(found);
+}
+
+// Every named part of a table: a constraint or an index, for lookups by name.
+template <typename Visit>
+bool with_named_part(Table& table, const std::string& name, Visit visit) {
+  if (table.primary_key && table.primary_key->name == name) return visit(*table.primary_key, "primary key");
+  auto in = [&](auto& items, const char* kind) {
+    auto found = find_named(items, name);
+    return found != items.end() && visit(*found, kind);
+  };
+  return in(table.foreign_keys, "foreign key") || in(table.unique_constraints, "unique constraint") ||
+         in(table.check_constraints, "check constraint") || in(table.indexes, "index");
+}
+
 // ---- one function per operation ------------------------------------------------------------
 
 void apply(Schema& schema, const CreateTable& op) {
@@ -307,6 +332,9 @@ void apply(Schema& schema, const AddColumn& op) {
   if (table.find_column(op.column.name))
     refuse(operation, "table " + in_quotes(op.table) + " already has a column " + in_quotes(op.column.name));
   require_enum_of(schema, op.column, operation);
+  if (op.fill_existing_rows && !can_fill_from_model_default(op.column))
+    refuse(operation, "fill_existing_rows needs a NOT NULL column without a server default whose model has a "
+                      "default (a default member initializer or a default_factory)");
   std::size_t position = op.position.value_or(table.columns.size());
   if (position > table.columns.size())
     refuse(operation, "position " + std::to_string(position) + " is past the end of table " +
@@ -418,6 +446,7 @@ void apply(Schema& schema, const AddPrimaryKey& op) {
   if (table.primary_key)
     refuse(operation, "table " + in_quotes(op.table) + " already has primary key " + in_quotes(table.primary_key->name));
   require_columns(table, op.key.columns, operation);
+  if (op.using_index) take_over_index(table, *op.using_index, op.key.columns, operation);
   require_free_name(schema, op.key.name, operation);
   table.primary_key = op.key;
 }
@@ -436,6 +465,7 @@ void apply(Schema& schema, const AddUniqueConstraint& op) {
   const std::string operation = "add unique constraint " + in_quotes(op.constraint.name) + " on " + in_quotes(op.table);
   Table& table = existing_table(schema, op.table, operation);
   require_columns(table, op.constraint.columns, operation);
+  if (op.using_index) take_over_index(table, *op.using_index, op.constraint.columns, operation);
   add_named(schema, table.unique_constraints, op.constraint, operation);
 }
 
@@ -539,6 +569,55 @@ void apply(Schema&, const SqlStep&) {
   // operations around it.
 }
 
+void apply(Schema& schema, const ValidateConstraint& op) {
+  const std::string operation = "validate constraint " + in_quotes(op.name) + " on " + in_quotes(op.table);
+  Table& table = existing_table(schema, op.table, operation);
+  auto has = [&](const auto& items) {
+    return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == op.name; });
+  };
+  if (!has(table.foreign_keys) && !has(table.check_constraints))
+    refuse(operation, "table " + in_quotes(op.table) + " has no foreign key or check constraint " + in_quotes(op.name));
+}
+
+void check_sync_columns(Schema& schema, const std::string& table_name, const std::string& old_column,
+                        const std::string& new_column, const std::string& operation) {
+  Table& table = existing_table(schema, table_name, operation);
+  column_index(table, old_column, operation);
+  column_index(table, new_column, operation);
+  if (old_column == new_column) refuse(operation, "a column cannot be kept in step with itself");
+  if (!table.primary_key)
+    refuse(operation, "table " + in_quotes(table_name) + " has no primary key (SQLite's trigger finds rows by it)");
+}
+
+void apply(Schema& schema, const CreateSyncTrigger& op) {
+  check_sync_columns(schema, op.table, op.old_column, op.new_column, describe(op));
+}
+
+void apply(Schema& schema, const DropSyncTrigger& op) {
+  check_sync_columns(schema, op.table, op.old_column, op.new_column, describe(op));
+}
+
+void apply(Schema& schema, const Backfill& op) {
+  const std::string operation = "backfill " + in_quotes(op.table);
+  Table& table = existing_table(schema, op.table, operation);
+  if (!table.primary_key)
+    refuse(operation, "table " + in_quotes(op.table) + " has no primary key to run the batches in the order of");
+  if (op.set.empty() && op.dialect_set.empty()) refuse(operation, "it sets no column");
+  auto check_assignments = [&](const std::map<std::string, std::string>& assignments) {
+    for (const auto& [column, expression] : assignments) {
+      column_index(table, column, operation);
+      if (expression.empty()) refuse(operation, "the expression for column " + in_quotes(column) + " is empty");
+    }
+  };
+  check_assignments(op.set);
+  for (const auto& [dialect, assignments] : op.dialect_set) check_assignments(assignments);
+  if (op.batch_size == 0 || op.batch_size > Backfill::max_batch_size)
+    refuse(operation, "batch_size must be between 1 and " + std::to_string(Backfill::max_batch_size));
+  if (op.pause_ms < 0 || op.pause_ms > Backfill::max_pause_ms)
+    refuse(operation, "the pause between batches must be between 0 and " +
+                          std::to_string(Backfill::max_pause_ms / 1000) + " s");
+}
+
 // ---- descriptions -----------------------------------------------------------------------
 
 std::string describe_column_change(const Column& from, const Column& to) {
@@ -605,6 +684,14 @@ bool sorted_by_name(const std::vector<Named>& items) {
   return std::is_sorted(items.begin(), items.end(), [](const Named& a, const Named& b) { return a.name < b.name; });
 }
 
+[[noreturn]] void refuse_inverse(const Operation& operation) {
+  throw std::invalid_argument(describe(operation) + " has no inverse operation" +
+                              (std::holds_alternative<AddPrimaryKey>(operation) ||
+                                       std::holds_alternative<AddUniqueConstraint>(operation)
+                                   ? " (dropping the key drops the index it took over)"
+                                   : " (it changes no schema: there is nothing to undo)"));
+}
+
 }  // namespace
 
 Operation invert(const Operation& operation) {
@@ -614,14 +701,22 @@ Operation invert(const Operation& operation) {
           [](const DropTable& op) -> Operation { return CreateTable{op.table}; },
           [](const RenameTable& op) -> Operation { return RenameTable{op.to, op.from}; },
           [](const AddColumn& op) -> Operation { return DropColumn{op.table, op.column, op.position}; },
-          [](const DropColumn& op) -> Operation { return AddColumn{op.table, op.column, op.position}; },
+          [](const DropColumn& op) -> Operation {
+            return AddColumn{op.table, op.column, op.position, can_fill_from_model_default(op.column)};
+          },
           [](const RenameColumn& op) -> Operation { return RenameColumn{op.table, op.to, op.from}; },
           [](const AlterColumn& op) -> Operation { return AlterColumn{op.table, op.to, op.from}; },
-          [](const CreateIndex& op) -> Operation { return DropIndex{op.table, op.index}; },
-          [](const DropIndex& op) -> Operation { return CreateIndex{op.table, op.index}; },
-          [](const AddPrimaryKey& op) -> Operation { return DropPrimaryKey{op.table, op.key}; },
+          [](const CreateIndex& op) -> Operation { return DropIndex{op.table, op.index, op.concurrently}; },
+          [](const DropIndex& op) -> Operation { return CreateIndex{op.table, op.index, op.concurrently}; },
+          [](const AddPrimaryKey& op) -> Operation {
+            if (op.using_index) refuse_inverse(op);
+            return DropPrimaryKey{op.table, op.key};
+          },
           [](const DropPrimaryKey& op) -> Operation { return AddPrimaryKey{op.table, op.key}; },
-          [](const AddUniqueConstraint& op) -> Operation { return DropUniqueConstraint{op.table, op.constraint}; },
+          [](const AddUniqueConstraint& op) -> Operation {
+            if (op.using_index) refuse_inverse(op);
+            return DropUniqueConstraint{op.table, op.constraint};
+          },
           [](const DropUniqueConstraint& op) -> Operation { return AddUniqueConstraint{op.table, op.constraint}; },
           [](const AddCheckConstraint& op) -> Operation { return DropCheckConstraint{op.table, op.constraint}; },
           [](const DropCheckConstraint& op) -> Operation { return AddCheckConstraint{op.table, op.constraint}; },
@@ -642,6 +737,14 @@ Operation invert(const Operation& operation) {
             throw std::invalid_argument("sql step" + (op.description.empty() ? "" : " \"" + op.description + "\"") +
                                         " has no automatic inverse; the migration states its downgrade SQL");
           },
+          [](const ValidateConstraint& op) -> Operation { refuse_inverse(op); },
+          [](const CreateSyncTrigger& op) -> Operation {
+            return DropSyncTrigger{op.table, op.old_column, op.new_column};
+          },
+          [](const DropSyncTrigger& op) -> Operation {
+            return CreateSyncTrigger{op.table, op.old_column, op.new_column};
+          },
+          [](const Backfill& op) -> Operation { refuse_inverse(op); },
       },
       operation);
 }
@@ -649,8 +752,22 @@ Operation invert(const Operation& operation) {
 std::vector<Operation> invert(const std::vector<Operation>& operations) {
   std::vector<Operation> inverted;
   inverted.reserve(operations.size());
-  for (auto it = operations.rbegin(); it != operations.rend(); ++it) inverted.push_back(invert(*it));
+  for (auto it = operations.rbegin(); it != operations.rend(); ++it) {
+    if (std::holds_alternative<ValidateConstraint>(*it) || std::holds_alternative<Backfill>(*it)) continue;
+    inverted.push_back(invert(*it));
+  }
   return inverted;
+}
+
+bool changes_schema(const Operation& operation) {
+  return !std::holds_alternative<ValidateConstraint>(operation) && !std::holds_alternative<Backfill>(operation) &&
+         !std::holds_alternative<SqlStep>(operation) && !std::holds_alternative<CreateSyncTrigger>(operation) &&
+         !std::holds_alternative<DropSyncTrigger>(operation);
+}
+
+bool can_fill_from_model_default(const Column& column) {
+  return !column.nullable && !column.server_default && !column.autoincrement &&
+         (column.default_value || column.default_factory);
 }
 
 void apply_to_schema(Schema& schema, const Operation& operation) {
@@ -688,35 +805,41 @@ std::string describe(const Operation& operation) {
             return "alter column " + op.table + "." + op.to.name + ": " + describe_column_change(op.from, op.to);
           },
           [](const CreateIndex& op) {
-            return std::string(op.index.unique ? "create unique index " : "create index ") + op.index.name +
-                   " on " + op.table + " (" + join(op.index.columns) + ")";
+            return std::string(op.index.unique ? "create unique index " : "create index ") +
+                   (op.concurrently ? "concurrently " : "") + op.index.name + " on " + op.table + " (" +
+                   join(op.index.columns) + ")";
           },
-          [](const DropIndex& op) { return "drop index " + op.index.name + " on " + op.table; },
+          [](const DropIndex& op) {
+            return std::string("drop index ") + (op.concurrently ? "concurrently " : "") + op.index.name + " on " +
+                   op.table;
+          },
           [](const RenameIndex& op) { return "rename index " + op.from + " on " + op.table + " to " + op.to; },
           [](const RenameConstraint& op) {
             return "rename constraint " + op.from + " on " + op.table + " to " + op.to;
           },
           [](const AddPrimaryKey& op) {
-            return "add primary key " + op.key.name + " on " + op.table + " (" + join(op.key.columns) + ")";
+            return "add primary key " + op.key.name + " on " + op.table + " (" + join(op.key.columns) + ")" +
+                   (op.using_index ? " using index " + *op.using_index : "");
           },
           [](const DropPrimaryKey& op) { return "drop primary key " + op.key.name + " on " + op.table; },
           [](const AddUniqueConstraint& op) {
             return "add unique constraint " + op.constraint.name + " on " + op.table + " (" +
-                   join(op.constraint.columns) + ")";
+                   join(op.constraint.columns) + ")" + (op.using_index ? " using index " + *op.using_index : "");
           },
           [](const DropUniqueConstraint& op) {
             return "drop unique constraint " + op.constraint.name + " on " + op.table;
           },
           [](const AddCheckConstraint& op) {
             return "add check constraint " + op.constraint.name + " on " + op.table + " (" +
-                   op.constraint.expression + ")";
+                   op.constraint.expression + ")" + (op.not_valid ? " not valid" : "");
           },
           [](const DropCheckConstraint& op) {
             return "drop check constraint " + op.constraint.name + " on " + op.table;
           },
           [](const AddForeignKey& op) {
             return "add foreign key " + op.key.name + " on " + op.table + " (" + join(op.key.columns) +
-                   ") -> " + op.key.referred_table + " (" + join(op.key.referred_columns) + ")";
+                   ") -> " + op.key.referred_table + " (" + join(op.key.referred_columns) + ")" +
+                   (op.not_valid ? " not valid" : "");
           },
           [](const DropForeignKey& op) { return "drop foreign key " + op.key.name + " on " + op.table; },
           [](const CreateEnum& op) {
@@ -735,6 +858,24 @@ std::string describe(const Operation& operation) {
           },
           [](const SqlStep& op) {
             return "sql" + (op.description.empty() ? std::string() : ": " + op.description);
+          },
+          [](const ValidateConstraint& op) { return "validate constraint " + op.name + " on " + op.table; },
+          [](const CreateSyncTrigger& op) {
+            return "create trigger keeping " + op.table + "." + op.old_column + " and " + op.table + "." +
+                   op.new_column + " in step";
+          },
+          [](const DropSyncTrigger& op) {
+            return "drop trigger keeping " + op.table + "." + op.old_column + " and " + op.table + "." +
+                   op.new_column + " in step";
+          },
+          [](const Backfill& op) {
+            std::vector<std::string> columns;
+            for (const auto& [column, expression] : op.set) columns.push_back(column);
+            for (const auto& [dialect, assignments] : op.dialect_set)
+              for (const auto& [column, expression] : assignments)
+                if (!lists(columns, column)) columns.push_back(column);
+            return "backfill " + op.table + " (" + join(columns) + ") in batches of " +
+                   std::to_string(op.batch_size) + (op.description.empty() ? "" : ": " + op.description);
           },
       },
       operation);

@@ -9,6 +9,7 @@
 // one can be inverted and rendered without looking anything up.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,10 +39,16 @@ struct RenameTable {
 // (unset: appended, as every database does) and where DropColumn's column stood (unset: it was
 // last), so that the inverse restores the model's declaration order. Databases append added
 // columns whatever the position says; only the replayed model keeps the order.
+//
+// `fill_existing_rows` (AddColumn of a NOT NULL column without a server default): the rows
+// already in the table get the column's model default (its C++ default member initializer or
+// default factory, see render_model_default in ddl.hpp), and no DEFAULT stays in the DDL.
+// Set by diff (and invert) whenever the column has a model default and no server default.
 struct AddColumn {
   std::string table;
   Column column;
   std::optional<std::size_t> position;
+  bool fill_existing_rows = false;
   bool operator==(const AddColumn&) const = default;
 };
 struct DropColumn {
@@ -65,14 +72,19 @@ struct AlterColumn {
   bool operator==(const AlterColumn&) const = default;
 };
 
+// `concurrently`: PostgreSQL builds or drops the index without blocking writes (CREATE/DROP
+// INDEX CONCURRENTLY), in a step that runs outside the migration's transaction. SQLite, which
+// has no such thing, ignores it. The schema model is the same either way.
 struct CreateIndex {
   std::string table;
   Index index;
+  bool concurrently = false;
   bool operator==(const CreateIndex&) const = default;
 };
 struct DropIndex {
   std::string table;
   Index index;
+  bool concurrently = false;
   bool operator==(const DropIndex&) const = default;
 };
 
@@ -96,9 +108,13 @@ struct RenameConstraint {
   bool operator==(const RenameConstraint&) const = default;
 };
 
+// `using_index`: the key takes over a unique index of the table built before (PostgreSQL's
+// ADD CONSTRAINT ... USING INDEX, after a CREATE UNIQUE INDEX CONCURRENTLY): the index becomes
+// the constraint's, under the constraint's name. SQLite rebuilds the table as for any new key.
 struct AddPrimaryKey {
   std::string table;
   PrimaryKey key;
+  std::optional<std::string> using_index = std::nullopt;
   bool operator==(const AddPrimaryKey&) const = default;
 };
 struct DropPrimaryKey {
@@ -109,6 +125,7 @@ struct DropPrimaryKey {
 struct AddUniqueConstraint {
   std::string table;
   UniqueConstraint constraint;
+  std::optional<std::string> using_index = std::nullopt;  // as AddPrimaryKey's
   bool operator==(const AddUniqueConstraint&) const = default;
 };
 struct DropUniqueConstraint {
@@ -116,9 +133,13 @@ struct DropUniqueConstraint {
   UniqueConstraint constraint;
   bool operator==(const DropUniqueConstraint&) const = default;
 };
+// `not_valid`: PostgreSQL adds the constraint without checking the rows already there
+// (NOT VALID: a short lock, no scan); a ValidateConstraint later checks them without blocking
+// writes. New and updated rows are checked from the start. SQLite ignores it.
 struct AddCheckConstraint {
   std::string table;
   CheckConstraint constraint;
+  bool not_valid = false;
   bool operator==(const AddCheckConstraint&) const = default;
 };
 struct DropCheckConstraint {
@@ -129,6 +150,7 @@ struct DropCheckConstraint {
 struct AddForeignKey {
   std::string table;
   ForeignKey key;
+  bool not_valid = false;  // as AddCheckConstraint's
   bool operator==(const AddForeignKey&) const = default;
 };
 struct DropForeignKey {
@@ -178,24 +200,85 @@ struct SqlStep {
   bool operator==(const SqlStep&) const = default;
 };
 
+// Checks the rows an AddForeignKey or AddCheckConstraint with `not_valid` left unchecked
+// (PostgreSQL's VALIDATE CONSTRAINT, in a transaction of its own: it scans the table without
+// blocking writes). Changes nothing in the schema model; renders nothing on SQLite.
+struct ValidateConstraint {
+  std::string table;
+  std::string name;
+  bool operator==(const ValidateConstraint&) const = default;
+};
+
+// A trigger that keeps two columns of a table in step while an expand/contract change is under
+// way: a row written through either column gets the other one too (converted to its type), so
+// the application version that knows only `old_column` and the one that knows only
+// `new_column` can run side by side. It is not part of the schema model (like a SqlStep); the
+// contract revision drops it before the old column.
+struct CreateSyncTrigger {
+  std::string table;
+  std::string old_column;
+  std::string new_column;
+  bool operator==(const CreateSyncTrigger&) const = default;
+};
+struct DropSyncTrigger {
+  std::string table;
+  std::string old_column;
+  std::string new_column;
+  bool operator==(const DropSyncTrigger&) const = default;
+};
+
+// A batched data migration: UPDATE `table` SET column = expression, ... [WHERE where], run in
+// batches of `batch_size` rows in primary-key order, each batch in its own transaction, with a
+// pause between batches. The apply engine records the last key of each batch with the batch, so
+// a run that is killed resumes after it. Expressions are SQL in the table's context (they may
+// name its columns); `dialect_set` overrides `set` per dialect. Changes no schema.
+struct Backfill {
+  std::string table;
+  std::map<std::string, std::string> set;  // column -> SQL expression
+  std::map<Dialect, std::map<std::string, std::string>> dialect_set;
+  std::optional<std::string> where;
+  std::size_t batch_size = default_batch_size;
+  std::int64_t pause_ms = default_pause_ms;
+  std::string description;
+
+  static constexpr std::size_t default_batch_size = 5000;
+  static constexpr std::size_t max_batch_size = 1000000;
+  static constexpr std::int64_t default_pause_ms = 10;
+  static constexpr std::int64_t max_pause_ms = 60000;
+  bool operator==(const Backfill&) const = default;
+};
+
 using Operation =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
                  AlterColumn, CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey,
                  AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint,
                  DropCheckConstraint, AddForeignKey, DropForeignKey, CreateEnum, DropEnum,
                  AddEnumValue, RemoveEnumValue, AlterTableMetadata, SqlStep, RenameIndex,
-                 RenameConstraint>;
+                 RenameConstraint, ValidateConstraint, CreateSyncTrigger, DropSyncTrigger, Backfill>;
 
 // The operation that undoes `operation`. SqlStep has no automatic inverse: throws
-// std::invalid_argument (a migration file states its downgrade SQL itself).
+// std::invalid_argument (a migration file states its downgrade SQL itself). Neither have
+// ValidateConstraint and Backfill, which change no schema (there is nothing to undo), nor an
+// AddPrimaryKey / AddUniqueConstraint that takes over an index (dropping the key drops the
+// index too): those throw as well, and the list form below leaves the first two out.
 Operation invert(const Operation& operation);
-// The inverse of a whole list: each inverted, in reverse order.
+// The inverse of a whole list: each inverted, in reverse order; ValidateConstraint and
+// Backfill are left out.
 std::vector<Operation> invert(const std::vector<Operation>& operations);
+
+// Whether the operation changes the schema model (ValidateConstraint, Backfill, SqlStep and the
+// sync triggers do not).
+bool changes_schema(const Operation& operation);
 
 // Replays `operation` onto `schema` in memory. Throws std::invalid_argument naming the table,
 // column or constraint when the operation does not fit the schema (dropping what is not
 // there, adding what already is).
 void apply_to_schema(Schema& schema, const Operation& operation);
+
+// Whether AddColumn of `column` to a table with rows can fill them from the model default:
+// NOT NULL, no server default, not assigned by the database, and a default member initializer
+// or a default factory to take the value from.
+bool can_fill_from_model_default(const Column& column);
 
 // "add column users.email", "create index ix_users_email on users": one line for people.
 std::string describe(const Operation& operation);

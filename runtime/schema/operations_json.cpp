@@ -30,7 +30,8 @@ constexpr std::array<std::string_view, std::variant_size_v<Operation>> operation
     "add_foreign_key",      "drop_foreign_key",      "create_enum",
     "drop_enum",            "add_enum_value",        "remove_enum_value",
     "alter_table_metadata", "sql",                   "rename_index",
-    "rename_constraint",
+    "rename_constraint",    "validate_constraint",   "create_sync_trigger",
+    "drop_sync_trigger",    "backfill",
 };
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
@@ -195,6 +196,75 @@ class OperationReader {
     return index(key);
   }
 
+  // A flag that is false when absent.
+  bool flag(std::string_view key) const {
+    if (!value_.contains(key)) return false;
+    const json& found = value_.at(std::string(key));
+    if (!found.is_boolean()) fail_at(key, "expected true or false, got " + type_phrase(found));
+    return found.get<bool>();
+  }
+
+  std::optional<std::string> optional_name(std::string_view key) const {
+    if (!value_.contains(key)) return std::nullopt;
+    return name(key);
+  }
+
+  // {"column": "SQL expression", ...} at `at` (a pointer below this operation).
+  std::map<std::string, std::string> assignments(const json& object, const std::string& at) const {
+    if (!object.is_object() || object.empty())
+      throw SnapshotError(origin_, at, "expected an object of column -> SQL expression, got " +
+                                           (object.is_object() ? std::string("an empty object") : type_phrase(object)));
+    std::map<std::string, std::string> result;
+    for (const auto& [column, expression] : object.items()) {
+      const std::string path = at + "/" + pointer_token(column);
+      if (column.empty()) throw SnapshotError(origin_, path, "a column name must not be empty");
+      if (!expression.is_string() || expression.get<std::string>().empty())
+        throw SnapshotError(origin_, path, "expected a SQL expression (a non-empty string)");
+      result[column] = expression.get<std::string>();
+    }
+    return result;
+  }
+
+  Backfill backfill() const {
+    Backfill step;
+    step.table = identifier("table", "table name");
+    step.description = optional_string("description").value_or("");
+    if (value_.contains("set")) step.set = assignments(value_.at("set"), child("set"));
+    if (value_.contains("dialects")) {
+      const json& dialects = value_.at("dialects");
+      if (!dialects.is_object())
+        fail_at("dialects", "expected an object of dialect -> {column: SQL}, got " + type_phrase(dialects));
+      for (const auto& [name, sets] : dialects.items()) {
+        auto dialect = dialect_from_string(name);
+        const std::string at = child("dialects") + "/" + pointer_token(name);
+        if (!dialect)
+          throw SnapshotError(origin_, at, "unknown dialect " + in_quotes(name) + "; expected sqlite or postgresql");
+        step.dialect_set[*dialect] = assignments(sets, at);
+      }
+    }
+    if (step.set.empty() && step.dialect_set.empty()) fail("a backfill operation needs \"set\" or \"dialects\"");
+    if (auto where = optional_string("where")) {
+      if (where->empty()) fail_at("where", "an empty condition; leave \"where\" out to update every row");
+      step.where = *where;
+    }
+    if (value_.contains("batch_size")) {
+      const json& size = value_.at("batch_size");
+      if (!size.is_number_integer() || size.get<std::int64_t>() < 1 ||
+          size.get<std::int64_t>() > static_cast<std::int64_t>(Backfill::max_batch_size))
+        fail_at("batch_size", "expected a number of rows from 1 to " + std::to_string(Backfill::max_batch_size));
+      step.batch_size = size.get<std::size_t>();
+    }
+    if (value_.contains("pause")) {
+      auto pause = optional_string("pause");
+      auto milliseconds = parse_duration_ms(*pause);
+      if (!milliseconds || *milliseconds > Backfill::max_pause_ms)
+        fail_at("pause", "expected a duration up to " + format_duration_ms(Backfill::max_pause_ms) +
+                             " such as \"10ms\" or \"1s\", got " + in_quotes(*pause));
+      step.pause_ms = *milliseconds;
+    }
+    return step;
+  }
+
   Column column(std::string_view key) const { return column_from_json(member(key), origin_, child(key)); }
 
   Table table(std::string_view key) const { return table_from_json(member(key), origin_, child(key)); }
@@ -261,8 +331,11 @@ std::string unknown_op_problem(const std::string& op) {
 }
 
 Operation read_operation(const OperationReader& at, std::string_view op) {
-  auto table_op = [&](std::string_view part_key) {
-    at.expect_keys({"table", part_key});
+  auto table_op = [&](std::string_view part_key, std::string_view option = {}) {
+    if (option.empty())
+      at.expect_keys({"table", part_key});
+    else
+      at.expect_keys({"table", part_key, option});
     return at.identifier("table", "table name");
   };
   if (op == "create_table" || op == "drop_table") {
@@ -278,13 +351,22 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
     if (auto reserved = naming::reserved_table_problem(to)) at.fail_at("to", *reserved);
     return RenameTable{from, to};
   }
-  if (op == "add_column" || op == "drop_column") {
-    at.expect_keys({"table", "column", "position"});
+  if (op == "add_column") {
+    at.expect_keys({"table", "column", "position", "fill_existing_rows"});
     auto table = at.identifier("table", "table name");
     Column column = at.column("column");
     auto position = at.optional_index("position");
-    if (op == "add_column") return AddColumn{table, std::move(column), position};
-    return DropColumn{table, std::move(column), position};
+    bool fill = at.flag("fill_existing_rows");
+    if (fill && !can_fill_from_model_default(column))
+      at.fail_at("fill_existing_rows", "the column must be NOT NULL, without a server default, with a model default "
+                                       "(\"default\" or \"default_factory\") to fill the rows from");
+    return AddColumn{table, std::move(column), position, fill};
+  }
+  if (op == "drop_column") {
+    at.expect_keys({"table", "column", "position"});
+    auto table = at.identifier("table", "table name");
+    Column column = at.column("column");
+    return DropColumn{table, std::move(column), at.optional_index("position")};
   }
   if (op == "rename_column") {
     at.expect_keys({"table", "from", "to"});
@@ -311,34 +393,64 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
     return AlterColumn{table, std::move(from), std::move(to)};
   }
   if (op == "create_index" || op == "drop_index") {
-    auto table = table_op("index");
+    auto table = table_op("index", "concurrently");
     auto index = at.part<Index>("index", table);
-    if (op == "create_index") return CreateIndex{table, std::move(index)};
-    return DropIndex{table, std::move(index)};
+    bool concurrently = at.flag("concurrently");
+    if (op == "create_index") return CreateIndex{table, std::move(index), concurrently};
+    return DropIndex{table, std::move(index), concurrently};
   }
-  if (op == "add_primary_key" || op == "drop_primary_key") {
-    auto table = table_op("primary_key");
+  if (op == "add_primary_key") {
+    auto table = table_op("primary_key", "using_index");
     auto key = at.part<PrimaryKey>("primary_key", table);
-    if (op == "add_primary_key") return AddPrimaryKey{table, std::move(key)};
-    return DropPrimaryKey{table, std::move(key)};
+    return AddPrimaryKey{table, std::move(key), at.optional_name("using_index")};
   }
-  if (op == "add_unique_constraint" || op == "drop_unique_constraint") {
-    auto table = table_op("unique_constraint");
+  if (op == "drop_primary_key") {
+    auto table = table_op("primary_key");
+    return DropPrimaryKey{table, at.part<PrimaryKey>("primary_key", table)};
+  }
+  if (op == "add_unique_constraint") {
+    auto table = table_op("unique_constraint", "using_index");
     auto constraint = at.part<UniqueConstraint>("unique_constraint", table);
-    if (op == "add_unique_constraint") return AddUniqueConstraint{table, std::move(constraint)};
-    return DropUniqueConstraint{table, std::move(constraint)};
+    return AddUniqueConstraint{table, std::move(constraint), at.optional_name("using_index")};
   }
-  if (op == "add_check_constraint" || op == "drop_check_constraint") {
-    auto table = table_op("check_constraint");
+  if (op == "drop_unique_constraint") {
+    auto table = table_op("unique_constraint");
+    return DropUniqueConstraint{table, at.part<UniqueConstraint>("unique_constraint", table)};
+  }
+  if (op == "add_check_constraint") {
+    auto table = table_op("check_constraint", "not_valid");
     auto constraint = at.part<CheckConstraint>("check_constraint", table);
-    if (op == "add_check_constraint") return AddCheckConstraint{table, std::move(constraint)};
-    return DropCheckConstraint{table, std::move(constraint)};
+    return AddCheckConstraint{table, std::move(constraint), at.flag("not_valid")};
   }
-  if (op == "add_foreign_key" || op == "drop_foreign_key") {
-    auto table = table_op("foreign_key");
+  if (op == "drop_check_constraint") {
+    auto table = table_op("check_constraint");
+    return DropCheckConstraint{table, at.part<CheckConstraint>("check_constraint", table)};
+  }
+  if (op == "add_foreign_key") {
+    auto table = table_op("foreign_key", "not_valid");
     auto key = at.part<ForeignKey>("foreign_key", table);
-    if (op == "add_foreign_key") return AddForeignKey{table, std::move(key)};
-    return DropForeignKey{table, std::move(key)};
+    return AddForeignKey{table, std::move(key), at.flag("not_valid")};
+  }
+  if (op == "drop_foreign_key") {
+    auto table = table_op("foreign_key");
+    return DropForeignKey{table, at.part<ForeignKey>("foreign_key", table)};
+  }
+  if (op == "validate_constraint") {
+    at.expect_keys({"table", "name"});
+    auto table = at.identifier("table", "table name");
+    return ValidateConstraint{std::move(table), at.identifier("name", "constraint name")};
+  }
+  if (op == "create_sync_trigger" || op == "drop_sync_trigger") {
+    at.expect_keys({"table", "old_column", "new_column"});
+    auto table = at.identifier("table", "table name");
+    auto old_column = at.identifier("old_column", "column name");
+    auto new_column = at.identifier("new_column", "column name");
+    if (op == "create_sync_trigger") return CreateSyncTrigger{table, old_column, new_column};
+    return DropSyncTrigger{table, old_column, new_column};
+  }
+  if (op == "backfill") {
+    at.expect_keys({"table", "description", "set", "dialects", "where", "batch_size", "pause"});
+    return at.backfill();
   }
   if (op == "create_enum" || op == "drop_enum") {
     at.expect_keys({"enum"});
@@ -380,6 +492,11 @@ ordered_json to_json(const Operation& operation) {
     object["column"] = to_json(column);
     if (position) object["position"] = *position;
   };
+  auto assignments = [](const std::map<std::string, std::string>& set) {
+    ordered_json result = ordered_json::object();
+    for (const auto& [column, expression] : set) result[column] = expression;
+    return result;
+  };
   auto part_op = [&](const std::string& table, const char* key, const auto& part) {
     object["table"] = table;
     object[key] = part_to_json(table, part);
@@ -392,7 +509,10 @@ ordered_json to_json(const Operation& operation) {
             object["from"] = op.from;
             object["to"] = op.to;
           },
-          [&](const AddColumn& op) { column_op(op.table, op.column, op.position); },
+          [&](const AddColumn& op) {
+            column_op(op.table, op.column, op.position);
+            if (op.fill_existing_rows) object["fill_existing_rows"] = true;
+          },
           [&](const DropColumn& op) { column_op(op.table, op.column, op.position); },
           [&](const RenameColumn& op) {
             object["table"] = op.table;
@@ -414,15 +534,33 @@ ordered_json to_json(const Operation& operation) {
             object["from"] = to_json(op.from);
             object["to"] = to_json(op.to);
           },
-          [&](const CreateIndex& op) { part_op(op.table, "index", op.index); },
-          [&](const DropIndex& op) { part_op(op.table, "index", op.index); },
-          [&](const AddPrimaryKey& op) { part_op(op.table, "primary_key", op.key); },
+          [&](const CreateIndex& op) {
+            part_op(op.table, "index", op.index);
+            if (op.concurrently) object["concurrently"] = true;
+          },
+          [&](const DropIndex& op) {
+            part_op(op.table, "index", op.index);
+            if (op.concurrently) object["concurrently"] = true;
+          },
+          [&](const AddPrimaryKey& op) {
+            part_op(op.table, "primary_key", op.key);
+            if (op.using_index) object["using_index"] = *op.using_index;
+          },
           [&](const DropPrimaryKey& op) { part_op(op.table, "primary_key", op.key); },
-          [&](const AddUniqueConstraint& op) { part_op(op.table, "unique_constraint", op.constraint); },
+          [&](const AddUniqueConstraint& op) {
+            part_op(op.table, "unique_constraint", op.constraint);
+            if (op.using_index) object["using_index"] = *op.using_index;
+          },
           [&](const DropUniqueConstraint& op) { part_op(op.table, "unique_constraint", op.constraint); },
-          [&](const AddCheckConstraint& op) { part_op(op.table, "check_constraint", op.constraint); },
+          [&](const AddCheckConstraint& op) {
+            part_op(op.table, "check_constraint", op.constraint);
+            if (op.not_valid) object["not_valid"] = true;
+          },
           [&](const DropCheckConstraint& op) { part_op(op.table, "check_constraint", op.constraint); },
-          [&](const AddForeignKey& op) { part_op(op.table, "foreign_key", op.key); },
+          [&](const AddForeignKey& op) {
+            part_op(op.table, "foreign_key", op.key);
+            if (op.not_valid) object["not_valid"] = true;
+          },
           [&](const DropForeignKey& op) { part_op(op.table, "foreign_key", op.key); },
           [&](const CreateEnum& op) { object["enum"] = to_json(op.enum_type); },
           [&](const DropEnum& op) { object["enum"] = to_json(op.enum_type); },
@@ -450,6 +588,34 @@ ordered_json to_json(const Operation& operation) {
               object["dialects"] = dialects;
             }
           },
+          [&](const ValidateConstraint& op) {
+            object["table"] = op.table;
+            object["name"] = op.name;
+          },
+          [&](const CreateSyncTrigger& op) {
+            object["table"] = op.table;
+            object["old_column"] = op.old_column;
+            object["new_column"] = op.new_column;
+          },
+          [&](const DropSyncTrigger& op) {
+            object["table"] = op.table;
+            object["old_column"] = op.old_column;
+            object["new_column"] = op.new_column;
+          },
+          [&](const Backfill& op) {
+            object["table"] = op.table;
+            if (!op.description.empty()) object["description"] = op.description;
+            if (!op.set.empty()) object["set"] = assignments(op.set);
+            if (!op.dialect_set.empty()) {
+              ordered_json dialects;
+              for (const auto& [dialect, set] : op.dialect_set)
+                dialects[std::string(to_string(dialect))] = assignments(set);
+              object["dialects"] = dialects;
+            }
+            if (op.where) object["where"] = *op.where;
+            object["batch_size"] = op.batch_size;
+            object["pause"] = format_duration_ms(op.pause_ms);
+          },
       },
       operation);
   return object;
@@ -469,6 +635,29 @@ Operation operation_from_json(const json& value, const std::string& origin, cons
     at.fail_at("op", unknown_op_problem(op));
   at.set_op(op);
   return read_operation(at, op);
+}
+
+std::optional<std::int64_t> parse_duration_ms(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 12) return std::nullopt;
+  std::int64_t number = 0;
+  for (std::size_t i = 0; i < digits; ++i) number = number * 10 + (text[i] - '0');
+  const std::string_view unit = text.substr(digits);
+  std::int64_t scale = 0;
+  if (unit == "ms") scale = 1;
+  else if (unit == "s") scale = 1000;
+  else if (unit == "min") scale = 60 * 1000;
+  else if (unit == "h") scale = 60 * 60 * 1000;
+  else return std::nullopt;
+  return number * scale;
+}
+
+std::string format_duration_ms(std::int64_t milliseconds) {
+  if (milliseconds != 0 && milliseconds % (60 * 60 * 1000) == 0) return std::to_string(milliseconds / 3600000) + "h";
+  if (milliseconds != 0 && milliseconds % (60 * 1000) == 0) return std::to_string(milliseconds / 60000) + "min";
+  if (milliseconds != 0 && milliseconds % 1000 == 0) return std::to_string(milliseconds / 1000) + "s";
+  return std::to_string(milliseconds) + "ms";
 }
 
 std::vector<Operation> operations_from_json(const json& value, const std::string& origin,

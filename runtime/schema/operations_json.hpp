@@ -11,6 +11,8 @@
 // type is a SnapshotError naming the file and the JSON Pointer of the offending value.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,5 +36,11 @@ Operation operation_from_json(const nlohmann::json& value, const std::string& or
 // An array of operations.
 std::vector<Operation> operations_from_json(const nlohmann::json& value, const std::string& origin,
                                             const std::string& json_path);
+
+// Durations in migration files ("pause": "10ms", "lock_timeout": "2s"): a whole number and one
+// of PostgreSQL's units ms, s, min, h. nullopt for anything else.
+std::optional<std::int64_t> parse_duration_ms(std::string_view text);
+// The largest unit that says `milliseconds` exactly: 2000 -> "2s", 1500 -> "1500ms".
+std::string format_duration_ms(std::int64_t milliseconds);
 
 }  // namespace sqlmodel::schema

@@ -76,6 +76,12 @@ RenderedStep render_replayed(const Operation& operation, const Schema& before, c
   if (const auto* step = std::get_if<SqlStep>(&operation)) return render_sql_step(*step, dialect);
   render_detail::OperationContext context{operation, before, after, dialect,
                                           std::move(lowered_before), lowered_after};
+  if (const auto* trigger = std::get_if<CreateSyncTrigger>(&operation))
+    return render_detail::render_sync_trigger(*trigger, context);
+  if (const auto* trigger = std::get_if<DropSyncTrigger>(&operation))
+    return render_detail::render_drop_sync_trigger(*trigger, context);
+  if (const auto* backfill = std::get_if<Backfill>(&operation))
+    return render_detail::render_backfill(*backfill, context);
   return dialect == Dialect::postgresql ? render_detail::render_postgres_operation(context)
                                         : render_detail::render_sqlite_operation(context);
 }

@@ -1,6 +1,8 @@
 // Render: operations to dialect SQL.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +10,26 @@
 #include "schema/operations.hpp"
 
 namespace sqlmodel::schema {
+
+// A batched backfill's statements (Backfill). Keys travel as text parameters, one per primary
+// key column ($1..$n on PostgreSQL, ?1..?n on SQLite). The engine loops, from no key:
+//   bound = first_bound() or next_bound(last)       -- the key batch_size rows further on
+//   a bound:   update_first(bound) or update_next(last, bound); last = bound; next batch
+//   no bound:  update_all() or update_rest(last), and stop
+// (update_next takes the last key as $1..$n and the bound as $n+1..$2n.)
+// Each UPDATE returns the number of rows it changed as one row of one column, or runs through
+// execute() followed by `count_changes` when the dialect cannot (SQLite).
+struct BackfillStatements {
+  std::string table;
+  std::vector<std::string> key_columns;
+  std::size_t batch_size = 0;
+  std::int64_t pause_ms = 0;
+  std::string first_bound, next_bound;
+  std::string update_first, update_next, update_rest, update_all;
+  std::string count_changes;  // empty: the UPDATE statements return the count themselves
+  std::string estimate_rows;  // one row, one column: about how many rows the table has
+  std::string one_statement;  // the whole backfill as one plain UPDATE (offline SQL)
+};
 
 struct RenderedStep {
   std::vector<std::string> statements;
@@ -23,6 +45,16 @@ struct RenderedStep {
   // triggers: whoever runs the step reads `SELECT sql FROM sqlite_schema WHERE type = 'trigger'
   // AND tbl_name = ?` for each of them before, and runs those statements again after.
   std::vector<std::string> rebuilt_tables;
+  // PostgreSQL statements that need a transaction of their own (VALIDATE CONSTRAINT: it scans
+  // the table under a lock that lets writes through, and must not hold the stronger locks of
+  // the steps before it while it does).
+  bool own_transaction = false;
+  // PostgreSQL CREATE [UNIQUE] INDEX CONCURRENTLY (outside_transaction): the index it builds. A
+  // build that fails or is interrupted leaves an INVALID index of that name behind, which the
+  // engine drops before running the step again; a valid one means an earlier run built it.
+  std::optional<std::string> builds_index;
+  // Backfill: the engine runs these in batches instead of `statements` (which stay empty).
+  std::optional<BackfillStatements> backfill;
 };
 
 // SQL for one operation. `before` is the schema the operation applies to (as replayed from the

@@ -25,6 +25,12 @@ RenderedStep render_postgres_operation(const OperationContext& context);
 // Consumes context.lowered_before.
 RenderedStep render_sqlite_operation(OperationContext& context);
 
+// Steps that change no schema: the sync trigger of expand/contract and the batched backfill,
+// for either dialect (render_online_steps.cpp).
+RenderedStep render_sync_trigger(const CreateSyncTrigger& op, const OperationContext& context);
+RenderedStep render_drop_sync_trigger(const DropSyncTrigger& op, const OperationContext& context);
+RenderedStep render_backfill(const Backfill& op, const OperationContext& context);
+
 // Lookups that fail with the operation's description instead of dereferencing nothing.
 const Table& table_named(const Schema& schema, std::string_view table, const OperationContext& context);
 const Column& column_named(const Table& table, std::string_view column, const OperationContext& context);

@@ -1,7 +1,10 @@
-// PostgreSQL: every operation is a native statement, run inside the migration's transaction.
+// PostgreSQL: every operation is a native statement, run inside the migration's transaction,
+// except the online forms: CREATE/DROP INDEX CONCURRENTLY (outside any transaction) and
+// VALIDATE CONSTRAINT (in a transaction of its own).
 #include <algorithm>
 
 #include "schema/ddl.hpp"
+#include "schema/lower.hpp"
 #include "schema/naming.hpp"
 #include "schema/render_ddl_fragments.hpp"
 #include "schema/render_operations_internal.hpp"
@@ -135,10 +138,22 @@ class PostgresRenderer {
     return std::move(step_);
   }
 
+  // A NOT NULL column filled from the model default is added with that default, which PostgreSQL
+  // 11+ stores once instead of writing every row when the value is not volatile, then the
+  // default is dropped: the rows keep their value and the DDL has no DEFAULT.
   RenderedStep operator()(const AddColumn& op) {
     const Table& table = table_named(context_.lowered_after, op.table, context_);
     const Column& column = column_named(table, op.column.name, context_);
-    emit(alter_table(context_, op.table, "ADD COLUMN " + render_column_definition(table, column, pg)));
+    if (op.fill_existing_rows) {
+      auto fill = render_model_default(op.column, pg);
+      if (!fill) fail(context_, "the column has no model default to fill the rows with");
+      Column with_default = column;
+      with_default.server_default = *fill;
+      emit(alter_table(context_, op.table, "ADD COLUMN " + render_column_definition(table, with_default, pg)));
+      alter_column(op.table, column, "DROP DEFAULT");
+    } else {
+      emit(alter_table(context_, op.table, "ADD COLUMN " + render_column_definition(table, column, pg)));
+    }
     if (column.comment) emit(render_column_comment(op.table, column.name, column.comment));
     return std::move(step_);
   }
@@ -165,12 +180,27 @@ class PostgresRenderer {
 
   RenderedStep operator()(const CreateIndex& op) {
     const Table& table = table_named(context_.lowered_after, op.table, context_);
-    emit(render_create_index(table, index_named(table, op.index.name, context_), pg));
+    std::string statement = render_create_index(table, index_named(table, op.index.name, context_), pg);
+    if (op.concurrently) {
+      // CREATE [UNIQUE] INDEX "ix" ... -> CREATE [UNIQUE] INDEX CONCURRENTLY "ix" ...
+      const auto at = statement.find("INDEX ");
+      if (at == std::string::npos) fail(context_, "unexpected CREATE INDEX statement: " + statement);
+      statement.insert(at + 6, "CONCURRENTLY ");
+      step_.outside_transaction = true;
+      step_.builds_index = op.index.name;
+    }
+    emit(std::move(statement));
     return std::move(step_);
   }
 
   RenderedStep operator()(const DropIndex& op) {
-    emit("DROP INDEX " + quoted(context_, op.index.name));
+    if (op.concurrently) {
+      // IF EXISTS: a run killed after the drop and before it was recorded runs it again.
+      step_.outside_transaction = true;
+      emit("DROP INDEX CONCURRENTLY IF EXISTS " + quoted(context_, op.index.name));
+    } else {
+      emit("DROP INDEX " + quoted(context_, op.index.name));
+    }
     return std::move(step_);
   }
 
@@ -190,11 +220,17 @@ class PostgresRenderer {
   RenderedStep operator()(const AddPrimaryKey& op) {
     const Table& table = table_named(context_.lowered_after, op.table, context_);
     if (!table.primary_key) fail(context_, "table \"" + op.table + "\" has no primary key after it");
+    if (op.using_index)
+      return add_constraint(op.table, "CONSTRAINT " + quoted(context_, op.key.name) + " PRIMARY KEY USING INDEX " +
+                                          quoted(context_, *op.using_index));
     return add_constraint(op.table, render_primary_key_constraint(*table.primary_key, pg));
   }
   RenderedStep operator()(const DropPrimaryKey& op) { return drop_constraint(op.table, op.key.name); }
 
   RenderedStep operator()(const AddUniqueConstraint& op) {
+    if (op.using_index)
+      return add_constraint(op.table, "CONSTRAINT " + quoted(context_, op.constraint.name) + " UNIQUE USING INDEX " +
+                                          quoted(context_, *op.using_index));
     return add_constraint(op.table, render_unique_constraint(
         lowered_constraint(&Table::unique_constraints, op.table, op.constraint.name), pg));
   }
@@ -204,7 +240,8 @@ class PostgresRenderer {
 
   RenderedStep operator()(const AddCheckConstraint& op) {
     return add_constraint(op.table, render_check_constraint(
-        lowered_constraint(&Table::check_constraints, op.table, op.constraint.name), pg));
+        lowered_constraint(&Table::check_constraints, op.table, op.constraint.name), pg) +
+        (op.not_valid ? " NOT VALID" : ""));
   }
   RenderedStep operator()(const DropCheckConstraint& op) {
     return drop_constraint(op.table, op.constraint.name);
@@ -212,8 +249,22 @@ class PostgresRenderer {
 
   RenderedStep operator()(const AddForeignKey& op) {
     return add_constraint(op.table, render_foreign_key_constraint(
-        lowered_constraint(&Table::foreign_keys, op.table, op.key.name), pg));
+        lowered_constraint(&Table::foreign_keys, op.table, op.key.name), pg) +
+        (op.not_valid ? " NOT VALID" : ""));
   }
+
+  // It takes SHARE UPDATE EXCLUSIVE (writes go on) for the scan, and commits on its own so the
+  // stronger lock of the ADD ... NOT VALID before it is not held meanwhile.
+  RenderedStep operator()(const ValidateConstraint& op) {
+    step_.own_transaction = true;
+    emit(alter_table(context_, op.table, "VALIDATE CONSTRAINT " + quoted(context_, op.name)));
+    return std::move(step_);
+  }
+
+  // Rendered by render_online_steps.cpp before the dialect is chosen.
+  RenderedStep operator()(const CreateSyncTrigger&) { return std::move(step_); }
+  RenderedStep operator()(const DropSyncTrigger&) { return std::move(step_); }
+  RenderedStep operator()(const Backfill&) { return std::move(step_); }
   RenderedStep operator()(const DropForeignKey& op) { return drop_constraint(op.table, op.key.name); }
 
   RenderedStep operator()(const CreateEnum& op) {
@@ -336,8 +387,9 @@ class PostgresRenderer {
       alter_column(table, to, "SET DEFAULT " + render_default_expression(*to.server_default));
     if (from.nullable && !to.nullable) {
       // Existing NULLs would make SET NOT NULL fail; the new server default is the value the
-      // model says a row without one gets.
-      if (to.server_default)
+      // model says a row without one gets. A validated CHECK (col IS NOT NULL), the online
+      // form's, already proves there are none, and lets SET NOT NULL skip its scan too.
+      if (to.server_default && !has_not_null_check(table, to.name))
         emit("UPDATE " + quoted(context_, table) + " SET " + quoted(context_, to.name) + " = " +
              render_default_expression(*to.server_default) + " WHERE " +
              quoted(context_, to.name) + " IS NULL");
@@ -353,6 +405,14 @@ class PostgresRenderer {
            "), 0) + 1, false) FROM " + quoted(context_, table));
     }
     if (from.comment != to.comment) emit(render_column_comment(table, to.name, to.comment));
+  }
+
+  bool has_not_null_check(const std::string& table_name, const std::string& column) {
+    const Table& table = table_named(context_.lowered_before, table_name, context_);
+    const std::string wanted = normalize_sql_expression(quoted(context_, column) + " IS NOT NULL");
+    return std::any_of(table.check_constraints.begin(), table.check_constraints.end(), [&](const CheckConstraint& check) {
+      return normalize_sql_expression(check.expression) == wanted;
+    });
   }
 
   const OperationContext& context_;

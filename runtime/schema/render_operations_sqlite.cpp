@@ -14,6 +14,7 @@
 // which tables' triggers to save and recreate.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <unordered_map>
 
 #include "schema/ddl.hpp"
@@ -72,10 +73,15 @@ bool sqlite_can_drop(const Schema& schema, const Table& table, const Column& col
 }
 
 // What introspection would read back for the table: the comparison that decides a rebuild.
+// Column order is left out: SQLite appends an added column, and a table is never rebuilt only
+// to put its columns in the models' order (check compares columns by name too).
 Table database_table(const Table& table) {
   Schema single;
   single.tables.push_back(table);
-  return database_view(single).tables.front();
+  Table result = database_view(single).tables.front();
+  std::sort(result.columns.begin(), result.columns.end(),
+            [](const Column& a, const Column& b) { return a.name < b.name; });
+  return result;
 }
 
 bool same_in_database(const Table& a, const Table& b) {
@@ -132,7 +138,15 @@ class SqliteRenderer {
       replay(*rename_column);
     } else if (const auto* add = std::get_if<AddColumn>(&op)) {
       const Column& column = column_named(target(add->table), add->column.name, context_);
-      // SQLite appends whatever the position says; a column wanted elsewhere needs a rebuild.
+      // SQLite appends whatever the position says (the comparison ignores column order). A
+      // column filled from the model default is copied in by the rebuild: SQLite could add it
+      // NOT NULL only with a DEFAULT, which would then stay in the DDL.
+      if (add->fill_existing_rows) {
+        auto fill = render_model_default(add->column, lite);
+        if (!fill) fail(context_, "the column has no model default to fill the rows with");
+        fills_[add->table + "." + add->column.name] = *fill;
+        return;
+      }
       AddColumn lowered{add->table, column, std::nullopt};
       if (sqlite_can_add(target(add->table), column) && reaches_target(lowered, add->table)) {
         emit(alter_table(context_, add->table,
@@ -201,10 +215,12 @@ class SqliteRenderer {
     std::string target_columns, source_values;
     for (const auto& column : wanted.columns) {
       const Column* source = existing.find_column(column.name);
-      if (source == nullptr) continue;  // a new column: its default or NULL
+      auto fill = fills_.find(wanted.name + "." + column.name);
+      // A new column gets its default or NULL, or the model default it is filled with.
+      if (source == nullptr && fill == fills_.end()) continue;
       if (!target_columns.empty()) target_columns += ", ", source_values += ", ";
       target_columns += quoted(context_, column.name);
-      source_values += copied_value(*source, column);
+      source_values += source ? copied_value(*source, column) : fill->second;
     }
     if (!target_columns.empty())
       emit("INSERT INTO " + quoted(context_, staging) + " (" + target_columns + ") SELECT " +
@@ -239,6 +255,7 @@ class SqliteRenderer {
   const OperationContext& context_;
   Schema current_;
   RenderedStep step_;
+  std::map<std::string, std::string> fills_;  // "table.column" -> the value new rows of the copy get
 };
 
 }  // namespace

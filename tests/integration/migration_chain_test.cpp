@@ -307,38 +307,15 @@ TEST(MigrationChainSqlite, TwoRunnersApplyEachRevisionOnce) {
 }
 
 #ifdef SQLMODEL_HAVE_POSTGRES
-// A schema of its own in the test database, dropped afterwards.
-class PostgresScratchSchema {
- public:
-  explicit PostgresScratchSchema(const std::string& url) : url_(url) {
-    std::random_device random;
-    name_ = "chain_" + std::to_string(random() % 1000000000);
-    db::connect(url_)->execute("CREATE SCHEMA " + quote_identifier(Dialect::postgresql, name_));
-  }
-  ~PostgresScratchSchema() {
-    try {
-      db::connect(url_)->execute("DROP SCHEMA " + quote_identifier(Dialect::postgresql, name_) + " CASCADE");
-    } catch (...) {
-    }
-  }
-  std::string url() const {
-    return url_ + (url_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + name_;
-  }
-
- private:
-  std::string url_;
-  std::string name_;
-};
-
 TEST(MigrationChainPostgres, EveryStepUpgradesDowngradesAndReupgradesKeepingRows) {
   SQLMODEL_REQUIRE_POSTGRES(server_url);
-  PostgresScratchSchema schema(server_url);
+  PostgresScratchSchema schema(server_url, "chain");
   run_chain([&] { return db::connect(schema.url()); }, scratch_directory() / "migrations");
 }
 
 TEST(MigrationChainPostgres, TwoRunnersApplyEachRevisionOnce) {
   SQLMODEL_REQUIRE_POSTGRES(server_url);
-  PostgresScratchSchema schema(server_url);
+  PostgresScratchSchema schema(server_url, "chain");
   run_concurrent_runners([&] { return db::connect(schema.url()); }, scratch_directory() / "migrations");
 }
 #endif

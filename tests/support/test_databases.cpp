@@ -50,6 +50,17 @@ std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::sqlite ? "sqlite" : "postgres";
 }
 
+namespace {
+
+// `server_url` with `schema` first on the search_path of every connection it opens: libpq's
+// options parameter, URL-encoded (-c search_path=<schema>).
+std::string url_with_search_path(const std::string& server_url, std::string_view schema) {
+  return server_url + (server_url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+         std::string(schema);
+}
+
+}  // namespace
+
 std::optional<std::string> test_database_url(Backend backend, std::string_view pg_schema) {
   if (backend == Backend::sqlite) {
     const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
@@ -62,8 +73,24 @@ std::optional<std::string> test_database_url(Backend backend, std::string_view p
   if (!url || pg_schema.empty()) return url;
   const std::string quoted = schema::quote_identifier(schema::Dialect::postgresql, pg_schema);
   db::connect(*url)->execute("DROP SCHEMA IF EXISTS " + quoted + " CASCADE; CREATE SCHEMA " + quoted);
-  // libpq's options parameter, URL-encoded: -c search_path=<schema>.
-  return *url + (url->find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + std::string(pg_schema);
+  return url_with_search_path(*url, pg_schema);
 }
+
+PostgresScratchSchema::PostgresScratchSchema(const std::string& server_url, const std::string& prefix)
+    : server_url_(server_url) {
+  std::random_device random;
+  name_ = prefix + "_" + std::to_string(random() % 1000000000);
+  db::connect(server_url_)->execute("CREATE SCHEMA " + schema::quote_identifier(schema::Dialect::postgresql, name_));
+}
+
+PostgresScratchSchema::~PostgresScratchSchema() {
+  try {
+    db::connect(server_url_)
+        ->execute("DROP SCHEMA " + schema::quote_identifier(schema::Dialect::postgresql, name_) + " CASCADE");
+  } catch (...) {
+  }
+}
+
+std::string PostgresScratchSchema::url() const { return url_with_search_path(server_url_, name_); }
 
 }  // namespace sqlmodel::testing

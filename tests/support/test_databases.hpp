@@ -32,6 +32,23 @@ bool running_in_ci();
 // A fresh, empty directory for this test's SQLite files, removed at exit.
 std::filesystem::path scratch_directory();
 
+// A schema of its own in the PostgreSQL test database (named <prefix>_<random>), dropped with
+// everything in it when the object goes; url() connects with it as the search_path.
+class PostgresScratchSchema {
+ public:
+  PostgresScratchSchema(const std::string& server_url, const std::string& prefix = "scratch");
+  ~PostgresScratchSchema();
+  PostgresScratchSchema(const PostgresScratchSchema&) = delete;
+  PostgresScratchSchema& operator=(const PostgresScratchSchema&) = delete;
+
+  std::string url() const;
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string server_url_;
+  std::string name_;
+};
+
 }  // namespace sqlmodel::testing
 
 // Declares `url` as test_database_url(backend, pg_schema), or skips (fails under CI) when there

@@ -20,6 +20,42 @@ Operation through_text(const Operation& operation) {
   return operation_from_json(json::parse(text), "m.json", "/upgrade/0");
 }
 
+// The operations and options only online plans write.
+std::vector<Operation> online_kinds() {
+  std::vector<Operation> all;
+  auto index = v::index("users", {"email"}, 22);
+  all.push_back(CreateIndex{"users", index, true});
+  all.push_back(DropIndex{"users", index, true});
+  CheckConstraint check{"ck_users_email_not_null", "\"email\" IS NOT NULL", {}};
+  all.push_back(AddCheckConstraint{"users", check, true});
+  ForeignKey key{"fk_posts_user_id_users", {"user_id"}, "users", {"id"}, ReferentialAction::cascade,
+                 ReferentialAction::no_action, {}};
+  all.push_back(AddForeignKey{"posts", key, true});
+  all.push_back(ValidateConstraint{"posts", "fk_posts_user_id_users"});
+  all.push_back(AddUniqueConstraint{"users", UniqueConstraint{"uq_users_email", {"email"}, {}}, "uq_users_email"});
+  all.push_back(AddPrimaryKey{"users", PrimaryKey{"pk_users", {"id"}}, "pk_users"});
+  all.push_back(RenameConstraint{"users", "_sqlmodel_new_ix_users_age", "ix_users_age"});
+  all.push_back(CreateSyncTrigger{"users", "name", "full_name"});
+  all.push_back(DropSyncTrigger{"users", "name", "full_name"});
+  Backfill backfill;
+  backfill.table = "users";
+  backfill.description = "copy users.name into full_name";
+  backfill.set["full_name"] = "\"name\"";
+  backfill.where = "\"full_name\" IS NULL";
+  backfill.batch_size = 1000;
+  backfill.pause_ms = 250;
+  all.push_back(backfill);
+  Backfill per_dialect;
+  per_dialect.table = "users";
+  per_dialect.dialect_set[Dialect::postgresql]["age64"] = "CAST(\"age\" AS BIGINT)";
+  per_dialect.dialect_set[Dialect::sqlite]["age64"] = "\"age\"";
+  all.push_back(per_dialect);
+  Column locale = v::column("locale", v::string_of(10), false, 9);
+  locale.default_value = "\"en\"";
+  all.push_back(AddColumn{"users", locale, std::nullopt, true});
+  return all;
+}
+
 std::vector<Operation> every_kind() {
   std::vector<Operation> all;
   auto chain = v::chain();
@@ -46,6 +82,7 @@ std::vector<Operation> every_kind() {
   step.dialect_sql[Dialect::postgresql] = "UPDATE users SET status = 'active'::userstatus";
   all.push_back(step);
   all.push_back(SqlStep{"", {{Dialect::sqlite, "VACUUM"}}, ""});
+  for (const auto& operation : online_kinds()) all.push_back(operation);
   return all;
 }
 
@@ -122,6 +159,55 @@ TEST(OperationsJson, StrictErrorsNameFileAndPath) {
                "/upgrade/3/to", "use rename_column");
   expect_error(R"({"op": "drop_primary_key", "table": "t", "primary_key": {"name": "pk_t"}})",
                "/upgrade/3/primary_key", "missing required key \"columns\"");
+}
+
+TEST(OperationsJson, OnlineOptionsAreSpelledAsAgreed) {
+  auto index = v::index("users", {"email"}, 22);
+  EXPECT_EQ(to_json(Operation{CreateIndex{"users", index, true}})["concurrently"], true);
+  EXPECT_FALSE(to_json(Operation{CreateIndex{"users", index}}).contains("concurrently"));
+  CheckConstraint check{"ck_t", "\"a\" > 0", {}};
+  EXPECT_EQ(to_json(Operation{AddCheckConstraint{"t", check, true}})["not_valid"], true);
+  EXPECT_EQ(to_json(Operation{ValidateConstraint{"t", "ck_t"}}).dump(),
+            R"({"op":"validate_constraint","table":"t","name":"ck_t"})");
+  Backfill backfill;
+  backfill.table = "t";
+  backfill.set["b"] = "\"a\"";
+  EXPECT_EQ(to_json(Operation{backfill}).dump(),
+            R"({"op":"backfill","table":"t","set":{"b":"\"a\""},"batch_size":5000,"pause":"10ms"})");
+}
+
+TEST(OperationsJson, DurationsUsePostgresUnits) {
+  EXPECT_EQ(parse_duration_ms("2s"), 2000);
+  EXPECT_EQ(parse_duration_ms("500ms"), 500);
+  EXPECT_EQ(parse_duration_ms("1min"), 60000);
+  EXPECT_EQ(parse_duration_ms("0ms"), 0);
+  EXPECT_EQ(parse_duration_ms("2"), std::nullopt);
+  EXPECT_EQ(parse_duration_ms("1.5s"), std::nullopt);
+  EXPECT_EQ(parse_duration_ms("-1s"), std::nullopt);
+  EXPECT_EQ(parse_duration_ms("2 s"), std::nullopt);
+  EXPECT_EQ(format_duration_ms(2000), "2s");
+  EXPECT_EQ(format_duration_ms(1500), "1500ms");
+  EXPECT_EQ(format_duration_ms(120000), "2min");
+  EXPECT_EQ(format_duration_ms(0), "0ms");
+}
+
+TEST(OperationsJson, OnlineOperationErrorsNameThePath) {
+  expect_error(R"({"op": "create_index", "table": "t", "index": {"name": "ix", "columns": ["a"]}, "concurrently": "yes"})",
+               "/upgrade/3/concurrently", "expected true or false");
+  expect_error(R"({"op": "validate_constraint", "table": "t"})", "/upgrade/3", "needs \"name\"");
+  expect_error(R"({"op": "backfill", "table": "t"})", "/upgrade/3", "needs \"set\" or \"dialects\"");
+  expect_error(R"({"op": "backfill", "table": "t", "set": {"b": ""}})", "/upgrade/3/set/b", "non-empty string");
+  expect_error(R"({"op": "backfill", "table": "t", "set": {"b": "1"}, "batch_size": 0})", "/upgrade/3/batch_size",
+               "from 1 to");
+  expect_error(R"({"op": "backfill", "table": "t", "set": {"b": "1"}, "pause": "2 hours"})", "/upgrade/3/pause",
+               "expected a duration");
+  expect_error(R"({"op": "backfill", "table": "t", "set": {"b": "1"}, "pause": "2h"})", "/upgrade/3/pause",
+               "up to 1min");
+  expect_error(R"({"op": "backfill", "table": "t", "set": {"b": "1"}, "dialects": {"oracle": {"b": "1"}}})",
+               "/upgrade/3/dialects/oracle", "unknown dialect");
+  expect_error(R"({"op": "add_column", "table": "t", "column": {"name": "x", "type": "int32", "nullable": false}, "fill_existing_rows": true})",
+               "/upgrade/3/fill_existing_rows", "model default");
+  expect_error(R"({"op": "create_sync_trigger", "table": "t", "old_column": "a"})", "/upgrade/3", "needs \"new_column\"");
 }
 
 }  // namespace

@@ -31,6 +31,10 @@ std::vector<Operation> sample_operations() {
   Table& projects = *widened.find_table("projects");
   projects.primary_key->columns.push_back("team_id");
   add(diff(chain[12].schema, widened));
+  // What only online plans write (online_plan.hpp), with an exact inverse.
+  all.push_back(CreateSyncTrigger{"users", "name", "full_name"});
+  all.push_back(DropSyncTrigger{"users", "name", "full_name"});
+  all.push_back(CreateIndex{"users", v::index("users", {"email"}, 22), true});
   return all;
 }
 
@@ -41,8 +45,34 @@ TEST(Invert, TwiceIsTheIdentityForEveryKind) {
     kinds.insert(operation.index());
     EXPECT_EQ(invert(invert(operation)), operation) << describe(operation);
   }
-  // Every kind but SqlStep (which diff never produces) is in the sample.
-  EXPECT_EQ(kinds.size(), std::variant_size_v<Operation> - 1) << "the sample misses operation kinds";
+  // Every kind but those without an inverse (SqlStep, ValidateConstraint, Backfill) is in the
+  // sample.
+  EXPECT_EQ(kinds.size(), std::variant_size_v<Operation> - 3) << "the sample misses operation kinds";
+}
+
+TEST(Invert, StepsThatChangeNoSchemaAreLeftOutOfAListsInverse) {
+  Backfill backfill;
+  backfill.table = "users";
+  backfill.set["full_name"] = "\"name\"";
+  std::vector<Operation> operations{CreateSyncTrigger{"users", "name", "full_name"}, backfill,
+                                    ValidateConstraint{"users", "ck_users_x"}};
+  EXPECT_EQ(invert(operations), (std::vector<Operation>{DropSyncTrigger{"users", "name", "full_name"}}));
+  EXPECT_THROW(invert(Operation{ValidateConstraint{"users", "ck_users_x"}}), std::invalid_argument);
+  EXPECT_THROW(invert(Operation{backfill}), std::invalid_argument);
+  // A key that took over an index cannot give it back.
+  EXPECT_THROW(invert(Operation{AddUniqueConstraint{"users", UniqueConstraint{"uq", {"email"}, {}}, "uq"}}),
+               std::invalid_argument);
+}
+
+TEST(Invert, ADroppedNotNullColumnWithAModelDefaultComesBackFilled) {
+  Column locale = v::column("locale", v::string_of(10), false, 9);
+  locale.default_value = "\"en\"";
+  EXPECT_EQ(invert(Operation{DropColumn{"users", locale, std::nullopt}}),
+            Operation(AddColumn{"users", locale, std::nullopt, true}));
+  Column optional_locale = locale;
+  optional_locale.nullable = true;
+  EXPECT_EQ(invert(Operation{DropColumn{"users", optional_locale, std::nullopt}}),
+            Operation(AddColumn{"users", optional_locale, std::nullopt, false}));
 }
 
 TEST(Invert, PairsEachOperationWithItsOpposite) {
@@ -113,6 +143,50 @@ TEST(Apply, RefusesWhatDoesNotFit) {
   expect_refused(schema, DropEnum{schema.enums[0]}, {"users.status", "still uses"});
   CheckConstraint duplicate = schema.find_table("users")->check_constraints[0];
   expect_refused(schema, AddCheckConstraint{"teams", duplicate}, {duplicate.name, "users"});
+}
+
+TEST(Apply, OnlineOperationsCheckWhatTheyNeed) {
+  Schema schema = v::chain()[12].schema;
+  apply_to_schema(schema, CreateIndex{"users", v::index("users", {"status"}, 1)});
+  expect_refused(schema, ValidateConstraint{"users", "ix_users_status"}, {"users", "no foreign key or check", "ix_users_status"});
+  expect_refused(schema, RenameConstraint{"users", "nothing", "something"}, {"users", "no index or constraint", "nothing"});
+  expect_refused(schema, RenameConstraint{"users", "ix_users_status", "fk_projects_team_id_teams"},
+                 {"fk_projects_team_id_teams", "already used"});
+  expect_refused(schema, CreateSyncTrigger{"users", "status", "ghost"}, {"users", "ghost"});
+  expect_refused(schema, CreateSyncTrigger{"users", "status", "status"}, {"itself"});
+  Backfill backfill;
+  backfill.table = "users";
+  backfill.set["ghost"] = "1";
+  expect_refused(schema, backfill, {"users", "ghost"});
+  backfill.set = {{"status", "'active'"}};
+  backfill.batch_size = 0;
+  expect_refused(schema, backfill, {"batch_size"});
+  // A key takes over only a plain unique index on exactly its columns.
+  expect_refused(schema, AddUniqueConstraint{"users", {"uq_users_status", {"status"}, {}}, "ix_users_status"},
+                 {"ix_users_status", "not a plain unique"});
+  expect_refused(schema, AddUniqueConstraint{"users", {"uq_users_status", {"status"}, {}}, "ix_nothing"},
+                 {"no index", "ix_nothing"});
+  Column locale = v::column("locale", v::string_of(10), false, 9);
+  expect_refused(schema, AddColumn{"users", locale, std::nullopt, true}, {"fill_existing_rows", "model"});
+}
+
+TEST(Apply, AKeyTakesOverTheUniqueIndexBuiltForIt) {
+  Schema schema = v::chain()[12].schema;
+  Index index = v::index("users", {"status"}, 1);
+  index.name = "uq_users_status";
+  index.unique = true;
+  index.source = {};
+  apply_to_schema(schema, CreateIndex{"users", index, true});
+  apply_to_schema(schema, AddUniqueConstraint{"users", {"uq_users_status", {"status"}, {}}, "uq_users_status"});
+  const Table& users = *schema.find_table("users");
+  EXPECT_TRUE(std::none_of(users.indexes.begin(), users.indexes.end(),
+                           [](const Index& each) { return each.name == "uq_users_status"; }));
+  EXPECT_TRUE(std::any_of(users.unique_constraints.begin(), users.unique_constraints.end(),
+                          [](const UniqueConstraint& each) { return each.name == "uq_users_status"; }));
+  // Renaming an index or a constraint is one operation, and so is its inverse.
+  apply_to_schema(schema, RenameConstraint{"users", "uq_users_status", "uq_users_state"});
+  EXPECT_EQ(schema.find_table("users")->unique_constraints.back().name.substr(0, 3), "uq_");
+  apply_to_schema(schema, invert(Operation{RenameConstraint{"users", "uq_users_status", "uq_users_state"}}));
 }
 
 TEST(Apply, RefusesDroppingAColumnSomethingStandsOn) {

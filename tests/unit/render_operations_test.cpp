@@ -280,6 +280,128 @@ TEST(RenderPostgres, SqlStepPicksItsDialect) {
 
 // ---- SQLite ------------------------------------------------------------------------------
 
+// ---- online forms ------------------------------------------------------------------------
+
+TEST(RenderPostgres, ConcurrentIndexesRunOutsideTheTransaction) {
+  Index score;
+  score.name = naming::index("users", {"score"});
+  score.columns = {"score"};
+  RenderedStep create = render(CreateIndex{"users", score, true}, Dialect::postgresql);
+  EXPECT_EQ(create.statements, Statements{R"(CREATE INDEX CONCURRENTLY "ix_users_score" ON "users" ("score"))"});
+  EXPECT_TRUE(create.outside_transaction);
+  EXPECT_EQ(create.builds_index, "ix_users_score");
+  const Index email = base_schema().find_table("users")->indexes.front();
+  RenderedStep drop = render(DropIndex{"users", email, true}, Dialect::postgresql);
+  EXPECT_EQ(drop.statements, Statements{R"(DROP INDEX CONCURRENTLY IF EXISTS "ix_users_email")"});
+  EXPECT_TRUE(drop.outside_transaction);
+  // SQLite has no such thing: the same statements as without.
+  EXPECT_EQ(sqlite(CreateIndex{"users", score, true}), sqlite(CreateIndex{"users", score}));
+  EXPECT_FALSE(render(CreateIndex{"users", score, true}, Dialect::sqlite).outside_transaction);
+}
+
+TEST(RenderPostgres, NotValidThenValidateInItsOwnTransaction) {
+  CheckConstraint check{naming::check("users", "score_positive"), "score > 0", {}};
+  EXPECT_EQ(postgres(AddCheckConstraint{"users", check, true}),
+            Statements{R"(ALTER TABLE "users" ADD CONSTRAINT "ck_users_score_positive" CHECK (score > 0) NOT VALID)"});
+  Schema with_check = base_schema();
+  with_check.find_table("users")->check_constraints.push_back(check);
+  RenderedStep validate =
+      render_operation(ValidateConstraint{"users", check.name}, with_check, Dialect::postgresql);
+  EXPECT_EQ(validate.statements,
+            Statements{R"(ALTER TABLE "users" VALIDATE CONSTRAINT "ck_users_score_positive")"});
+  EXPECT_TRUE(validate.own_transaction);
+  EXPECT_TRUE(render_operation(ValidateConstraint{"users", check.name}, with_check, Dialect::sqlite).statements.empty());
+  const ForeignKey team = base_schema().find_table("users")->foreign_keys.front();
+  Schema without_key = base_schema();
+  without_key.find_table("users")->foreign_keys.clear();
+  EXPECT_EQ(render_operation(AddForeignKey{"users", team, true}, without_key, Dialect::postgresql).statements,
+            Statements{R"(ALTER TABLE "users" ADD CONSTRAINT "fk_users_team_id_teams" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL NOT VALID)"});
+}
+
+TEST(RenderPostgres, UniqueConstraintTakesOverAConcurrentlyBuiltIndex) {
+  Schema with_index = base_schema();
+  Index index;
+  index.name = "uq_users_score";
+  index.columns = {"score"};
+  index.unique = true;
+  with_index.find_table("users")->indexes.push_back(index);
+  sort_canonically(with_index);
+  UniqueConstraint unique{"uq_users_score", {"score"}, {}};
+  EXPECT_EQ(render_operation(AddUniqueConstraint{"users", unique, "uq_users_score"}, with_index, Dialect::postgresql)
+                .statements,
+            Statements{R"(ALTER TABLE "users" ADD CONSTRAINT "uq_users_score" UNIQUE USING INDEX "uq_users_score")"});
+}
+
+TEST(RenderPostgres, NotNullColumnIsFilledFromTheModelDefaultWithoutKeepingIt) {
+  Column locale = column("locale", type_of(TypeKind::string, 10), false);
+  locale.default_value = "\"en\"";
+  EXPECT_EQ(postgres(AddColumn{"users", locale, {}, true}),
+            (Statements{R"(ALTER TABLE "users" ADD COLUMN "locale" VARCHAR(10) NOT NULL DEFAULT 'en')",
+                        R"(ALTER TABLE "users" ALTER COLUMN "locale" DROP DEFAULT)"}));
+  Column seen = column("seen_at", type_of(TypeKind::datetime), false);
+  seen.default_factory = "now";
+  EXPECT_EQ(postgres(AddColumn{"users", seen, {}, true}).front(),
+            R"(ALTER TABLE "users" ADD COLUMN "seen_at" TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT (CURRENT_TIMESTAMP AT TIME ZONE 'UTC'))");
+  Column active = column("active", type_of(TypeKind::boolean), false);
+  active.default_value = "true";
+  EXPECT_EQ(postgres(AddColumn{"users", active, {}, true}).front(),
+            R"(ALTER TABLE "users" ADD COLUMN "active" BOOLEAN NOT NULL DEFAULT TRUE)");
+}
+
+TEST(RenderSqlite, NotNullColumnIsFilledFromTheModelDefaultByTheRebuild) {
+  Column locale = column("locale", type_of(TypeKind::string, 10), false);
+  locale.default_value = "\"en\"";
+  Statements statements = sqlite(AddColumn{"teams", locale, {}, true});
+  ASSERT_GE(statements.size(), 2u);
+  EXPECT_EQ(statements[0].find("DEFAULT"), std::string::npos) << statements[0];
+  EXPECT_EQ(statements[1], R"(INSERT INTO "_sqlmodel_new_teams" ("id", "name", "locale") SELECT "id", "name", 'en' FROM "teams")");
+}
+
+TEST(RenderSqlite, AColumnAddedMidTableIsAppendedWithoutARebuild) {
+  // The models declare it second; SQLite appends it, and the table is not rebuilt for the order.
+  RenderedStep step = render(AddColumn{"users", column("nickname", type_of(TypeKind::string, 50), true), 1}, Dialect::sqlite);
+  EXPECT_EQ(step.statements, Statements{R"(ALTER TABLE "users" ADD COLUMN "nickname" VARCHAR(50))"});
+  EXPECT_FALSE(step.needs_foreign_keys_off);
+}
+
+TEST(RenderPostgres, SyncTriggerCopiesEachWayWithCasts) {
+  Schema schema = base_schema();
+  schema.find_table("users")->columns.push_back(column("score64", type_of(TypeKind::int64), true));
+  RenderedStep step = render_operation(CreateSyncTrigger{"users", "score", "score64"}, schema, Dialect::postgresql);
+  ASSERT_EQ(step.statements.size(), 2u);
+  const std::string& function = step.statements[0];
+  EXPECT_NE(function.find(R"(CREATE OR REPLACE FUNCTION "sqlmodel_sync_users_score_score64"())"), std::string::npos);
+  EXPECT_NE(function.find(R"(NEW."score64" := (NEW."score")::BIGINT)"), std::string::npos) << function;
+  EXPECT_NE(function.find(R"(NEW."score" := (NEW."score64")::INTEGER)"), std::string::npos) << function;
+  EXPECT_EQ(step.statements[1],
+            R"(CREATE TRIGGER "sqlmodel_sync_users_score_score64" BEFORE INSERT OR UPDATE ON "users" FOR EACH ROW EXECUTE FUNCTION "sqlmodel_sync_users_score_score64"())");
+  EXPECT_EQ(render_operation(DropSyncTrigger{"users", "score", "score64"}, schema, Dialect::postgresql).statements,
+            (Statements{R"(DROP TRIGGER IF EXISTS "sqlmodel_sync_users_score_score64" ON "users")",
+                        R"(DROP FUNCTION IF EXISTS "sqlmodel_sync_users_score_score64"())"}));
+  EXPECT_EQ(render_operation(CreateSyncTrigger{"users", "score", "score64"}, schema, Dialect::sqlite).statements.size(), 2u);
+}
+
+TEST(RenderPostgres, BackfillIsBatchedByPrimaryKey) {
+  Backfill backfill;
+  backfill.table = "users";
+  backfill.set["score"] = "0";
+  backfill.where = "\"score\" IS NULL";
+  backfill.batch_size = 100;
+  RenderedStep step = render(backfill, Dialect::postgresql);
+  EXPECT_TRUE(step.statements.empty());
+  ASSERT_TRUE(step.backfill);
+  EXPECT_EQ(step.backfill->key_columns, Statements{"id"});
+  EXPECT_EQ(step.backfill->first_bound, R"(SELECT "id" FROM "users" ORDER BY "id" LIMIT 1 OFFSET 99)");
+  EXPECT_EQ(step.backfill->next_bound, R"(SELECT "id" FROM "users" WHERE "id" > $1 ORDER BY "id" LIMIT 1 OFFSET 99)");
+  EXPECT_EQ(step.backfill->update_next,
+            R"(WITH updated AS (UPDATE "users" SET "score" = (0) WHERE "id" > $1 AND "id" <= $2 AND ("score" IS NULL) RETURNING 1) SELECT count(*) FROM updated)");
+  EXPECT_EQ(step.backfill->one_statement, R"(UPDATE "users" SET "score" = (0) WHERE ("score" IS NULL))");
+  RenderedStep lite = render(backfill, Dialect::sqlite);
+  ASSERT_TRUE(lite.backfill);
+  EXPECT_EQ(lite.backfill->update_rest, R"(UPDATE "users" SET "score" = (0) WHERE "id" > ?1 AND ("score" IS NULL))");
+  EXPECT_EQ(lite.backfill->count_changes, "SELECT changes()");
+}
+
 TEST(RenderSqlite, AddColumnUsesAlterWhenSqliteAllowsIt) {
   RenderedStep nullable =
       render(AddColumn{"users", column("nickname", type_of(TypeKind::string, 50), true), {}}, Dialect::sqlite);
