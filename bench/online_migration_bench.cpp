@@ -144,11 +144,12 @@ class Writers {
     std::lock_guard lock(mutex_);
     label_ = name;
   }
+  // The writes that started in [from, to), and those that were already waiting at `from`.
   std::vector<Write> writes_between(Clock::time_point from, Clock::time_point to) {
     std::lock_guard lock(mutex_);
     std::vector<Write> result;
     for (const auto& write : writes_)
-      if (write.end >= from && write.start <= to) result.push_back(write);
+      if (write.start < to && (write.start >= from || write.end >= from)) result.push_back(write);
     return result;
   }
   std::vector<std::string> inserted_ids() {
@@ -218,8 +219,10 @@ Figures figures_of(const std::string& step, Clock::time_point from, Clock::time_
   std::vector<double> latencies;
   for (const auto& write : writers.writes_between(from, to)) {
     const double ms = std::chrono::duration<double, std::milli>(write.end - write.start).count();
-    latencies.push_back(ms);
     figures.longest_stall_ms = std::max(figures.longest_stall_ms, ms);
+    // A write belongs to the step it started in; one already waiting counts only as a stall.
+    if (write.start < from) continue;
+    latencies.push_back(ms);
     ++figures.writes;
     if (write.failed) ++figures.errors;
   }

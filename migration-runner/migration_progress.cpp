@@ -23,16 +23,7 @@ std::string steps_checksum(const Migration& migration, bool upgrade, std::size_t
   return sha256_hex(schema::to_json(done).dump());
 }
 
-bool ProgressTable::exists() {
-  if (connection_.dialect() == Dialect::postgresql)
-    return !connection_
-                .query("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1",
-                       {std::string(progress_table_name)})
-                .rows.empty();
-  return !connection_
-              .query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", {std::string(progress_table_name)})
-              .rows.empty();
-}
+bool ProgressTable::exists() { return bookkeeping_table_exists(connection_, progress_table_name); }
 
 std::vector<RevisionProgress> ProgressTable::read() {
   if (!exists()) return {};

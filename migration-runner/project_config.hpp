@@ -12,7 +12,7 @@
 //   lock_timeout = "2s"       # PostgreSQL: how long a statement waits for a lock
 //   lock_retries = 5          # then its step is rolled back and tried again, this many times
 //   retry_delay = "500ms"     # the first pause before a retry, doubled each time (at most 30 s)
-//   backfill_batch_size = 5000
+//   backfill_batch_size = 1000
 //   backfill_pause = "10ms"   # between two batches of a backfill
 //
 // lock_timeout and lock_retries are written into each online revision; `upgrade` also applies
@@ -49,7 +49,7 @@ struct OnlineSettings {
   bool lock_timeout_set = false;  // written in the file (else upgrade sets none for revisions without one)
   int lock_retries = 5;
   std::int64_t retry_delay_ms = 500;
-  std::size_t backfill_batch_size = 5000;
+  std::size_t backfill_batch_size = 1000;
   std::int64_t backfill_pause_ms = 10;
 };
 

@@ -86,6 +86,16 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string migration_checksum(const Migration& migration) { return sha256_hex(canonical_content(migration)); }
 
+bool bookkeeping_table_exists(db::Connection& connection, std::string_view name) {
+  if (connection.dialect() == Dialect::postgresql)
+    return !connection
+                .query("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1",
+                       {std::string(name)})
+                .rows.empty();
+  return !connection.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", {std::string(name)})
+              .rows.empty();
+}
+
 std::string file_bytes_checksum(const Migration& migration) { return sha256_hex(migration.file_text); }
 
 ChecksumMatch match_checksum(const Migration& migration, std::string_view recorded) {

@@ -92,6 +92,9 @@ class VersionTable {
 
 std::set<std::string> revisions_of(const std::vector<AppliedRevision>& rows);
 
+// Whether the runner's bookkeeping table `name` exists (in the current schema on PostgreSQL).
+bool bookkeeping_table_exists(db::Connection& connection, std::string_view name);
+
 // The version table's statements with literal values, for `sql` (offline SQL a DBA applies by
 // hand): the same table and rows `upgrade` writes, so `current` and `check` work afterwards.
 // applied_at is the time the statement runs; duration_ms is 0 (nothing was timed). The table

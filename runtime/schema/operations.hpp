@@ -241,7 +241,7 @@ struct Backfill {
   std::int64_t pause_ms = default_pause_ms;
   std::string description;
 
-  static constexpr std::size_t default_batch_size = 5000;
+  static constexpr std::size_t default_batch_size = 1000;
   static constexpr std::size_t max_batch_size = 1000000;
   static constexpr std::int64_t default_pause_ms = 10;
   static constexpr std::int64_t max_pause_ms = 60000;

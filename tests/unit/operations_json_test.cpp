@@ -173,7 +173,7 @@ TEST(OperationsJson, OnlineOptionsAreSpelledAsAgreed) {
   backfill.table = "t";
   backfill.set["b"] = "\"a\"";
   EXPECT_EQ(to_json(Operation{backfill}).dump(),
-            R"({"op":"backfill","table":"t","set":{"b":"\"a\""},"batch_size":5000,"pause":"10ms"})");
+            R"({"op":"backfill","table":"t","set":{"b":"\"a\""},"batch_size":1000,"pause":"10ms"})");
 }
 
 TEST(OperationsJson, DurationsUsePostgresUnits) {

@@ -206,6 +206,41 @@ TEST(MigrationFile, CanonicalContentIgnoresSpellingButNotValues) {
     EXPECT_NE(canonical_content(read_migration(edited, "m.json")), canonical) << edited;
 }
 
+TEST(MigrationFile, OnlineKeysWriteAndReadBack) {
+  Migration migration = revision("3f2a9c1b7d4e", {"a1b2c3d4e5f6"}, 7);
+  migration.phase = MigrationPhase::contract;
+  migration.lock_timeout_ms = 1500;
+  migration.lock_retries = 3;
+  auto text = write_migration(migration);
+  EXPECT_NE(text.find("\"phase\": \"contract\",\n  \"lock_timeout\": \"1500ms\",\n  \"lock_retries\": 3,"),
+            std::string::npos)
+      << text;
+  Migration back = read_migration(text, "m.json");
+  EXPECT_EQ(back.phase, MigrationPhase::contract);
+  EXPECT_EQ(back.lock_timeout_ms, 1500);
+  EXPECT_EQ(back.lock_retries, 3);
+  EXPECT_EQ(write_migration(back), text);
+}
+
+TEST(MigrationFile, BadOnlineKeysNameTheirPath) {
+  auto refused = [](const std::string& replace, const std::string& with, const std::string& path,
+                    const std::string& words) {
+    std::string text = write_migration(revision("3f2a9c1b7d4e", {}, 1));
+    text.replace(text.find(replace), replace.size(), with);
+    try {
+      read_migration(text, "m.json");
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const MigrationFileError& error) {
+      EXPECT_EQ(error.json_path(), path) << error.what();
+      EXPECT_NE(std::string(error.what()).find(words), std::string::npos) << error.what();
+    }
+  };
+  refused("\"upgrade\"", "\"phase\": \"expnd\", \"upgrade\"", "/phase", "expected \"expand\" or \"contract\"");
+  refused("\"upgrade\"", "\"lock_timeout\": \"2 seconds\", \"upgrade\"", "/lock_timeout", "units ms, s, min, h");
+  refused("\"upgrade\"", "\"lock_timeout\": \"0s\", \"upgrade\"", "/lock_timeout", "a duration");
+  refused("\"upgrade\"", "\"lock_retries\": -1, \"upgrade\"", "/lock_retries", "from 0 to 100");
+}
+
 TEST(MigrationFile, Names) {
   EXPECT_EQ(migration_file_name(7, "3f2a9c1b7d4e", "Add users.nickname (for display)!"),
             "0007_3f2a9c1b7d4e_add_users_nickname_for_display.json");
