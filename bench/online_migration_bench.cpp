@@ -13,7 +13,8 @@
 // inserted that are not in the table afterwards. Online, a split change prints its expand and its
 // contract revision; between them the writers switch to the new column names, as the rolled-out
 // application would. In the default plan they switch right after the step: the writes that used
-// the old name meanwhile are its errors.
+// the old name meanwhile are its errors. With --plan both (the default) it ends with each
+// change's ratio of the two plans' longest stalls and p99s, measured in the same run.
 //
 // Not a test: nothing here gates a build on timing. The figures are in the README.
 #include <algorithm>
@@ -341,6 +342,43 @@ void print(const char* plan, const std::vector<Figures>& figures, std::int64_t l
   std::printf("rows the writers inserted that are not in the table: %lld\n", static_cast<long long>(lost));
 }
 
+// The name of the change a row measures: an online step's "(expand)" / "(contract)" cut off.
+std::string change_of(const std::string& step) {
+  const auto at = step.find(" (");
+  return at == std::string::npos ? step : step.substr(0, at);
+}
+
+// Per change of the chain, the worst of its revisions (an online change may take two).
+Figures worst_of(const std::vector<Figures>& figures, const std::string& change) {
+  Figures worst;
+  worst.step = change;
+  for (const auto& row : figures) {
+    if (change_of(row.step) != change) continue;
+    worst.seconds += row.seconds;
+    worst.longest_stall_ms = std::max(worst.longest_stall_ms, row.longest_stall_ms);
+    worst.p99_ms = std::max(worst.p99_ms, row.p99_ms);
+    worst.writes += row.writes;
+    worst.errors += row.errors;
+  }
+  return worst;
+}
+
+// The two plans of this run side by side: how many times longer the default plan stalled the
+// writers than the online plan did (x > 1: the online plan stalled them less).
+void print_ratios(const std::vector<Figures>& default_figures, const std::vector<Figures>& online_figures) {
+  std::printf("\ndefault plan / online plan, same run\n");
+  std::printf("%-34s %14s %14s %8s %10s %8s\n", "change", "stall default", "stall online", "ratio", "p99 ratio",
+              "errors");
+  for (const auto& step : chain()) {
+    const Figures naive = worst_of(default_figures, step.name);
+    const Figures online = worst_of(online_figures, step.name);
+    auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+    std::printf("%-34s %11.1f ms %11.1f ms %7.1fx %9.1fx %3zu/%-4zu\n", step.name.c_str(), naive.longest_stall_ms,
+                online.longest_stall_ms, ratio(naive.longest_stall_ms, online.longest_stall_ms),
+                ratio(naive.p99_ms, online.p99_ms), naive.errors, online.errors);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -382,6 +420,7 @@ int main(int argc, char** argv) {
     if (plan != "default") online_figures = run_plan(url, true, rows, writer_count, lost_online);
     if (!default_figures.empty()) print("default", default_figures, lost_default);
     if (!online_figures.empty()) print("online", online_figures, lost_online);
+    if (!default_figures.empty() && !online_figures.empty()) print_ratios(default_figures, online_figures);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "online_migration_bench: %s\n", error.what());
     return 1;

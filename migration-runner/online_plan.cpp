@@ -301,9 +301,9 @@ class Splitter {
 
   // Why the old application's column cannot be swapped behind its back; empty when it can.
   std::string why_not_swappable(const Table& old, const Column& column) const {
-    if (column.autoincrement) return "the database assigns its values";
     if (!old.primary_key) return "the table has no primary key to backfill by";
     if (lists(old.primary_key->columns, column.name)) return "it is part of the primary key";
+    if (column.autoincrement) return "the database assigns its values";
     for (const auto& other : before_.tables)
       for (const auto& key : other.foreign_keys)
         if (key.referred_table == old.name && lists(key.referred_columns, column.name))

@@ -29,10 +29,8 @@ bool refuse_columns_without_value(const std::vector<schema::Operation>& operatio
   bool refused = false;
   for (const auto& operation : operations) {
     const auto* add = std::get_if<schema::AddColumn>(&operation);
-    if (!add) continue;
-    const schema::Column& column = add->column;
-    if (column.nullable || column.server_default || column.autoincrement || add->fill_existing_rows) continue;
-    const std::string name = add->table + "." + column.name;
+    if (!add || !schema::leaves_existing_rows_without_value(*add)) continue;
+    const std::string name = add->table + "." + add->column.name;
     context.err << program_name << ": error: " << name << " is added NOT NULL with no value for the rows " << add->table
                 << " may already have: the upgrade would fail on them. Give it one of:\n"
                 << "  - a default in the model (a default member initializer such as `= 0`, or .default_factory): the "
@@ -46,8 +44,9 @@ bool refuse_columns_without_value(const std::vector<schema::Operation>& operatio
   return refused;
 }
 
-// The new file's lint findings, while it can still be changed: a NOT NULL column without a
-// server default, an index built without CONCURRENTLY, a rename the running application breaks on.
+// The new file's lint findings, while it can still be changed: an index built without
+// CONCURRENTLY, a rename the running application breaks on, a table rewrite. `revision` judges
+// what it writes with lint's rules, not with checks of its own.
 void lint_written(const Migration& written, Context& context) {
   const RevisionGraph graph = read_migrations_directory(context.config().migrations_directory);
   const auto report = lint::lint_migrations(graph, {&graph.at(written.revision)}, lint_dialects("", context));

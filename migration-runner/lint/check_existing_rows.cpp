@@ -90,14 +90,16 @@ std::string spelled(const std::vector<schema::SqlToken>& tokens) {
   return text;
 }
 
-// CHECK (col IS NOT NULL) among the table's constraints before the step: PostgreSQL 12+ skips
-// SET NOT NULL's scan when a valid one exists.
-bool has_not_null_check(const schema::Table& table, const std::string& column) {
-  const std::string wanted = schema::normalize_sql_expression(schema::quote_identifier(schema::Dialect::postgresql, column) +
-                                                              " IS NOT NULL");
-  return std::any_of(table.check_constraints.begin(), table.check_constraints.end(), [&](const auto& check) {
-    return schema::normalize_sql_expression(check.expression) == wanted;
-  });
+// The CHECK (col IS NOT NULL) the table has before the step, and whether it is validated (one
+// added NOT VALID earlier in the list proves nothing until a validate_constraint step).
+struct NotNullCheck {
+  const schema::CheckConstraint* check = nullptr;
+  bool validated = false;
+};
+NotNullCheck not_null_check(const StepContext& step, const std::string& table_name, const std::string& column) {
+  const schema::Table* table = step.before.find_table(table_name);
+  const schema::CheckConstraint* check = table ? schema::find_not_null_check(*table, column) : nullptr;
+  return {check, check && !step.list.unvalidated_constraints.count({table_name, check->name})};
 }
 
 }  // namespace
@@ -105,21 +107,23 @@ bool has_not_null_check(const schema::Table& table, const std::string& column) {
 CheckResult check_add_column_not_null_without_default(const StepContext& step) {
   const auto* add = std::get_if<schema::AddColumn>(&step.operation);
   if (!add || !step.existing_table(add->table)) return std::nullopt;
-  const schema::Column& column = add->column;
-  // fill_existing_rows: the rows get the model default (add_column's own fill).
-  if (column.nullable || column.server_default || column.autoincrement || add->fill_existing_rows) return std::nullopt;
-  return "adds " + quoted_name(add->table, column.name) + " NOT NULL without a server default";
+  if (!schema::leaves_existing_rows_without_value(*add)) return std::nullopt;
+  return "adds " + quoted_name(add->table, add->column.name) + " NOT NULL without a server default";
 }
 
 CheckResult check_set_not_null(const StepContext& step) {
   const auto* alter = std::get_if<schema::AlterColumn>(&step.operation);
   if (!alter || !alter->from.nullable || alter->to.nullable || !step.existing_table(alter->table)) return std::nullopt;
   const std::string column = quoted_name(alter->table, alter->to.name);
+  // A validated CHECK (col IS NOT NULL) proves there is no NULL: PostgreSQL 12+ skips the scan,
+  // and SQLite's copy finds none (SQLite checked the rows when it added the CHECK).
+  const NotNullCheck check = not_null_check(step, alter->table, alter->from.name);
+  if (check.validated) return std::nullopt;
   if (step.postgresql()) {
-    const schema::Table* table = step.before.find_table(alter->table);
-    if (table && has_not_null_check(*table, alter->from.name)) return std::nullopt;
     std::string message = "sets " + column + " NOT NULL: a full scan of " + quoted_name(alter->table) +
                           " under an ACCESS EXCLUSIVE lock";
+    if (check.check)
+      message += " (the CHECK " + check.check->name + " that would spare it is NOT VALID: validate it first)";
     if (alter->to.server_default)
       message += ", after an UPDATE of every NULL to the new server default in the same transaction";
     return message;
@@ -134,13 +138,30 @@ CheckResult check_add_unique_constraint(const StepContext& step) {
     for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
     return " (" + list + ")";
   };
+  // USING INDEX: the key takes over a unique index an earlier step built (CONCURRENTLY, which
+  // create-index-without-concurrently asks for) and that checked the rows: the lock is brief.
+  auto takes_over_unique_index = [&](const std::string& table_name, const std::optional<std::string>& index_name) {
+    if (!index_name) return false;
+    const schema::Table* table = step.before.find_table(table_name);
+    if (!table) return false;
+    return std::any_of(table->indexes.begin(), table->indexes.end(),
+                       [&](const schema::Index& index) { return index.name == *index_name && index.unique; });
+  };
   if (const auto* add = std::get_if<schema::AddUniqueConstraint>(&step.operation)) {
-    if (!step.existing_table(add->table)) return std::nullopt;
+    if (!step.existing_table(add->table) || takes_over_unique_index(add->table, add->using_index)) return std::nullopt;
     return "adds unique constraint " + add->constraint.name + " on " + quoted_name(add->table) +
            columns(add->constraint.columns);
   }
   if (const auto* add = std::get_if<schema::AddPrimaryKey>(&step.operation)) {
     if (!step.existing_table(add->table)) return std::nullopt;
+    // PostgreSQL sets a nullable key column NOT NULL while taking the index over: a scan.
+    const schema::Table* table = step.before.find_table(add->table);
+    const bool key_columns_not_null =
+        table && std::all_of(add->key.columns.begin(), add->key.columns.end(), [&](const std::string& name) {
+          const schema::Column* column = table->find_column(name);
+          return column && !column->nullable;
+        });
+    if (key_columns_not_null && takes_over_unique_index(add->table, add->using_index)) return std::nullopt;
     return "adds primary key " + add->key.name + " on " + quoted_name(add->table) + columns(add->key.columns);
   }
   return std::nullopt;
@@ -156,9 +177,14 @@ CheckResult check_volatile_default_on_existing_table(const StepContext& step) {
   for (const auto& text : step.rendered.statements)
     for (const auto& statement : sql_statements(text))
       if (auto expression = added_default(statement))
-        if (auto function = volatile_function(*expression))
-          return "adds " + column + " with the volatile default " + spelled(*expression) + " (" + *function +
-                 "): a value for every row";
+        if (auto function = volatile_function(*expression)) {
+          const std::string value = spelled(*expression) + " (" + *function + ")";
+          if (add->fill_existing_rows)
+            return "adds " + column + " NOT NULL, filling the rows already there with its model default " +
+                   add->column.default_factory.value_or(add->column.default_value.value_or("")) + ", which is " +
+                   value + ": computed anew for every row";
+          return "adds " + column + " with the volatile default " + value + ": a value for every row";
+        }
   return std::nullopt;
 }
 

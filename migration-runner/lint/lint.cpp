@@ -55,6 +55,16 @@ void note_step(const schema::Operation& operation, const schema::RenderedStep& r
   } else if (const auto* rename = std::get_if<schema::RenameTable>(&operation)) {
     if (facts.new_tables.erase(rename->from)) facts.new_tables.insert(rename->to);
   }
+  if (const auto* drop = std::get_if<schema::DropColumn>(&operation)) facts.dropped_columns.insert({drop->table, drop->column.name});
+  if (dialect == schema::Dialect::postgresql) {
+    // SQLite ignores NOT VALID: it copies the rows into the constrained table, which checks them.
+    if (const auto* check = std::get_if<schema::AddCheckConstraint>(&operation); check && check->not_valid)
+      facts.unvalidated_constraints.insert({check->table, check->constraint.name});
+    if (const auto* key = std::get_if<schema::AddForeignKey>(&operation); key && key->not_valid)
+      facts.unvalidated_constraints.insert({key->table, key->key.name});
+  }
+  if (const auto* validate = std::get_if<schema::ValidateConstraint>(&operation))
+    facts.unvalidated_constraints.erase({validate->table, validate->name});
   if (dialect == schema::Dialect::postgresql)
     for (const auto& text : rendered.statements)
       for (const auto& statement : sql_statements(text))
@@ -79,6 +89,17 @@ void lint_list(const ListToLint& list, schema::Schema& schema, std::vector<Findi
     // as unused as new ones, and taking them away is the downgrade's purpose.
     note_upgrade_creations(list.migration, facts);
     facts.new_tables = facts.upgrade_tables;
+  }
+  // Expand/contract: the columns a sync trigger of this list (created or dropped) keeps in step.
+  auto synced = [&](const std::string& table, const std::string& old_column, const std::string& new_column) {
+    facts.synced_columns[{table, old_column}] = new_column;
+    facts.synced_columns[{table, new_column}] = old_column;
+  };
+  for (const auto& operation : operations) {
+    if (const auto* create = std::get_if<schema::CreateSyncTrigger>(&operation))
+      synced(create->table, create->old_column, create->new_column);
+    else if (const auto* drop = std::get_if<schema::DropSyncTrigger>(&operation))
+      synced(drop->table, drop->old_column, drop->new_column);
   }
   facts.downgrade_has_sql =
       std::any_of(list.migration.downgrade.begin(), list.migration.downgrade.end(), [&](const auto& operation) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -32,6 +33,14 @@ struct ListFacts {
   bool lock_timeout = false;
   // The revision's downgrade renders SQL of a sql step for this dialect.
   bool downgrade_has_sql = false;
+  // (table, constraint) added NOT VALID by an earlier step and not validated since: it does not
+  // prove anything about the rows yet.
+  std::set<std::pair<std::string, std::string>> unvalidated_constraints;
+  // Expand/contract: columns kept in step by a sync trigger this list creates or drops,
+  // (table, column) -> the other column. What one holds, the other holds too.
+  std::map<std::pair<std::string, std::string>, std::string> synced_columns;
+  // (table, column) dropped by an earlier step of this list.
+  std::set<std::pair<std::string, std::string>> dropped_columns;
 };
 
 struct StepContext {
@@ -64,6 +73,11 @@ struct StepContext {
   }
   // Renders no statement for this dialect (a model-only change).
   bool renders_nothing() const { return rendered.statements.empty(); }
+  // The column a sync trigger of this list keeps in step with `column` (see ListFacts).
+  const std::string* synced_with(std::string_view table, std::string_view column) const {
+    auto found = list.synced_columns.find({std::string(table), std::string(column)});
+    return found == list.synced_columns.end() ? nullptr : &found->second;
+  }
 };
 
 // "\"users\"": a table or column as messages name it.

@@ -172,6 +172,13 @@ Schema database_view(const Schema& schema) {
   return view;
 }
 
+const CheckConstraint* find_not_null_check(const Table& table, std::string_view column) {
+  const std::string wanted = normalize_sql_expression(quote_identifier(Dialect::postgresql, column) + " IS NOT NULL");
+  auto found = std::find_if(table.check_constraints.begin(), table.check_constraints.end(),
+                            [&](const CheckConstraint& check) { return normalize_sql_expression(check.expression) == wanted; });
+  return found == table.check_constraints.end() ? nullptr : &*found;
+}
+
 void normalize_expressions(Schema& schema) {
   for (auto& table : schema.tables) {
     for (auto& column : table.columns)

@@ -26,6 +26,10 @@ Schema database_view(const Schema& schema);
 // ('x'::character varying) removed, keywords outside quotes lower-cased.
 std::string normalize_sql_expression(std::string_view expression);
 
+// The table's CHECK (column IS NOT NULL), however it is spelled; nullptr when it has none. Once
+// validated, it lets PostgreSQL 12+ SET NOT NULL without scanning the table.
+const CheckConstraint* find_not_null_check(const Table& table, std::string_view column);
+
 // Applies normalize_sql_expression to every server default, CHECK expression and index
 // predicate, so a lowered model and an introspected database compare with ==.
 void normalize_expressions(Schema& schema);

@@ -770,6 +770,11 @@ bool can_fill_from_model_default(const Column& column) {
          (column.default_value || column.default_factory);
 }
 
+bool leaves_existing_rows_without_value(const AddColumn& add) {
+  const Column& column = add.column;
+  return !column.nullable && !column.server_default && !column.autoincrement && !add.fill_existing_rows;
+}
+
 void apply_to_schema(Schema& schema, const Operation& operation) {
   std::visit([&](const auto& op) { apply(schema, op); }, operation);
   // Only what the operation touched is re-sorted: replaying a long history or diffing a

@@ -389,7 +389,7 @@ class PostgresRenderer {
       // Existing NULLs would make SET NOT NULL fail; the new server default is the value the
       // model says a row without one gets. A validated CHECK (col IS NOT NULL), the online
       // form's, already proves there are none, and lets SET NOT NULL skip its scan too.
-      if (to.server_default && !has_not_null_check(table, to.name))
+      if (to.server_default && !find_not_null_check(table_named(context_.lowered_before, table, context_), to.name))
         emit("UPDATE " + quoted(context_, table) + " SET " + quoted(context_, to.name) + " = " +
              render_default_expression(*to.server_default) + " WHERE " +
              quoted(context_, to.name) + " IS NULL");
@@ -405,14 +405,6 @@ class PostgresRenderer {
            "), 0) + 1, false) FROM " + quoted(context_, table));
     }
     if (from.comment != to.comment) emit(render_column_comment(table, to.name, to.comment));
-  }
-
-  bool has_not_null_check(const std::string& table_name, const std::string& column) {
-    const Table& table = table_named(context_.lowered_before, table_name, context_);
-    const std::string wanted = normalize_sql_expression(quoted(context_, column) + " IS NOT NULL");
-    return std::any_of(table.check_constraints.begin(), table.check_constraints.end(), [&](const CheckConstraint& check) {
-      return normalize_sql_expression(check.expression) == wanted;
-    });
   }
 
   const OperationContext& context_;

@@ -212,7 +212,8 @@ TEST(LintRules, SetNotNull) {
   Linted checked({AddCheckConstraint{"users", {"ck_users_nickname_not_null", "nickname IS NOT NULL", {}}},
                   alter("nickname", [](Column& c) { c.nullable = false; })});
   EXPECT_FALSE(checked.fires("set-not-null", pg, 1));
-  EXPECT_TRUE(checked.fires("set-not-null", lite, 1));
+  // SQLite copied the rows into the table with the CHECK, which refused a NULL: none is left.
+  EXPECT_FALSE(checked.fires("set-not-null", lite, 1));
   // SQLite: a server default fills the NULLs while the table is copied.
   Linted defaulted({alter("nickname", [](Column& c) {
     c.nullable = false;
@@ -459,6 +460,98 @@ TEST(LintRules, OnlineFormsAsRenderedAreQuiet) {
 
   facts.lock_timeout = true;  // as a revision-wide "lock_timeout" sets it
   EXPECT_FALSE(check(check_missing_lock_timeout, ck, rendered_sql({"ALTER TABLE \"users\" ADD CONSTRAINT x CHECK (age >= 0)"})));
+}
+
+// ---- the online forms `revision --online` writes (online_lint_test.cpp lints whole plans) -----
+
+TEST(LintOnlineForms, ARevisionLockTimeoutIsInForceForEveryStep) {
+  auto graph_with = [](std::optional<std::int64_t> lock_timeout_ms) {
+    auto base = base_operations();
+    Migration a1 = revision("a1", {}, base, invert(base));
+    std::vector<Operation> upgrade{AddColumn{"users", column("bio", of(TypeKind::string), true), {}}};
+    Migration b2 = revision("b2", {"a1"}, upgrade, invert(upgrade));
+    b2.lock_timeout_ms = lock_timeout_ms;
+    return RevisionGraph({a1, b2});
+  };
+  auto lock_findings = [](const RevisionGraph& graph) {
+    const auto report = lint_migrations(graph, {&graph.at("b2")}, {pg});
+    return std::count_if(report.findings.begin(), report.findings.end(),
+                         [](const Finding& finding) { return finding.rule->id == "missing-lock-timeout"; });
+  };
+  EXPECT_EQ(lock_findings(graph_with(std::nullopt)), 2) << "upgrade and downgrade";
+  EXPECT_EQ(lock_findings(graph_with(2000)), 0);
+}
+
+TEST(LintOnlineForms, SetNotNullTrustsACheckOnlyOnceItIsValidated) {
+  const CheckConstraint not_null{"ck_users_nickname_not_null", "\"nickname\" IS NOT NULL", {}};
+  const AlterColumn set_not_null = alter("nickname", [](Column& c) { c.nullable = false; });
+  Linted validated({AddCheckConstraint{"users", not_null, true}, ValidateConstraint{"users", not_null.name}, set_not_null,
+                    DropCheckConstraint{"users", not_null}},
+                   std::vector<Operation>{});
+  EXPECT_FALSE(validated.fires_anywhere("set-not-null"));
+  EXPECT_FALSE(validated.fires_anywhere("add-check-without-not-valid"));
+
+  Linted unvalidated({AddCheckConstraint{"users", not_null, true}, set_not_null}, std::vector<Operation>{});
+  ASSERT_TRUE(unvalidated.fires("set-not-null", pg, 1));
+  EXPECT_NE(unvalidated.finding("set-not-null", pg, 1)->message.find("ck_users_nickname_not_null that would spare it is NOT VALID"),
+            std::string::npos)
+      << unvalidated.finding("set-not-null", pg, 1)->message;
+  EXPECT_FALSE(unvalidated.fires("set-not-null", lite, 1)) << "SQLite checked the rows when it added the CHECK";
+}
+
+TEST(LintOnlineForms, AUniqueKeyTakingOverAConcurrentlyBuiltIndexIsQuiet) {
+  Index unique_nickname{"uq_users_nickname", {"nickname"}, true, {}, {}, {}};
+  const UniqueConstraint constraint{"uq_users_nickname", {"nickname"}, {}};
+  Linted online({CreateIndex{"users", unique_nickname, true}, AddUniqueConstraint{"users", constraint, "uq_users_nickname"}},
+                std::vector<Operation>{});
+  EXPECT_FALSE(online.fires_anywhere("add-unique-constraint"));
+  EXPECT_FALSE(online.fires_anywhere("create-index-without-concurrently"));
+  Linted built_under_lock({CreateIndex{"users", unique_nickname}, AddUniqueConstraint{"users", constraint, "uq_users_nickname"}},
+                          std::vector<Operation>{});
+  EXPECT_TRUE(built_under_lock.fires("create-index-without-concurrently", pg, 0)) << "the index build is the lock";
+  EXPECT_FALSE(built_under_lock.fires("add-unique-constraint", pg, 1));
+  Linted plain({AddUniqueConstraint{"users", constraint}});
+  EXPECT_TRUE(plain.fires("add-unique-constraint", pg));
+}
+
+// Contract: the trigger that kept users.age and its int64 replacement in step goes, the old
+// column is dropped and the replacement takes its name. The application sees "age" throughout.
+TEST(LintOnlineForms, TheContractSwapIsNeitherARenameNorADrop) {
+  Column replacement = column("_sqlmodel_new_age", of(TypeKind::int64), true);
+  const Column age = users_column("age");
+  std::vector<Operation> expand{AddColumn{"users", replacement, {}}, CreateSyncTrigger{"users", "age", replacement.name}};
+  std::vector<Operation> swap{DropSyncTrigger{"users", "age", replacement.name}, DropColumn{"users", age, 3},
+                              RenameColumn{"users", replacement.name, "age"}};
+  std::vector<Operation> upgrade = expand;
+  upgrade.insert(upgrade.end(), swap.begin(), swap.end());
+  Linted contract(upgrade, std::vector<Operation>{});
+  EXPECT_FALSE(contract.fires_anywhere("rename-column"));
+  EXPECT_FALSE(contract.fires_anywhere("drop-column"));
+
+  // Without the trigger, the same steps lose age's values and rename under the application.
+  Linted unsynced({AddColumn{"users", replacement, {}}, DropColumn{"users", age, 3}, RenameColumn{"users", replacement.name, "age"}},
+                  std::vector<Operation>{});
+  EXPECT_TRUE(unsynced.fires("drop-column", pg, 1));
+  EXPECT_TRUE(unsynced.fires("rename-column", pg, 2));
+  // A rename to another name than the synced column's is a rename.
+  Linted elsewhere({AddColumn{"users", replacement, {}}, CreateSyncTrigger{"users", "age", replacement.name},
+                    DropSyncTrigger{"users", "age", replacement.name}, RenameColumn{"users", replacement.name, "years"}},
+                   std::vector<Operation>{});
+  EXPECT_TRUE(elsewhere.fires("rename-column", pg, 3));
+}
+
+TEST(LintOnlineForms, AVolatileModelDefaultFillSaysItIsTheModelDefault) {
+  Column token = column("token", of(TypeKind::uuid), false);
+  token.default_factory = "uuid4";
+  AddColumn add{"users", token, {}};
+  add.fill_existing_rows = true;
+  Linted filled({add}, std::nullopt, {}, {pg});
+  EXPECT_FALSE(filled.fires("add-column-not-null-without-default", pg)) << "the rows get the model default";
+  ASSERT_TRUE(filled.fires("volatile-default-on-existing-table", pg));
+  const std::string message = filled.finding("volatile-default-on-existing-table", pg)->message;
+  EXPECT_NE(message.find("filling the rows already there with its model default uuid4, which is "), std::string::npos)
+      << message;
+  EXPECT_EQ(message.find("volatile default"), std::string::npos) << "no server default is involved: " << message;
 }
 
 // ---- acknowledgements ------------------------------------------------------------------------
