@@ -277,18 +277,35 @@ TEST(OnlineMigrationPostgres, OnlineFormsApplyToATableWithRowsWhileAWriterRuns) 
                ", 'writer', 1, 'w', 2)";
       },
       [](int serial) { return "UPDATE accounts SET score = score + 1 WHERE id = " + std::to_string(1 + serial % 3000); });
+  // The writer is the application version in production, which knows nothing of locale: it
+  // runs while expand applies; contract runs once the new version (which writes locale) has
+  // replaced it, as the deploy does (`upgrade --to-phase expand`, roll out, `upgrade`).
   std::ostringstream progress;
   const auto before_writes = writer.writes();
-  auto up = migrate::upgrade(*connection, graph, "head", options_with(&progress));
+  auto expand_options = options_with(&progress);
+  expand_options.stop_before_contract = true;
+  auto up = migrate::upgrade(*connection, graph, "head", expand_options);
   const auto during = writer.writes() - before_writes;
   writer.stop();
-  EXPECT_EQ(up.revisions.size(), 2u);
+  EXPECT_EQ(up.revisions.size(), 1u);
   EXPECT_EQ(writer.errors(), 0) << writer.first_error();
   EXPECT_GT(during, 0) << "the writer wrote while the migration ran";
+  Writer new_version(
+      scratch.url(),
+      [](int serial) {
+        return "INSERT INTO accounts (email, name, score, nickname, team_id, locale) VALUES (" +
+               writer_email(1000000 + serial) + ", 'writer', 1, 'w', 2, 'en')";
+      },
+      [](int serial) { return "UPDATE accounts SET score = score + 1 WHERE id = " + std::to_string(1 + serial % 3000); });
+  auto contract = migrate::upgrade(*connection, graph, "head", options_with(&progress));
+  new_version.stop();
+  EXPECT_EQ(contract.revisions.size(), 1u);
+  EXPECT_EQ(new_version.errors(), 0) << new_version.first_error();
   expect_schema(*connection, accounts_v2(), "after the online revisions");
-  EXPECT_EQ(count(*connection, "SELECT count(*) FROM accounts"), 3000 + writer.inserted());
+  EXPECT_EQ(count(*connection, "SELECT count(*) FROM accounts"), 3000 + writer.inserted() + new_version.inserted());
   EXPECT_EQ(count(*connection, "SELECT count(*) FROM accounts WHERE nickname = 'anonymous'"), 1000);
-  EXPECT_EQ(count(*connection, "SELECT count(*) FROM accounts WHERE locale = 'en'"), 3000 + writer.inserted());
+  EXPECT_EQ(count(*connection, "SELECT count(*) FROM accounts WHERE locale = 'en'"),
+            3000 + writer.inserted() + new_version.inserted());
   EXPECT_EQ(count(*connection, "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
                                "WHERE NOT i.indisvalid AND c.relnamespace = to_regnamespace(current_schema())"),
             0);
