@@ -216,7 +216,7 @@ class OperationReader {
                                            (object.is_object() ? std::string("an empty object") : type_phrase(object)));
     std::map<std::string, std::string> result;
     for (const auto& [column, expression] : object.items()) {
-      const std::string path = at + "/" + pointer_token(column);
+      const std::string path = at + "/" + json_pointer_token(column);
       if (column.empty()) throw SnapshotError(origin_, path, "a column name must not be empty");
       if (!expression.is_string() || expression.get<std::string>().empty())
         throw SnapshotError(origin_, path, "expected a SQL expression (a non-empty string)");
@@ -236,7 +236,7 @@ class OperationReader {
         fail_at("dialects", "expected an object of dialect -> {column: SQL}, got " + type_phrase(dialects));
       for (const auto& [name, sets] : dialects.items()) {
         auto dialect = dialect_from_string(name);
-        const std::string at = child("dialects") + "/" + pointer_token(name);
+        const std::string at = child("dialects") + "/" + json_pointer_token(name);
         if (!dialect)
           throw SnapshotError(origin_, at, "unknown dialect " + in_quotes(name) + "; expected sqlite or postgresql");
         step.dialect_set[*dialect] = assignments(sets, at);

@@ -19,13 +19,13 @@
 #include <thread>
 
 #include "apply_engine.hpp"
-#include "database_comparison.hpp"
+#include "live_schema/database_comparison.hpp"
 #include "new_revision.hpp"
 #include "online_plan.hpp"
 #include "replay.hpp"
 #include "schema/ddl.hpp"
 #include "schema/diff.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
 #include "support/test_databases.hpp"
 #include "unit/model_versions.hpp"
 
@@ -168,8 +168,8 @@ std::int64_t count(db::Connection& connection, const std::string& query) {
 }
 
 void expect_schema(db::Connection& connection, const Schema& model, const std::string& what) {
-  const auto differences = migrate::schema_differences(migrate::expected_database_schema(model, connection.dialect()),
-                                                       migrate::introspected_database_schema(connection));
+  const auto differences = schema::schema_differences(schema::expected_database_schema(model, connection.dialect()),
+                                                       schema::introspected_database_schema(connection));
   std::string text;
   for (const auto& line : differences) text += "\n  " + line;
   EXPECT_TRUE(differences.empty()) << what << ": the database differs from the model:" << text;
@@ -415,7 +415,7 @@ TEST(OnlineMigrationPostgres, ExpandKeepsTheOldApplicationWorkingUntilContract) 
     created->begin();
     for (const auto& statement : render_create_all(accounts_v3_fresh(), Dialect::postgresql)) created->execute(statement);
     created->commit();
-    EXPECT_EQ(migrate::introspected_database_schema(*connection), migrate::introspected_database_schema(*created));
+    EXPECT_EQ(schema::introspected_database_schema(*connection), schema::introspected_database_schema(*created));
   }
   phase = migrate::database_phase(graph, contract.final_state);
   ASSERT_TRUE(phase);
