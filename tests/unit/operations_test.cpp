@@ -149,8 +149,8 @@ TEST(Apply, OnlineOperationsCheckWhatTheyNeed) {
   Schema schema = v::chain()[12].schema;
   apply_to_schema(schema, CreateIndex{"users", v::index("users", {"status"}, 1)});
   expect_refused(schema, ValidateConstraint{"users", "ix_users_status"}, {"users", "no foreign key or check", "ix_users_status"});
-  expect_refused(schema, RenameConstraint{"users", "nothing", "something"}, {"users", "no index or constraint", "nothing"});
-  expect_refused(schema, RenameConstraint{"users", "ix_users_status", "fk_projects_team_id_teams"},
+  expect_refused(schema, RenameIndex{"users", "nothing", "something"}, {"users", "no index", "nothing"});
+  expect_refused(schema, RenameIndex{"users", "ix_users_status", "fk_projects_team_id_teams"},
                  {"fk_projects_team_id_teams", "already used"});
   expect_refused(schema, CreateSyncTrigger{"users", "status", "ghost"}, {"users", "ghost"});
   expect_refused(schema, CreateSyncTrigger{"users", "status", "status"}, {"itself"});
