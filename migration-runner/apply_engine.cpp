@@ -446,6 +446,18 @@ class Runner {
                                   : ""));
   }
 
+  // `statement` names what failed if the COMMIT does.
+  void commit_unit(Run& run, std::string& statement) {
+    statement = "COMMIT";
+    run.in_transaction = false;
+    connection_.commit();
+  }
+
+  void roll_back_unit(Run& run) {
+    if (run.in_transaction) rollback_quietly();
+    run.in_transaction = false;
+  }
+
   void begin_unit_transaction(Run& run) {
     if (!run.in_transaction) lock_.begin_transaction();
     run.in_transaction = true;
@@ -496,16 +508,13 @@ class Runner {
           record_finished(run);
         else if (run.tracked)
           record_progress(run, unit.last, std::nullopt);
-        statement = "COMMIT";
-        run.in_transaction = false;
-        connection_.commit();
+        commit_unit(run, statement);
         if (!last && run.tracked) run.recorded_steps = unit.last;
         return;
       } catch (const MigrationFailed&) {
         throw;
       } catch (const DatabaseError& error) {
-        if (run.in_transaction) rollback_quietly();
-        run.in_transaction = false;
+        roll_back_unit(run);
         if (lock_not_granted(error) &&
             wait_to_retry(run.policy, attempt, "step " + std::to_string(index + 1) + ", " +
                                                    schema::describe(operations_of(prepared)[std::min(index, unit.last - 1)]),
@@ -527,9 +536,7 @@ class Runner {
       std::string statement;
       try {
         if (run.in_transaction) {
-          statement = "COMMIT";
-          run.in_transaction = false;
-          connection_.commit();
+          commit_unit(run, statement);
         }
         if (run.policy.timeout_ms) connection_.execute(statement = "SET lock_timeout = " + lock_timeout_literal(run.policy));
         if (!step.builds_index || !index_already_built(*step.builds_index))
@@ -627,9 +634,7 @@ class Runner {
             record_progress(run, unit.last, std::nullopt);
           else
             record_finished(run);
-          statement = "COMMIT";
-          run.in_transaction = false;
-          connection_.commit();
+          commit_unit(run, statement);
           rows += changed;
           ++batches;
           if (bound)
@@ -640,8 +645,7 @@ class Runner {
         } catch (const MigrationFailed&) {
           throw;
         } catch (const DatabaseError& error) {
-          if (run.in_transaction) rollback_quietly();
-          run.in_transaction = false;
+          roll_back_unit(run);
           if (lock_not_granted(error) &&
               wait_to_retry(run.policy, attempt, "a batch of step " + std::to_string(unit.first + 1), error))
             continue;
@@ -666,14 +670,11 @@ class Runner {
       run.in_transaction = true;
       if (run.prepared->foreign_keys_off) check_foreign_keys(run);
       record_finished(run);
-      statement = "COMMIT";
-      run.in_transaction = false;
-      connection_.commit();
+      commit_unit(run, statement);
     } catch (const MigrationFailed&) {
       throw;
     } catch (const DatabaseError& error) {
-      if (run.in_transaction) rollback_quietly();
-      run.in_transaction = false;
+      roll_back_unit(run);
       fail(run, run.prepared->steps.size(), error.what(), error.statement().empty() ? statement : error.statement());
     }
   }
@@ -715,8 +716,7 @@ class Runner {
     const PreparedMigration& prepared = *run.prepared;
     const Migration& migration = *prepared.migration;
     const auto& operations = operations_of(prepared);
-    if (run.in_transaction) rollback_quietly();
-    run.in_transaction = false;
+    roll_back_unit(run);
     if (prepared.foreign_keys_off) {
       try {
         foreign_keys(true);

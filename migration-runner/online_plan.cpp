@@ -163,17 +163,7 @@ class OnlineForm {
     emit(DropCheckConstraint{alter.table, check});
   }
 
-  bool name_taken(const std::string& name) const {
-    for (const auto& table : current_.tables) {
-      auto has = [&](const auto& items) {
-        return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
-      };
-      if ((table.primary_key && table.primary_key->name == name) || has(table.foreign_keys) ||
-          has(table.unique_constraints) || has(table.check_constraints) || has(table.indexes))
-        return true;
-    }
-    return false;
-  }
+  bool name_taken(const std::string& name) const { return owner_of_name(current_, name).has_value(); }
 
   Schema current_;
   const OnlinePlanSettings& settings_;

@@ -231,17 +231,7 @@ class Differ {
     return a == b;
   }
 
-  bool name_taken(const std::string& name) const {
-    for (const auto& table : current_.tables) {
-      auto has = [&](const auto& items) {
-        return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
-      };
-      if ((table.primary_key && table.primary_key->name == name) || has(table.foreign_keys) ||
-          has(table.unique_constraints) || has(table.check_constraints) || has(table.indexes))
-        return true;
-    }
-    return false;
-  }
+  bool name_taken(const std::string& name) const { return owner_of_name(current_, name).has_value(); }
 
   template <typename RenameOperation, typename Item>
   void collect_renames(const std::string& table, const std::vector<Item>& now, const std::vector<Item>& wanted,

@@ -14,6 +14,19 @@
 #include "schema/sql_lexical.hpp"
 
 namespace sqlmodel::schema {
+
+std::optional<std::string> owner_of_name(const Schema& schema, const std::string& name) {
+  for (const auto& table : schema.tables) {
+    auto has = [&](const auto& items) {
+      return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
+    };
+    if ((table.primary_key && table.primary_key->name == name) || has(table.foreign_keys) ||
+        has(table.unique_constraints) || has(table.check_constraints) || has(table.indexes))
+      return table.name;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 template <typename... Ts>
@@ -123,19 +136,6 @@ void require_enum_of(const Schema& schema, const Column& column, const std::stri
                           ", which does not exist");
 }
 
-// Constraint and index names share one namespace in the whole schema (PostgreSQL keeps
-// indexes and key constraints in one namespace; the snapshot reader enforces the same).
-std::optional<std::string> owner_of_name(const Schema& schema, const std::string& name) {
-  for (const auto& table : schema.tables) {
-    auto has = [&](const auto& items) {
-      return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
-    };
-    if ((table.primary_key && table.primary_key->name == name) || has(table.foreign_keys) ||
-        has(table.unique_constraints) || has(table.check_constraints) || has(table.indexes))
-      return table.name;
-  }
-  return std::nullopt;
-}
 
 void require_free_name(const Schema& schema, const std::string& name, const std::string& operation) {
   if (auto owner = owner_of_name(schema, name))

@@ -270,6 +270,11 @@ std::vector<Operation> invert(const std::vector<Operation>& operations);
 // sync triggers do not).
 bool changes_schema(const Operation& operation);
 
+// The table whose constraint or index is named `name`, or nullopt. Constraint and index names
+// share one namespace in the whole schema (PostgreSQL keeps indexes and key constraints in one
+// namespace; the snapshot reader enforces the same).
+std::optional<std::string> owner_of_name(const Schema& schema, const std::string& name);
+
 // Replays `operation` onto `schema` in memory. Throws std::invalid_argument naming the table,
 // column or constraint when the operation does not fit the schema (dropping what is not
 // there, adding what already is).
