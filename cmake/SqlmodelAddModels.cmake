@@ -186,8 +186,9 @@ function(sqlmodel_add_models target)
   set(config "${CMAKE_CURRENT_BINARY_DIR}/${target}.sqlmodel.toml")
   _sqlmodel_toml_string(migrations_toml "${migrations}")
   _sqlmodel_toml_string(snapshot_toml "${snapshot}")
+  _sqlmodel_toml_string(source_root_toml "${source_root}")
   _sqlmodel_write_if_changed("${config}"
-    "# Written by sqlmodel_add_models(${target}); edits are overwritten at the next configure.\n[migrations]\ndirectory = ${migrations_toml}\nsnapshot = ${snapshot_toml}\n")
+    "# Written by sqlmodel_add_models(${target}); edits are overwritten at the next configure.\n[migrations]\ndirectory = ${migrations_toml}\nsnapshot = ${snapshot_toml}\nsource_root = ${source_root_toml}\n")
   add_custom_target(${target}-migrations-check
     COMMAND "$<TARGET_FILE:sqlmodel::sqlmodel-migrate>" --config "${config}" check --offline
     COMMENT "sqlmodel: do the migrations in ${migrations} match the models of ${target}? (to add one: sqlmodel-migrate --config ${config} revision --autogenerate -m MESSAGE)"

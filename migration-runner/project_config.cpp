@@ -135,7 +135,7 @@ ProjectConfig read_project_config_text(std::string_view text, const std::filesys
     throw ConfigError(location(file, document.get("migrations")->source()) + ": [migrations] must be a table");
   if (document.contains("database") && !database)
     throw ConfigError(location(file, document.get("database")->source()) + ": [database] must be a table");
-  if (migrations) refuse_unknown_keys(file, *migrations, "migrations.", {"directory", "snapshot"});
+  if (migrations) refuse_unknown_keys(file, *migrations, "migrations.", {"directory", "snapshot", "source_root"});
   if (database) refuse_unknown_keys(file, *database, "database.", {"url"});
 
   const auto base = file.parent_path();
@@ -147,6 +147,12 @@ ProjectConfig read_project_config_text(std::string_view text, const std::filesys
   if (!snapshot || snapshot->empty())
     throw ConfigError(file.string() + ": migrations.snapshot is not set (the schema snapshot the models produce)");
   config.snapshot = base / *snapshot;
+  config.source_root = (base / string_setting(file, migrations, "source_root", "migrations.source_root").value_or("."))
+                           .lexically_normal();
+  // "dir/." normalises to "dir/": the messages name the directory without the separator.
+  if (config.source_root.has_parent_path() && !config.source_root.has_filename())
+    config.source_root = config.source_root.parent_path();
+  if (config.source_root.empty()) config.source_root = ".";
   config.url = resolve_sqlite_file(string_setting(file, database, "url", "database.url").value_or(""), base);
   if (online) config.online = read_online_settings(file, *online);
   return config;

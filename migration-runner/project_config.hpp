@@ -3,6 +3,7 @@
 //   [migrations]
 //   directory = "migrations"
 //   snapshot = "build/models.schema.json"
+//   source_root = "."        # what the snapshot's source paths are relative to
 //
 //   [database]
 //   url = "sqlite:///app.db"
@@ -57,6 +58,9 @@ struct ProjectConfig {
   std::filesystem::path file;
   std::filesystem::path migrations_directory;  // resolved against the file's directory
   std::filesystem::path snapshot;              // resolved against the file's directory
+  // The directory the snapshot's source paths are relative to (the plugin's source-root);
+  // resolved against the file's directory, which it defaults to.
+  std::filesystem::path source_root;
   std::string url;  // as written, a relative sqlite file resolved against the file's directory; may be empty
   OnlineSettings online;
 };

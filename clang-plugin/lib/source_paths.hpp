@@ -28,13 +28,25 @@ class SourcePaths {
   schema::SourceLocation locate(const clang::SourceManager& sources,
                                 clang::SourceLocation location) const;
 
+  // The SHA-256 (hex) of each of `files` (stable paths) that lies under the root, of the text
+  // the compiler read: the snapshot's "sources", which tell a reader the snapshot is older
+  // than its models.
+  std::map<std::string, std::string> digests(const clang::SourceManager& sources,
+                                             const std::vector<std::string>& files) const;
+
  private:
-  std::string spell(llvm::StringRef file) const;
+  struct Spelled {
+    std::string path;
+    bool under_root = false;
+  };
+  Spelled spell(llvm::StringRef file) const;
 
   std::string root_;  // absolute, without a trailing separator
   const clang::HeaderSearch* search_;
   // stable_path per file as the compiler named it: every column of a header asks again.
-  mutable std::map<std::string, std::string, std::less<>> spelled_;
+  mutable std::map<std::string, Spelled, std::less<>> spelled_;
+  // The files located under the root, by stable path.
+  mutable std::map<std::string, clang::FileID> located_;
 };
 
 }  // namespace sqlmodel::plugin

@@ -89,6 +89,7 @@ void SqlmodelConsumer::run(clang::ASTContext& context) {
   if (options_.emit) emit_code(models, context, reporter, paths);
   if (!wants_schema || reporter.error_count() != 0) return;
   schema::Schema schema = build_schema(models, context.getSourceManager(), paths);
+  schema.sources = paths.digests(context.getSourceManager(), schema::source_files(schema));
   if (options_.on_schema) {
     options_.on_schema(std::move(schema));
     return;

@@ -86,6 +86,7 @@ void unite_hierarchy(schema::Table& merged, const schema::Table& table, const st
 schema::Schema merge(const std::vector<SnapshotInput>& inputs) {
   schema::Schema merged;
   std::map<std::string, std::pair<std::size_t, std::string>> tables, enums;
+  std::map<std::string, std::string> sources_origin;
   for (const SnapshotInput& input : inputs) {
     for (const schema::Table& table : input.schema.tables) {
       auto it = tables.find(table.name);
@@ -98,6 +99,13 @@ schema::Schema merge(const std::vector<SnapshotInput>& inputs) {
     }
     for (const schema::EnumType& enum_type : input.schema.enums)
       add(merged.enums, enums, enum_type, input.origin, "enum");
+    for (const auto& [file, digest] : input.schema.sources) {
+      auto [it, inserted] = merged.sources.emplace(file, digest);
+      if (!inserted && it->second != digest)
+        throw MergeError("two snapshots were written from different versions of '" + file + "' (" +
+                         sources_origin[file] + " and " + input.origin + "): it changed during the build; build again");
+      if (inserted) sources_origin[file] = input.origin;
+    }
   }
   schema::sort_canonically(merged);
   return merged;

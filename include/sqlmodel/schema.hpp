@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -199,6 +200,11 @@ struct EnumType {
 struct Schema {
   std::vector<Table> tables;
   std::vector<EnumType> enums;
+  // The model sources a snapshot was written from: each file under the source root that a
+  // `source` location names, with the SHA-256 (hex) of the text the compiler read. Readers of
+  // the snapshot compare them with the files to tell a snapshot older than its models.
+  // Empty for schemas that are not snapshots of models (introspection, replayed migrations).
+  std::map<std::string, std::string> sources;
 
   const Table* find_table(std::string_view table_name) const;
   Table* find_table(std::string_view table_name);
@@ -224,6 +230,9 @@ std::optional<RelationshipKind> relationship_kind_from_string(std::string_view t
 std::string format_type(const ColumnType& type);
 // Parses format_type()'s spelling; nullopt for anything else.
 std::optional<ColumnType> parse_type(std::string_view text);
+
+// Every file a `source` location of the schema names, once.
+std::vector<std::string> source_files(const Schema& schema);
 
 std::string format_source(const SourceLocation& source);  // "models.hpp:12:3", "" when empty
 std::optional<SourceLocation> parse_source(std::string_view text);

@@ -4,6 +4,7 @@
 
 #include "db/connection.hpp"
 #include "schema/snapshot_json.hpp"
+#include "snapshot_freshness.hpp"
 
 namespace sqlmodel::migrate::cli {
 
@@ -18,7 +19,12 @@ const RevisionGraph& Context::graph() {
 }
 
 const schema::Schema& Context::snapshot() {
-  if (!snapshot_) snapshot_ = schema::read_snapshot_file(config().snapshot);
+  if (!snapshot_) {
+    schema::Schema read = schema::read_snapshot_file(config().snapshot);
+    if (std::optional<std::string> stale = stale_snapshot_reason(config(), read))
+      throw schema::SnapshotError(config().snapshot.string(), "", *stale);
+    snapshot_ = std::move(read);
+  }
   return *snapshot_;
 }
 

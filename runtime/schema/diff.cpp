@@ -457,6 +457,7 @@ class Differ {
 }  // namespace
 
 Schema without_rename_hints(Schema schema) {
+  schema.sources.clear();  // where a snapshot came from, not a database object: no operation carries it
   for (auto& table : schema.tables) {
     table.renamed_from.reset();
     for (auto& column : table.columns) column.renamed_from.reset();

@@ -151,6 +151,7 @@ Schema lower_for_dialect(const Schema& schema, Dialect dialect) {
 
 Schema database_view(const Schema& schema) {
   Schema view = schema;
+  view.sources.clear();
   for (auto& table : view.tables) {
     table.relationships.clear();
     table.single_table_inheritance.reset();

@@ -16,7 +16,7 @@ namespace sqlmodel::schema {
 
 Schema lower_for_dialect(const Schema& schema, Dialect dialect);
 
-// Only what a database can hold: drops relationships, source locations, literal defaults and
+// Only what a database can hold: drops relationships, source locations and sources, literal defaults and
 // renamed_from, and sorts canonically.
 Schema database_view(const Schema& schema);
 

@@ -213,6 +213,27 @@ std::optional<ColumnType> parse_type(std::string_view text) {
   return parse_scalar_type(text);
 }
 
+std::vector<std::string> source_files(const Schema& schema) {
+  std::vector<std::string> files;
+  auto add = [&](const SourceLocation& source) {
+    if (!source.file.empty() && std::find(files.begin(), files.end(), source.file) == files.end())
+      files.push_back(source.file);
+  };
+  for (const EnumType& type : schema.enums) add(type.source);
+  for (const Table& table : schema.tables) {
+    add(table.source);
+    for (const Column& column : table.columns) add(column.source);
+    for (const ForeignKey& key : table.foreign_keys) add(key.source);
+    for (const UniqueConstraint& constraint : table.unique_constraints) add(constraint.source);
+    for (const CheckConstraint& constraint : table.check_constraints) add(constraint.source);
+    for (const Index& index : table.indexes) add(index.source);
+    for (const Relationship& relationship : table.relationships) add(relationship.source);
+    if (table.single_table_inheritance)
+      for (const PolymorphicModel& model : table.single_table_inheritance->models) add(model.source);
+  }
+  return files;
+}
+
 std::string format_source(const SourceLocation& source) {
   if (source.empty()) return {};
   return source.file + ":" + std::to_string(source.line) + ":" + std::to_string(source.column);

@@ -284,6 +284,11 @@ ordered_json to_json(const Schema& schema) {
   object["format"] = snapshot_format;
   object["enums"] = array_of(sorted.enums, [](const EnumType& e) { return to_json(e); });
   object["tables"] = array_of(sorted.tables, [](const Table& t) { return to_json(t); });
+  if (!sorted.sources.empty()) {
+    ordered_json sources = ordered_json::object();
+    for (const auto& [file, digest] : sorted.sources) sources[file] = digest;
+    object["sources"] = std::move(sources);
+  }
   return object;
 }
 

@@ -676,7 +676,7 @@ Schema read_document(const json& value, const std::string& origin) {
     document.fail("expected a snapshot (a JSON object) at the top level, got " + json_type_phrase(value));
   // Before the key check: a newer format may well have keys this build does not know.
   check_format(document);
-  document.expect_keys({"format", "enums", "tables"});
+  document.expect_keys({"format", "enums", "tables", "sources"});
 
   Schema schema;
   if (auto enums = document.optional_member("enums")) {
@@ -688,6 +688,15 @@ Schema read_document(const json& value, const std::string& origin) {
   tables.expect_array();
   for (std::size_t i = 0; i < tables.value().size(); ++i)
     schema.tables.push_back(read_table(tables.element(i)));
+  if (auto sources = document.optional_member("sources")) {
+    sources->expect_object("the model sources, file: SHA-256");
+    for (const auto& [file, digest] : sources->value().items()) {
+      std::string text = sources->member(file).as_string();
+      if (file.empty() || text.size() != 64 || text.find_first_not_of("0123456789abcdef") != std::string::npos)
+        sources->member(file).fail("expected a SHA-256 in 64 lowercase hex digits for a source file");
+      schema.sources[file] = text;
+    }
+  }
 
   // The error paths below index the arrays as read: check before sorting.
   check_unique_table_and_enum_names(schema, origin);
