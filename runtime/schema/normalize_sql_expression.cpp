@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "schema/lower.hpp"
+#include "schema/sql_expression.hpp"
 #include "schema/sql_lexical.hpp"
 #include "sqlmodel/dialect.hpp"
 
@@ -150,7 +151,10 @@ Expr atom(std::string text) { return Expr{std::move(text), p_atom, false, std::n
 
 class Parser {
  public:
-  explicit Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+  // `names`, when given, receives the first token of every name that is neither a function
+  // nor a keyword: the column references.
+  explicit Parser(std::vector<Token> tokens, std::vector<Token>* names = nullptr)
+      : tokens_(std::move(tokens)), names_(names) {}
 
   std::string parse_all() {
     Expr expr = parse(p_or);
@@ -319,7 +323,7 @@ class Parser {
         return literal;
       }
       case TokenKind::quoted_identifier:
-        return parse_name(canonical_identifier(token.text));
+        return parse_name(canonical_identifier(token.text), token);
       case TokenKind::punct:
         if (token.text == "(") return parse_parenthesized();
         if (token.text == "*") return atom("*");
@@ -391,7 +395,7 @@ class Parser {
     }
     if (keywords_needing_quotes().contains(word))
       throw ParseError("unexpected keyword '" + word + "'");
-    return parse_name(canonical_identifier(word));
+    return parse_name(canonical_identifier(word), token);
   }
 
   // type 'text' (interval '1 day', date '2020-01-01', timestamp with time zone '...'):
@@ -411,7 +415,7 @@ class Parser {
   }
 
   // table.column, schema.function(args)
-  Expr parse_name(std::string name) {
+  Expr parse_name(std::string name, const Token& first) {
     while (peek_punct(".")) {
       next();
       Token part = next();
@@ -424,6 +428,7 @@ class Parser {
       auto arguments = parse_list(")");
       return atom(name + "(" + join(arguments) + ")");
     }
+    if (names_) names_->push_back(first);
     return atom(name);
   }
 
@@ -609,6 +614,7 @@ class Parser {
   }
 
   std::vector<Token> tokens_;
+  std::vector<Token>* names_;
   std::size_t position_ = 0;
   int depth_ = 0;
 };
@@ -663,6 +669,44 @@ std::string normalize_sql_expression(std::string_view expression) {
   } catch (const ParseError&) {
     return normalize_tokens(tokens);
   }
+}
+
+SqlExpressionOutline outline_sql_expression(std::string_view expression) {
+  SqlExpressionOutline outline;
+  std::vector<Token> tokens;
+  try {
+    tokens = tokenize_sql(expression);
+  } catch (const SqlTokenError& error) {
+    outline.lexical_error = SqlExpressionOutline::Problem{error.what(), error.offset()};
+    return outline;
+  }
+  // The literal the whole expression is, looking through parentheses and a sign.
+  std::size_t first = 0, last = tokens.size() - 1;  // [first, last): without the end token
+  while (last - first >= 2 && tokens[first].kind == TokenKind::punct && tokens[first].text == "(" &&
+         tokens[last - 1].kind == TokenKind::punct && tokens[last - 1].text == ")")
+    ++first, --last;
+  bool signed_number = last - first == 2 && tokens[first].kind == TokenKind::op &&
+                       (tokens[first].text == "-" || tokens[first].text == "+") &&
+                       tokens[first + 1].kind == TokenKind::number;
+  if (last - first == 1 || signed_number) {
+    const Token& token = tokens[last - 1];
+    std::string word = token.kind == TokenKind::word ? lower(token.text) : std::string();
+    outline.literal_text = signed_number ? tokens[first].text + token.text : token.text;
+    if (token.kind == TokenKind::string) outline.literal = SqlExpressionOutline::Literal::string;
+    else if (token.kind == TokenKind::number) outline.literal = SqlExpressionOutline::Literal::number;
+    else if (word == "true" || word == "false") outline.literal = SqlExpressionOutline::Literal::boolean;
+    else if (word == "null") outline.literal = SqlExpressionOutline::Literal::null;
+  }
+  std::vector<Token> names;
+  try {
+    Parser(tokens, &names).parse_all();
+    outline.parsed = true;
+  } catch (const ParseError& error) {
+    outline.parse_error = error.what();
+    return outline;
+  }
+  for (const Token& name : names) outline.column_references.push_back({name.text, name.offset});
+  return outline;
 }
 
 }  // namespace sqlmodel::schema

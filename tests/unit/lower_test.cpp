@@ -1,4 +1,5 @@
 #include "schema/lower.hpp"
+#include "schema/sql_expression.hpp"
 
 #include <gtest/gtest.h>
 
@@ -368,6 +369,57 @@ TEST(NormalizeExpressions, EveryFeatureSchemaMatchesRecordedPostgresEchoes) {
   EXPECT_EQ(lowered, echoed);
   EXPECT_NE(lowered.find_table("tasks")->check_constraints.at(0).expression,
             "(price >= (0)::numeric)");
+}
+
+// The outline server-default's check reads: the names a database would take for columns,
+// and the literal the whole expression is.
+TEST(OutlineSqlExpression, ColumnReferencesAreNamesThatAreNoFunctionKeywordOrType) {
+  auto names = [](std::string_view sql) {
+    std::vector<std::string> found;
+    for (const auto& name : outline_sql_expression(sql).column_references) found.push_back(name.text);
+    return found;
+  };
+  EXPECT_EQ(names("draft"), std::vector<std::string>{"draft"});
+  EXPECT_EQ(names("\"Draft\""), std::vector<std::string>{"Draft"});
+  EXPECT_EQ(names("views + 1"), std::vector<std::string>{"views"});
+  EXPECT_EQ(outline_sql_expression("views + 1").column_references.front().offset, 0u);
+  for (std::string_view constant :
+       {"now()", "CURRENT_TIMESTAMP", "'draft'", "'{}'::jsonb", "now() at time zone 'utc'", "interval '1 day'",
+        "CAST('5' AS integer)", "CASE WHEN 1 > 0 THEN 'a' ELSE 'b' END", "public.gen_id()", "true", "NULL",
+        "'a' COLLATE \"C\"", "nextval('seq'::regclass)", "EXTRACT(year FROM now())"}) {
+    SqlExpressionOutline outline = outline_sql_expression(constant);
+    EXPECT_TRUE(outline.parsed) << constant << ": " << outline.parse_error;
+    EXPECT_TRUE(outline.column_references.empty()) << constant << ": " << outline.column_references.front().text;
+  }
+}
+
+TEST(OutlineSqlExpression, LiteralsThroughParenthesesAndSign) {
+  using Literal = SqlExpressionOutline::Literal;
+  auto literal = [](std::string_view sql) {
+    SqlExpressionOutline outline = outline_sql_expression(sql);
+    return std::pair{outline.literal, outline.literal_text};
+  };
+  EXPECT_EQ(literal("'it''s'"), std::pair(Literal::string, std::string("it's")));
+  EXPECT_EQ(literal("((-5))"), std::pair(Literal::number, std::string("-5")));
+  EXPECT_EQ(literal("1.5"), std::pair(Literal::number, std::string("1.5")));
+  EXPECT_EQ(literal("FALSE"), std::pair(Literal::boolean, std::string("FALSE")));
+  EXPECT_EQ(literal("null"), std::pair(Literal::null, std::string("null")));
+  EXPECT_EQ(literal("'a' || 'b'").first, Literal::none);
+  EXPECT_EQ(literal("'5'::integer").first, Literal::none);
+  EXPECT_EQ(literal("now()").first, Literal::none);
+}
+
+TEST(OutlineSqlExpression, WhatDoesNotLexOrParse) {
+  SqlExpressionOutline unterminated = outline_sql_expression("'draft");
+  ASSERT_TRUE(unterminated.lexical_error);
+  EXPECT_EQ(unterminated.lexical_error->offset, 0u);
+  EXPECT_FALSE(unterminated.parsed);
+  for (std::string_view unknown : {"now() +", "(SELECT 1)", "SUBSTRING('abc' FROM 2)", "1 2"}) {
+    SqlExpressionOutline outline = outline_sql_expression(unknown);
+    EXPECT_FALSE(outline.lexical_error) << unknown;
+    EXPECT_FALSE(outline.parsed) << unknown;
+    EXPECT_FALSE(outline.parse_error.empty()) << unknown;
+  }
 }
 
 }  // namespace

@@ -20,6 +20,8 @@ void run_all_checks(const CheckContext& context) {
       check_identifier_length,
       check_length_options,
       check_bounds,
+      check_server_default,
+      check_server_default_syntax,
       check_enum_default,
       check_renamed_from,
       check_field_options,

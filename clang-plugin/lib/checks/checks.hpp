@@ -27,6 +27,8 @@ void check_enum_names(const CheckContext&);              // two enums, one SQL e
 void check_identifier_length(const CheckContext&);       // identifiers over 63 bytes
 void check_length_options(const CheckContext&);          // max/min_length on non-strings, <= 0
 void check_bounds(const CheckContext&);                  // min greater than max
+void check_server_default(const CheckContext&);          // not SQL, a column name, a misfit literal
+void check_server_default_syntax(const CheckContext&);   // warning: a server default left unparsed
 void check_enum_default(const CheckContext&);            // enum default not an enumerator
 void check_renamed_from(const CheckContext&);            // renamed_from colliding with a live name
 void check_field_options(const CheckContext&);           // options that do not fit the type

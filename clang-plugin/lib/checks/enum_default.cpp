@@ -1,4 +1,5 @@
 #include "checks.hpp"
+#include "schema/sql_expression.hpp"
 
 namespace sqlmodel::plugin {
 namespace {
@@ -37,11 +38,14 @@ void check_enum_default(const CheckContext& context) {
                               "the enumerators are: " + listed(names));
       }
       if (field.column.server_default) {
-        llvm::StringRef text = llvm::StringRef(*field.column.server_default).trim();
-        if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'')
-          text = text.drop_front().drop_back();
-        if (std::find(names.begin(), names.end(), text.str()) != names.end()) continue;
-        std::optional<std::string> guess = closest_name(text.str(), names);
+        // Only a literal is judged here: a bare word is server-default's error (a column name
+        // to the database), and an expression is the database's to evaluate.
+        schema::SqlExpressionOutline outline = schema::outline_sql_expression(*field.column.server_default);
+        using Literal = schema::SqlExpressionOutline::Literal;
+        if (outline.literal == Literal::none || outline.literal == Literal::null) continue;
+        const std::string& text = outline.literal_text;
+        if (std::find(names.begin(), names.end(), text) != names.end()) continue;
+        std::optional<std::string> guess = closest_name(text, names);
         auto diagnostic = context.reporter.report(
             Check::enum_default, field.option_location("server_default"),
             ".server_default " + quoted(*field.column.server_default) + " of column " + column +
