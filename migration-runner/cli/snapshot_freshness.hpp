@@ -13,7 +13,7 @@
 #include <string>
 
 #include "project_config.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::migrate::cli {
 

@@ -690,7 +690,7 @@ SqlExpressionOutline outline_sql_expression(std::string_view expression) {
                        tokens[first + 1].kind == TokenKind::number;
   if (last - first == 1 || signed_number) {
     const Token& token = tokens[last - 1];
-    std::string word = token.kind == TokenKind::word ? lower(token.text) : std::string();
+    std::string word = token.kind == TokenKind::word ? lower_ascii(token.text) : std::string();
     outline.literal_text = signed_number ? tokens[first].text + token.text : token.text;
     if (token.kind == TokenKind::string) outline.literal = SqlExpressionOutline::Literal::string;
     else if (token.kind == TokenKind::number) outline.literal = SqlExpressionOutline::Literal::number;

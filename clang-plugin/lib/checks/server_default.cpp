@@ -2,7 +2,7 @@
 #include <set>
 
 #include "checks.hpp"
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 #include "schema/sql_expression.hpp"
 
 namespace sqlmodel::plugin {
