@@ -45,15 +45,6 @@ std::string qualified(std::string_view table, std::string_view name) {
   throw std::invalid_argument(operation + ": " + problem);
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string text;
-  for (const auto& item : items) {
-    if (!text.empty()) text += separator;
-    text += item;
-  }
-  return text;
-}
-
 // ---- what differs, for messages ----------------------------------------------------------
 
 std::string column_difference(const Column& expected, const Column& actual) {

@@ -5,18 +5,10 @@
 #include "schema/ddl.hpp"
 #include "schema/naming.hpp"
 #include "schema/render_operations_internal.hpp"
+#include "schema/sql_lexical.hpp"
 
 namespace sqlmodel::schema::render_detail {
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string text;
-  for (const auto& item : items) {
-    if (!text.empty()) text += separator;
-    text += item;
-  }
-  return text;
-}
 
 bool is_enum_type(const ColumnType& type) {
   return type.kind == TypeKind::enumeration ||

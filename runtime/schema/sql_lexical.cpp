@@ -261,6 +261,15 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text += separator;
+    text += item;
+  }
+  return text;
+}
+
 std::string lower_ascii(std::string_view text) {
   std::string result(text);
   for (char& c : result) c = ascii_lower(c);

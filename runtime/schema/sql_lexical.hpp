@@ -78,6 +78,8 @@ bool is_identifier_part(char c);
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 std::string lower_ascii(std::string_view text);
 std::string upper_ascii(std::string_view text);
+// "a, b, c": the items with the separator between them.
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 std::string_view trim_sql(std::string_view text);
 
