@@ -15,6 +15,7 @@
 #include "schema/snapshot_json.hpp"
 #include "schema_builder.hpp"
 #include "source_paths.hpp"
+#include "sql_text.hpp"
 
 namespace sqlmodel::plugin {
 
@@ -81,7 +82,8 @@ void SqlmodelConsumer::run(clang::ASTContext& context) {
   Reporter reporter(diagnostics, options_.switches);
   SourcePaths paths(options_.source_root, header_search_);
   ModelSet models = read_models(context, reporter, paths);
-  run_all_checks(CheckContext{models, reporter, context});
+  std::vector<SqlTextUse> sql_texts = find_sql_texts(context, reporter);
+  run_all_checks(CheckContext{models, reporter, context, sql_texts});
   bool wants_schema = options_.snapshot || options_.on_schema;
   if (!wants_schema && !options_.emit) return;
   // A failed compile leaves no snapshot or header behind, as it leaves no object file.

@@ -149,12 +149,29 @@ struct Expr {
 
 Expr atom(std::string text) { return Expr{std::move(text), p_atom, false, std::nullopt}; }
 
+// Structural words that end an expression inside a statement. Other keywords PostgreSQL
+// quotes (position, time, year ...) are fine column names there, so a statement reader takes them
+// as names.
+bool ends_expression_in_statement(std::string_view word) {
+  static const std::set<std::string, std::less<>> words{
+      "all", "and", "any", "array", "as", "asc", "between", "both", "case", "cast", "check", "collate",
+      "column", "constraint", "create", "cross", "default", "desc", "distinct", "do", "else", "end",
+      "except", "exists", "false", "fetch", "for", "foreign", "from", "full", "group", "having", "ilike",
+      "in", "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left", "like",
+      "limit", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer",
+      "overlaps", "primary", "references", "returning", "right", "select", "set", "similar", "some",
+      "table", "then", "to", "trailing", "true", "union", "unique", "using", "values", "when", "where",
+      "window", "with"};
+  return words.contains(word);
+}
+
 class Parser {
  public:
-  // `names`, when given, receives the first token of every name that is neither a function
-  // nor a keyword: the column references.
-  explicit Parser(std::vector<Token> tokens, std::vector<Token>* names = nullptr)
-      : tokens_(std::move(tokens)), names_(names) {}
+  // `names`, when given, receives every name that is neither a function nor a keyword (the
+  // column references), as the indexes of its tokens, qualifiers first.
+  explicit Parser(const std::vector<Token>& tokens, std::vector<std::vector<std::size_t>>* names = nullptr,
+                  std::size_t start = 0)
+      : tokens_(tokens), names_(names), position_(start) {}
 
   std::string parse_all() {
     Expr expr = parse(p_or);
@@ -162,7 +179,25 @@ class Parser {
     return expr.text;
   }
 
+  // Inside a statement (read_sql_expression): the expression ends where the statement goes
+  // on; parameters are values; a subquery is read by `subquery`.
+  std::size_t parse_in_statement(const SqlSubqueryReader& subquery) {
+    subquery_ = &subquery;
+    parse(p_or);
+    return position_;
+  }
+  std::size_t position() const { return position_; }
+
  private:
+  bool at_subquery() const {
+    return subquery_ && (peek_word("select") || peek_word("with") || peek_word("values"));
+  }
+  // The subquery at the current token, up to its closing parenthesis (consumed).
+  void read_subquery() {
+    position_ = (*subquery_)(position_);
+    expect_punct(")");
+  }
+
   const Token& peek(std::size_t ahead = 0) const {
     std::size_t at = std::min(position_ + ahead, tokens_.size() - 1);
     return tokens_[at];
@@ -313,6 +348,7 @@ class Parser {
   }
 
   Expr parse_primary() {
+    std::size_t index = position_;
     Token token = next();
     switch (token.kind) {
       case TokenKind::number:
@@ -323,7 +359,7 @@ class Parser {
         return literal;
       }
       case TokenKind::quoted_identifier:
-        return parse_name(canonical_identifier(token.text), token);
+        return parse_name(canonical_identifier(token.text), index);
       case TokenKind::punct:
         if (token.text == "(") return parse_parenthesized();
         if (token.text == "*") return atom("*");
@@ -332,9 +368,11 @@ class Parser {
         if (token.text == "*") return atom("*");
         break;
       case TokenKind::word:
-        return parse_word(token);
-      case TokenKind::blob:  // tokenize() refuses these
+        return parse_word(token, index);
       case TokenKind::parameter:
+        if (subquery_) return atom(token.text);
+        break;
+      case TokenKind::blob:  // tokenize() refuses these
       case TokenKind::other:
       case TokenKind::end:
         break;
@@ -343,6 +381,10 @@ class Parser {
   }
 
   Expr parse_parenthesized() {
+    if (at_subquery()) {
+      read_subquery();
+      return atom("(subquery)");
+    }
     Expr inner = parse(p_or);
     if (peek_punct(",")) {  // a row: (a, b)
       std::vector<std::string> items{inner.text};
@@ -355,7 +397,7 @@ class Parser {
     return inner;  // parentheses are put back by precedence where they are needed
   }
 
-  Expr parse_word(const Token& token) {
+  Expr parse_word(const Token& token, std::size_t index) {
     std::string word = lower_ascii(token.text);
     if (word == "case") return parse_case();
     if (word == "cast" && peek_punct("(")) {
@@ -373,6 +415,12 @@ class Parser {
       array.elements = std::move(items);
       return array;
     }
+    if (word == "exists" && subquery_ && peek_punct("(")) {
+      next();
+      if (!at_subquery()) throw ParseError("expected a subquery after EXISTS");
+      read_subquery();
+      return atom("exists (subquery)");
+    }
     if (word == "exists" || word == "select") throw ParseError("subqueries are not normalised");
     if (auto literal = parse_typed_literal(word)) return *literal;
     if (word == "extract" && peek_punct("(")) {
@@ -387,15 +435,19 @@ class Parser {
       return atom("extract(" + lower_ascii(field.text) + " from " + source.text + ")");
     }
     if (value_keywords().contains(word) && !peek_punct("(")) return atom(word);
+    if (subquery_ && word == "default") return atom(word);  // VALUES (DEFAULT), SET x = DEFAULT
     if (peek_punct("(")) {
       next();
-      if (peek_word("distinct")) throw ParseError("aggregates are not normalised");
+      if (peek_word("distinct") || peek_word("all")) {
+        if (!subquery_) throw ParseError("aggregates are not normalised");
+        next();
+      }
       auto arguments = parse_list(")");
       return atom(word + "(" + join(arguments) + ")");
     }
-    if (keywords_needing_quotes().contains(word))
+    if (subquery_ ? ends_expression_in_statement(word) : keywords_needing_quotes().contains(word))
       throw ParseError("unexpected keyword '" + word + "'");
-    return parse_name(canonical_identifier(word), token);
+    return parse_name(canonical_identifier(word), index);
   }
 
   // type 'text' (interval '1 day', date '2020-01-01', timestamp with time zone '...'):
@@ -415,9 +467,11 @@ class Parser {
   }
 
   // table.column, schema.function(args)
-  Expr parse_name(std::string name, const Token& first) {
+  Expr parse_name(std::string name, std::size_t first) {
+    std::vector<std::size_t> parts{first};
     while (peek_punct(".")) {
       next();
+      parts.push_back(position_);
       Token part = next();
       if (part.kind == TokenKind::word) name += "." + canonical_identifier(lower_ascii(part.text));
       else if (part.kind == TokenKind::quoted_identifier) name += "." + canonical_identifier(part.text);
@@ -428,7 +482,7 @@ class Parser {
       auto arguments = parse_list(")");
       return atom(name + "(" + join(arguments) + ")");
     }
-    if (names_) names_->push_back(first);
+    if (names_) names_->push_back(std::move(parts));
     return atom(name);
   }
 
@@ -456,6 +510,11 @@ class Parser {
       std::string quantifier = lower_ascii(next().text);
       if (quantifier == "some") quantifier = "any";
       next();
+      if (at_subquery()) {
+        read_subquery();
+        return Expr{wrap(left, p_comparison + 1) + " " + op + " " + quantifier + " (subquery)", p_comparison,
+                    false, std::nullopt};
+      }
       Expr array = parse(p_or);
       expect_punct(")");
       std::string membership;
@@ -516,6 +575,10 @@ class Parser {
     std::string lhs = wrap(left, p_like_in_between + 1);
     if (keyword == "in") {
       expect_punct("(");
+      if (at_subquery()) {
+        read_subquery();
+        return Expr{lhs + " " + prefix + "in (subquery)", p_like_in_between, false, std::nullopt};
+      }
       auto items = parse_list(")");
       return Expr{lhs + " " + prefix + "in (" + join(items) + ")", p_like_in_between, false, std::nullopt};
     }
@@ -613,9 +676,10 @@ class Parser {
     return binary(left, op, parse(precedence + 1), precedence);
   }
 
-  std::vector<Token> tokens_;
-  std::vector<Token>* names_;
+  const std::vector<Token>& tokens_;
+  std::vector<std::vector<std::size_t>>* names_;
   std::size_t position_ = 0;
+  const SqlSubqueryReader* subquery_ = nullptr;
   int depth_ = 0;
 };
 
@@ -697,7 +761,7 @@ SqlExpressionOutline outline_sql_expression(std::string_view expression) {
     else if (word == "true" || word == "false") outline.literal = SqlExpressionOutline::Literal::boolean;
     else if (word == "null") outline.literal = SqlExpressionOutline::Literal::null;
   }
-  std::vector<Token> names;
+  std::vector<std::vector<std::size_t>> names;
   try {
     Parser(tokens, &names).parse_all();
     outline.parsed = true;
@@ -705,8 +769,22 @@ SqlExpressionOutline outline_sql_expression(std::string_view expression) {
     outline.parse_error = error.what();
     return outline;
   }
-  for (const Token& name : names) outline.column_references.push_back({name.text, name.offset});
+  for (const auto& name : names)
+    outline.column_references.push_back({tokens[name.front()].text, tokens[name.front()].offset});
   return outline;
+}
+
+SqlExpressionReading read_sql_expression(const std::vector<SqlToken>& tokens, std::size_t position,
+                                         const SqlSubqueryReader& subquery) {
+  SqlExpressionReading reading;
+  Parser parser(tokens, &reading.names, position);
+  try {
+    reading.end = parser.parse_in_statement(subquery);
+  } catch (const ParseError& error) {
+    reading.end = parser.position();
+    reading.error = error.what();
+  }
+  return reading;
 }
 
 }  // namespace sqlmodel::schema

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,5 +40,25 @@ struct SqlExpressionOutline {
 };
 
 SqlExpressionOutline outline_sql_expression(std::string_view expression);
+
+struct SqlToken;
+
+// Reads a subquery whose first token (SELECT, WITH or VALUES) is at the given index, and
+// returns the index of the token after it.
+using SqlSubqueryReader = std::function<std::size_t(std::size_t)>;
+
+// One expression inside a statement, read by the same parser (see sql_statement.hpp).
+struct SqlExpressionReading {
+  std::size_t end = 0;  // the token after the expression (where an error stopped it)
+  std::optional<std::string> error;
+  // Column references, each as the indexes of its tokens, qualifiers first (u.email: u, email).
+  std::vector<std::vector<std::size_t>> names;
+};
+
+// Reads the expression starting at tokens[position] and stops at the first token that cannot
+// continue it (a ',', FROM, ')' ...). Parameters are values; keywords that a statement goes on
+// with end it, other keywords are names. `subquery` reads (SELECT ...), EXISTS (...), IN (...).
+SqlExpressionReading read_sql_expression(const std::vector<SqlToken>& tokens, std::size_t position,
+                                         const SqlSubqueryReader& subquery);
 
 }  // namespace sqlmodel::schema

@@ -11,6 +11,7 @@
 
 #include "../model.hpp"
 #include "../reporter.hpp"
+#include "../sql_text.hpp"
 
 namespace sqlmodel::plugin {
 
@@ -18,6 +19,8 @@ struct CheckContext {
   const ModelSet& models;
   Reporter& reporter;
   clang::ASTContext& ast;
+  // The SQL written by hand in text() / exec_script() literals (sql_text.hpp).
+  const std::vector<SqlTextUse>& sql_texts;
 
   const clang::SourceManager& sources() const { return ast.getSourceManager(); }
 };

@@ -35,6 +35,10 @@ void run_all_checks(const CheckContext& context) {
       check_single_table_columns,
       check_single_table_nullable,
       check_single_table_child_options,
+      check_sql_text_syntax,
+      check_sql_text_names,
+      check_sql_text_parameters,
+      check_sql_text_result,
   };
   for (auto check : checks) check(context);
 }

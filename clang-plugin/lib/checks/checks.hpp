@@ -42,6 +42,10 @@ void check_single_table_identity(const CheckContext&);       // missing, duplica
 void check_single_table_columns(const CheckContext&);        // child columns: conflicts, NOT NULL
 void check_single_table_nullable(const CheckContext&);       // warning: child member needs optional
 void check_single_table_child_options(const CheckContext&);  // a child's own name, key, discriminator
+void check_sql_text_syntax(const CheckContext&);      // warning: a text() statement left unread
+void check_sql_text_names(const CheckContext&);       // text() naming unknown tables / columns
+void check_sql_text_parameters(const CheckContext&);  // :names without values, values without :names
+void check_sql_text_result(const CheckContext&);      // text<std::tuple<...>> against the result columns
 
 // Runs the checks in the order of diagnostic_kinds.def: a cause is reported before what it causes.
 void run_all_checks(const CheckContext& context);
