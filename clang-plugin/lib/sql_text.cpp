@@ -225,7 +225,10 @@ class SqlTextFinder : public clang::RecursiveASTVisitor<SqlTextFinder> {
     use.bindings = std::move(bindings);
     use.bindings_complete = complete;
     use.row = tuple_elements(row);
-    if (use.row) use.row_spelling = row.getAsString(ast_.getPrintingPolicy());
+    if (!row.isNull()) {
+      use.row_spelling = row.getAsString(ast_.getPrintingPolicy());
+      if (!use.row) use.row_model = row->getAsCXXRecordDecl();
+    }
     uses.push_back(std::move(use));
   }
 

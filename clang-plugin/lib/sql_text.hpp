@@ -40,6 +40,8 @@ struct SqlTextUse {
   // text<std::tuple<...>>: the element types.
   std::optional<std::vector<clang::QualType>> row;
   std::string row_spelling;
+  // text<Model>: the model, whose columns are read from the result by name.
+  const clang::CXXRecordDecl* row_model = nullptr;
 
   // Where byte `offset` of the statement is in the source (the literal's start when it cannot
   // be placed exactly).

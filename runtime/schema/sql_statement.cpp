@@ -274,7 +274,11 @@ class StatementReader {
         while (true) {
           std::size_t at = peek().offset;
           expression(scope);
-          if (capture && first_row) out_.results.push_back(Reading::Result{false, std::nullopt, std::nullopt, at});
+          if (capture && first_row) {
+            Reading::Result result;
+            result.offset = at;
+            out_.results.push_back(result);
+          }
           if (!symbol(",")) break;
           next();
         }
@@ -355,7 +359,8 @@ class StatementReader {
           else name();
           result.plain_column.reset();
         }
-        if (std::optional<SqlName> alias = this->alias()) out_.result_aliases.push_back(*alias);
+        result.alias = this->alias();
+        if (result.alias) out_.result_aliases.push_back(*result.alias);
       }
       if (capture) out_.results.push_back(result);
       if (!symbol(",")) break;

@@ -74,6 +74,7 @@ struct SqlStatementReading {
     // The result is this column and nothing else (aliased or not): its type is the column's.
     std::optional<std::size_t> plain_column;  // index into `columns`
     std::size_t offset = 0;
+    std::optional<SqlName> alias;  // SELECT x AS alias
   };
   struct Parameter {
     std::string name;  // without the ':'

@@ -45,7 +45,7 @@ void check_single_table_child_options(const CheckContext&);  // a child's own na
 void check_sql_text_syntax(const CheckContext&);      // warning: a text() statement left unread
 void check_sql_text_names(const CheckContext&);       // text() naming unknown tables / columns
 void check_sql_text_parameters(const CheckContext&);  // :names without values, values without :names
-void check_sql_text_result(const CheckContext&);      // text<std::tuple<...>> against the result columns
+void check_sql_text_result(const CheckContext&);      // text<Row> against the result columns
 
 // Runs the checks in the order of diagnostic_kinds.def: a cause is reported before what it causes.
 void run_all_checks(const CheckContext& context);

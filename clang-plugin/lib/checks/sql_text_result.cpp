@@ -1,5 +1,6 @@
 #include "checks.hpp"
 #include "../type_mapping.hpp"
+#include "schema/sql_lexical.hpp"
 
 namespace sqlmodel::plugin {
 namespace {
@@ -76,15 +77,58 @@ std::string spelled(clang::QualType type, const clang::ASTContext& ast) {
   return type.getAsString(ast.getPrintingPolicy());
 }
 
+// text<Model>: the runtime wraps the statement in SELECT t.<the model's columns> FROM (...), so
+// the statement must return each of them by name.
+void check_model_row(const CheckContext& context, const SqlTextUse& use) {
+  const TableModel* table = context.models.find_table(use.row_model);
+  if (!table || !table->decl || table->decl->getCanonicalDecl() != use.row_model->getCanonicalDecl()) return;
+  const Reading& reading = use.reading;
+  std::vector<std::string> returned;
+  for (const Reading::Result& result : reading.results) {
+    if (result.star) {
+      for (const Reading::Source& source : reading.sources) {
+        if (!reading.result_scope || source.scope != *reading.result_scope) continue;
+        if (source.alias && source.alias->end == 0) continue;
+        if (result.star_qualifier) {
+          bool named_so = source.alias ? result.star_qualifier->matches(source.alias->text)
+                                       : source.table && result.star_qualifier->matches(source.table->text);
+          if (!named_so) continue;
+        }
+        const TableModel* read = model_table(context.models, source);
+        if (!read) return;  // a CTE's or an unmodeled table's *: its names are not known here
+        for (std::string& name : column_names(*read)) returned.push_back(std::move(name));
+      }
+    } else if (result.alias) {
+      returned.push_back(result.alias->text);
+    } else if (result.plain_column) {
+      returned.push_back(reading.columns[*result.plain_column].column.text);
+    }
+  }
+  std::vector<const FieldModel*> missing;
+  for (const FieldModel& field : table->fields) {
+    bool found = false;
+    for (const std::string& name : returned)
+      if (schema::equals_ignoring_case(name, field.column.name)) found = true;
+    if (!found) missing.push_back(&field);
+  }
+  if (missing.empty()) return;
+  std::string listed;
+  for (const FieldModel* field : missing) listed += (listed.empty() ? "" : ", ") + quoted(field->column.name);
+  context.reporter.report(Check::sql_text_result, use.location(reading.results.front().offset, context.ast),
+                          "text<" + use.row_spelling + "> reads the model's columns by name, but the statement " +
+                              "does not return " + listed);
+  context.reporter.note(table->location(), "table " + quoted(table->name) + " is declared here");
+}
+
 }  // namespace
 
 // text<std::tuple<A, B>>("SELECT a, b ..."): the tuple has one element per result column, and
-// a result column that is a plain column of a model reads into its element.
+// a result column that is a plain column of a model reads into its element's type.
+// text<Model>(...): the statement returns every column of the model, by name.
 void check_sql_text_result(const CheckContext& context) {
   for (const SqlTextUse& use : context.sql_texts) {
-    if (!use.row || !use.reading.read || use.names_unchecked) continue;
+    if ((!use.row && !use.row_model) || !use.reading.read || use.names_unchecked) continue;
     const Reading& reading = use.reading;
-    std::size_t elements = use.row->size();
     if (reading.results.empty()) {
       if (reading.kind == schema::SqlStatementKind::select) continue;
       context.reporter.report(Check::sql_text_result, use.location(0, context.ast),
@@ -92,6 +136,11 @@ void check_sql_text_result(const CheckContext& context) {
                               "RETURNING clause, or use text() for the number of rows changed");
       continue;
     }
+    if (use.row_model) {
+      check_model_row(context, use);
+      continue;
+    }
+    std::size_t elements = use.row->size();
     std::optional<std::size_t> columns = 0;
     bool stars = false;
     for (const Reading::Result& result : reading.results) {

@@ -1,5 +1,6 @@
 // text<std::tuple<...>>: one element per result column of the statement, and a result column
-// that is a plain column of a model reads into its element's type.
+// that is a plain column of a model reads into its element's type. (text<Model>:
+// sql-text-result-model.cpp.)
 // RUN: %clang_sqlmodel -Xclang -verify %s
 // RUN: %clang_sqlmodel -fplugin-arg-sqlmodel-checks=-sql-text-result %s
 #include <chrono>
