@@ -332,6 +332,17 @@ class Parser {
     }
     while (true) {
       items.push_back(parse(p_or).text);
+      // An ordered aggregate inside a statement: array_agg(x ORDER BY y DESC).
+      if (subquery_ && peek_word("order") && peek_word("by", 1)) {
+        next();
+        next();
+        while (true) {
+          parse(p_or);
+          if (peek_word("asc") || peek_word("desc")) next();
+          if (!peek_punct(",")) break;
+          next();
+        }
+      }
       if (peek_punct(",")) {
         next();
         continue;

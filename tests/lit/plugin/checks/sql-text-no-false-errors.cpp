@@ -27,6 +27,7 @@ void queries(sqlmodel::Session& session) {
   session.exec(text("SELECT team_id, count(*) AS n FROM users GROUP BY team_id HAVING count(*) > 1 ORDER BY n DESC"));
   session.exec(text("SELECT email, row_number() OVER (PARTITION BY team_id ORDER BY age) AS rank FROM users"));
   session.exec(text("SELECT count(DISTINCT team_id), max(age), coalesce(min(email), 'none') FROM users"));
+  session.exec(text("SELECT team_id, string_agg(email, ',' ORDER BY age DESC, email) FROM users GROUP BY team_id"));
   session.exec(text("SELECT \"users\".\"email\", position FROM \"users\" WHERE email LIKE :pattern || '%'").bind("pattern", "a"));
   session.exec(text("SELECT u.email, t.name FROM users AS u LEFT OUTER JOIN teams AS t ON t.id = u.team_id WHERE t.id IS NULL OR u.age BETWEEN :lo AND :hi").bind("lo", 1).bind("hi", 9));
   session.exec(text("SELECT email FROM users WHERE EXISTS (SELECT 1 FROM teams WHERE teams.id = users.team_id) AND age = ANY (SELECT age FROM users)"));
