@@ -30,6 +30,11 @@ enum class TypeKind {
   numeric,      // precision, scale
   enumeration,  // enum_name names a Schema::enums entry
   array,        // element_kind, plus the element's own parameters below
+  text,         // TEXT on both dialects (SQLAlchemy's Text), distinct from an unbounded VARCHAR
+  jsonb,        // JSONB on PostgreSQL; JSON on SQLite, which has one JSON type
+  interval,     // a duration: INTERVAL on PostgreSQL; on SQLite what SQLAlchemy's Interval
+                // stores, a DATETIME that many microseconds after 1970-01-01 (see lower.hpp)
+  custom,       // a type only the dialect spellings below name (an introspected tsvector)
 };
 
 struct ColumnType {
@@ -38,6 +43,9 @@ struct ColumnType {
   std::optional<int> max_length;
   // datetime (or an array of datetimes).
   bool with_timezone = false;
+  // uuid on SQLite: stored as 32 hex digits, CHAR(32), as SQLAlchemy's Uuid does, instead of
+  // the 36-character text (CHAR(36)). PostgreSQL's native uuid has one form: lowering drops it.
+  bool uuid_hex = false;
   // numeric (or an array of numerics). Unset precision means NUMERIC without arguments.
   std::optional<int> precision;
   std::optional<int> scale;
@@ -45,6 +53,13 @@ struct ColumnType {
   std::string enum_name;
   // array: the element's kind; an array's element is always a scalar, never an array.
   std::optional<TypeKind> element_kind;
+  // A type the model does not know (tsvector, citext, inet, a PostGIS geometry), spelled in the
+  // dialect's own words and carried verbatim. On a model's column the kind above is what the
+  // C++ member holds and what a dialect without a spelling of its own gets; lowered for a
+  // dialect with a spelling, or introspected as a type no kind stands for, the column becomes
+  // kind custom with that dialect's spelling alone (lower.hpp).
+  std::optional<std::string> postgresql_type;
+  std::optional<std::string> sqlite_type;
 
   bool operator==(const ColumnType&) const = default;
 };
@@ -74,6 +89,9 @@ struct Column {
   std::optional<std::string> server_default;
   // The database assigns the value (INTEGER PRIMARY KEY on SQLite, IDENTITY on PostgreSQL).
   bool autoincrement = false;
+  // A generated column: GENERATED ALWAYS AS (<expression>) STORED. The database computes the
+  // value from other columns of the row; the ORM reads it and never writes it.
+  std::optional<std::string> generated;
   std::optional<std::string> comment;
   // The column's previous name: migrations rename instead of drop + add.
   std::optional<std::string> renamed_from;
@@ -183,6 +201,10 @@ struct Table {
   SourceLocation source;
   // Set when the table is shared by a single-table inheritance hierarchy.
   std::optional<SingleTableInheritance> single_table_inheritance;
+  // SQLite: the rowid primary key is declared AUTOINCREMENT, so a deleted row's key is never
+  // handed out again (SQLAlchemy's sqlite_autoincrement=True). PostgreSQL identities never
+  // reuse values, so lowering for it drops the flag.
+  bool sqlite_autoincrement = false;
 
   const Column* find_column(std::string_view column_name) const;
   Column* find_column(std::string_view column_name);
@@ -226,10 +248,14 @@ std::string_view to_string(RelationshipKind kind);
 std::optional<RelationshipKind> relationship_kind_from_string(std::string_view text);
 
 // "int64", "string(255)", "numeric(10,2)", "enum(taskstatus)", "array(string(20))",
-// "datetime_tz": the type spelling of snapshots and migration files.
+// "datetime_tz", "uuid_hex": the type spelling of snapshots and migration files. Dialect spellings follow,
+// each after "; ": "string; postgresql: tsvector", "custom; postgresql: citext; sqlite: TEXT".
 std::string format_type(const ColumnType& type);
 // Parses format_type()'s spelling; nullopt for anything else.
 std::optional<ColumnType> parse_type(std::string_view text);
+// True when `spelling` can be a dialect type spelling: not empty, no semicolon or line break,
+// no surrounding spaces.
+bool is_dialect_spelling(std::string_view spelling);
 
 // Every file a `source` location of the schema names, once.
 std::vector<std::string> source_files(const Schema& schema);

@@ -17,6 +17,7 @@
 #include "live_schema/introspect.hpp"
 #include "schema/naming.hpp"
 #include "schema/lower.hpp"
+#include "schema/postgres_types.hpp"
 
 namespace sqlmodel::schema {
 namespace {
@@ -50,7 +51,7 @@ std::string columns_query() {
          "  pg_catalog.format_type(CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END, "
          "                         a.atttypmod), "
          "  CASE WHEN base.typtype = 'e' THEN base.typname END, "
-         "  a.attnotnull, a.attidentity <> '', a.attgenerated <> '', "
+         "  a.attnotnull, a.attidentity <> '', a.attgenerated, "
          "  pg_catalog.pg_get_expr(d.adbin, d.adrelid), "
          "  pg_catalog.col_description(c.oid, a.attnum) "
          "FROM pg_catalog.pg_attribute a "
@@ -122,8 +123,9 @@ std::string enums_query() {
 
 std::string sql_name(std::string_view name) { return quote_identifier(Dialect::postgresql, name); }
 
+// Something the schema model cannot hold: an error naming it, or a gap of a tolerant run.
 [[noreturn]] void fail(const std::string& schema_name, const std::string& what) {
-  throw DatabaseError("introspecting PostgreSQL schema " + sql_name(schema_name) + ": " + what);
+  throw UnrepresentableObject("introspecting PostgreSQL schema " + sql_name(schema_name) + ": " + what, what);
 }
 
 const std::string& text(const db::Row& row, std::size_t index) {
@@ -140,76 +142,6 @@ std::vector<std::string> name_list(const db::Row& row, std::size_t index) {
   return nlohmann::json::parse(*row[index]).get<std::vector<std::string>>();
 }
 
-// "character varying(20)" -> 20; "numeric(10,2)" -> {10, 2}.
-std::vector<int> type_arguments(std::string_view spelling, std::string_view name) {
-  std::vector<int> arguments;
-  std::string_view rest = spelling.substr(name.size());
-  if (rest.size() < 2 || rest.front() != '(' || rest.back() != ')') return arguments;
-  rest = rest.substr(1, rest.size() - 2);
-  while (!rest.empty()) {
-    auto comma = rest.find(',');
-    arguments.push_back(std::stoi(std::string(rest.substr(0, comma))));
-    if (comma == std::string_view::npos) break;
-    rest = rest.substr(comma + 1);
-  }
-  return arguments;
-}
-
-bool has_arguments(std::string_view spelling, std::string_view name) {
-  return spelling.size() > name.size() && spelling.substr(0, name.size()) == name &&
-         spelling[name.size()] == '(';
-}
-
-// A scalar type from format_type()'s spelling; nullopt for anything the model cannot hold.
-std::optional<ColumnType> scalar_type(std::string_view spelling, const std::string& enum_name) {
-  ColumnType type;
-  if (!enum_name.empty()) {
-    type.kind = TypeKind::enumeration;
-    type.enum_name = enum_name;
-    return type;
-  }
-  static const std::map<std::string_view, TypeKind, std::less<>> plain = {
-      {"smallint", TypeKind::int16},
-      {"integer", TypeKind::int32},
-      {"bigint", TypeKind::int64},
-      {"boolean", TypeKind::boolean},
-      {"real", TypeKind::float32},
-      {"double precision", TypeKind::float64},
-      {"character varying", TypeKind::string},
-      // TEXT and VARCHAR without a length are the same type to PostgreSQL.
-      {"text", TypeKind::string},
-      {"bytea", TypeKind::blob},
-      {"date", TypeKind::date},
-      {"timestamp without time zone", TypeKind::datetime},
-      {"timestamp with time zone", TypeKind::datetime},
-      {"uuid", TypeKind::uuid},
-      {"json", TypeKind::json},
-      {"jsonb", TypeKind::json},
-      {"numeric", TypeKind::numeric},
-  };
-  if (auto found = plain.find(spelling); found != plain.end()) {
-    type.kind = found->second;
-    type.with_timezone = spelling == "timestamp with time zone";
-    return type;
-  }
-  if (has_arguments(spelling, "character varying")) {
-    auto arguments = type_arguments(spelling, "character varying");
-    if (arguments.size() != 1) return std::nullopt;
-    type.kind = TypeKind::string;
-    type.max_length = arguments[0];
-    return type;
-  }
-  if (has_arguments(spelling, "numeric")) {
-    auto arguments = type_arguments(spelling, "numeric");
-    if (arguments.size() != 2) return std::nullopt;
-    type.kind = TypeKind::numeric;
-    type.precision = arguments[0];
-    type.scale = arguments[1];
-    return type;
-  }
-  return std::nullopt;
-}
-
 // Columns: relname, attname, type, is_array, element type, enum name, not null, identity,
 // generated, default expression, comment.
 Column read_column(const db::Row& row, const std::string& schema_name) {
@@ -219,11 +151,13 @@ Column read_column(const db::Row& row, const std::string& schema_name) {
   const bool is_array = flag(row, 3);
   auto where = [&] { return "column " + sql_name(text(row, 0)) + "." + sql_name(column.name); };
 
-  auto scalar = scalar_type(is_array ? text(row, 4) : type_spelling, text(row, 5));
-  if (!scalar)
-    fail(schema_name, where() + " has type " + type_spelling +
-                          ", which the schema model cannot represent");
-  if (is_array) {
+  auto scalar = parse_postgres_type(is_array ? text(row, 4) : type_spelling, text(row, 5));
+  if (!scalar) {
+    // A type no kind stands for (tsvector, citext, a domain, a PostGIS geometry): carried
+    // verbatim in format_type()'s spelling, as a model's .postgresql_type is lowered.
+    column.type.kind = TypeKind::custom;
+    column.type.postgresql_type = canonical_postgres_spelling(type_spelling);
+  } else if (is_array) {
     column.type = *scalar;
     column.type.element_kind = scalar->kind;
     column.type.kind = TypeKind::array;
@@ -232,12 +166,15 @@ Column read_column(const db::Row& row, const std::string& schema_name) {
   }
 
   column.nullable = !flag(row, 6);
-  if (flag(row, 8))
-    fail(schema_name, where() + " is a generated column, which the schema model cannot represent");
+  const std::string& generated = text(row, 8);
+  if (!generated.empty() && generated != "s")
+    fail(schema_name, where() + " is a virtual generated column; the schema model holds STORED ones");
   column.autoincrement = flag(row, 7);
   if (auto expression = optional_text(row, 9)) {
+    if (!generated.empty())
+      column.generated = normalize_sql_expression(*expression);
     // A serial column: the default draws from the column's own sequence.
-    if (expression->starts_with("nextval("))
+    else if (expression->starts_with("nextval("))
       column.autoincrement = true;
     else
       column.server_default = normalize_sql_expression(*expression);
@@ -307,7 +244,7 @@ Index read_index(const db::Row& row, const std::string& schema_name) {
 
 }  // namespace
 
-Schema introspect_postgres(db::Connection& connection) {
+Schema introspect_postgres(db::Connection& connection, std::vector<IntrospectionGap>* gaps) {
   auto current = connection.query("SELECT current_schema()");
   if (current.rows.empty() || !current.rows[0].at(0))
     throw DatabaseError(
@@ -332,11 +269,16 @@ Schema introspect_postgres(db::Connection& connection) {
   };
 
   for (const auto& row : connection.query(columns_query(), params).rows)
-    if (Table* table = table_of(row)) table->columns.push_back(read_column(row, schema_name));
+    if (Table* table = table_of(row))
+      tolerating(gaps, table->name, [&] { table->columns.push_back(read_column(row, schema_name)); });
   for (const auto& row : connection.query(constraints_query(), params).rows)
-    if (Table* table = table_of(row)) add_constraint(*table, row, schema_name);
+    if (Table* table = table_of(row))
+      tolerating(gaps, table->name, [&] { add_constraint(*table, row, schema_name); });
   for (const auto& row : connection.query(indexes_query(), params).rows)
-    if (Table* table = table_of(row)) table->indexes.push_back(read_index(row, schema_name));
+    if (Table* table = table_of(row))
+      tolerating(gaps, table->name, [&] { table->indexes.push_back(read_index(row, schema_name)); });
+  if (gaps)
+    for (auto& [name, table] : tables) drop_dangling_objects(table, *gaps);
   for (const auto& row : connection.query(enums_query(), {schema_name}).rows)
     schema.enums.push_back(EnumType{text(row, 0), name_list(row, 1), {}});
 

@@ -55,8 +55,9 @@ bool same_identifiers(const std::vector<std::string>& a, const std::vector<std::
                     [](const std::string& x, const std::string& y) { return same_identifier(x, y); });
 }
 
+// Something the schema model cannot hold: an error naming it, or a gap of a tolerant run.
 [[noreturn]] void unsupported(const std::string& table, const std::string& what) {
-  throw DatabaseError("SQLite introspection of table \"" + table + "\": " + what);
+  throw UnrepresentableObject("SQLite introspection of table \"" + table + "\": " + what, what);
 }
 
 // --- Reading catalog rows ------------------------------------------------------------------
@@ -301,15 +302,26 @@ bool is_rowid_alias(const CatalogColumn& column, const std::vector<std::string>&
   return true;
 }
 
+const parse::ParsedColumn* parsed_column(const parse::ParsedCreateTable& parsed, const std::string& name) {
+  for (const auto& column : parsed.columns)
+    if (same_identifier(column.name, name)) return &column;
+  return nullptr;
+}
+
 Column build_column(const CatalogTable& table, const CatalogColumn& catalog_column,
                     const std::vector<std::string>& key_columns,
                     const parse::ParsedCreateTable& parsed) {
-  if (catalog_column.hidden >= 2)
-    unsupported(table.name, "column \"" + catalog_column.name +
-                                "\" is a generated column, which the schema model cannot hold");
   Column column;
   column.name = catalog_column.name;
   column.nullable = !catalog_column.not_null;
+  if (catalog_column.hidden >= 2) {
+    // pragma_table_xinfo: 2 is a VIRTUAL generated column, 3 a STORED one.
+    const parse::ParsedColumn* written = parsed_column(parsed, catalog_column.name);
+    if (catalog_column.hidden != 3 || !written || !written->generated_stored)
+      unsupported(table.name, "column \"" + catalog_column.name +
+                                  "\" is a VIRTUAL generated column; the schema model holds STORED ones");
+    column.generated = normalize_sql_expression(written->generated_expression);
+  }
   if (catalog_column.default_expression)
     column.server_default = normalize_sql_expression(*catalog_column.default_expression);
   if (is_rowid_alias(catalog_column, key_columns, parsed)) {
@@ -319,12 +331,20 @@ Column build_column(const CatalogTable& table, const CatalogColumn& catalog_colu
     return column;
   }
   auto type = parse_sqlite_declared_type(catalog_column.declared_type);
-  if (!type)
-    unsupported(table.name, "column \"" + catalog_column.name + "\" has the declared type '" +
-                                catalog_column.declared_type +
-                                "', which maps to no schema type (see schema/sqlite_types.hpp "
+  if (type) {
+    column.type = *type;
+  } else if (is_dialect_spelling(catalog_column.declared_type)) {
+    // A type the model has no kind for: carried verbatim, as a model's .sqlite_type is.
+    column.type.kind = TypeKind::custom;
+    column.type.sqlite_type = catalog_column.declared_type;
+  } else {
+    unsupported(table.name, "column \"" + catalog_column.name + "\" has " +
+                                (catalog_column.declared_type.empty()
+                                     ? std::string("no declared type")
+                                     : "the declared type '" + catalog_column.declared_type + "'") +
+                                ", which maps to no schema type (see schema/sqlite_types.hpp "
                                 "for the spellings introspection reads)");
-  column.type = *type;
+  }
   return column;
 }
 
@@ -372,7 +392,8 @@ Index build_index(const CatalogTable& table, const CatalogIndex& catalog_index,
   return index;
 }
 
-Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
+Table build_table(const CatalogTable& catalog_table, const Catalog& catalog,
+                  std::vector<IntrospectionGap>* gaps) {
   if (!catalog_table.create_sql)
     unsupported(catalog_table.name, "sqlite_schema holds no CREATE TABLE text for it");
   auto parsed = parse::parse_create_table(*catalog_table.create_sql,
@@ -384,7 +405,9 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
   auto key_columns = primary_key_columns(catalog_table);
   for (const auto& catalog_column : catalog_table.columns) {
     if (catalog_column.hidden == 1) continue;
-    table.columns.push_back(build_column(catalog_table, catalog_column, key_columns, parsed));
+    tolerating(gaps, table.name, [&] {
+      table.columns.push_back(build_column(catalog_table, catalog_column, key_columns, parsed));
+    });
   }
 
   if (!key_columns.empty()) {
@@ -395,51 +418,54 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
                                          : convention.distinct(naming::primary_key(table.name));
     key.columns = key_columns;
     table.primary_key = std::move(key);
+    table.sqlite_autoincrement = written && written->autoincrement;
   }
 
   ParsedConstraints written_foreign_keys(parsed, parse::ConstraintKind::foreign_key);
   // pragma_foreign_key_list numbers keys from the last written; claim in written order so
   // two keys on the same columns and table get their own names.
-  for (auto it = catalog_table.foreign_keys.rbegin(); it != catalog_table.foreign_keys.rend(); ++it) {
-    const auto& catalog_key = *it;
-    ForeignKey key;
-    key.columns = catalog_key.columns;
-    key.referred_table = catalog_key.referred_table;
-    for (const auto& referred : catalog_key.referred_columns) {
-      if (referred) key.referred_columns.push_back(*referred);
-    }
-    if (key.referred_columns.size() != key.columns.size()) {
-      // REFERENCES parent without a column list: the parent's primary key.
-      auto parent = catalog.tables.find(catalog_key.referred_table);
-      if (parent == catalog.tables.end())
-        unsupported(table.name, "a foreign key refers to the primary key of \"" +
-                                    catalog_key.referred_table + "\", which does not exist");
-      key.referred_columns = primary_key_columns(parent->second);
-    }
-    key.on_delete = referential_action(table.name, catalog_key.on_delete);
-    key.on_update = referential_action(table.name, catalog_key.on_update);
-    const auto* written = written_foreign_keys.claim(key.columns, key.referred_table);
-    key.name = written && written->name
-                   ? *written->name
-                   : convention.distinct(naming::foreign_key(table.name, key.columns, key.referred_table));
-    table.foreign_keys.push_back(std::move(key));
-  }
+  for (auto it = catalog_table.foreign_keys.rbegin(); it != catalog_table.foreign_keys.rend(); ++it)
+    tolerating(gaps, table.name, [&] {
+      const auto& catalog_key = *it;
+      ForeignKey key;
+      key.columns = catalog_key.columns;
+      key.referred_table = catalog_key.referred_table;
+      for (const auto& referred : catalog_key.referred_columns) {
+        if (referred) key.referred_columns.push_back(*referred);
+      }
+      if (key.referred_columns.size() != key.columns.size()) {
+        // REFERENCES parent without a column list: the parent's primary key.
+        auto parent = catalog.tables.find(catalog_key.referred_table);
+        if (parent == catalog.tables.end())
+          unsupported(table.name, "a foreign key refers to the primary key of \"" +
+                                      catalog_key.referred_table + "\", which does not exist");
+        key.referred_columns = primary_key_columns(parent->second);
+      }
+      key.on_delete = referential_action(table.name, catalog_key.on_delete);
+      key.on_update = referential_action(table.name, catalog_key.on_update);
+      const auto* written = written_foreign_keys.claim(key.columns, key.referred_table);
+      key.name = written && written->name
+                     ? *written->name
+                     : convention.distinct(naming::foreign_key(table.name, key.columns, key.referred_table));
+      table.foreign_keys.push_back(std::move(key));
+    });
 
   ParsedConstraints written_uniques(parsed, parse::ConstraintKind::unique);
-  for (const auto& catalog_index : catalog_table.indexes) {
-    if (catalog_index.origin == "pk") continue;  // the primary key's own index
-    if (catalog_index.origin == "u") {
-      UniqueConstraint constraint;
-      constraint.columns = named_columns(catalog_table, catalog_index, "UNIQUE constraint");
-      const auto* written = written_uniques.claim(constraint.columns);
-      constraint.name = written && written->name
-                            ? *written->name
-                            : convention.distinct(naming::unique(table.name, constraint.columns));
-      table.unique_constraints.push_back(std::move(constraint));
-      continue;
-    }
-    table.indexes.push_back(build_index(catalog_table, catalog_index, catalog));
-  }
+  for (const auto& catalog_index : catalog_table.indexes)
+    tolerating(gaps, table.name, [&] {
+      if (catalog_index.origin == "pk") return;  // the primary key's own index
+      if (catalog_index.origin == "u") {
+        UniqueConstraint constraint;
+        constraint.columns = named_columns(catalog_table, catalog_index, "UNIQUE constraint");
+        const auto* written = written_uniques.claim(constraint.columns);
+        constraint.name = written && written->name
+                              ? *written->name
+                              : convention.distinct(naming::unique(table.name, constraint.columns));
+        table.unique_constraints.push_back(std::move(constraint));
+        return;
+      }
+      table.indexes.push_back(build_index(catalog_table, catalog_index, catalog));
+    });
 
   int unnamed_table_checks = 0;
   for (const auto& written : parsed.constraints) {
@@ -454,12 +480,13 @@ Table build_table(const CatalogTable& catalog_table, const Catalog& catalog) {
       check.name = convention.distinct(naming::check(table.name, std::to_string(++unnamed_table_checks)));
     table.check_constraints.push_back(std::move(check));
   }
+  if (gaps) drop_dangling_objects(table, *gaps);
   return table;
 }
 
 }  // namespace
 
-Schema introspect_sqlite(db::Connection& connection) {
+Schema introspect_sqlite(db::Connection& connection, std::vector<IntrospectionGap>* gaps) {
   if (connection.dialect() != Dialect::sqlite)
     throw DatabaseError("introspect_sqlite needs a SQLite connection");
   Catalog catalog;
@@ -469,8 +496,20 @@ Schema introspect_sqlite(db::Connection& connection) {
   read_foreign_keys(connection, catalog);
 
   Schema schema;
-  for (const auto& [name, catalog_table] : catalog.tables)
-    schema.tables.push_back(build_table(catalog_table, catalog));
+  for (const auto& [name, catalog_table] : catalog.tables) {
+    if (!gaps) {
+      schema.tables.push_back(build_table(catalog_table, catalog, nullptr));
+      continue;
+    }
+    // A CREATE TABLE text the parser cannot read leaves the whole table out.
+    try {
+      schema.tables.push_back(build_table(catalog_table, catalog, gaps));
+    } catch (const UnrepresentableObject& error) {
+      gaps->push_back({name, "the table is left out: " + error.description()});
+    } catch (const sqlite_sql::SqliteSqlParseError& error) {
+      gaps->push_back({name, std::string("the table is left out: ") + error.what()});
+    }
+  }
   sort_canonically(schema);
   return schema;
 }

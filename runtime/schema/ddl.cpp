@@ -1,6 +1,6 @@
-// DDL for create_all. Column types:
+// DDL for create_all. Column types (postgres_types.hpp and sqlite_types.hpp hold the tables):
 //
-//   schema type      PostgreSQL                      SQLite (the table in sqlite_types.hpp)
+//   schema type      PostgreSQL                      SQLite
 //   int16            SMALLINT                        SMALLINT
 //   int32            INTEGER                         INTEGER (INT as a non-rowid sole PK)
 //   int64            BIGINT                          BIGINT (INTEGER when it is the rowid)
@@ -8,19 +8,21 @@
 //   float32          REAL                            REAL
 //   float64          DOUBLE PRECISION                DOUBLE
 //   string(n)        VARCHAR(n) / VARCHAR            VARCHAR(n) / VARCHAR
+//   text             TEXT                            TEXT
 //   blob             BYTEA                           BLOB
 //   date             DATE                            DATE
 //   datetime         TIMESTAMP WITHOUT TIME ZONE     DATETIME
 //   datetime_tz      TIMESTAMP WITH TIME ZONE        TIMESTAMP WITH TIME ZONE
+//   interval         INTERVAL                        lowered: DATETIME (SQLAlchemy's Interval)
 //   uuid             UUID                            CHAR(36)
 //   json             JSON                            JSON
+//   jsonb            JSONB                           lowered: JSON
 //   numeric(p,s)     NUMERIC(p,s)                    NUMERIC(p,s)
 //   enum(e)          "e" (CREATE TYPE ... AS ENUM)   lowered: VARCHAR(longest) + CHECK
 //   array(t)         t[]                             lowered: JSON
+//   a dialect spelling (.postgresql_type / .sqlite_type): written verbatim
 //
-// float32/float64 are REAL and DOUBLE PRECISION rather than SQLAlchemy's FLOAT because
-// PostgreSQL's FLOAT without a precision is double precision: float32 could not be told
-// apart from float64 when the database is read back.
+// A generated column gets GENERATED ALWAYS AS (expression) STORED on both dialects.
 #include "schema/ddl.hpp"
 
 #include <nlohmann/json.hpp>
@@ -32,48 +34,12 @@
 #include <stdexcept>
 
 #include "schema/lower.hpp"
+#include "schema/postgres_types.hpp"
 #include "schema/sql_lexical.hpp"
 #include "schema/sqlite_types.hpp"
 
 namespace sqlmodel::schema {
 namespace {
-
-std::string postgres_scalar_type(const ColumnType& type, TypeKind kind) {
-  switch (kind) {
-    case TypeKind::int16: return "SMALLINT";
-    case TypeKind::int32: return "INTEGER";
-    case TypeKind::int64: return "BIGINT";
-    case TypeKind::boolean: return "BOOLEAN";
-    case TypeKind::float32: return "REAL";
-    case TypeKind::float64: return "DOUBLE PRECISION";
-    case TypeKind::string:
-      return type.max_length ? "VARCHAR(" + std::to_string(*type.max_length) + ")" : "VARCHAR";
-    case TypeKind::blob: return "BYTEA";
-    case TypeKind::date: return "DATE";
-    case TypeKind::datetime:
-      return type.with_timezone ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
-    case TypeKind::uuid: return "UUID";
-    case TypeKind::json: return "JSON";
-    case TypeKind::numeric: {
-      if (!type.precision) return "NUMERIC";
-      std::string text = "NUMERIC(" + std::to_string(*type.precision);
-      if (type.scale) text += "," + std::to_string(*type.scale);
-      return text + ")";
-    }
-    case TypeKind::enumeration:
-      if (type.enum_name.empty()) throw std::invalid_argument("enum type without an enum name");
-      return quote_identifier(Dialect::postgresql, type.enum_name);
-    case TypeKind::array:
-      break;
-  }
-  throw std::invalid_argument("array of arrays is not a column type: " + format_type(type));
-}
-
-std::string postgres_type(const ColumnType& type) {
-  if (type.kind != TypeKind::array) return postgres_scalar_type(type, type.kind);
-  if (!type.element_kind) throw std::invalid_argument("array type without an element kind");
-  return postgres_scalar_type(type, *type.element_kind) + "[]";
-}
 
 std::string quoted_list(const std::vector<std::string>& names, Dialect dialect) {
   std::string list = "(";
@@ -196,6 +162,8 @@ std::string render_column_definition(const Table& table, const Column& column, D
   std::string definition = quote_identifier(dialect, column.name) + " ";
   definition += dialect == Dialect::sqlite ? sqlite_declared_type(table, column)
                                            : postgres_type(column.type);
+  if (column.generated)
+    definition += " GENERATED ALWAYS AS (" + std::string(trim_sql(*column.generated)) + ") STORED";
   if (!column.nullable) definition += " NOT NULL";
   if (column.server_default) definition += " DEFAULT " + render_default_expression(*column.server_default);
   if (column.autoincrement && dialect == Dialect::postgresql)
@@ -215,7 +183,8 @@ std::string_view render_referential_action(ReferentialAction action) {
   return "NO ACTION";
 }
 
-std::string render_primary_key_constraint(const PrimaryKey& key, Dialect dialect) {
+std::string render_primary_key_constraint(const PrimaryKey& key, Dialect dialect, bool on_column) {
+  if (on_column) return constraint_prefix(key.name, dialect) + "PRIMARY KEY";
   return constraint_prefix(key.name, dialect) + "PRIMARY KEY " + quoted_list(key.columns, dialect);
 }
 
@@ -244,8 +213,17 @@ std::string render_create_table(const Table& table, Dialect dialect,
   if (table.columns.empty())
     throw std::invalid_argument("table \"" + table.name + "\" has no columns");
   std::vector<std::string> lines;
-  for (const auto& column : table.columns) lines.push_back(render_column_definition(table, column, dialect));
-  if (table.primary_key) lines.push_back(render_primary_key_constraint(*table.primary_key, dialect));
+  // AUTOINCREMENT exists only in the column-constraint form of the key: the key moves there.
+  const bool key_on_column = dialect == Dialect::sqlite && table.sqlite_autoincrement;
+  for (const auto& column : table.columns) {
+    std::string definition = render_column_definition(table, column, dialect);
+    if (key_on_column && table.primary_key && table.primary_key->columns == std::vector{column.name})
+      definition += " " + render_primary_key_constraint(*table.primary_key, dialect, /*on_column=*/true) +
+                    " AUTOINCREMENT";
+    lines.push_back(std::move(definition));
+  }
+  if (table.primary_key && !key_on_column)
+    lines.push_back(render_primary_key_constraint(*table.primary_key, dialect));
   for (const auto& key : table.foreign_keys)
     if (std::find(foreign_keys_left_out.begin(), foreign_keys_left_out.end(), key.name) ==
         foreign_keys_left_out.end())

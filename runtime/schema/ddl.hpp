@@ -53,7 +53,9 @@ std::string_view render_referential_action(ReferentialAction action);
 // Table constraints as they appear inside CREATE TABLE or after ALTER TABLE ... ADD:
 // CONSTRAINT "name" PRIMARY KEY (...) / FOREIGN KEY (...) REFERENCES ... / UNIQUE (...) /
 // CHECK (...). ON DELETE / ON UPDATE are written only when they are not NO ACTION.
-std::string render_primary_key_constraint(const PrimaryKey& key, Dialect dialect);
+// `on_column`: the column-constraint form, CONSTRAINT "name" PRIMARY KEY without the column
+// list (SQLite's AUTOINCREMENT follows it).
+std::string render_primary_key_constraint(const PrimaryKey& key, Dialect dialect, bool on_column = false);
 std::string render_foreign_key_constraint(const ForeignKey& key, Dialect dialect);
 std::string render_unique_constraint(const UniqueConstraint& unique, Dialect dialect);
 std::string render_check_constraint(const CheckConstraint& check, Dialect dialect);

@@ -4,6 +4,8 @@
 #include <stdexcept>
 
 #include "schema/naming.hpp"
+#include "schema/postgres_types.hpp"
+#include "schema/sqlite_types.hpp"
 
 namespace sqlmodel::schema {
 namespace {
@@ -91,7 +93,53 @@ void lower_enum_column(const Schema& schema, Table& table, Column& column) {
   table.check_constraints.push_back(std::move(check));
 }
 
+// A column's type as `dialect` holds it: its dialect spelling when it has one (the kind that
+// spelling stands for, or kind custom with the spelling), without the other dialect's.
+void lower_dialect_spelling(const Table& table, const Column& column, ColumnType& type, Dialect dialect) {
+  const bool sqlite = dialect == Dialect::sqlite;
+  std::optional<std::string> spelling = sqlite ? type.sqlite_type : type.postgresql_type;
+  (sqlite ? type.postgresql_type : type.sqlite_type).reset();
+  if (!spelling) {
+    if (type.kind == TypeKind::custom)
+      throw std::invalid_argument(where(table, column) + ": type " + format_type(type) + " has no " +
+                                  (sqlite ? "SQLite" : "PostgreSQL") + " spelling (give it ." +
+                                  (sqlite ? "sqlite_type" : "postgresql_type") + ")");
+    return;
+  }
+  std::optional<ColumnType> known;
+  if (sqlite) {
+    known = parse_sqlite_declared_type(*spelling);
+  } else if (spelling->ends_with("[]")) {
+    if ((known = parse_postgres_type(std::string_view(*spelling).substr(0, spelling->size() - 2)))) {
+      known->element_kind = known->kind;
+      known->kind = TypeKind::array;
+    }
+  } else {
+    known = parse_postgres_type(*spelling);
+  }
+  if (known && known->kind != TypeKind::enumeration) {
+    type = *known;
+    return;
+  }
+  type = ColumnType{};
+  type.kind = TypeKind::custom;
+  (sqlite ? type.sqlite_type : type.postgresql_type) =
+      sqlite ? *spelling : canonical_postgres_spelling(*spelling);
+}
+
+void check_sqlite_autoincrement(const Table& table) {
+  if (!table.sqlite_autoincrement) return;
+  const Column* key = table.primary_key && table.primary_key->columns.size() == 1
+                          ? table.find_column(table.primary_key->columns.front())
+                          : nullptr;
+  if (!key || !key->autoincrement)
+    throw std::invalid_argument("table \"" + table.name +
+                                "\": SQLite's AUTOINCREMENT needs a single-column integer primary key "
+                                "the database assigns (autoincrement)");
+}
+
 void lower_table_for_sqlite(const Schema& schema, Table& table) {
+  check_sqlite_autoincrement(table);
   table.comment.reset();
   for (auto& index : table.indexes) index.method.reset();
   // Iterate by index: lowering an enum appends to check_constraints, not to columns, but
@@ -104,11 +152,19 @@ void lower_table_for_sqlite(const Schema& schema, Table& table) {
     // column holds plain integers until the key is back, and the rebuild copies them as is.
     if (column.autoincrement && !table.primary_key) column.autoincrement = false;
     check_autoincrement(table, column, Dialect::sqlite);
+    const bool spelled = column.type.sqlite_type.has_value();
+    lower_dialect_spelling(table, column, column.type, Dialect::sqlite);
     if (column.autoincrement) column.type = plain_type(TypeKind::int64);
+    if (spelled) continue;
     if (column.type.kind == TypeKind::enumeration) {
       lower_enum_column(schema, table, column);
-    } else if (column.type.kind == TypeKind::array) {
+    } else if (column.type.kind == TypeKind::array || column.type.kind == TypeKind::jsonb) {
+      // SQLite has one JSON type.
       column.type = plain_type(TypeKind::json);
+    } else if (column.type.kind == TypeKind::interval) {
+      // What SQLAlchemy's Interval stores where there is no INTERVAL: a DATETIME that far
+      // after the epoch (value_codec.hpp writes and reads it).
+      column.type = plain_type(TypeKind::datetime);
     }
   }
 }
@@ -123,8 +179,11 @@ void lower_table_for_postgres(const Schema& schema, Table& table) {
   // an explicit btree from the default: both lower to "no method".
   for (auto& index : table.indexes)
     if (index.method == "btree") index.method.reset();
+  table.sqlite_autoincrement = false;
   for (auto& column : table.columns) {
     check_autoincrement(table, column, Dialect::postgresql);
+    lower_dialect_spelling(table, column, column.type, Dialect::postgresql);
+    column.type.uuid_hex = false;  // the native uuid has one form
     if (uses_enum(column.type) && schema.find_enum(column.type.enum_name) == nullptr)
       throw std::invalid_argument(where(table, column) + ": enum \"" + column.type.enum_name +
                                   "\" is not defined in the schema");
@@ -182,8 +241,10 @@ const CheckConstraint* find_not_null_check(const Table& table, std::string_view 
 
 void normalize_expressions(Schema& schema) {
   for (auto& table : schema.tables) {
-    for (auto& column : table.columns)
+    for (auto& column : table.columns) {
       if (column.server_default) column.server_default = normalize_sql_expression(*column.server_default);
+      if (column.generated) column.generated = normalize_sql_expression(*column.generated);
+    }
     for (auto& check : table.check_constraints)
       check.expression = normalize_sql_expression(check.expression);
     for (auto& index : table.indexes)

@@ -2,11 +2,17 @@
 // lowered schema, and introspection returns one, so `lower_for_dialect(s, d)` and
 // `introspect(db)` compare equal after `database_view` when the database holds exactly s.
 //
+// Both: a column with the dialect's own spelling (.postgresql_type / .sqlite_type) gets the kind
+// that spelling stands for, or kind custom with the spelling alone (as introspection reports a
+// type it has no kind for); the other dialect's spelling is dropped. A custom type without a
+// spelling for the dialect is an error.
 // SQLite: enum columns become VARCHAR(longest value) plus a CHECK named ck_<table>_<col>_enum;
-// arrays become json; an autoincrement single-column integer primary key becomes int64 (the
-// rowid); comments and index methods are dropped (SQLite keeps neither).
+// arrays and jsonb become json; interval becomes datetime (SQLAlchemy's Interval: the
+// duration after 1970-01-01); an autoincrement single-column integer primary key becomes int64
+// (the rowid); comments and index methods are dropped (SQLite keeps neither). A table's
+// sqlite_autoincrement needs that rowid key.
 // PostgreSQL: nothing is lost; expressions are kept as written; an index method of "btree"
-// (the default) becomes unset, as introspection reports it.
+// (the default) becomes unset, as introspection reports it; sqlite_autoincrement is dropped.
 #pragma once
 
 #include "sqlmodel/dialect.hpp"
@@ -30,8 +36,8 @@ std::string normalize_sql_expression(std::string_view expression);
 // validated, it lets PostgreSQL 12+ SET NOT NULL without scanning the table.
 const CheckConstraint* find_not_null_check(const Table& table, std::string_view column);
 
-// Applies normalize_sql_expression to every server default, CHECK expression and index
-// predicate, so a lowered model and an introspected database compare with ==.
+// Applies normalize_sql_expression to every server default, generation expression, CHECK
+// expression and index predicate, so a lowered model and an introspected database compare with ==.
 void normalize_expressions(Schema& schema);
 
 }  // namespace sqlmodel::schema

@@ -68,6 +68,8 @@ std::string column_difference(const Column& expected, const Column& actual) {
     parts.push_back("default_factory " + optional_text(expected.default_factory) + " vs " +
                     optional_text(actual.default_factory));
   if (expected.autoincrement != actual.autoincrement) parts.push_back("autoincrement");
+  if (expected.generated != actual.generated)
+    parts.push_back("generated " + optional_text(expected.generated) + " vs " + optional_text(actual.generated));
   if (expected.comment != actual.comment) parts.push_back("comment");
   if (expected.renamed_from != actual.renamed_from) parts.push_back("renamed_from");
   if (expected.source != actual.source)
@@ -94,6 +96,7 @@ std::string table_difference(const Table& expected, const Table& actual) {
   if (expected.single_table_inheritance != actual.single_table_inheritance)
     parts.push_back("single-table inheritance");
   if (expected.comment != actual.comment) parts.push_back("comment");
+  if (expected.sqlite_autoincrement != actual.sqlite_autoincrement) parts.push_back("sqlite_autoincrement");
   if (expected.renamed_from != actual.renamed_from) parts.push_back("renamed_from");
   if (expected.source != actual.source) parts.push_back("source");
   return join(parts);
@@ -363,6 +366,8 @@ void apply(Schema& schema, const RenameColumn& op) {
   if (table.primary_key) rename_in(table.primary_key->columns, op.from, op.to);
   for (auto& check : table.check_constraints)
     check.expression = rename_column_in_expression(check.expression, op.from, op.to);
+  for (auto& column : table.columns)
+    if (column.generated) column.generated = rename_column_in_expression(*column.generated, op.from, op.to);
   for (auto& index_item : table.indexes)
     if (index_item.where) index_item.where = rename_column_in_expression(*index_item.where, op.from, op.to);
   for (auto& key : table.foreign_keys) rename_in(key.columns, op.from, op.to);
@@ -624,6 +629,8 @@ std::string describe_column_change(const Column& from, const Column& to) {
     parts.push_back("default_factory " + optional_text(from.default_factory) + " -> " +
                     optional_text(to.default_factory));
   if (from.autoincrement != to.autoincrement) parts.push_back(to.autoincrement ? "autoincrement" : "no autoincrement");
+  if (from.generated != to.generated)
+    parts.push_back("generated " + optional_text(from.generated) + " -> " + optional_text(to.generated));
   if (from.comment != to.comment) parts.push_back("comment");
   if (from.renamed_from != to.renamed_from) parts.push_back("renamed_from");
   if (from.source != to.source) parts.push_back("source location");
@@ -643,6 +650,8 @@ std::string describe_metadata_change(const Table& from, const Table& to) {
   if (from.single_table_inheritance != to.single_table_inheritance)
     parts.push_back("single-table inheritance");
   if (from.comment != to.comment) parts.push_back("comment");
+  if (from.sqlite_autoincrement != to.sqlite_autoincrement)
+    parts.push_back(to.sqlite_autoincrement ? "SQLite AUTOINCREMENT" : "no SQLite AUTOINCREMENT");
   if (from.renamed_from != to.renamed_from) parts.push_back("renamed_from");
   if (from.source != to.source) parts.push_back("source location");
   auto sources_differ = [](const auto& a, const auto& b) { return a != b; };

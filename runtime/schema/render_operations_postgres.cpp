@@ -8,6 +8,7 @@
 #include "schema/naming.hpp"
 #include "schema/render_ddl_fragments.hpp"
 #include "schema/render_operations_internal.hpp"
+#include "schema/sql_lexical.hpp"
 
 namespace sqlmodel::schema::render_detail {
 namespace {
@@ -377,6 +378,8 @@ class PostgresRenderer {
   // The order matters: an identity or a default of the old type blocks a type change, an
   // identity needs NOT NULL and no default, and NOT NULL needs the NULLs filled first.
   void render_column_change(const std::string& table, const Column& from, const Column& to) {
+    if (to.generated && from.generated != to.generated) return recreate_generated_column(table, to);
+    if (from.generated && !to.generated) alter_column(table, from, "DROP EXPRESSION");
     const bool type_changed = from.type != to.type;
     const bool default_changed = from.server_default != to.server_default;
     if (from.autoincrement && !to.autoincrement) alter_column(table, from, "DROP IDENTITY");
@@ -405,6 +408,31 @@ class PostgresRenderer {
            "), 0) + 1, false) FROM " + quoted(context_, table));
     }
     if (from.comment != to.comment) emit(render_column_comment(table, to.name, to.comment));
+  }
+
+  // PostgreSQL cannot give an existing column a generation expression or change one (SET
+  // EXPRESSION is PostgreSQL 17): the column is dropped and added again, which computes it for
+  // every row, and the indexes and constraints that dropping it took along are made again.
+  void recreate_generated_column(const std::string& table_name, const Column& to) {
+    const Table& table = table_named(context_.lowered_after, table_name, context_);
+    emit(alter_table(context_, table_name, "DROP COLUMN " + quoted(context_, to.name)));
+    emit(alter_table(context_, table_name, "ADD COLUMN " + render_column_definition(table, to, pg)));
+    if (to.comment) emit(render_column_comment(table_name, to.name, to.comment));
+    auto uses = [&](const std::vector<std::string>& columns) {
+      return std::find(columns.begin(), columns.end(), to.name) != columns.end();
+    };
+    if (table.primary_key && uses(table.primary_key->columns))
+      emit(alter_table(context_, table_name, "ADD " + render_primary_key_constraint(*table.primary_key, pg)));
+    for (const auto& unique : table.unique_constraints)
+      if (uses(unique.columns)) emit(alter_table(context_, table_name, "ADD " + render_unique_constraint(unique, pg)));
+    for (const auto& check : table.check_constraints)
+      if (expression_mentions_column(check.expression, to.name))
+        emit(alter_table(context_, table_name, "ADD " + render_check_constraint(check, pg)));
+    for (const auto& key : table.foreign_keys)
+      if (uses(key.columns)) emit(alter_table(context_, table_name, "ADD " + render_foreign_key_constraint(key, pg)));
+    for (const auto& index : table.indexes)
+      if (uses(index.columns) || (index.where && expression_mentions_column(*index.where, to.name)))
+        emit(render_create_index(table, index, pg));
   }
 
   const OperationContext& context_;

@@ -48,6 +48,7 @@ bool mentions(const std::string& expression, std::string_view column) {
 // https://www.sqlite.org/lang_altertable.html#altertabaddcol
 bool sqlite_can_add(const Table& table, const Column& column) {
   if (table.primary_key && contains(table.primary_key->columns, column.name)) return false;
+  if (column.generated) return false;  // "cannot add a STORED column"
   if (!column.server_default) return column.nullable;
   // NOT NULL DEFAULT NULL is refused too.
   return is_constant_default(*column.server_default) &&
@@ -215,6 +216,7 @@ class SqliteRenderer {
     std::string target_columns, source_values;
     for (const auto& column : wanted.columns) {
       const Column* source = existing.find_column(column.name);
+      if (column.generated) continue;  // computed by the new table itself
       auto fill = fills_.find(wanted.name + "." + column.name);
       // A new column gets its default or NULL, or the model default it is filled with.
       if (source == nullptr && fill == fills_.end()) continue;
@@ -225,6 +227,13 @@ class SqliteRenderer {
     if (!target_columns.empty())
       emit("INSERT INTO " + quoted(context_, staging) + " (" + target_columns + ") SELECT " +
            source_values + " FROM " + quoted(context_, existing.name));
+    if (existing.sqlite_autoincrement && wanted.sqlite_autoincrement) {
+      // AUTOINCREMENT never reuses a key, not even a deleted row's: the new table continues
+      // from the old one's high-water mark, not from its largest remaining key.
+      emit("DELETE FROM sqlite_sequence WHERE name = " + quote_literal(staging));
+      emit("INSERT INTO sqlite_sequence (name, seq) SELECT " + quote_literal(staging) +
+           ", seq FROM sqlite_sequence WHERE name = " + quote_literal(existing.name));
+    }
     emit("DROP TABLE " + quoted(context_, existing.name));
     // Since SQLite 3.26 a RENAME re-parses every view and trigger of the schema, and a view
     // over the table just dropped makes it fail ("error in view v: no such table"). The
@@ -244,7 +253,8 @@ class SqliteRenderer {
   // silently turn 'abc' into 0 and '2024-01-01' into 2024.
   std::string copied_value(const Column& source, const Column& column) {
     std::string value = quoted(context_, source.name);
-    const bool to_text = column.type.kind == TypeKind::string || column.type.kind == TypeKind::uuid;
+    const bool to_text = column.type.kind == TypeKind::string || column.type.kind == TypeKind::text ||
+                         column.type.kind == TypeKind::uuid;
     if (source.type != column.type && to_text)
       value = "CAST(" + value + " AS " + render_column_type(column.type, lite) + ")";
     if (source.nullable && !column.nullable && column.server_default)

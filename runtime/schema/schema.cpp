@@ -14,7 +14,7 @@ struct Spelling {
   std::string_view text;
 };
 
-constexpr std::array<Spelling<TypeKind>, 15> type_kind_spellings{{
+constexpr std::array<Spelling<TypeKind>, 19> type_kind_spellings{{
     {TypeKind::int16, "int16"},       {TypeKind::int32, "int32"},
     {TypeKind::int64, "int64"},       {TypeKind::boolean, "boolean"},
     {TypeKind::float32, "float32"},   {TypeKind::float64, "float64"},
@@ -22,7 +22,9 @@ constexpr std::array<Spelling<TypeKind>, 15> type_kind_spellings{{
     {TypeKind::date, "date"},         {TypeKind::datetime, "datetime"},
     {TypeKind::uuid, "uuid"},         {TypeKind::json, "json"},
     {TypeKind::numeric, "numeric"},   {TypeKind::enumeration, "enum"},
-    {TypeKind::array, "array"},
+    {TypeKind::array, "array"},       {TypeKind::text, "text"},
+    {TypeKind::jsonb, "jsonb"},       {TypeKind::interval, "interval"},
+    {TypeKind::custom, "custom"},
 }};
 
 constexpr std::array<Spelling<ReferentialAction>, 5> action_spellings{{
@@ -97,8 +99,13 @@ std::optional<ColumnType> parse_scalar_type(std::string_view text) {
     type.with_timezone = true;
     return type;
   }
+  if (name == "uuid_hex" && !args) {
+    type.kind = TypeKind::uuid;
+    type.uuid_hex = true;
+    return type;
+  }
   auto kind = type_kind_from_string(name);
-  if (!kind || *kind == TypeKind::array) return std::nullopt;
+  if (!kind || *kind == TypeKind::array || *kind == TypeKind::custom) return std::nullopt;
   type.kind = *kind;
   if (!args) return type.kind == TypeKind::enumeration ? std::nullopt : std::optional(type);
   switch (type.kind) {
@@ -135,6 +142,8 @@ std::string format_scalar(const ColumnType& type, TypeKind kind) {
       return type.max_length ? "string(" + std::to_string(*type.max_length) + ")" : "string";
     case TypeKind::datetime:
       return type.with_timezone ? "datetime_tz" : "datetime";
+    case TypeKind::uuid:
+      return type.uuid_hex ? "uuid_hex" : "uuid";
     case TypeKind::numeric: {
       if (!type.precision) return "numeric";
       std::string text = "numeric(" + std::to_string(*type.precision);
@@ -146,6 +155,30 @@ std::string format_scalar(const ColumnType& type, TypeKind kind) {
     default:
       return std::string(to_string(kind));
   }
+}
+
+constexpr std::string_view dialect_separator = "; ";
+constexpr std::string_view postgresql_label = "postgresql: ";
+constexpr std::string_view sqlite_label = "sqlite: ";
+
+// A dialect spelling is carried verbatim, but it must survive the "; " separated form: no
+// semicolon, no line break, nothing but spaces around it.
+bool is_valid_dialect_spelling(std::string_view spelling) {
+  if (spelling.empty() || spelling.front() == ' ' || spelling.back() == ' ') return false;
+  return spelling.find_first_of(";\n\r\t") == std::string_view::npos;
+}
+
+std::optional<ColumnType> parse_neutral_type(std::string_view text) {
+  constexpr std::string_view array_prefix = "array(";
+  if (text.starts_with(array_prefix) && text.ends_with(")")) {
+    auto element = parse_scalar_type(text.substr(array_prefix.size(),
+                                                 text.size() - array_prefix.size() - 1));
+    if (!element) return std::nullopt;
+    element->element_kind = element->kind;
+    element->kind = TypeKind::array;
+    return element;
+  }
+  return parse_scalar_type(text);
 }
 
 }  // namespace
@@ -194,23 +227,47 @@ std::optional<RelationshipKind> relationship_kind_from_string(std::string_view t
   return unspell(relationship_spellings, text);
 }
 
+bool is_dialect_spelling(std::string_view spelling) { return is_valid_dialect_spelling(spelling); }
+
 std::string format_type(const ColumnType& type) {
-  if (type.kind == TypeKind::array)
-    return "array(" + format_scalar(type, type.element_kind.value_or(TypeKind::string)) + ")";
-  return format_scalar(type, type.kind);
+  std::string text = type.kind == TypeKind::array
+                         ? "array(" + format_scalar(type, type.element_kind.value_or(TypeKind::string)) + ")"
+                         : format_scalar(type, type.kind);
+  if (type.postgresql_type)
+    text += std::string(dialect_separator) + std::string(postgresql_label) + *type.postgresql_type;
+  if (type.sqlite_type) text += std::string(dialect_separator) + std::string(sqlite_label) + *type.sqlite_type;
+  return text;
 }
 
 std::optional<ColumnType> parse_type(std::string_view text) {
-  constexpr std::string_view array_prefix = "array(";
-  if (text.starts_with(array_prefix) && text.ends_with(")")) {
-    auto element = parse_scalar_type(text.substr(array_prefix.size(),
-                                                 text.size() - array_prefix.size() - 1));
-    if (!element) return std::nullopt;
-    element->element_kind = element->kind;
-    element->kind = TypeKind::array;
-    return element;
+  std::string_view neutral = text.substr(0, text.find(dialect_separator));
+  std::optional<ColumnType> type;
+  if (neutral == to_string(TypeKind::custom)) {
+    type.emplace();
+    type->kind = TypeKind::custom;
+  } else {
+    type = parse_neutral_type(neutral);
   }
-  return parse_scalar_type(text);
+  if (!type) return std::nullopt;
+  std::string_view rest = text.substr(neutral.size());
+  while (!rest.empty()) {
+    rest.remove_prefix(dialect_separator.size());
+    std::string_view part = rest.substr(0, rest.find(dialect_separator));
+    rest.remove_prefix(part.size());
+    std::optional<std::string>* target = nullptr;
+    std::string_view spelling;
+    if (part.starts_with(postgresql_label)) {
+      target = &type->postgresql_type;
+      spelling = part.substr(postgresql_label.size());
+    } else if (part.starts_with(sqlite_label)) {
+      target = &type->sqlite_type;
+      spelling = part.substr(sqlite_label.size());
+    }
+    if (!target || target->has_value() || !is_valid_dialect_spelling(spelling)) return std::nullopt;
+    *target = std::string(spelling);
+  }
+  if (type->kind == TypeKind::custom && !type->postgresql_type && !type->sqlite_type) return std::nullopt;
+  return type;
 }
 
 std::vector<std::string> source_files(const Schema& schema) {

@@ -225,6 +225,7 @@ ordered_json to_json(const Column& column) {
   put_optional(object, "default_factory", column.default_factory);
   put_optional(object, "server_default", column.server_default);
   put_flag(object, "autoincrement", column.autoincrement);
+  put_optional(object, "generated", column.generated);
   put_optional(object, "comment", column.comment);
   put_optional(object, "renamed_from", column.renamed_from);
   put_source(object, column.source);
@@ -236,6 +237,7 @@ ordered_json to_json(const Table& table) {
   object["name"] = table.name;
   put_optional(object, "comment", table.comment);
   put_optional(object, "renamed_from", table.renamed_from);
+  put_flag(object, "sqlite_autoincrement", table.sqlite_autoincrement);
   put_source(object, table.source);
   object["columns"] = array_of(table.columns, [&](const Column& column) {
     try {

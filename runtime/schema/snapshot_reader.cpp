@@ -217,8 +217,10 @@ class Cursor {
 // ---- types ------------------------------------------------------------------------------
 
 constexpr std::string_view type_spellings =
-    "int16, int32, int64, boolean, float32, float64, string, string(n), blob, date, datetime, "
-    "datetime_tz, uuid, json, numeric, numeric(p,s), enum(name), array(<scalar type>)";
+    "int16, int32, int64, boolean, float32, float64, string, string(n), text, blob, date, "
+    "datetime, datetime_tz, interval, uuid, json, jsonb, numeric, numeric(p,s), enum(name), "
+    "array(<scalar type>), each optionally followed by \"; postgresql: <type>\" and "
+    "\"; sqlite: <type>\" (custom; postgresql: <type> for a type only a dialect names)";
 
 // Why parse_type() refused `text`, in words a person can act on.
 std::string type_problem(std::string_view text) {
@@ -252,7 +254,7 @@ Column read_column(const Cursor& at, std::string_view table_name) {
   const Cursor cursor = at.open(
       "a column",
       {"name", "type", "nullable", "default", "default_factory", "server_default", "autoincrement",
-       "comment", "renamed_from", "source"},
+       "generated", "comment", "renamed_from", "source"},
       [&](const std::string& name) {
         return table_name.empty() ? "column " + in_quotes(name) : column_subject(table_name, name);
       },
@@ -275,6 +277,15 @@ Column read_column(const Cursor& at, std::string_view table_name) {
   column.autoincrement = cursor.optional_bool("autoincrement");
   if (column.autoincrement && !is_integer(column.type.kind))
     cursor.fail_at("autoincrement", "autoincrement needs an integer column, not " + spelling);
+  column.generated = cursor.optional_string("generated");
+  if (column.generated) {
+    if (column.generated->find_first_not_of(" \t\r\n") == std::string::npos)
+      cursor.fail_at("generated", "a generated column needs its expression");
+    if (column.server_default)
+      cursor.fail_at("generated", "a generated column cannot also have a server_default");
+    if (column.autoincrement)
+      cursor.fail_at("generated", "a generated column cannot also be autoincrement");
+  }
   column.comment = cursor.optional_string("comment");
   column.renamed_from = cursor.optional_string("renamed_from");
   column.source = cursor.source();
@@ -356,14 +367,15 @@ Table read_table(const Cursor& at) {
   Table table;
   const Cursor cursor = at.open(
       "a table",
-      {"name", "comment", "renamed_from", "source", "columns", "primary_key", "foreign_keys",
-       "unique_constraints", "check_constraints", "indexes", "relationships",
+      {"name", "comment", "renamed_from", "sqlite_autoincrement", "source", "columns", "primary_key",
+       "foreign_keys", "unique_constraints", "check_constraints", "indexes", "relationships",
        "single_table_inheritance"},
       [](const std::string& name) { return "table " + in_quotes(name); }, table.name);
   cursor.check_identifier("table name", table.name);
   if (auto reserved = naming::reserved_table_problem(table.name)) cursor.fail_at("name", *reserved);
   table.comment = cursor.optional_string("comment");
   table.renamed_from = cursor.optional_string("renamed_from");
+  table.sqlite_autoincrement = cursor.optional_bool("sqlite_autoincrement");
   table.source = cursor.source();
 
   auto columns = cursor.member("columns");

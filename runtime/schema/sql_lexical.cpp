@@ -351,4 +351,11 @@ std::string rename_column_in_expression(std::string_view expression, std::string
   return result;
 }
 
+bool expression_mentions_column(std::string_view expression, std::string_view column) {
+  // A name no expression holds: renaming the column to it changes the text only where the
+  // column is mentioned.
+  constexpr std::string_view marker = "\x01sqlmodel_mention\x01";
+  return rename_column_in_expression(expression, column, marker) != expression;
+}
+
 }  // namespace sqlmodel::schema

@@ -95,4 +95,7 @@ bool is_number_literal(std::string_view text);
 // function names (an identifier before '(') and qualified names (x.col) are left alone.
 std::string rename_column_in_expression(std::string_view expression, std::string_view from, std::string_view to);
 
+// True when `expression` refers to the column, by the same rules as the rename above.
+bool expression_mentions_column(std::string_view expression, std::string_view column);
+
 }  // namespace sqlmodel::schema

@@ -470,7 +470,8 @@ class Parser {
         }
         expect_keyword("AS");
         take_name();
-        skip_parenthesized();
+        column.generated_expression = parenthesized_text();
+        column.generated_stored = keyword("STORED");
         if (keyword("STORED") || keyword("VIRTUAL")) advance();
         column.generated = true;
       } else {

@@ -59,6 +59,8 @@ struct ParsedColumn {
   std::optional<std::string> default_expression;  // as written, outer parentheses removed
   std::optional<std::string> collation;
   bool generated = false;  // GENERATED ALWAYS AS (...)
+  std::string generated_expression;  // its text between the parentheses, as written
+  bool generated_stored = false;     // STORED (VIRTUAL is SQLite's default)
 };
 
 struct ParsedCreateTable {

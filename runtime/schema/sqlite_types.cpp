@@ -9,7 +9,7 @@ namespace sqlmodel::schema {
 namespace {
 
 // What the arguments in parentheses after a declared type mean.
-enum class Arguments { none, length, precision_scale, exactly_36 };
+enum class Arguments { none, length, precision_scale, exactly_36, exactly_32 };
 
 struct Spelling {
   TypeKind kind;
@@ -21,7 +21,7 @@ struct Spelling {
 
 // The mapping table of sqlite_types.hpp. The first canonical entry for a kind is the one
 // written; every entry is read.
-constexpr std::array<Spelling, 21> spellings{{
+constexpr std::array<Spelling, 23> spellings{{
     {TypeKind::int16, false, "SMALLINT", Arguments::none, true},
     {TypeKind::int32, false, "INTEGER", Arguments::none, true},
     {TypeKind::int32, false, "INT", Arguments::none, false},
@@ -32,13 +32,15 @@ constexpr std::array<Spelling, 21> spellings{{
     {TypeKind::float64, false, "DOUBLE PRECISION", Arguments::none, false},
     {TypeKind::float64, false, "FLOAT", Arguments::none, false},
     {TypeKind::string, false, "VARCHAR", Arguments::length, true},
-    {TypeKind::string, false, "TEXT", Arguments::none, false},
+    {TypeKind::text, false, "TEXT", Arguments::none, true},
+    {TypeKind::string, false, "CHARACTER VARYING", Arguments::length, false},
     {TypeKind::blob, false, "BLOB", Arguments::none, true},
     {TypeKind::date, false, "DATE", Arguments::none, true},
     {TypeKind::datetime, false, "DATETIME", Arguments::none, true},
     {TypeKind::datetime, false, "TIMESTAMP", Arguments::none, false},
     {TypeKind::datetime, true, "TIMESTAMP WITH TIME ZONE", Arguments::none, true},
     {TypeKind::uuid, false, "CHAR", Arguments::exactly_36, true},
+    {TypeKind::uuid, false, "CHAR", Arguments::exactly_32, true},
     {TypeKind::json, false, "JSON", Arguments::none, true},
     {TypeKind::numeric, false, "NUMERIC", Arguments::precision_scale, true},
     {TypeKind::numeric, false, "DECIMAL", Arguments::precision_scale, false},
@@ -52,6 +54,7 @@ const Spelling& canonical_spelling(const ColumnType& type) {
   for (const auto& spelling : spellings) {
     if (!spelling.canonical || spelling.kind != type.kind) continue;
     if (type.kind == TypeKind::datetime && spelling.with_timezone != type.with_timezone) continue;
+    if (type.kind == TypeKind::uuid && (spelling.arguments == Arguments::exactly_32) != type.uuid_hex) continue;
     return spelling;
   }
   throw std::invalid_argument("type " + format_type(type) +
@@ -83,12 +86,16 @@ std::optional<int> parse_int(std::string_view text) {
 }
 
 bool read_arguments(Arguments arguments, std::optional<std::string_view> text, ColumnType& type) {
-  if (!text) return arguments != Arguments::exactly_36;
+  if (!text) return arguments != Arguments::exactly_36 && arguments != Arguments::exactly_32;
   switch (arguments) {
     case Arguments::none:
       return false;
     case Arguments::exactly_36:
       return *text == "36";
+    case Arguments::exactly_32:
+      if (*text != "32") return false;
+      type.uuid_hex = true;
+      return true;
     case Arguments::length: {
       auto length = parse_int(*text);
       if (!length || *length <= 0) return false;
@@ -113,6 +120,7 @@ bool read_arguments(Arguments arguments, std::optional<std::string_view> text, C
 }  // namespace
 
 std::string sqlite_declared_type(const ColumnType& type) {
+  if (type.sqlite_type) return *type.sqlite_type;
   const Spelling& spelling = canonical_spelling(type);
   std::string declared(spelling.declared);
   switch (spelling.arguments) {
@@ -120,6 +128,9 @@ std::string sqlite_declared_type(const ColumnType& type) {
       break;
     case Arguments::exactly_36:
       declared += "(36)";
+      break;
+    case Arguments::exactly_32:
+      declared += "(32)";
       break;
     case Arguments::length:
       if (type.max_length) declared += "(" + std::to_string(*type.max_length) + ")";
@@ -158,7 +169,8 @@ std::optional<ColumnType> parse_sqlite_declared_type(std::string_view declared) 
     ColumnType type;
     type.kind = spelling.kind;
     type.with_timezone = spelling.with_timezone;
-    if (!read_arguments(spelling.arguments, arguments, type)) return std::nullopt;
+    // CHAR(36) and CHAR(32) share the name: the next entry may take the arguments.
+    if (!read_arguments(spelling.arguments, arguments, type)) continue;
     return type;
   }
   return std::nullopt;

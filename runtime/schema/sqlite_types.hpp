@@ -11,14 +11,18 @@
 //   float32              REAL                           REAL
 //   float64              DOUBLE                         REAL
 //   string / string(n)   VARCHAR / VARCHAR(n)           TEXT
+//   text                 TEXT                           TEXT
 //   blob                 BLOB                           BLOB
 //   date                 DATE                           NUMERIC
 //   datetime             DATETIME                       NUMERIC
 //   datetime_tz          TIMESTAMP WITH TIME ZONE       NUMERIC
-//   uuid                 CHAR(36)                       TEXT
+//   uuid                 CHAR(36)                       TEXT  (36-character text)
+//   uuid_hex             CHAR(32)                       TEXT  (32 hex digits, SQLAlchemy's Uuid)
 //   json                 JSON                           NUMERIC
 //   numeric(p,s)         NUMERIC / NUMERIC(p) / NUMERIC(p,s)  NUMERIC
-//   enum, array          (lowered first: VARCHAR(longest) + CHECK, and JSON; see lower.hpp)
+//   enum, array, jsonb   (lowered first: VARCHAR(longest) + CHECK, JSON, JSON; see lower.hpp)
+//   interval             (lowered first: DATETIME, as SQLAlchemy's Interval stores it)
+//   custom               the sqlite spelling, verbatim
 //
 // Why these names: they are what SQLAlchemy emits on SQLite (so a SQLModel user recognises
 // them), each maps back to exactly one schema type, and each keeps the affinity SQLAlchemy's
@@ -50,8 +54,9 @@ std::string sqlite_declared_type(const ColumnType& type);
 std::string sqlite_declared_type(const Table& table, const Column& column);
 
 // Reads a declared type back (case and spacing do not matter: "varchar ( 20 )" works).
-// Also accepts a few common spellings of other tools (INT, TEXT, DOUBLE PRECISION, DECIMAL,
-// TIMESTAMP) so databases not created by sqlmodel introspect too. nullopt for anything else.
+// Also accepts a few common spellings of other tools (INT, DOUBLE PRECISION, DECIMAL,
+// TIMESTAMP) so databases not created by sqlmodel introspect too. nullopt for anything else
+// (introspection then reports a custom type with the declared spelling).
 // "INTEGER" reads as int32: whether it is the rowid is for is_sqlite_rowid_alias() to say.
 std::optional<ColumnType> parse_sqlite_declared_type(std::string_view declared);
 

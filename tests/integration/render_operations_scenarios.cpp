@@ -148,6 +148,8 @@ const std::vector<std::string> every_feature_rows{
     R"((1, '5b6f0c1e-7d1a-4a53-9a3e-2f1f1b0c9d01', 'Fix login', 'active', 'high', 1, 1, 2, 12.50, 1.5, 0.25, '2024-03-01', NULL), )"
     R"((2, '5b6f0c1e-7d1a-4a53-9a3e-2f1f1b0c9d02', 'Ship it', 'done', NULL, 2, 2, NULL, 0, NULL, 1, NULL, '2024-02-03 04:05:06'))",
     R"(INSERT INTO "task_labels" ("task_id", "label_name") VALUES (1, 'bug'), (2, 'bug'), (2, 'feature'))",
+    R"(INSERT INTO "wiki_pages" ("id", "owner_id", "body", "attributes", "search") VALUES )"
+    R"((1, 1, 'Hello', '{"lang": "en"}', 'hello world'), (2, NULL, 'Hi', NULL, NULL))",
 };
 
 const Table& base_table(std::string_view name) {

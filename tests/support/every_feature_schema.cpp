@@ -324,6 +324,39 @@ Table task_labels_table() {
   return table;
 }
 
+// The types and names real schemas use beyond the basics: text, jsonb with a GIN index, a
+// duration, a type only PostgreSQL names (with a SQLite spelling of its own), a STORED
+// generated column, SQLite AUTOINCREMENT, and key names another tool chose (PostgreSQL's
+// <table>_pkey and <table>_<column>_fkey, as a database SQLAlchemy created has them).
+Table wiki_pages_table() {
+  Table table;
+  table.name = "wiki_pages";
+  table.source = at(130, 1);
+  table.sqlite_autoincrement = true;
+  table.columns.push_back(autoincrement_id(131));
+  table.columns.push_back(column("owner_id", type_of(TypeKind::int64), true, 132));
+  table.columns.push_back(column("body", type_of(TypeKind::text), false, 133));
+  table.columns.push_back(column("attributes", type_of(TypeKind::jsonb), true, 134));
+  table.columns.push_back(column("retention", type_of(TypeKind::interval), true, 135));
+  ColumnType search = string_type();
+  search.postgresql_type = "tsvector";
+  search.sqlite_type = "TEXT";
+  table.columns.push_back(column("search", search, true, 136));
+  Column length = column("body_length", type_of(TypeKind::int32), true, 137);
+  length.generated = "length(body)";
+  table.columns.push_back(std::move(length));
+  table.primary_key = PrimaryKey{"wiki_pages_pkey", {"id"}};
+  ForeignKey owner = foreign_key_of("wiki_pages", {"owner_id"}, "users", {"id"},
+                                    ReferentialAction::set_null, ReferentialAction::no_action, 132);
+  owner.name = "wiki_pages_owner_id_fkey";
+  table.foreign_keys.push_back(std::move(owner));
+  Index attributes = index_of("wiki_pages", {"attributes"}, 134);
+  attributes.method = "gin";
+  table.indexes.push_back(std::move(attributes));
+  table.indexes.push_back(index_of("wiki_pages", {"body_length"}, 137));
+  return table;
+}
+
 EnumType enum_of(std::string name, std::vector<std::string> values, int line) {
   return {std::move(name), std::move(values), at(line, 1)};
 }
@@ -338,6 +371,7 @@ schema::Schema every_feature_schema() {
   schema.tables.push_back(tasks_table());
   schema.tables.push_back(labels_table());
   schema.tables.push_back(task_labels_table());
+  schema.tables.push_back(wiki_pages_table());
   // Declaration order is not alphabetical: PostgreSQL enums are ordered.
   schema.enums.push_back(enum_of("taskstatus", {"draft", "active", "done"}, 1));
   schema.enums.push_back(enum_of("priority", {"low", "medium", "high"}, 5));

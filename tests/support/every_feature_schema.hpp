@@ -9,7 +9,9 @@ namespace sqlmodel::testing {
 // literal and server defaults, autoincrement, comments, composite primary key, foreign keys
 // with every referential action (including a self-reference and a cycle between two tables),
 // unique and check constraints, composite, unique and partial indexes with a method, enums,
-// and relationships of every kind. Sorted canonically; names follow schema::naming.
+// and relationships of every kind; text, jsonb, interval, a dialect-spelled type, a generated
+// column, SQLite AUTOINCREMENT. Sorted canonically; names follow schema::naming except the
+// wiki_pages table's key names, which are PostgreSQL's own.
 schema::Schema every_feature_schema();
 
 // Identifiers that need quoting: reserved words ("order", "user", "select"), mixed case, a

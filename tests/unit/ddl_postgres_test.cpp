@@ -37,6 +37,12 @@ TEST(PostgresColumnType, EveryTypeHasItsPostgresSpelling) {
       {type_of(TypeKind::float64), "DOUBLE PRECISION"},
       {varchar(), "VARCHAR"},
       {varchar(255), "VARCHAR(255)"},
+      {type_of(TypeKind::text), "TEXT"},
+      {type_of(TypeKind::interval), "INTERVAL"},
+      {type_of(TypeKind::jsonb), "JSONB"},
+      {with(varchar(), &ColumnType::postgresql_type, std::optional<std::string>("tsvector")), "tsvector"},
+      {with(type_of(TypeKind::custom), &ColumnType::postgresql_type, std::optional<std::string>("geometry(Point,4326)")),
+       "geometry(Point,4326)"},
       {type_of(TypeKind::blob), "BYTEA"},
       {type_of(TypeKind::date), "DATE"},
       {type_of(TypeKind::datetime), "TIMESTAMP WITHOUT TIME ZONE"},
@@ -246,7 +252,8 @@ TEST(DependencyOrder, CycleIsBrokenInsideTheCycleNotAtATableDependingOnIt) {
 
 TEST(DependencyOrder, EveryFeatureSchema) {
   EXPECT_EQ(names_of(dependency_order(sqlmodel::testing::every_feature_schema())),
-            (std::vector<std::string>{"labels", "teams", "users", "tasks", "task_labels", "user_profiles"}));
+            (std::vector<std::string>{"labels", "teams", "users", "tasks", "task_labels", "user_profiles",
+                                      "wiki_pages"}));
 }
 
 #ifdef SQLMODEL_HAVE_POSTGRES

@@ -42,6 +42,7 @@ const std::vector<std::pair<ColumnType, std::string>>& sqlite_spellings() {
       {type_of(TypeKind::float64), "DOUBLE"},
       {varchar(), "VARCHAR"},
       {varchar(255), "VARCHAR(255)"},
+      {type_of(TypeKind::text), "TEXT"},
       {type_of(TypeKind::blob), "BLOB"},
       {type_of(TypeKind::date), "DATE"},
       {datetime(false), "DATETIME"},
@@ -82,7 +83,7 @@ TEST(SqliteDeclaredType, CaseAndSpacingDoNotMatter) {
 
 TEST(SqliteDeclaredType, CommonSpellingsOfOtherToolsAreRead) {
   EXPECT_EQ(parse_sqlite_declared_type("INT"), type_of(TypeKind::int32));
-  EXPECT_EQ(parse_sqlite_declared_type("TEXT"), varchar());
+  EXPECT_EQ(parse_sqlite_declared_type("CHARACTER VARYING(20)"), varchar(20));
   EXPECT_EQ(parse_sqlite_declared_type("DOUBLE PRECISION"), type_of(TypeKind::float64));
   EXPECT_EQ(parse_sqlite_declared_type("DECIMAL(8,3)"), numeric(8, 3));
   EXPECT_EQ(parse_sqlite_declared_type("TIMESTAMP"), datetime(false));
@@ -117,6 +118,33 @@ TEST(SqliteColumnDefinition, SolePrimaryKeyIsTheRowidOnlyWhenAutoincrement) {
   EXPECT_EQ(render_column_definition(manual, manual.columns[0], Dialect::sqlite), "\"id\" INT NOT NULL");
   manual.columns[0].type = type_of(TypeKind::int64);
   EXPECT_EQ(render_column_definition(manual, manual.columns[0], Dialect::sqlite), "\"id\" BIGINT NOT NULL");
+}
+
+TEST(SqliteCreateTable, AutoincrementPutsTheNamedKeyOnTheColumn) {
+  Schema schema;
+  schema.tables.push_back(table_with_id("events", {column("body", type_of(TypeKind::text))}));
+  schema.tables[0].sqlite_autoincrement = true;
+  schema.tables[0].primary_key->name = "events_pkey";
+  Schema lowered = lower_for_dialect(schema, Dialect::sqlite);
+  EXPECT_EQ(render_create_table(lowered.tables[0], Dialect::sqlite),
+            "CREATE TABLE \"events\" (\n"
+            "  \"id\" INTEGER NOT NULL CONSTRAINT \"events_pkey\" PRIMARY KEY AUTOINCREMENT,\n"
+            "  \"body\" TEXT NOT NULL\n"
+            ")");
+  Schema postgres = lower_for_dialect(schema, Dialect::postgresql);
+  EXPECT_EQ(render_create_table(postgres.tables[0], Dialect::postgresql).find("AUTOINCREMENT"), std::string::npos);
+}
+
+TEST(CreateTable, GeneratedColumnIsStoredOnBothDialects) {
+  Schema schema;
+  Column length = column("body_length", type_of(TypeKind::int32), true);
+  length.generated = " length(body) ";
+  schema.tables.push_back(table_with_id("docs", {column("body", type_of(TypeKind::text)), length}));
+  for (Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
+    Schema lowered = lower_for_dialect(schema, dialect);
+    EXPECT_EQ(render_column_definition(lowered.tables[0], lowered.tables[0].columns[2], dialect),
+              "\"body_length\" INTEGER GENERATED ALWAYS AS (length(body)) STORED");
+  }
 }
 
 TEST(SqliteColumnDefinition, DefaultsAreBareOnlyWhenSqliteAllowsIt) {
@@ -258,9 +286,10 @@ TEST(SqliteCreateAllExecutes, EveryFeatureSchemaIsValidAndForeignKeysCheckClean)
   auto tables = db.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
   std::vector<std::string> names;
   for (const auto& row : tables) names.push_back(row[0]);
-  EXPECT_EQ(names, (std::vector<std::string>{"labels", "task_labels", "tasks", "teams", "user_profiles", "users"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"labels", "sqlite_sequence", "task_labels", "tasks",
+                                             "teams", "user_profiles", "users", "wiki_pages"}));
   auto indexes = db.rows("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
-  EXPECT_EQ(indexes.size(), 5u);
+  EXPECT_EQ(indexes.size(), 7u);
 }
 
 TEST(SqliteCreateAllExecutes, DeclaredTypesReadBackAsTheLoweredTypes) {
@@ -268,8 +297,8 @@ TEST(SqliteCreateAllExecutes, DeclaredTypesReadBackAsTheLoweredTypes) {
   Schema lowered = lower_for_dialect(sqlmodel::testing::every_feature_schema(), Dialect::sqlite);
   create_all(db, lowered);
   for (const auto& table : lowered.tables) {
-    // cid, name, type, notnull, dflt_value, pk
-    auto columns = db.rows("PRAGMA table_info(" + quote_identifier(Dialect::sqlite, table.name) + ")");
+    // cid, name, type, notnull, dflt_value, pk, hidden (table_xinfo lists generated columns too)
+    auto columns = db.rows("PRAGMA table_xinfo(" + quote_identifier(Dialect::sqlite, table.name) + ")");
     ASSERT_EQ(columns.size(), table.columns.size()) << table.name;
     bool sole_key = table.primary_key && table.primary_key->columns.size() == 1;
     for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -294,6 +323,17 @@ TEST(SqliteCreateAllExecutes, DeclaredTypesReadBackAsTheLoweredTypes) {
       }
     }
   }
+}
+
+TEST(SqliteCreateAllExecutes, AutoincrementNeverReusesAKeyAndGeneratedColumnsCompute) {
+  InMemorySqlite db;
+  create_all(db, sqlmodel::testing::every_feature_schema());
+  db.execute("INSERT INTO wiki_pages (body) VALUES ('one'), ('three')");
+  db.execute("DELETE FROM wiki_pages WHERE id = 2");
+  db.execute("INSERT INTO wiki_pages (body) VALUES ('five!')");
+  EXPECT_EQ(db.rows("SELECT id, body_length FROM wiki_pages ORDER BY id"),
+            (std::vector<std::vector<std::string>>{{"1", "3"}, {"3", "5"}}));
+  EXPECT_NE(db.try_execute("INSERT INTO wiki_pages (body, body_length) VALUES ('x', 1)"), "");
 }
 
 TEST(SqliteCreateAllExecutes, RowidAssignsIdsAndConstraintsHold) {

@@ -57,6 +57,80 @@ TEST(LowerForSqlite, ArraysBecomeJsonEvenOfEnums) {
   EXPECT_EQ(lowered.tables[0].check_constraints.size(), 1u);
 }
 
+ColumnType spelled(ColumnType type, std::optional<std::string> postgresql,
+                   std::optional<std::string> sqlite = std::nullopt) {
+  type.postgresql_type = std::move(postgresql);
+  type.sqlite_type = std::move(sqlite);
+  return type;
+}
+
+ColumnType custom(Dialect dialect, std::string spelling) {
+  ColumnType type = type_of(TypeKind::custom);
+  (dialect == Dialect::sqlite ? type.sqlite_type : type.postgresql_type) = std::move(spelling);
+  return type;
+}
+
+TEST(LowerForSqlite, JsonbAndIntervalBecomeWhatSqliteHolds) {
+  Schema schema;
+  schema.tables.push_back(table_with_id("t", {column("doc", type_of(TypeKind::jsonb)),
+                                              column("wait", type_of(TypeKind::interval)),
+                                              column("body", type_of(TypeKind::text))}));
+  Schema lowered = lower_for_dialect(schema, Dialect::sqlite);
+  EXPECT_EQ(lowered.tables[0].find_column("doc")->type, type_of(TypeKind::json));
+  EXPECT_EQ(lowered.tables[0].find_column("wait")->type, type_of(TypeKind::datetime));
+  EXPECT_EQ(lowered.tables[0].find_column("body")->type, type_of(TypeKind::text));
+  Schema postgres = lower_for_dialect(schema, Dialect::postgresql);
+  EXPECT_EQ(postgres.tables[0].find_column("doc")->type, type_of(TypeKind::jsonb));
+  EXPECT_EQ(postgres.tables[0].find_column("wait")->type, type_of(TypeKind::interval));
+}
+
+TEST(Lower, DialectSpellingsBecomeWhatIntrospectionReads) {
+  Schema schema;
+  schema.tables.push_back(table_with_id(
+      "docs", {column("search", spelled(varchar(), "TSVECTOR")),
+               column("shape", spelled(varchar(), "geometry( Point, 4326 )", "BLOB")),
+               column("code", spelled(varchar(), "varchar(12)", "CHAR(12)")),
+               column("tags", spelled(varchar(), "int4[]")),
+               column("email", spelled(varchar(), "citext", "TEXT COLLATE NOCASE"))}));
+  const Table postgres = lower_for_dialect(schema, Dialect::postgresql).tables[0];
+  EXPECT_EQ(postgres.find_column("search")->type, custom(Dialect::postgresql, "tsvector"));
+  EXPECT_EQ(postgres.find_column("shape")->type, custom(Dialect::postgresql, "geometry(Point,4326)"));
+  // A spelling of a type the model knows is that type: introspection reads it so.
+  EXPECT_EQ(postgres.find_column("code")->type, varchar(12));
+  EXPECT_EQ(postgres.find_column("tags")->type, array_of(type_of(TypeKind::int32)));
+  EXPECT_EQ(postgres.find_column("email")->type, custom(Dialect::postgresql, "citext"));
+
+  const Table sqlite = lower_for_dialect(schema, Dialect::sqlite).tables[0];
+  // No SQLite spelling: the neutral type.
+  EXPECT_EQ(sqlite.find_column("search")->type, varchar());
+  EXPECT_EQ(sqlite.find_column("shape")->type, type_of(TypeKind::blob));
+  EXPECT_EQ(sqlite.find_column("code")->type, custom(Dialect::sqlite, "CHAR(12)"));
+  EXPECT_EQ(sqlite.find_column("email")->type, custom(Dialect::sqlite, "TEXT COLLATE NOCASE"));
+}
+
+TEST(Lower, CustomTypeWithoutTheDialectsSpellingIsAnError) {
+  Schema schema;
+  schema.tables.push_back(table_with_id("docs", {column("search", custom(Dialect::postgresql, "tsvector"))}));
+  EXPECT_NO_THROW(lower_for_dialect(schema, Dialect::postgresql));
+  try {
+    lower_for_dialect(schema, Dialect::sqlite);
+    FAIL() << "lowered a type SQLite has no spelling for";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("table \"docs\", column \"search\""), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find(".sqlite_type"), std::string::npos) << error.what();
+  }
+}
+
+TEST(Lower, SqliteAutoincrementNeedsTheRowidKeyAndIsSqliteOnly) {
+  Schema schema;
+  schema.tables.push_back(table_with_id("events"));
+  schema.tables[0].sqlite_autoincrement = true;
+  EXPECT_TRUE(lower_for_dialect(schema, Dialect::sqlite).tables[0].sqlite_autoincrement);
+  EXPECT_FALSE(lower_for_dialect(schema, Dialect::postgresql).tables[0].sqlite_autoincrement);
+  schema.tables[0].columns[0].autoincrement = false;
+  EXPECT_THROW(lower_for_dialect(schema, Dialect::sqlite), std::invalid_argument);
+}
+
 TEST(LowerForSqlite, DropsCommentsAndIndexMethods) {
   Schema lowered = lower_for_dialect(schema_with_status_enum(), Dialect::sqlite);
   const Table& tasks = lowered.tables[0];

@@ -38,6 +38,38 @@ TEST(TypeSpelling, ScalarTypesHaveTheirDocumentedSpelling) {
   EXPECT_EQ(format_type(type_of(TypeKind::uuid)), "uuid");
   EXPECT_EQ(format_type(type_of(TypeKind::json)), "json");
   EXPECT_EQ(format_type(type_of(TypeKind::numeric)), "numeric");
+  EXPECT_EQ(format_type(type_of(TypeKind::text)), "text");
+  EXPECT_EQ(format_type(type_of(TypeKind::jsonb)), "jsonb");
+  EXPECT_EQ(format_type(type_of(TypeKind::interval)), "interval");
+}
+
+TEST(TypeSpelling, DialectSpellingsFollowTheNeutralType) {
+  ColumnType search = type_of(TypeKind::string);
+  search.postgresql_type = "tsvector";
+  EXPECT_EQ(format_type(search), "string; postgresql: tsvector");
+  search.sqlite_type = "TEXT";
+  EXPECT_EQ(format_type(search), "string; postgresql: tsvector; sqlite: TEXT");
+  ColumnType point = type_of(TypeKind::custom);
+  point.postgresql_type = "geometry(Point,4326)";
+  EXPECT_EQ(format_type(point), "custom; postgresql: geometry(Point,4326)");
+  for (const ColumnType& type : {search, point}) {
+    auto parsed = parse_type(format_type(type));
+    ASSERT_TRUE(parsed) << format_type(type);
+    EXPECT_EQ(*parsed, type);
+  }
+  // Either order reads; a person may write them so in a hand-made migration.
+  auto reordered = parse_type("string; sqlite: TEXT; postgresql: tsvector");
+  ASSERT_TRUE(reordered);
+  EXPECT_EQ(*reordered, search);
+}
+
+TEST(TypeSpelling, DialectSpellingsThatCannotRoundTripAreRefused) {
+  for (std::string_view bad :
+       {"custom", "custom; ", "string; postgresql:", "string; postgresql: ", "string; mysql: TEXT",
+        "string;postgresql: x", "string; postgresql:  x", "string; postgresql: x ",
+        "string; postgresql: a; postgresql: b", "array(custom); postgresql: x", "text(10)",
+        "jsonb(1)", "interval(3)"})
+    EXPECT_FALSE(parse_type(bad).has_value()) << "accepted \"" << bad << "\"";
 }
 
 TEST(TypeSpelling, ParametersAreSpelledInParentheses) {
@@ -72,7 +104,7 @@ TEST(TypeSpelling, EverySpellingParsesBackToTheSameType) {
   for (auto kind : {TypeKind::int16, TypeKind::int32, TypeKind::int64, TypeKind::boolean,
                     TypeKind::float32, TypeKind::float64, TypeKind::string, TypeKind::blob,
                     TypeKind::date, TypeKind::datetime, TypeKind::uuid, TypeKind::json,
-                    TypeKind::numeric})
+                    TypeKind::numeric, TypeKind::text, TypeKind::jsonb, TypeKind::interval})
     types.push_back(type_of(kind));
   ColumnType text = type_of(TypeKind::string);
   text.max_length = 1;

@@ -230,7 +230,7 @@ TEST(SnapshotErrors, UnknownKeyListsWhatIsAllowed) {
   table(document, "labels")["colour/shade"] = "red";
   EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/0/colour~1shade",
                         "table \"labels\": unknown key \"colour/shade\"; expected one of: name, "
-                        "comment, renamed_from, source, columns, primary_key, foreign_keys, "
+                        "comment, renamed_from, sqlite_autoincrement, source, columns, primary_key, foreign_keys, "
                         "unique_constraints, check_constraints, indexes, relationships, "
                         "single_table_inheritance");
 }
@@ -305,9 +305,11 @@ TEST(SnapshotErrors, UnknownTypeSpelling) {
   column(document, "users", "email")["type"] = "strng(255)";
   EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/5/columns/1/type",
                         "column \"users.email\": unknown type \"strng(255)\"; expected one of: "
-                        "int16, int32, int64, boolean, float32, float64, string, string(n), blob, "
-                        "date, datetime, datetime_tz, uuid, json, numeric, numeric(p,s), "
-                        "enum(name), array(<scalar type>)");
+                        "int16, int32, int64, boolean, float32, float64, string, string(n), text, blob, "
+                        "date, datetime, datetime_tz, interval, uuid, json, jsonb, numeric, numeric(p,s), "
+                        "enum(name), array(<scalar type>), each optionally followed by \"; postgresql: "
+                        "<type>\" and \"; sqlite: <type>\" (custom; postgresql: <type> for a type only a "
+                        "dialect names)");
 
   column(document, "users", "email")["type"] = "array(array(int32))";
   EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/5/columns/1/type",
@@ -364,7 +366,7 @@ TEST(SnapshotErrors, DefaultFactoryNotAString) {
 TEST(SnapshotErrors, DuplicateTable) {
   auto document = valid_document();
   document["tables"].push_back(document["tables"][0]);
-  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/6/name",
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/7/name",
                         "duplicate table \"labels\" (first at /tables/0)");
 }
 
@@ -497,7 +499,7 @@ TEST(SnapshotErrors, UnknownIndexMethod) {
 
 // ---- single-table inheritance --------------------------------------------------------------
 
-// valid_document() plus a table shared by a single-table hierarchy, at /tables/6.
+// valid_document() plus a table shared by a single-table hierarchy, at /tables/7.
 ordered_json document_with_hierarchy() {
   auto document = valid_document();
   document["tables"].push_back(ordered_json::parse(R"json({
@@ -526,40 +528,40 @@ TEST(SnapshotErrors, SingleTableHierarchyReads) {
 
 TEST(SnapshotErrors, SingleTableDiscriminatorIsNotAColumn) {
   auto document = document_with_hierarchy();
-  document["tables"][6]["single_table_inheritance"]["discriminator"] = "type";
-  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/6/single_table_inheritance/discriminator",
+  document["tables"][7]["single_table_inheritance"]["discriminator"] = "type";
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/7/single_table_inheritance/discriminator",
                         "table \"employees\": the discriminator names column \"type\", which table "
                         "\"employees\" does not have");
 }
 
 TEST(SnapshotErrors, SingleTableDiscriminatorIsNotAStringOrEnum) {
   auto document = document_with_hierarchy();
-  document["tables"][6]["single_table_inheritance"]["discriminator"] = "level";
-  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/6/single_table_inheritance/discriminator",
+  document["tables"][7]["single_table_inheritance"]["discriminator"] = "level";
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/7/single_table_inheritance/discriminator",
                         "table \"employees\": the discriminator column \"level\" must be a string "
                         "or an enum, not int32");
 }
 
 TEST(SnapshotErrors, SingleTableIdentityListedTwice) {
   auto document = document_with_hierarchy();
-  document["tables"][6]["single_table_inheritance"]["models"][1]["identity"] = "employee";
+  document["tables"][7]["single_table_inheritance"]["models"][1]["identity"] = "employee";
   EXPECT_SNAPSHOT_ERROR(error_reading_json(document),
-                        "/tables/6/single_table_inheritance/models/1/identity",
+                        "/tables/7/single_table_inheritance/models/1/identity",
                         "table \"employees\": polymorphic identity \"employee\" is listed twice");
 }
 
 TEST(SnapshotErrors, SingleTableModelWithoutName) {
   auto document = document_with_hierarchy();
-  document["tables"][6]["single_table_inheritance"]["models"][0].erase("model");
-  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/6/single_table_inheritance/models/0",
+  document["tables"][7]["single_table_inheritance"]["models"][0].erase("model");
+  EXPECT_SNAPSHOT_ERROR(error_reading_json(document), "/tables/7/single_table_inheritance/models/0",
                         "table \"employees\": missing required key \"model\"");
 }
 
 TEST(SnapshotErrors, SingleTableUnknownKey) {
   auto document = document_with_hierarchy();
-  document["tables"][6]["single_table_inheritance"]["discriminater"] = "kind";
+  document["tables"][7]["single_table_inheritance"]["discriminater"] = "kind";
   const SnapshotError error = error_reading_json(document);
-  EXPECT_EQ(error.json_path(), "/tables/6/single_table_inheritance/discriminater");
+  EXPECT_EQ(error.json_path(), "/tables/7/single_table_inheritance/discriminater");
   EXPECT_NE(error.reason().find("unknown key \"discriminater\""), std::string::npos) << error.reason();
 }
 
