@@ -1,5 +1,6 @@
 # sqlmodel_add_models(<target> MODELS a.hpp [b.hpp ...]
-#                     [SNAPSHOT path] [MIGRATIONS dir] [HEADER name] [SOURCE_ROOT dir])
+#                     [SNAPSHOT path] [MIGRATIONS dir] [HEADER name] [SOURCE_ROOT dir]
+#                     [JSON_TYPE json|jsonb] [SQLITE_UUID text|hex])
 #
 # Checks the models with the sqlmodel Clang plugin and gives <target> the code generated from
 # them:
@@ -22,6 +23,11 @@
 #   --config <that file> revision --autogenerate -m "..."`.
 # SOURCE_ROOT (default PROJECT_SOURCE_DIR) makes the source locations in the snapshot relative,
 # so two checkouts write the same snapshot.
+# JSON_TYPE jsonb makes every JSON member without its own .sql_type a jsonb column (JSONB on
+# PostgreSQL; SQLite has one JSON type); the default is json.
+# SQLITE_UUID hex stores every UUID member without its own .sql_type as 32 hex digits on SQLite
+# (CHAR(32), what SQLAlchemy's Uuid stores) instead of 36-character text; open the database with
+# DatabaseOptions{.sqlite_uuid = sqlmodel::SqliteUuid::hex} to match.
 #
 # Why a separate -fsyntax-only step even when the project's compiler is clang-19: the generated
 # header is an input of <target>'s own sources, so it must exist before they compile; a plugin
@@ -63,11 +69,23 @@ function(_sqlmodel_toml_string out text)
 endfunction()
 
 function(sqlmodel_add_models target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SNAPSHOT;MIGRATIONS;HEADER;SOURCE_ROOT" "MODELS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SNAPSHOT;MIGRATIONS;HEADER;SOURCE_ROOT;JSON_TYPE;SQLITE_UUID" "MODELS")
   set(where "sqlmodel_add_models(${target})")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "${where}: unexpected arguments: ${arg_UNPARSED_ARGUMENTS} (expected MODELS, "
-                        "SNAPSHOT, MIGRATIONS, HEADER, SOURCE_ROOT)")
+                        "SNAPSHOT, MIGRATIONS, HEADER, SOURCE_ROOT, JSON_TYPE, SQLITE_UUID)")
+  endif()
+  if(NOT arg_JSON_TYPE)
+    set(arg_JSON_TYPE json)
+  endif()
+  if(NOT arg_JSON_TYPE MATCHES "^(json|jsonb)$")
+    message(FATAL_ERROR "${where}: JSON_TYPE is json or jsonb, not '${arg_JSON_TYPE}'")
+  endif()
+  if(NOT arg_SQLITE_UUID)
+    set(arg_SQLITE_UUID text)
+  endif()
+  if(NOT arg_SQLITE_UUID MATCHES "^(text|hex)$")
+    message(FATAL_ERROR "${where}: SQLITE_UUID is text or hex, not '${arg_SQLITE_UUID}'")
   endif()
   if(NOT TARGET ${target})
     message(FATAL_ERROR "${where}: no target named '${target}'; call it after add_executable/add_library")
@@ -155,6 +173,8 @@ function(sqlmodel_add_models target)
             "-fplugin-arg-sqlmodel-snapshot=${snapshot}"
             "-fplugin-arg-sqlmodel-emit=${header}"
             "-fplugin-arg-sqlmodel-source-root=${source_root}"
+            "-fplugin-arg-sqlmodel-json-type=${arg_JSON_TYPE}"
+            "-fplugin-arg-sqlmodel-sqlite-uuid=${arg_SQLITE_UUID}"
             "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
             "$<$<BOOL:${definitions}>:-D$<JOIN:${definitions},;-D>>"
             -MMD -MF "${depfile}" -MT "${stamp}"

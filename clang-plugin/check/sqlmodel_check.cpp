@@ -1,5 +1,6 @@
 // sqlmodel-check -p BUILD_DIR [--snapshot=schema.json] [--emit=models.sqlmodel.hpp]
-//                [--checks=GLOBS] [--warnings-as-errors=GLOBS] [--extra-arg=ARG] [files...]
+//                [--checks=GLOBS] [--warnings-as-errors=GLOBS] [--json-type=json|jsonb]
+//                [--sqlite-uuid=text|hex] [--extra-arg=ARG] [files...]
 // sqlmodel-check --list-checks
 // The plugin's checks and snapshot for projects built with GCC: reads compile_commands.json,
 // strips GCC-only flags, and runs the same code as the plugin through LibTooling.
@@ -56,6 +57,12 @@ llvm::cl::list<std::string> warnings_as_errors_option(
 llvm::cl::opt<bool> list_checks_option(
     "list-checks", llvm::cl::desc("List every check: name, severity, whether it can be turned off"),
     llvm::cl::cat(category));
+llvm::cl::opt<std::string> json_type_option(
+    "json-type", llvm::cl::desc("The column type of JSON members without .sql_type: json (the default) or jsonb"),
+    llvm::cl::value_desc("json|jsonb"), llvm::cl::init("json"), llvm::cl::cat(category));
+llvm::cl::opt<std::string> sqlite_uuid_option(
+    "sqlite-uuid", llvm::cl::desc("How UUID members without .sql_type are stored on SQLite: text (CHAR(36), the default) or hex (CHAR(32), SQLAlchemy's form)"),
+    llvm::cl::value_desc("text|hex"), llvm::cl::init("text"), llvm::cl::cat(category));
 llvm::cl::opt<std::string> source_root_option(
     "source-root", llvm::cl::desc("Make snapshot source paths relative to <dir> (default: the working directory)"),
     llvm::cl::value_desc("dir"), llvm::cl::cat(category));
@@ -141,6 +148,16 @@ int main(int argc, const char** argv) {
 
   std::vector<sqlmodel::snapshot_merge::SnapshotInput> schemas;
   options.source_root = source_root_option;
+  if (json_type_option != "json" && json_type_option != "jsonb") {
+    llvm::errs() << "sqlmodel-check: error: --json-type takes json or jsonb, not '" << json_type_option << "'\n";
+    return 1;
+  }
+  options.jsonb = json_type_option == "jsonb";
+  if (sqlite_uuid_option != "text" && sqlite_uuid_option != "hex") {
+    llvm::errs() << "sqlmodel-check: error: --sqlite-uuid takes text or hex, not '" << sqlite_uuid_option << "'\n";
+    return 1;
+  }
+  options.sqlite_uuid_hex = sqlite_uuid_option == "hex";
   if (!snapshot_option.empty())
     options.on_schema = [&](sqlmodel::schema::Schema schema) {
       schemas.push_back({"translation unit " + std::to_string(schemas.size() + 1), std::move(schema)});

@@ -27,6 +27,7 @@ struct FieldModel {
   bool index = false;
   bool unique = false;
   std::optional<std::string> foreign_key;  // "table.column", as written
+  std::optional<std::string> foreign_key_name;  // .foreign_key_name, else the convention's
   ReferentialAction on_delete = ReferentialAction::no_action;
   ReferentialAction on_update = ReferentialAction::no_action;
   std::optional<long long> max_length, min_length, precision, scale;
@@ -39,6 +40,10 @@ struct FieldModel {
   // The discriminator column the plugin adds when no member has its name: no C++ member
   // (decl is null), a string the ORM fills from the model's polymorphic identity.
   bool added_discriminator = false;
+  // .update_factory = now: the session writes now on every UPDATE (and on INSERT while unset).
+  bool updated_on_update = false;
+  // A mirror model's own field (.column = false): validated, in its JSON, no column.
+  bool mirror_only = false;
 
   // The member's name, where most diagnostics point.
   clang::SourceLocation location() const;
@@ -101,6 +106,8 @@ struct TableModel {
   const clang::CXXRecordDecl* decl = nullptr;
   std::string name;
   std::optional<std::string> comment, renamed_from;
+  std::optional<std::string> primary_key_name;  // .primary_key_name, else pk_<table>
+  bool sqlite_autoincrement = false;
   AnnotationValues options;
   std::vector<FieldModel> fields;
   std::vector<ConstraintModel> constraints;
@@ -123,7 +130,9 @@ struct MirrorModel {
   std::string mirrors;
   bool partial = false;
   AnnotationValues options;
-  std::vector<FieldModel> fields;  // column-typed members only
+  // Column-typed members: fields mapped to the table's columns, and the model's own
+  // (.column = false, mirror_only set).
+  std::vector<FieldModel> fields;
 
   clang::SourceLocation location() const;
 };

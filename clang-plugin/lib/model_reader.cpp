@@ -111,8 +111,10 @@ class AnnotatedDeclFinder : public clang::RecursiveASTVisitor<AnnotatedDeclFinde
 
 class ModelReader {
  public:
-  ModelReader(clang::ASTContext& context, Reporter& reporter, const SourcePaths& paths)
-      : context_(context), sources_(context.getSourceManager()), reporter_(reporter), paths_(paths) {}
+  ModelReader(clang::ASTContext& context, Reporter& reporter, const SourcePaths& paths,
+              const ReadOptions& options)
+      : context_(context), sources_(context.getSourceManager()), reporter_(reporter), paths_(paths),
+        options_(options) {}
 
   ModelSet read(const std::vector<const clang::CXXRecordDecl*>& records);
 
@@ -170,6 +172,7 @@ class ModelReader {
   const clang::SourceManager& sources_;
   Reporter& reporter_;
   const SourcePaths& paths_;
+  const ReadOptions& options_;
   std::set<const clang::CXXRecordDecl*> table_records_;  // canonical decls
   const clang::CXXRecordDecl* joined_parent_ = nullptr;  // of the table being read
   // Every table struct's SQLMODEL_TABLE, read once (canonical decls).
@@ -320,6 +323,8 @@ void ModelReader::read_table(const clang::CXXRecordDecl& record, TableModel& tab
   table.name = table.options.string("name").value_or(llvm::StringRef(record.getName()).lower());
   table.comment = table.options.string("comment");
   table.renamed_from = table.options.string("renamed_from");
+  table.primary_key_name = table.options.string("primary_key_name");
+  table.sqlite_autoincrement = table.options.flag("sqlite_autoincrement");
   std::set<const clang::CXXRecordDecl*> visited;
   joined_parent_ = nullptr;
   read_members(record, table, visited);
@@ -437,8 +442,16 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
                      "to keep the member out of the table, mark it SQLMODEL_FIELD(.exclude = true)");
       continue;
     }
-    if (std::optional<FieldModel> column = read_field(*field, record, type, field_options))
-      table.fields.push_back(std::move(*column));
+    if (std::optional<FieldModel> column = read_field(*field, record, type, field_options)) {
+      // A member that hides a mixin's member of the same name replaces that column, in the
+      // mixin's place, with its own type and options (a SQLModel subclass redeclaring a field).
+      auto overridden = std::find_if(table.fields.begin(), table.fields.end(), [&](const FieldModel& existing) {
+        return existing.decl && existing.owner && existing.owner != &record &&
+               existing.decl->getName() == field->getName() && record.isDerivedFrom(existing.owner);
+      });
+      if (overridden != table.fields.end()) *overridden = std::move(*column);
+      else table.fields.push_back(std::move(*column));
+    }
   }
 }
 
@@ -477,6 +490,11 @@ std::optional<FieldModel> ModelReader::read_field(const clang::FieldDecl& decl,
   field.index = o.flag("index");
   field.unique = o.flag("unique");
   field.foreign_key = o.string("foreign_key");
+  field.foreign_key_name = o.string("foreign_key_name");
+  field.updated_on_update = o.integer("update_factory") == 1;
+  if (const OptionValue* column_option = o.find("column"))
+    field.mirror_only = column_option->kind == OptionValue::Kind::boolean && !column_option->boolean;
+  column.generated = o.string("generated");
   field.on_delete = referential_action(o.integer("on_delete")).value_or(ReferentialAction::no_action);
   field.on_update = referential_action(o.integer("on_update")).value_or(ReferentialAction::no_action);
   field.max_length = o.integer("max_length");
@@ -500,17 +518,37 @@ std::optional<FieldModel> ModelReader::read_field(const clang::FieldDecl& decl,
   }
   if (value_kind == schema::TypeKind::datetime)
     column.type.with_timezone = o.tristate("timezone").value_or(true);
-  if (std::optional<std::string> sql_type = o.string("sql_type")) {
-    if (std::optional<schema::ColumnType> parsed = schema::parse_type(*sql_type)) {
+  std::optional<std::string> sql_type = o.string("sql_type");
+  if (sql_type) {
+    std::optional<schema::ColumnType> parsed = schema::parse_type(*sql_type);
+    if (parsed && (parsed->postgresql_type || parsed->sqlite_type)) parsed.reset();
+    if (parsed) {
       if (parsed->kind == schema::TypeKind::enumeration && parsed->enum_name.empty())
         parsed->enum_name = column.type.enum_name;
       column.type = *parsed;
     } else {
       reporter_.report(Check::invalid_options, o.location_of("sql_type", field.location()),
-                       "unknown sql_type " + quoted(*sql_type) +
-                           ": use the snapshot's type spelling, e.g. \"string(40)\", "
-                           "\"numeric(12,4)\", \"int32\", \"datetime_tz\", \"json\"");
+                      "unknown sql_type " + quoted(*sql_type) +
+                          ": use the snapshot's type spelling, e.g. \"string(40)\", \"text\", "
+                          "\"numeric(12,4)\", \"int32\", \"datetime_tz\", \"json\", \"jsonb\" (a "
+                          "type of one database goes in .postgresql_type or .sqlite_type)");
     }
+  } else {
+    if (options_.jsonb && column.type.kind == schema::TypeKind::json) column.type.kind = schema::TypeKind::jsonb;
+    if (options_.sqlite_uuid_hex && column.type.kind == schema::TypeKind::uuid) column.type.uuid_hex = true;
+  }
+  for (const char* dialect_option : {"postgresql_type", "sqlite_type"}) {
+    std::optional<std::string> spelling = o.string(dialect_option);
+    if (!spelling) continue;
+    if (!schema::is_dialect_spelling(*spelling)) {
+      reporter_.report(Check::invalid_options, o.location_of(dialect_option, field.location()),
+                      "." + std::string(dialect_option) + " " + quoted(*spelling) +
+                          " is not a type spelling: it must not be empty, hold a ';' or a line "
+                          "break, or start or end with a space");
+      continue;
+    }
+    (std::string(dialect_option) == "postgresql_type" ? column.type.postgresql_type
+                                                      : column.type.sqlite_type) = *spelling;
   }
 
   DefaultValue initial = read_default_value(decl, type, context_);
@@ -756,10 +794,28 @@ void ModelReader::read_table_constraints(const clang::CXXRecordDecl& record, Tab
       if (kind == "check") {
         constraint.kind = ConstraintModel::Kind::check;
         constraint.expression = o.string("expression").value_or("");
+        std::optional<std::string> full_name = o.string("constraint_name");
+        if (full_name && name) {
+          reporter_.report(Check::invalid_options, o.location_of("constraint_name", constraint.location),
+                          "SQLMODEL_CHECK takes .name (the constraint is ck_" + table.name +
+                              "_<name>) or .constraint_name (the whole name), not both");
+          continue;
+        }
+        if (full_name && !full_name->empty()) {
+          if (constraint.expression.empty()) {
+            reporter_.report(Check::invalid_options, o.location_of("expression", constraint.location),
+                            "SQLMODEL_CHECK needs an .expression (a SQL boolean expression)");
+            continue;
+          }
+          constraint.name = *full_name;
+          constraint.explicit_name = true;
+          table.constraints.push_back(std::move(constraint));
+          continue;
+        }
         if (!name || name->empty()) {
-          reporter_.report(
-              Check::invalid_options, o.location_of("name", constraint.location),
-              "SQLMODEL_CHECK needs a .name: the constraint is named ck_" + table.name + "_<name>");
+          reporter_.report(Check::invalid_options, o.location_of("name", constraint.location),
+                          "SQLMODEL_CHECK needs a .name: the constraint is named ck_" +
+                              table.name + "_<name> (or .constraint_name for the whole name)");
           continue;
         }
         if (constraint.expression.empty()) {
@@ -807,10 +863,11 @@ void ModelReader::read_mirror(const clang::CXXRecordDecl& record, MirrorModel& m
 
 }  // namespace
 
-ModelSet read_models(clang::ASTContext& context, Reporter& reporter, const SourcePaths& paths) {
+ModelSet read_models(clang::ASTContext& context, Reporter& reporter, const SourcePaths& paths,
+                     const ReadOptions& options) {
   AnnotatedDeclFinder finder(reporter, context.getSourceManager());
   finder.TraverseDecl(context.getTranslationUnitDecl());
-  ModelReader reader(context, reporter, paths);
+  ModelReader reader(context, reporter, paths, options);
   return reader.read(finder.records);
 }
 

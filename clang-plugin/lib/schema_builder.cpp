@@ -19,7 +19,8 @@ void add_keys(const TableModel& model, schema::Table& table) {
   std::vector<std::string> key_columns;
   for (const FieldModel* field : model.primary_key()) key_columns.push_back(field->column.name);
   if (!key_columns.empty())
-    table.primary_key = schema::PrimaryKey{schema::naming::primary_key(model.name), key_columns};
+    table.primary_key = schema::PrimaryKey{
+        model.primary_key_name.value_or(schema::naming::primary_key(model.name)), key_columns};
 
   for (const FieldModel& field : model.fields) {
     if (!field.foreign_key) continue;
@@ -27,7 +28,7 @@ void add_keys(const TableModel& model, schema::Table& table) {
     if (!target) continue;
     schema::ForeignKey key;
     key.columns = {field.column.name};
-    key.name = schema::naming::foreign_key(model.name, key.columns, target->table);
+    key.name = field.foreign_key_name.value_or(schema::naming::foreign_key(model.name, key.columns, target->table));
     key.referred_table = target->table;
     key.referred_columns = {target->column};
     key.on_delete = field.on_delete;
@@ -127,6 +128,7 @@ schema::Schema build_schema(const ModelSet& models, const clang::SourceManager& 
     table.name = model.name;
     table.comment = model.comment;
     table.renamed_from = model.renamed_from;
+    table.sqlite_autoincrement = model.sqlite_autoincrement;
     table.source = paths.locate(sources, model.location());
     for (const FieldModel& field : model.fields) table.columns.push_back(field.column);
     add_keys(model, table);

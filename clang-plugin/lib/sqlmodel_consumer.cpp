@@ -52,10 +52,27 @@ bool parse_plugin_options(const std::vector<std::string>& args, PluginOptions& o
       else options.source_root = value;
       continue;
     }
+    if (key == "json-type") {
+      if (value != "json" && value != "jsonb") {
+        error = "plugin option 'json-type' takes json or jsonb: -fplugin-arg-sqlmodel-json-type=jsonb";
+        return false;
+      }
+      options.jsonb = value == "jsonb";
+      continue;
+    }
+    if (key == "sqlite-uuid") {
+      if (value != "text" && value != "hex") {
+        error = "plugin option 'sqlite-uuid' takes text or hex: -fplugin-arg-sqlmodel-sqlite-uuid=hex";
+        return false;
+      }
+      options.sqlite_uuid_hex = value == "hex";
+      continue;
+    }
     error = "unknown plugin option '" + arg +
             "'; valid options: -fplugin-arg-sqlmodel-snapshot=PATH, "
             "-fplugin-arg-sqlmodel-source-root=DIR, -fplugin-arg-sqlmodel-emit=PATH, "
-            "-fplugin-arg-sqlmodel-checks=GLOBS, -fplugin-arg-sqlmodel-warnings-as-errors=GLOBS";
+            "-fplugin-arg-sqlmodel-checks=GLOBS, -fplugin-arg-sqlmodel-warnings-as-errors=GLOBS, "
+            "-fplugin-arg-sqlmodel-json-type=json|jsonb, -fplugin-arg-sqlmodel-sqlite-uuid=text|hex";
     return false;
   }
   return true;
@@ -81,7 +98,8 @@ void SqlmodelConsumer::run(clang::ASTContext& context) {
   clang::DiagnosticsEngine& diagnostics = context.getDiagnostics();
   Reporter reporter(diagnostics, options_.switches);
   SourcePaths paths(options_.source_root, header_search_);
-  ModelSet models = read_models(context, reporter, paths);
+  ModelSet models = read_models(context, reporter, paths,
+                                ReadOptions{.jsonb = options_.jsonb, .sqlite_uuid_hex = options_.sqlite_uuid_hex});
   std::vector<SqlTextUse> sql_texts = find_sql_texts(context, reporter);
   run_all_checks(CheckContext{models, reporter, context, sql_texts});
   bool wants_schema = options_.snapshot || options_.on_schema;

@@ -29,6 +29,8 @@ struct PluginOptions {
   // being written (sqlmodel-check merges them).
   std::function<void(schema::Schema)> on_schema;
   std::optional<std::string> emit;  // emit=PATH: the generated header (model traits)
+  bool jsonb = false;               // json-type=jsonb: JSON members default to jsonb
+  bool sqlite_uuid_hex = false;     // sqlite-uuid=hex: UUID members default to uuid_hex
   // When set, receives each error-free translation unit's generated code instead of the
   // header being written (sqlmodel-check merges them); `emit` still places the header, which
   // decides how it spells the models' includes.

@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -108,6 +109,73 @@ MemberType map_builtin(const clang::BuiltinType& builtin, clang::QualType type,
 // A column type without std::optional around it.
 MemberType map_value_type(clang::QualType type, const clang::ASTContext& context, bool in_array);
 
+// The integer value of a template argument (std::ratio's numerator and denominator).
+std::optional<llvm::APSInt> integral_arg(const clang::TemplateArgumentList& args, unsigned index) {
+  if (args.size() <= index || args[index].getKind() != clang::TemplateArgument::Integral) return std::nullopt;
+  return args[index].getAsIntegral();
+}
+
+// std::chrono::duration<Rep, Period>: an interval, kept to the microsecond as PostgreSQL's
+// INTERVAL and SQLAlchemy's Interval keep it.
+MemberType map_duration(const clang::TemplateArgumentList& args) {
+  clang::QualType rep = first_type_arg(args);
+  if (rep.isNull() || !(rep->isIntegerType() || rep->isRealFloatingType()) || rep->isBooleanType() ||
+      rep->isEnumeralType())
+    return unsupported("a std::chrono::duration column needs an integer or floating-point count");
+  if (args.size() < 2 || args[1].getKind() != clang::TemplateArgument::Type)
+    return unsupported("std::chrono::duration without a period");
+  const auto* ratio = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+      args[1].getAsType()->getAsCXXRecordDecl());
+  std::optional<llvm::APSInt> numerator, denominator;
+  if (ratio && has_qualified_name(ratio->getSpecializedTemplate(), {"std", "ratio"})) {
+    numerator = integral_arg(ratio->getTemplateArgs(), 0);
+    denominator = integral_arg(ratio->getTemplateArgs(), 1);
+  }
+  if (!numerator || !denominator || denominator->isZero())
+    return unsupported("the duration's period is not a std::ratio");
+  // Finer than a microsecond: numerator / denominator < 1 / 1'000'000 (std::ratio keeps both
+  // positive and within intmax_t).
+  if (!numerator->isStrictlyPositive() || !denominator->isStrictlyPositive())
+    return unsupported("the duration's period must be positive");
+  const __int128 scaled = static_cast<__int128>(numerator->getExtValue()) * 1'000'000;
+  if (rep->isIntegerType() && scaled < static_cast<__int128>(denominator->getExtValue()))
+    return unsupported("a duration finer than a microsecond loses its digits: PostgreSQL's INTERVAL "
+                       "(and SQLAlchemy's Interval) keep microseconds; use std::chrono::microseconds "
+                       "or a coarser duration");
+  return column(TypeKind::interval);
+}
+
+// A plain struct stored as one JSON value (SQLModel's `steps: list[Step]` with a JSON column):
+// an aggregate of public members, not a model, not a template, not the standard library's.
+MemberType map_json_struct(const clang::CXXRecordDecl& record) {
+  const clang::CXXRecordDecl* definition = record.getDefinition();
+  std::string name = "'" + record.getQualifiedNameAsString() + "'";
+  if (!definition) return unsupported(name + " is incomplete here; its definition must come first");
+  if (definition->isUnion()) return unsupported("unions have no JSON form");
+  if (definition->isLambda()) return unsupported("lambdas are not columns");
+  for (const clang::DeclContext* context = definition->getDeclContext(); context; context = context->getParent())
+    if (const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(context))
+      if (!ns->getParent() || ns->getParent()->isTranslationUnit())
+        if (ns->getName() == "std" || ns->getName() == "sqlmodel" || ns->getName() == "nlohmann")
+          return unsupported(name + " has no SQL column type");
+  if (llvm::isa<clang::ClassTemplateSpecializationDecl>(definition) || definition->getDescribedClassTemplate())
+    return unsupported(name + " is a class template specialization; a typed JSON column's struct "
+                              "must be a plain struct (name one with a using-declaration of a struct "
+                              "deriving from it)");
+  if (definition->getName().empty()) return unsupported("an anonymous struct has no name to generate its JSON form by");
+  for (const clang::Decl* redecl : definition->redecls())
+    for (const auto* attr : redecl->specific_attrs<clang::AnnotateAttr>())
+      if (attr->getAnnotation().starts_with("sqlmodel."))
+        return unsupported(name + " is a model: a table is reached through sqlmodel::Related<T> or "
+                                  "sqlmodel::RelatedList<T>, a mirror model is not stored");
+  if (!definition->isAggregate())
+    return unsupported(name + " is not a plain struct (an aggregate: public members, no constructors, "
+                              "no virtual functions), so it cannot be stored as a JSON column");
+  MemberType result = column(TypeKind::json);
+  result.json_struct = definition;
+  return result;
+}
+
 MemberType map_vector(const clang::TemplateArgumentList& args, const clang::ASTContext& context) {
   clang::QualType element = first_type_arg(args);
   if (element.isNull()) return unsupported("std::vector without an element type");
@@ -115,6 +183,11 @@ MemberType map_vector(const clang::TemplateArgumentList& args, const clang::ASTC
     if (has_qualified_name(enum_type->getDecl(), {"std", "byte"})) return column(TypeKind::blob);
   // Bytes, as the runtime's codec binds them (value_codec.hpp), not an array of small integers.
   if (element->isSpecificBuiltinType(clang::BuiltinType::UChar)) return column(TypeKind::blob);
+  // A list of plain structs is one JSON array, not a SQL array.
+  if (const auto* record = element->getAsCXXRecordDecl(); record && !specialization_args(element, {"std", "basic_string"})) {
+    MemberType mapped = map_value_type(element, context, /*in_array=*/true);
+    if (mapped.kind == MemberType::Kind::column && mapped.json_struct) return mapped;
+  }
   MemberType mapped = map_value_type(element, context, /*in_array=*/true);
   if (mapped.kind != MemberType::Kind::column) {
     if (mapped.kind == MemberType::Kind::unsupported)
@@ -168,6 +241,10 @@ MemberType map_value_type(clang::QualType type, const clang::ASTContext& context
       return unsupported("only std::chrono::system_clock::time_point is a timestamp column");
     }
     if (is_record(type, {"std", "chrono", "year_month_day"})) return column(TypeKind::date);
+    if (const auto* args = specialization_args(type, {"std", "chrono", "duration"})) {
+      if (in_array) return unsupported("arrays of durations are not columns");
+      return map_duration(*args);
+    }
     if (is_record(type, {"nlohmann", "basic_json"})) {
       if (in_array) return unsupported("JSON values cannot be array elements: use one JSON column");
       return column(TypeKind::json);
@@ -184,7 +261,7 @@ MemberType map_value_type(clang::QualType type, const clang::ASTContext& context
     }
     if (is_record(type, {"sqlmodel", "Related"}) || is_record(type, {"sqlmodel", "RelatedList"}))
       return unsupported("relationships cannot be wrapped in other types");
-    return unsupported("'" + record->getQualifiedNameAsString() + "' has no SQL column type");
+    return map_json_struct(*record);
   }
   return unsupported("this type has no SQL column type");
 }
@@ -229,14 +306,39 @@ MemberType classify_mirror_member_type(clang::QualType type, const clang::ASTCon
   return classify_member_type(type, context);
 }
 
+std::vector<JsonStructMember> json_struct_members(const clang::CXXRecordDecl& record,
+                                                  const clang::ASTContext& context) {
+  std::vector<JsonStructMember> members;
+  const clang::CXXRecordDecl* definition = record.getDefinition();
+  if (!definition) return members;
+  for (const clang::CXXBaseSpecifier& base : definition->bases())
+    if (const clang::CXXRecordDecl* base_record = base.getType()->getAsCXXRecordDecl())
+      for (JsonStructMember& member : json_struct_members(*base_record, context))
+        members.push_back(std::move(member));
+  for (const clang::FieldDecl* field : definition->fields()) {
+    JsonStructMember member;
+    member.decl = field;
+    if (field->isBitField())
+      member.type = unsupported("a bit-field has no address to read or write it through");
+    else if (field->getName().empty())
+      member.type = unsupported("an unnamed member has no JSON key");
+    else
+      member.type = classify_member_type(field->getType(), context);
+    if (member.type.kind == MemberType::Kind::relationship)
+      member.type = unsupported("a relationship cannot be stored inside a JSON value");
+    members.push_back(std::move(member));
+  }
+  return members;
+}
+
 const char* supported_types_note() {
   return "supported column types: bool, std::int8_t .. std::int64_t, std::uint8_t .. "
          "std::uint32_t, float, double, std::string, std::chrono::system_clock::time_point, "
-         "std::chrono::year_month_day, enum class, nlohmann::json, std::vector<std::byte> (or "
-         "std::vector<std::uint8_t>), "
-         "sqlmodel::UUID, sqlmodel::Decimal, std::vector<T> of those scalars, and "
-         "std::optional<T> of any of them; relationships are sqlmodel::Related<T> and "
-         "sqlmodel::RelatedList<T>";
+         "std::chrono::year_month_day, std::chrono::duration (microseconds or coarser), enum "
+         "class, nlohmann::json, std::vector<std::byte> (or std::vector<std::uint8_t>), "
+         "sqlmodel::UUID, sqlmodel::Decimal, std::vector<T> of those scalars, a plain struct or "
+         "a std::vector of them (stored as JSON), and std::optional<T> of any of them; "
+         "relationships are sqlmodel::Related<T> and sqlmodel::RelatedList<T>";
 }
 
 std::string schema_enum_name(const clang::EnumDecl& decl) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -22,6 +23,9 @@ struct MemberType {
   // classify_mirror_member_type); `optional` is set too.
   bool nested_optional = false;
   const clang::EnumDecl* enum_decl = nullptr;    // enum class columns (and arrays of them)
+  // A typed JSON column: a plain struct, or a std::vector of them, stored as one JSON value.
+  // The struct's members are checked by the typed-json check (they need a JSON form too).
+  const clang::CXXRecordDecl* json_struct = nullptr;
 
   // relationship: sqlmodel::Related<T> (to one) or sqlmodel::RelatedList<T> (to many)
   bool to_many = false;
@@ -38,6 +42,15 @@ MemberType classify_member_type(clang::QualType type, const clang::ASTContext& c
 // is, an engaged empty value sets it to NULL (mirror.hpp, json.hpp). Such a type is T's column,
 // nullable, with nested_optional set; the mirror-models check says where it is allowed.
 MemberType classify_mirror_member_type(clang::QualType type, const clang::ASTContext& context);
+
+// The members of a typed JSON column's struct (MemberType::json_struct), bases' first, each
+// with its mapping: what its JSON form is (a column type stands for one), or why it has none.
+struct JsonStructMember {
+  const clang::FieldDecl* decl = nullptr;
+  MemberType type;
+};
+std::vector<JsonStructMember> json_struct_members(const clang::CXXRecordDecl& record,
+                                                  const clang::ASTContext& context);
 
 // The C++ types that map to columns, for the note under an "unsupported type" error.
 const char* supported_types_note();

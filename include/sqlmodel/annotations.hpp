@@ -74,6 +74,10 @@ struct Table {
   const char* discriminator = nullptr;
   // The discriminator's value for rows of this struct (an enumerator's name for an enum).
   const char* polymorphic_identity = nullptr;
+  const char* primary_key_name = nullptr;  // default: pk_<table>
+  // SQLite: INTEGER PRIMARY KEY AUTOINCREMENT, so a deleted row's key is never handed out
+  // again (SQLAlchemy's sqlite_autoincrement=True); needs an autoincrement integer key.
+  bool sqlite_autoincrement = false;
 };
 
 // SQLMODEL_MODEL(...): a struct that is not a table but mirrors one (the Create / Read /
@@ -108,7 +112,21 @@ struct Field {
   int precision = unset;           // sqlmodel::Decimal
   int scale = unset;
   Tristate timezone = unset;       // time_point: true (the default) is a timestamp with time zone
-  const char* sql_type = nullptr;  // the snapshot's type spelling: "string(40)", "numeric(12,4)"
+  const char* sql_type = nullptr;  // the snapshot's type spelling: "string(40)", "text", "jsonb"
+  // A type the library does not model, in the dialect's own words, carried verbatim:
+  // .postgresql_type = "tsvector", .sqlite_type = "TEXT". A dialect without one gets the
+  // column type of the member (or of .sql_type).
+  const char* postgresql_type = nullptr;
+  const char* sqlite_type = nullptr;
+  // GENERATED ALWAYS AS (<expression>) STORED: the database computes the value; the ORM reads
+  // it and never writes it.
+  const char* generated = nullptr;
+  const char* foreign_key_name = nullptr;  // default: fk_<table>_<column>_<referred table>
+  // The value the application writes on every UPDATE (SQLAlchemy's onupdate): now.
+  DefaultFactory update_factory = DefaultFactory::none;
+  // SQLMODEL_MODEL only: false makes the field one of the model's own (a password in a
+  // UserCreate), not a column of the mirrored table; its options validate it.
+  bool column = true;
   bool exclude = false;            // not a column
   // Optimistic concurrency (an integer column): 1 on INSERT; every UPDATE or DELETE of the
   // object checks it and an UPDATE bumps it, so a write over another session's change is a
@@ -144,10 +162,14 @@ struct Unique {
   const char* name = nullptr;  // default: uq_<table>_<columns>
 };
 
-// SQLMODEL_CHECK(...), on the table struct: a CHECK constraint named ck_<table>_<name>.
+// SQLMODEL_CHECK(...), on the table struct: a CHECK constraint named ck_<table>_<name>, or
+// .constraint_name as it is.
 struct Check {
   const char* name = nullptr;
   const char* expression = nullptr;  // SQL boolean expression over this table's columns
+  // The constraint's whole name, instead of ck_<table>_<name> (an existing database's
+  // "users_age_check").
+  const char* constraint_name = nullptr;
 };
 
 // A UUID stored as 16 bytes (native uuid on PostgreSQL).
@@ -168,6 +190,25 @@ struct UUID {
       text += digits[bytes[i] & 0x0f];
     }
     return text;
+  }
+
+  // 32 lowercase hex digits, no dashes: SQLAlchemy's Uuid on a database without a native type.
+  std::string to_hex() const {
+    std::string text = to_string();
+    std::erase(text, '-');
+    return text;
+  }
+
+  // 32 hex digits, any case (to_hex()'s form); nullopt for anything else.
+  static std::optional<UUID> parse_hex(std::string_view text) {
+    if (text.size() != 32) return std::nullopt;
+    UUID uuid;
+    for (std::size_t i = 0; i < 16; ++i) {
+      int high = hex_value(text[2 * i]), low = hex_value(text[2 * i + 1]);
+      if (high < 0 || low < 0) return std::nullopt;
+      uuid.bytes[i] = static_cast<std::uint8_t>(high * 16 + low);
+    }
+    return uuid;
   }
 
   // Accepts the canonical form, any case; nullopt for anything else.

@@ -27,6 +27,7 @@ namespace sqlmodel {
 struct DatabaseOptions {
   std::size_t max_connections = 8;  // PostgreSQL and SQLite files; :memory: always has 1
   std::chrono::milliseconds acquire_timeout{5000};
+  SqliteUuid sqlite_uuid = SqliteUuid::text;
 };
 
 class Session;

@@ -9,6 +9,8 @@
 //   enums                           the enumerator's name (enum_traits)
 //   system_clock::time_point        "YYYY-MM-DDTHH:MM:SS.ffffffZ" (UTC; offsets accepted)
 //   std::chrono::year_month_day     "YYYY-MM-DD"
+//   std::chrono::duration           ISO 8601 "PT1H30M" (Pydantic's timedelta); seconds read too
+//   a typed JSON struct             an object of its members (json_column.hpp)
 //   nlohmann::json                  itself
 //   std::vector<std::byte|uint8_t>  base64 string (RFC 4648, padded)
 //   std::vector<T>                  array
@@ -241,6 +243,23 @@ struct json_value<std::chrono::year_month_day> {
     if (json.is_string()) parsed = detail::parse_date(json.get_ref<const std::string&>());
     if (!parsed) detail::json_type_error(path, "a date \"YYYY-MM-DD\"", json);
     out = *parsed;
+  }
+};
+
+// ISO 8601, as Pydantic writes a timedelta ("PT1H30M"); a number of seconds is read too.
+template <typename Rep, typename Period>
+struct json_value<std::chrono::duration<Rep, Period>> {
+  using Duration = std::chrono::duration<Rep, Period>;
+  static nlohmann::json to(Duration value) { return detail::format_interval_iso8601(detail::duration_to_micros(value)); }
+  static void from(const nlohmann::json& json, Duration& out, const std::string& path) {
+    std::optional<std::chrono::microseconds> micros;
+    if (json.is_string()) micros = detail::parse_interval_iso8601(json.get_ref<const std::string&>());
+    else if (json.is_number())
+      micros = std::chrono::round<std::chrono::microseconds>(std::chrono::duration<double>(json.get<double>()));
+    if (!micros) detail::json_type_error(path, "an ISO 8601 duration (\"PT1H30M\") or a number of seconds", json);
+    auto converted = detail::duration_from_micros<Duration>(*micros);
+    if (!converted) detail::json_type_error(path, "a whole number of the field's duration unit", json);
+    out = *converted;
   }
 };
 

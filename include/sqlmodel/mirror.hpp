@@ -39,9 +39,14 @@ void assign_field(To& to, const From& from) {
   }
 }
 
+// The fields that stand for a table member (a mirror_own_field maps to none).
 template <typename M, typename F>
 void for_each_mirror_field(F&& f) {
-  std::apply([&](const auto&... fields) { (f(fields), ...); }, mirror_traits<M>::fields);
+  std::apply([&](const auto&... fields) {
+    ([&](const auto& field) {
+      if constexpr (requires { std::remove_cvref_t<decltype(field)>::table_member; }) f(field);
+    }(fields), ...);
+  }, mirror_traits<M>::fields);
 }
 
 }  // namespace detail

@@ -140,6 +140,11 @@
 // - `.has_default = true` when the member has a default member initializer (`= 0`, `{}`) or a
 //   default_factory: from_json lets a document leave it out (std::optional members may always
 //   be left out). Also on mirror_field, after `.name`.
+// - `.generated = true` for a generated column (`.generated = "expression"`): the session never
+//   writes it; INSERT and UPDATE read it back (RETURNING).
+// - `.server_default = true` for a column with a `.server_default`: an INSERT leaves it out
+//   while the member is std::nullopt, so the database's DEFAULT applies, and reads it back.
+// - `.role = sqlmodel::ColumnRole::updated_at` also for `.update_factory = now` on any column.
 //
 // For `User` above with `SQLMODEL_FIELD(.min_length = 3, .max_length = 40,
 // .pattern = "^[a-z0-9_]+$") std::string handle;` and `SQLMODEL_FIELD(.ge = 0, .lt = 150)
@@ -219,6 +224,14 @@
 // `.name` is the field's C++ name (its JSON key); the field's constraints are the mapped
 // column's. A partial field of a nullable column may be std::optional<std::optional<V>> to
 // tell "leave unchanged" (nullopt) from "set to NULL" (an engaged nullopt).
+//
+// A field marked SQLMODEL_FIELD(.column = false, ...) is the model's own (a password in a
+// UserCreate): it maps to no column and is written, in declaration order with the others, as
+//
+//         sqlmodel::mirror_own_field<&UserCreate::password>{.name = "password", .min_length = 8},
+//
+// with its own constraints (.max_length, .min_length, .ge, .gt, .le, .lt, .pattern, as on a
+// column) and .has_default. from_create / to_read / apply_update pass it by.
 #pragma once
 
 #include <array>
@@ -296,6 +309,11 @@ struct column {
   DefaultFactory default_factory = DefaultFactory::none;
   ColumnRole role = ColumnRole::none;
   bool has_default = false;  // a document may leave it out (json.hpp)
+  // The database computes it (GENERATED ALWAYS AS ... STORED): never written, read back.
+  bool generated = false;
+  // It has a DEFAULT in the DDL: an INSERT leaves it out while the member is std::nullopt, so
+  // the database's default applies, and reads the value back.
+  bool server_default = false;
 
   constexpr std::string_view key_in_json() const { return json_name.empty() ? name : json_name; }
 
@@ -417,6 +435,26 @@ struct mirror_field {
 
   std::string_view name;  // the C++ field name: the JSON key
   bool has_default = false;
+};
+
+// A mirror model's own field (SQLMODEL_FIELD(.column = false)): no table member stands for it
+// (a UserCreate's password). It is read and written by from_json/to_json and validated by its
+// own constraints, which read like a column's (validation.hpp).
+template <auto Member>
+struct mirror_own_field {
+  using model_type = typename member_pointer_traits<Member>::model_type;
+  using value_type = typename member_pointer_traits<Member>::value_type;
+  static constexpr auto member = Member;
+
+  std::string_view name;
+  bool has_default = false;
+  int max_length = -1;
+  int min_length = -1;
+  std::optional<double> ge = {};
+  std::optional<double> gt = {};
+  std::optional<double> le = {};
+  std::optional<double> lt = {};
+  std::string_view pattern = {};
 };
 
 namespace detail {

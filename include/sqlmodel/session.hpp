@@ -167,6 +167,9 @@ class Session {
   // them) or every object sets it.
   //
   // A single-table model's rows get its polymorphic_identity in the discriminator, as add() writes.
+  // A generated column is never written; a column with a .server_default that an object leaves
+  // std::nullopt is left out of its row, so the database's DEFAULT applies (runs of rows that
+  // write the same columns share one statement, or one COPY).
   //
   // As add() does, and before anything is written (staged writes are not flushed either):
   // - every object is validated (validation.hpp); one ValidationError lists every failure of
@@ -411,6 +414,11 @@ class Session {
     detail::load_member(*this, std::span<T* const>(pointers), relationship, {}, with_deleted);
   }
 
+  // COPY `table` (`columns`) FROM STDIN of `rows` rows, row i encoded by bind_row(encoder, i),
+  // in the session's transaction (PostgreSQL).
+  template <typename BindRow>
+  void copy_rows(std::string_view table, std::span<const std::string_view> columns, std::size_t rows,
+                 BindRow bind_row);
   void ensure_transaction();
   void abort_transaction() noexcept;
   bool is_observed() const;
@@ -458,43 +466,79 @@ void Session::bulk_insert(std::span<const T> objects) {
             ": some objects set their key and some leave it to the database; insert them "
             "in two calls");
   }
-  const auto& info = detail::table_info<T>::get();
   const std::string_view table = model_traits<T>::table_name;
-  // The same column list as add()'s INSERT (they share the prepared statement on SQLite): with
-  // the discriminator of a single-table model when no member holds it.
-  const std::span<const std::string_view> columns =
-      generated ? detail::insert_columns<T, false>(info.non_key_columns) : detail::insert_columns<T, true>(info.columns);
-  const int member_columns = static_cast<int>(generated ? info.non_key_columns.size() : info.columns.size());
-  // Binds the object's columns in INSERT order (the generated key left out). A single-table
-  // model's rows carry its identity, as add() writes it (the const objects are not assigned).
-  auto bind_row = [&](Statement& statement, const T& object) {
+  // Which columns a row writes ('w'): all but a key the database assigns and, on a model with
+  // database-filled columns, its generated columns and the server-defaulted ones the row leaves
+  // std::nullopt (and no default_factory fills), so the database's DEFAULT applies.
+  auto shape_of = [&](const T& object) {
+    std::string shape;
+    for_each_column<T>([&](auto index, const auto& column) {
+      using Column = std::remove_cvref_t<decltype(column)>;
+      const bool leave_out = (generated && detail::is_primary_key_index<T>(index())) || column.generated ||
+                             (column.server_default && !detail::fills_on_insert(column) &&
+                              detail::leaves_default_to_database(object.*Column::member));
+      shape += leave_out ? 'r' : 'w';
+    });
+    return shape;
+  };
+  // The written columns, in add()'s INSERT order: with the discriminator of a single-table model
+  // when no member holds it.
+  auto columns_of = [&](const std::string& shape) {
+    std::vector<std::string_view> written;
+    for_each_column<T>([&](auto index, const auto& column) {
+      if (shape[index()] == 'w') written.push_back(column.name);
+    });
+    return detail::with_discriminator_column<T>(std::move(written));
+  };
+  // A single-table model's rows carry its identity, as add() writes it (the const objects are
+  // not assigned).
+  auto bind_row = [&](Statement& statement, const T& object, const std::string& shape) {
+    int position = 0;
     for_each_column<T>([&](auto index, const auto&) {
-      if (generated && detail::is_primary_key_index<T>(index())) return;
-      const int position = generated ? detail::non_key_position<T>(index()) : static_cast<int>(index());
+      if (shape[index()] != 'w') return;
       if constexpr (SingleTableModel<T>) {
         if constexpr (index() == detail::discriminator_index<T>()) {
           if (!model_traits<T>::polymorphic_identity.empty()) {
-            statement.bind_text(position, model_traits<T>::polymorphic_identity);
+            statement.bind_text(position++, model_traits<T>::polymorphic_identity);
             return;
           }
         }
       }
-      detail::bind_insert_value<T, index()>(statement, position, object, now);
+      detail::bind_insert_value<T, index()>(statement, position++, object, now);
     });
-    detail::bind_discriminator_column<T>(statement, member_columns);
+    detail::bind_discriminator_column<T>(statement, position);
   };
-
-  if (dialect_ != schema::Dialect::postgresql) {
-    Statement& statement = connection_->prepare_cached(
-        generated ? &detail::statement_tag<T, detail::StatementRole::insert_generated_key>
-                  : &detail::statement_tag<T, detail::StatementRole::insert_all>,
-        [&] { return detail::sql::insert(dialect_, table, columns, std::nullopt); }, table);
-    for (const T& object : objects)
-      run(statement, columns.size(), [&](Statement& s) { bind_row(s, object); }, [](Statement&) {});
-    return;
+  // The rows are written in order, each run of rows that writes the same columns by one
+  // statement (SQLite: the prepared INSERT add() shares) or one COPY (PostgreSQL).
+  if (dialect_ == schema::Dialect::postgresql) ensure_transaction();
+  for (std::size_t first = 0; first < objects.size();) {
+    const std::string shape = shape_of(objects[first]);
+    std::size_t last = objects.size();
+    if constexpr (detail::has_database_filled_columns<T>()) {
+      last = first + 1;
+      while (last < objects.size() && shape_of(objects[last]) == shape) ++last;
+    }
+    const std::vector<std::string_view> columns = columns_of(shape);
+    if (dialect_ == schema::Dialect::postgresql) {
+      copy_rows(table, columns, last - first,
+                [&](Statement& encoder, std::size_t row) { bind_row(encoder, objects[first + row], shape); });
+    } else {
+      const void* tag = generated ? &detail::statement_tag<T, detail::StatementRole::insert_generated_key>
+                                  : &detail::statement_tag<T, detail::StatementRole::insert_all>;
+      if constexpr (detail::has_database_filled_columns<T>())
+        tag = detail::shaped_statement_tag<T, static_cast<int>(detail::StatementRole::insert_all)>(shape);
+      Statement& statement = connection_->prepare_cached(
+          tag, [&] { return detail::sql::insert(dialect_, table, columns, std::nullopt); }, table);
+      for (std::size_t row = first; row < last; ++row)
+        run(statement, columns.size(), [&](Statement& s) { bind_row(s, objects[row], shape); }, [](Statement&) {});
+    }
+    first = last;
   }
+}
 
-  ensure_transaction();
+template <typename BindRow>
+void Session::copy_rows(std::string_view table, std::span<const std::string_view> columns, std::size_t rows,
+                        BindRow bind_row) {
   std::string copy_sql = "COPY " + schema::quote_identifier(dialect_, table) + " (";
   for (std::size_t i = 0; i < columns.size(); ++i)
     copy_sql += (i ? ", " : "") + schema::quote_identifier(dialect_, columns[i]);
@@ -506,19 +550,19 @@ void Session::bulk_insert(std::span<const T> objects) {
   constexpr std::size_t chunk_bytes = 1 << 16;
   try {
     connection_->copy_from(table, columns, [&](std::string& chunk) {
-      while (next < objects.size() && chunk.size() < chunk_bytes) {
+      while (next < rows && chunk.size() < chunk_bytes) {
         encoder.start_row(chunk);
-        bind_row(encoder, objects[next++]);
+        bind_row(static_cast<Statement&>(encoder), next++);
         chunk += '\n';
       }
-      return next < objects.size();
+      return next < rows;
     });
   } catch (...) {
     if (observed) notify(encoder, columns.size(), start, 0, true);
     abort_transaction();
     throw;
   }
-  if (observed) notify(encoder, columns.size(), start, static_cast<std::int64_t>(objects.size()), false);
+  if (observed) notify(encoder, columns.size(), start, static_cast<std::int64_t>(rows), false);
 }
 
 }  // namespace sqlmodel

@@ -18,6 +18,14 @@
 
 namespace sqlmodel {
 
+// How a SQLite database stores UUIDs (PostgreSQL has its native uuid). It must match the
+// columns' declared type: `uuid` columns are CHAR(36), `uuid_hex` ones CHAR(32) (the plugin's
+// sqlite-uuid=hex, sqlmodel_add_models(... SQLITE_UUID hex)). Reading takes either form.
+enum class SqliteUuid {
+  text,  // "6f9619ff-8b86-d011-b42d-00cf4fc964ff", 36 characters
+  hex,   // "6f9619ff8b86d011b42d00cf4fc964ff", 32 hex digits: what SQLAlchemy's Uuid stores
+};
+
 namespace detail {
 class SqliteStatement;  // detail/sqlite_statement.hpp
 }

@@ -185,11 +185,16 @@ void check_member(const Column& column, std::string_view field, const std::optio
 // The constraints of the table column a mirror field maps to, applied to the field.
 template <typename Table, typename Field, typename M>
 void check_mirror_field(const Field& field, const M& object, std::vector<ValidationFailure>& failures) {
-  for_each_column<Table>([&](auto, const auto& column) {
-    using Column = std::remove_cvref_t<decltype(column)>;
-    if constexpr (detail::same_member<Column::member, Field::table_member>())
-      check_member(column, field.name, object.*Field::member, failures);
-  });
+  if constexpr (!requires { Field::table_member; }) {
+    // The model's own field (mirror_own_field): its constraints are its own.
+    check_member(field, field.name, object.*Field::member, failures);
+  } else {
+    for_each_column<Table>([&](auto, const auto& column) {
+      using Column = std::remove_cvref_t<decltype(column)>;
+      if constexpr (detail::same_member<Column::member, Field::table_member>())
+        check_member(column, field.name, object.*Field::member, failures);
+    });
+  }
 }
 
 }  // namespace detail

@@ -8,7 +8,9 @@
 //   system_clock::time_point  timestamp[tz] on PostgreSQL, DATETIME / TIMESTAMP WITH TIME ZONE
 //                             text on SQLite: "YYYY-MM-DD HH:MM:SS.ffffff+00:00" (detail/value_text.hpp)
 //   year_month_day            date / DATE text "YYYY-MM-DD"
-//   nlohmann::json            jsonb / JSON text
+//   std::chrono::duration     interval / DATETIME text "1970-01-01 00:00:05.000000" (SQLAlchemy's
+//                             Interval on SQLite: the duration after the epoch)
+//   nlohmann::json            json or jsonb / JSON text
 //   UUID                      uuid / CHAR(36) text
 //   Decimal                   numeric / NUMERIC, as exact text
 //   std::vector<std::byte>    bytea / BLOB (as std::vector<std::uint8_t>)
@@ -239,6 +241,32 @@ struct value_codec<std::chrono::year_month_day>
     auto parsed = detail::parse_date(text);
     if (!parsed) detail::throw_unreadable("a date (YYYY-MM-DD)", text, index, statement.sql());
     value = *parsed;
+    return true;
+  }
+};
+
+// A duration: INTERVAL on PostgreSQL, SQLAlchemy's DATETIME-after-the-epoch form on SQLite
+// (value_text.hpp). Reading a value the member cannot hold exactly (1.5 s into whole seconds)
+// is an error naming the text, not a silent truncation.
+template <typename Rep, typename Period>
+struct value_codec<std::chrono::duration<Rep, Period>>
+    : detail::non_null_codec<value_codec<std::chrono::duration<Rep, Period>>, std::chrono::duration<Rep, Period>> {
+  using Duration = std::chrono::duration<Rep, Period>;
+  static void bind(Statement& statement, int index, Duration value) {
+    const auto micros = detail::duration_to_micros(value);
+    statement.bind_text_copy(index, statement.dialect() == schema::Dialect::postgresql
+                                        ? detail::format_interval_postgres(micros)
+                                        : detail::format_interval_sqlite(micros));
+  }
+  static bool try_read(Statement& statement, int index, Duration& value) {
+    std::string text;
+    if (!detail::read_column(statement, index, text)) return false;
+    auto micros = statement.dialect() == schema::Dialect::postgresql ? detail::parse_interval_postgres(text)
+                                                                     : detail::parse_interval_sqlite(text);
+    if (!micros) detail::throw_unreadable("a duration", text, index, statement.sql());
+    auto converted = detail::duration_from_micros<Duration>(*micros);
+    if (!converted) detail::throw_unreadable("a whole number of the member's duration unit", text, index, statement.sql());
+    value = *converted;
     return true;
   }
 };

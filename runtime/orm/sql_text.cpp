@@ -638,6 +638,11 @@ std::string insert_rows(schema::Dialect dialect, std::string_view table,
   return text;
 }
 
+std::string returning(schema::Dialect dialect, std::span<const std::string_view> columns) {
+  if (columns.empty()) return {};
+  return " RETURNING " + column_list(dialect, columns);
+}
+
 std::string select_where_in_list(schema::Dialect dialect, std::string_view table,
                                  std::span<const std::string_view> columns, std::string_view key,
                                  std::string_view order_by) {

@@ -147,8 +147,8 @@ IntegrityError integrity_error(sqlite3* db, const std::string& sql, const std::s
 
 namespace sqlmodel::detail {
 
-SqliteStatement::SqliteStatement(sqlite3* db, std::string sql, std::string table)
-    : Statement(std::move(sql)), db_(db), table_(std::move(table)) {
+SqliteStatement::SqliteStatement(sqlite3* db, std::string sql, std::string table, SqliteUuid uuid)
+    : Statement(std::move(sql)), db_(db), table_(std::move(table)), uuid_(uuid) {
   sqlite_ = this;
   if (sqlite3_prepare_v3(db_, this->sql().c_str(), static_cast<int>(this->sql().size()),
                          SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) != SQLITE_OK) {
@@ -188,9 +188,10 @@ void SqliteStatement::bind_blob(int index, std::span<const std::uint8_t> value) 
                                  value.size(), SQLITE_STATIC),
              index);
 }
-// CHAR(36) canonical text, as the schema lowers uuid for SQLite (sqlite_types.cpp).
+// CHAR(36) canonical text, or CHAR(32) hex digits, as the schema lowers uuid and uuid_hex
+// for SQLite (sqlite_types.cpp); the connection says which (DatabaseOptions::sqlite_uuid).
 void SqliteStatement::bind_uuid(int index, const UUID& value) {
-  std::string text = value.to_string();
+  std::string text = uuid_ == SqliteUuid::hex ? value.to_hex() : value.to_string();
   check_bind(sqlite3_bind_text(statement_, index + 1, text.data(), static_cast<int>(text.size()),
                                SQLITE_TRANSIENT),
              index);
@@ -199,7 +200,7 @@ void SqliteStatement::bind_uuid(int index, const UUID& value) {
 bool SqliteStatement::read_uuid(int index, UUID& value) {
   std::string text;
   if (!read_text(index, text)) return false;
-  if (auto parsed = UUID::parse(text)) {
+  if (auto parsed = text.size() == 32 ? UUID::parse_hex(text) : UUID::parse(text)) {
     value = *parsed;
     return true;
   }
@@ -240,8 +241,8 @@ namespace {
 class SqliteOrmConnection final : public detail::Connection {
  public:
   // A session uses its connection from one thread at a time: no per-call mutex.
-  explicit SqliteOrmConnection(const std::string& path)
-      : connection_(path, /*busy_timeout_ms=*/5000, /*serialized=*/false) {}
+  SqliteOrmConnection(const std::string& path, SqliteUuid uuid)
+      : connection_(path, /*busy_timeout_ms=*/5000, /*serialized=*/false), uuid_(uuid) {}
   ~SqliteOrmConnection() override {
     // Statements must be finalized before the handle closes: the base class's cache would go
     // after connection_.
@@ -265,18 +266,19 @@ class SqliteOrmConnection final : public detail::Connection {
 
  protected:
   std::unique_ptr<Statement> prepare_new(const std::string& sql, std::string_view table) override {
-    return std::make_unique<detail::SqliteStatement>(connection_.handle(), sql, std::string(table));
+    return std::make_unique<detail::SqliteStatement>(connection_.handle(), sql, std::string(table), uuid_);
   }
 
  private:
   db::SqliteConnection connection_;
+  SqliteUuid uuid_;
 };
 
 }  // namespace
 
-std::unique_ptr<detail::Connection> open_sqlite_connection(const std::string& path) {
+std::unique_ptr<detail::Connection> open_sqlite_connection(const std::string& path, SqliteUuid uuid) {
   try {
-    return std::make_unique<SqliteOrmConnection>(path);
+    return std::make_unique<SqliteOrmConnection>(path, uuid);
   } catch (const ConnectionError&) {
     throw;
   } catch (const DatabaseError& error) {

@@ -1,9 +1,11 @@
 #include "check_support.hpp"
 
+#include <cctype>
 #include <set>
 
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include "../resolution.hpp"
@@ -163,6 +165,86 @@ std::string string_literal(const std::string& text) {
     literal += c;
   }
   return literal + "\"";
+}
+
+namespace {
+
+// Words of a SQL boolean expression that are not column names.
+bool is_sql_word(const std::string& word) {
+  static const std::set<std::string> words{
+      "and", "or", "not", "null", "is", "in", "like", "ilike", "between", "true", "false",
+      "case", "when", "then", "else", "end", "cast", "as", "escape", "similar", "to", "distinct",
+      "from", "any", "all", "some", "exists", "collate", "glob", "regexp", "match", "isnull",
+      "notnull", "current_date", "current_time", "current_timestamp", "localtime",
+      "localtimestamp", "interval", "at", "time", "zone", "with", "without", "date", "timestamp",
+      "integer", "int", "bigint", "smallint", "text", "varchar", "numeric", "real", "double",
+      "precision", "boolean", "char", "character", "varying", "decimal", "float"};
+  return words.count(llvm::StringRef(word).lower()) != 0;
+}
+
+}  // namespace
+
+// The identifiers of a CHECK expression that name columns: everything outside string
+// literals that is not a SQL word, a function call or a type after "::".
+std::vector<ExpressionIdentifier> expression_identifiers(const std::string& expression) {
+  std::vector<ExpressionIdentifier> identifiers;
+  std::size_t i = 0, n = expression.size();
+  bool after_cast = false;
+  while (i < n) {
+    char c = expression[i];
+    if (c == '\'') {  // string literal, '' escapes a quote
+      for (++i; i < n; ++i)
+        if (expression[i] == '\'') {
+          if (i + 1 < n && expression[i + 1] == '\'') ++i;
+          else break;
+        }
+      ++i;
+      after_cast = false;
+    } else if (c == '"') {
+      std::string name;
+      for (++i; i < n; ++i) {
+        if (expression[i] == '"') {
+          if (i + 1 < n && expression[i + 1] == '"') {
+            name += '"';
+            ++i;
+          } else {
+            break;
+          }
+        } else {
+          name += expression[i];
+        }
+      }
+      ++i;
+      identifiers.push_back({name, true});
+      after_cast = false;
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      std::size_t start = i;
+      while (i < n && (std::isalnum(static_cast<unsigned char>(expression[i])) || expression[i] == '_' || expression[i] == '$'))
+        ++i;
+      std::string word = expression.substr(start, i - start);
+      std::size_t next = i;
+      while (next < n && std::isspace(static_cast<unsigned char>(expression[next]))) ++next;
+      bool call = next < n && expression[next] == '(';
+      if (!call && !after_cast && !is_sql_word(word)) identifiers.push_back({word, false});
+      after_cast = false;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      while (i < n && (std::isalnum(static_cast<unsigned char>(expression[i])) || expression[i] == '.')) ++i;
+      after_cast = false;
+    } else {
+      after_cast = c == ':' && i + 1 < n && expression[i + 1] == ':';
+      i += after_cast ? 2 : 1;
+    }
+  }
+  return identifiers;
+}
+
+bool names_a_column(const TableModel& table, const ExpressionIdentifier& identifier) {
+  if (table.find_field(identifier.name)) return true;
+  if (identifier.quoted) return false;
+  // Unquoted SQL identifiers fold case.
+  for (const FieldModel& field : table.fields)
+    if (llvm::StringRef(field.column.name).equals_insensitive(identifier.name)) return true;
+  return false;
 }
 
 }  // namespace sqlmodel::plugin

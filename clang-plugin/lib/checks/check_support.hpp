@@ -76,6 +76,17 @@ std::vector<clang::FixItHint> retype_like(const FieldModel& field, const FieldMo
                                           const clang::SourceManager& sources,
                                           const clang::LangOptions& language);
 
+// An identifier of a SQL expression (a CHECK, a partial index's predicate, a generated
+// column's expression) that names a column: everything outside string literals that is not a
+// SQL word, a function call or a type after "::".
+struct ExpressionIdentifier {
+  std::string name;
+  bool quoted = false;
+};
+std::vector<ExpressionIdentifier> expression_identifiers(const std::string& expression);
+// True when the identifier is a column of the table (unquoted ones fold case, as SQL does).
+bool names_a_column(const TableModel& table, const ExpressionIdentifier& identifier);
+
 // A C++ string literal for `text`.
 std::string string_literal(const std::string& text);
 

@@ -42,6 +42,10 @@ void check_single_table_identity(const CheckContext&);       // missing, duplica
 void check_single_table_columns(const CheckContext&);        // child columns: conflicts, NOT NULL
 void check_single_table_nullable(const CheckContext&);       // warning: child member needs optional
 void check_single_table_child_options(const CheckContext&);  // a child's own name, key, discriminator
+void check_index_method(const CheckContext&);            // an index method the column type lacks
+void check_typed_json(const CheckContext&);              // a typed JSON struct member without a JSON form
+void check_generated_column(const CheckContext&);        // generated column with a default, unknown names
+void check_sqlite_autoincrement(const CheckContext&);    // AUTOINCREMENT without a rowid key
 void check_sql_text_syntax(const CheckContext&);      // warning: a text() statement left unread
 void check_sql_text_names(const CheckContext&);       // text() naming unknown tables / columns
 void check_sql_text_parameters(const CheckContext&);  // :names without values, values without :names

@@ -1,4 +1,3 @@
-#include <cctype>
 #include <set>
 
 #include "checks.hpp"
@@ -7,87 +6,6 @@
 
 namespace sqlmodel::plugin {
 namespace {
-
-// Words of a SQL boolean expression that are not column names.
-bool is_sql_word(const std::string& word) {
-  static const std::set<std::string> words{
-      "and", "or", "not", "null", "is", "in", "like", "ilike", "between", "true", "false",
-      "case", "when", "then", "else", "end", "cast", "as", "escape", "similar", "to", "distinct",
-      "from", "any", "all", "some", "exists", "collate", "glob", "regexp", "match", "isnull",
-      "notnull", "current_date", "current_time", "current_timestamp", "localtime",
-      "localtimestamp", "interval", "at", "time", "zone", "with", "without", "date", "timestamp",
-      "integer", "int", "bigint", "smallint", "text", "varchar", "numeric", "real", "double",
-      "precision", "boolean", "char", "character", "varying", "decimal", "float"};
-  return words.count(llvm::StringRef(word).lower()) != 0;
-}
-
-struct Identifier {
-  std::string name;
-  bool quoted = false;
-};
-
-// The identifiers of a CHECK expression that name columns: everything outside string
-// literals that is not a SQL word, a function call or a type after "::".
-std::vector<Identifier> referenced_identifiers(const std::string& expression) {
-  std::vector<Identifier> identifiers;
-  std::size_t i = 0, n = expression.size();
-  bool after_cast = false;
-  while (i < n) {
-    char c = expression[i];
-    if (c == '\'') {  // string literal, '' escapes a quote
-      for (++i; i < n; ++i)
-        if (expression[i] == '\'') {
-          if (i + 1 < n && expression[i + 1] == '\'') ++i;
-          else break;
-        }
-      ++i;
-      after_cast = false;
-    } else if (c == '"') {
-      std::string name;
-      for (++i; i < n; ++i) {
-        if (expression[i] == '"') {
-          if (i + 1 < n && expression[i + 1] == '"') {
-            name += '"';
-            ++i;
-          } else {
-            break;
-          }
-        } else {
-          name += expression[i];
-        }
-      }
-      ++i;
-      identifiers.push_back({name, true});
-      after_cast = false;
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-      std::size_t start = i;
-      while (i < n && (std::isalnum(static_cast<unsigned char>(expression[i])) || expression[i] == '_' || expression[i] == '$'))
-        ++i;
-      std::string word = expression.substr(start, i - start);
-      std::size_t next = i;
-      while (next < n && std::isspace(static_cast<unsigned char>(expression[next]))) ++next;
-      bool call = next < n && expression[next] == '(';
-      if (!call && !after_cast && !is_sql_word(word)) identifiers.push_back({word, false});
-      after_cast = false;
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      while (i < n && (std::isalnum(static_cast<unsigned char>(expression[i])) || expression[i] == '.')) ++i;
-      after_cast = false;
-    } else {
-      after_cast = c == ':' && i + 1 < n && expression[i + 1] == ':';
-      i += after_cast ? 2 : 1;
-    }
-  }
-  return identifiers;
-}
-
-bool is_known(const TableModel& table, const Identifier& identifier) {
-  if (table.find_field(identifier.name)) return true;
-  if (identifier.quoted) return false;
-  // Unquoted SQL identifiers fold case.
-  for (const FieldModel& field : table.fields)
-    if (llvm::StringRef(field.column.name).equals_insensitive(identifier.name)) return true;
-  return false;
-}
 
 // The column a name that is not one most likely meant, and why: a relationship's foreign key
 // column (`author` for the relationship whose key is `author_id`), the one column the name is a
@@ -146,8 +64,8 @@ void check_constraint_columns(const CheckContext& context) {
     for (const ConstraintModel& constraint : table.constraints) {
       if (constraint.kind == ConstraintModel::Kind::check) {
         std::set<std::string> reported;
-        for (const Identifier& identifier : referenced_identifiers(constraint.expression)) {
-          if (!is_known(table, identifier) && reported.insert(identifier.name).second)
+        for (const ExpressionIdentifier& identifier : expression_identifiers(constraint.expression)) {
+          if (!names_a_column(table, identifier) && reported.insert(identifier.name).second)
             report_unknown(context, table, constraint, identifier.name, std::nullopt);
         }
         continue;
@@ -158,12 +76,12 @@ void check_constraint_columns(const CheckContext& context) {
       // A partial index's predicate names columns too.
       if (constraint.where) {
         std::set<std::string> reported;
-        for (const Identifier& identifier : referenced_identifiers(*constraint.where))
-          if (!is_known(table, identifier) && reported.insert(identifier.name).second)
+        for (const ExpressionIdentifier& identifier : expression_identifiers(*constraint.where))
+          if (!names_a_column(table, identifier) && reported.insert(identifier.name).second)
             context.reporter.report(Check::constraint_columns, constraint.option_location("where"),
-                                    std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
-                                        " has a .where naming unknown column " + quoted(identifier.name) +
-                                        " of table " + quoted(table.name));
+                                   std::string(constraint.kind_name()) + " " + quoted(constraint.name) +
+                                       " has a .where naming unknown column " + quoted(identifier.name) +
+                                       " of table " + quoted(table.name));
       }
       if (constraint.method) {
         static const std::set<std::string> methods{"btree", "hash", "gist", "spgist", "gin", "brin"};

@@ -36,10 +36,12 @@ void check_constraint_names(const CheckContext& context) {
     if (!seen_tables.insert(table.name).second) continue;
     std::map<std::string, NamedObject> table_names;
     std::string of_table = " of table " + quoted(table.name);
-    if (!table.primary_key().empty())
-      claim(context, relation_names, schema::naming::primary_key(table.name),
-            {"the primary key " + quoted(schema::naming::primary_key(table.name)) + of_table,
-             table.location()});
+    if (!table.primary_key().empty()) {
+      std::string name = table.primary_key_name.value_or(schema::naming::primary_key(table.name));
+      claim(context, relation_names, name,
+            {"the primary key " + quoted(name) + of_table,
+             table.options.location_of("primary_key_name", table.location())});
+    }
     for (const ConstraintModel& constraint : table.constraints) {
       NamedObject object{std::string(constraint.kind_name()) + " " + quoted(constraint.name) + of_table,
                          constraint.option_location("name")};
@@ -52,9 +54,11 @@ void check_constraint_names(const CheckContext& context) {
       if (!field.foreign_key) continue;
       std::optional<ForeignKeyTarget> target = split_foreign_key(*field.foreign_key);
       if (!target) continue;
-      std::string name = schema::naming::foreign_key(table.name, {field.column.name}, target->table);
+      std::string name = field.foreign_key_name.value_or(
+          schema::naming::foreign_key(table.name, {field.column.name}, target->table));
       claim(context, table_names, name,
-            {"foreign key " + quoted(name) + of_table, field.option_location("foreign_key")});
+            {"foreign key " + quoted(name) + of_table,
+             field.option_location(field.foreign_key_name ? "foreign_key_name" : "foreign_key")});
     }
   }
 }

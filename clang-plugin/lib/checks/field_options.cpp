@@ -14,6 +14,24 @@ bool is_number(TypeKind kind) {
          kind == TypeKind::numeric;
 }
 
+// The kinds a member's value can be stored as: the ORM binds and reads the member's own type,
+// so .sql_type may only choose among spellings of that value.
+int storage_family(TypeKind kind) {
+  if (is_integer(kind)) return 1;
+  if (kind == TypeKind::float32 || kind == TypeKind::float64) return 2;
+  if (kind == TypeKind::string || kind == TypeKind::text) return 3;
+  if (kind == TypeKind::json || kind == TypeKind::jsonb) return 4;
+  return 100 + static_cast<int>(kind);
+}
+
+bool fits_member(const schema::ColumnType& member, const schema::ColumnType& chosen) {
+  if (storage_family(member.kind) != storage_family(chosen.kind)) return false;
+  if (member.kind == TypeKind::array)
+    return chosen.element_kind && member.element_kind &&
+           storage_family(*member.element_kind) == storage_family(*chosen.element_kind);
+  return true;
+}
+
 // Reports `option` written on a column whose type it does not fit.
 void misfit(const CheckContext& context, const TableModel& table, const FieldModel& field,
             const std::string& option, const std::string& fits) {
@@ -59,6 +77,30 @@ void check_field(const CheckContext& context, const TableModel& table, const Fie
   if (o.flag("version") && (!is_integer(kind) || field.primary_key || field.foreign_key))
     misfit(context, table, field, "version",
            "a version column is an integer column of its own, not a key (the session checks and bumps it)");
+  if (o.string("sql_type") && !fits_member(field.type.type, field.column.type)) {
+    schema::ColumnType member_type = field.type.type;
+    context.reporter.report(Check::field_options, field.option_location("sql_type"),
+                           ".sql_type " + quoted(schema::format_type(field.column.type)) + " on column " +
+                               column + ", whose C++ type maps to " + schema::format_type(member_type) +
+                               ": the ORM writes and reads the member's own type, so .sql_type may "
+                               "only choose another spelling of it (string or text, json or jsonb, "
+                               "an integer or float width); change the member's type instead");
+  }
+  if (std::optional<long long> factory = o.integer("update_factory")) {
+    if (*factory == 2)
+      misfit(context, table, field, "update_factory", "only DefaultFactory::now is written on every UPDATE");
+    else if (*factory == 1 && kind != TypeKind::datetime)
+      misfit(context, table, field, "update_factory",
+             "DefaultFactory::now on every UPDATE needs a std::chrono::system_clock::time_point");
+  }
+  if (field.mirror_only)
+    context.reporter.report(Check::field_options, field.option_location("column"),
+                           ".column = false on " + column + " of a table: a table's members are its "
+                           "columns; leave one out with .exclude = true (.column = false is for a "
+                           "SQLMODEL_MODEL's own fields)");
+  if (!field.foreign_key && o.string("foreign_key_name"))
+    context.reporter.report(Check::field_options, field.option_location("foreign_key_name"),
+                           ".foreign_key_name on column " + column + ", which has no .foreign_key");
   if (!field.foreign_key)
     for (const char* action : {"on_delete", "on_update"})
       if (o.integer(action).value_or(0) != 0)

@@ -25,7 +25,14 @@ void check_identifier_length(const CheckContext& context) {
     for (const ConstraintModel& constraint : table.constraints)
       if (constraint.explicit_name)
         check_one(context, std::string(constraint.kind_name()) + " name", constraint.name,
-                  constraint.option_location("name"));
+                  constraint.option_location(constraint.options.was_written("constraint_name") ? "constraint_name"
+                                                                                             : "name"));
+    if (table.primary_key_name)
+      check_one(context, "primary key name", *table.primary_key_name,
+                table.options.location_of("primary_key_name", table.location()));
+    for (const FieldModel& field : table.fields)
+      if (field.foreign_key_name)
+        check_one(context, "foreign key name", *field.foreign_key_name, field.option_location("foreign_key_name"));
     for (const FieldModel& field : table.fields)
       if (field.type.enum_decl)
         check_one(context, "enum type name", schema_enum_name(*field.type.enum_decl),

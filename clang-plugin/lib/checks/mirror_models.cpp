@@ -92,19 +92,24 @@ void check_mirror_models(const CheckContext& context) {
       continue;
     }
     for (const FieldModel& field : mirror.fields) {
+      if (field.mirror_only) continue;  // the model's own field (.column = false)
       const FieldModel* column = find_member(*table, member_name(field));
       if (!column) {
         report_unknown_field(context, *table, field, model);
         continue;
       }
-      if (field.column.type.kind != column->column.type.kind ||
-          field.column.type.enum_name != column->column.type.enum_name ||
-          field.column.type.element_kind != column->column.type.element_kind) {
+      // The members' C++ mappings, not the columns' spellings: .sql_type = "text" on the
+      // table's std::string still takes a std::string field.
+      const schema::ColumnType& field_type = field.type.type;
+      const schema::ColumnType& member_type = column->type.type;
+      if (field_type.kind != member_type.kind || field_type.enum_name != member_type.enum_name ||
+          field_type.element_kind != member_type.element_kind ||
+          field.type.json_struct != column->type.json_struct) {
         context.reporter.report(Check::mirror_models, field.location(),
-                                "field " + quoted(field.decl->getName()) + " of model " + model + " is " +
-                                    schema::format_type(field.column.type) + " but column " +
-                                    quoted(table->name + "." + column->column.name) + " is " +
-                                    schema::format_type(column->column.type));
+                               "field " + quoted(field.decl->getName()) + " of model " + model +
+                                   " is " + schema::format_type(field_type) + " but column " +
+                                   quoted(table->name + "." + column->column.name) + " is " +
+                                   schema::format_type(column->column.type));
         context.reporter.note(column->location(), "the column is declared here");
         continue;
       }

@@ -67,6 +67,10 @@ std::string type_kind_enumerator(schema::TypeKind kind) {
     case TypeKind::numeric: name = "numeric"; break;
     case TypeKind::enumeration: name = "enumeration"; break;
     case TypeKind::array: name = "array"; break;
+    case TypeKind::text: name = "text"; break;
+    case TypeKind::jsonb: name = "jsonb"; break;
+    case TypeKind::interval: name = "interval"; break;
+    case TypeKind::custom: name = "custom"; break;
   }
   return std::string("sqlmodel::schema::TypeKind::") + name;
 }

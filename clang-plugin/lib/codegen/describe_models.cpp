@@ -71,17 +71,38 @@ class Describer {
 
   void add_enums(const std::vector<FieldModel>& fields) {
     for (const FieldModel& field : fields) {
-      const clang::EnumDecl* decl = field.type.enum_decl;
-      if (!decl || !described_enums_.insert(decl->getCanonicalDecl()).second) continue;
-      std::optional<std::string> type = type_name(*decl, "enum");
-      if (!type) continue;
-      EnumCode code;
-      code.type = *type;
-      code.name = schema_enum_name(*decl);
-      for (const clang::EnumConstantDecl* enumerator : decl->enumerators())
-        code.enumerators.push_back(enumerator->getName().str());
-      header_.enums.push_back(std::move(code));
+      add_enum(field.type.enum_decl);
+      if (field.type.json_struct) add_json_struct(*field.type.json_struct);
     }
+  }
+
+  void add_enum(const clang::EnumDecl* decl) {
+    if (!decl || !described_enums_.insert(decl->getCanonicalDecl()).second) return;
+    std::optional<std::string> type = type_name(*decl, "enum");
+    if (!type) return;
+    EnumCode code;
+    code.type = *type;
+    code.name = schema_enum_name(*decl);
+    for (const clang::EnumConstantDecl* enumerator : decl->enumerators())
+      code.enumerators.push_back(enumerator->getName().str());
+    header_.enums.push_back(std::move(code));
+  }
+
+  // A typed JSON column's struct, after the structs and enums its members hold (the typed-json
+  // check has vouched that each member has a JSON form).
+  void add_json_struct(const clang::CXXRecordDecl& record) {
+    if (!described_json_structs_.insert(record.getCanonicalDecl()).second) return;
+    JsonStructCode code;
+    for (const JsonStructMember& member : json_struct_members(record, record.getASTContext())) {
+      add_enum(member.type.enum_decl);
+      if (member.type.json_struct) add_json_struct(*member.type.json_struct);
+      code.members.push_back(member.decl->getNameAsString());
+    }
+    std::optional<std::string> type = type_name(record, "typed JSON struct");
+    if (!type) return;
+    code.type = *type;
+    code.model_name = record.getNameAsString();
+    header_.json_structs.push_back(std::move(code));
   }
 
   std::optional<TableCode> describe_table(const TableModel& table) {
@@ -222,6 +243,7 @@ class Describer {
   // The members of sqlmodel's own mixins that the session maintains (mixins.hpp).
   static ColumnCode::Role column_role(const FieldModel& field) {
     if (field.options.flag("version")) return ColumnCode::Role::version;
+    if (field.updated_on_update) return ColumnCode::Role::updated_at;
     if (!field.owner) return ColumnCode::Role::none;
     std::string owner = field.owner->getQualifiedNameAsString();
     if (owner == "sqlmodel::TimestampMixin" && field.decl->getName() == "updated_at")
@@ -243,6 +265,21 @@ class Describer {
     code.partial = mirror.partial;
     for (const FieldModel& field : mirror.fields) {
       std::string member = member_name(field);
+      if (field.mirror_only) {
+        MirrorCode::Field own;
+        own.member = member;
+        own.has_default = has_default(field);
+        own.own = true;
+        own.max_length = field.max_length;
+        own.min_length = field.min_length;
+        own.ge = field.ge;
+        own.gt = field.gt;
+        own.le = field.le;
+        own.lt = field.lt;
+        own.pattern = field.options.string("pattern");
+        code.fields.push_back(std::move(own));
+        continue;
+      }
       bool mapped = std::any_of(table->fields.begin(), table->fields.end(),
                                 [&](const FieldModel& column) { return member_name(column) == member; });
       if (mapped) code.fields.push_back({member, has_default(field)});
@@ -332,6 +369,7 @@ class Describer {
   GeneratedHeader header_;
   std::set<clang::FileID> included_files_;
   std::set<const clang::EnumDecl*> described_enums_;
+  std::set<const clang::CXXRecordDecl*> described_json_structs_;
 };
 
 }  // namespace

@@ -28,6 +28,13 @@ struct ColumnCode {
   bool has_default = false;  // a default member initializer or a default_factory
 };
 
+// One sqlmodel::json_struct_traits<T>: the members of a typed JSON column's struct, by name.
+struct JsonStructCode {
+  std::string type;        // "::app::Step"
+  std::string model_name;  // "Step", for messages
+  std::vector<std::string> members;
+};
+
 // One sqlmodel::relationship<&Model::member, LocalKey, RemoteKey>{...}, or for many-to-many
 // one sqlmodel::link_relationship<&Model::member, LocalKey, LinkLocalKey, LinkRemoteKey,
 // RemoteKey>{...}.
@@ -75,6 +82,11 @@ struct MirrorCode {
   struct Field {
     std::string member;  // maps to the table model's member of that name
     bool has_default = false;
+    // The model's own field (.column = false): no table member, its own constraints.
+    bool own = false;
+    std::optional<long long> max_length, min_length;
+    std::optional<double> ge, gt, le, lt;
+    std::optional<std::string> pattern;
   };
   std::vector<Field> fields;
 };
@@ -89,6 +101,8 @@ struct GeneratedHeader {
   // How the generated header includes the models' headers, in first-seen order.
   std::vector<std::string> includes;
   std::vector<EnumCode> enums;
+  // Dependencies first: a struct's own typed JSON members' structs come before it.
+  std::vector<JsonStructCode> json_structs;
   std::vector<TableCode> tables;
   std::vector<MirrorCode> mirrors;
 };

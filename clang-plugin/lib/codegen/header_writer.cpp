@@ -20,9 +20,12 @@ std::string write_header(const GeneratedHeader& header, const std::string& origi
       "\n"
       "#include <sqlmodel/model_traits.hpp>\n"
       "#include <sqlmodel/value_codec.hpp>\n";
+  // Only a header whose models store a struct as JSON pulls the JSON library in.
+  if (!header.json_structs.empty()) text += "#include <sqlmodel/json_column.hpp>\n";
   if (!header.includes.empty()) text += "\n";
   for (const std::string& include : header.includes) text += "#include \"" + include + "\"\n";
   for (const EnumCode& code : header.enums) text += "\n" + write_enum_traits(code);
+  for (const JsonStructCode& code : header.json_structs) text += "\n" + write_json_struct_traits(code);
   for (const TableCode& code : header.tables) text += "\n" + write_model_traits(code);
   for (const MirrorCode& code : header.mirrors) text += "\n" + write_mirror_traits(code);
   return text;

@@ -57,6 +57,8 @@ std::string write_column(const TableCode& table, const ColumnCode& code) {
   if (code.role == ColumnCode::Role::version)
     designators.emplace_back("role", "sqlmodel::ColumnRole::version");
   if (code.has_default) designators.emplace_back("has_default", "true");
+  if (column.generated) designators.emplace_back("generated", "true");
+  if (column.server_default) designators.emplace_back("server_default", "true");
   return "sqlmodel::column<" + member_pointer(table.type, code.member) + ">" + braced(designators);
 }
 
@@ -102,6 +104,17 @@ std::string write_single_table(const SingleTableCode& code) {
 }
 
 }  // namespace
+
+std::string write_json_struct_traits(const JsonStructCode& code) {
+  std::string text = "template <>\nstruct sqlmodel::json_struct_traits<" + code.type + "> {\n";
+  text += "  static constexpr std::string_view name = " + string_literal(code.model_name) + ";\n";
+  text += "  static constexpr auto members = std::tuple{\n";
+  for (const std::string& member : code.members)
+    text += "      sqlmodel::json_struct_member<" + member_pointer(code.type, member) + ">{" +
+            string_literal(member) + "},\n";
+  text += "  };\n};\n";
+  return text;
+}
 
 std::string write_model_traits(const TableCode& code) {
   std::string text = "template <>\nstruct sqlmodel::model_traits<" + code.type + "> {\n";

@@ -10,5 +10,7 @@
 namespace sqlmodel::plugin::codegen {
 
 std::string write_model_traits(const TableCode& code);
+// sqlmodel::json_struct_traits<T> for one typed JSON column's struct (json_column.hpp).
+std::string write_json_struct_traits(const JsonStructCode& code);
 
 }  // namespace sqlmodel::plugin::codegen

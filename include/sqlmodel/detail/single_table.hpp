@@ -77,6 +77,13 @@ std::span<const std::string_view> insert_columns(const std::vector<std::string_v
   }
 }
 
+// `columns` with the discriminator after them when the INSERT writes it (see insert_columns).
+template <TableModel T>
+std::vector<std::string_view> with_discriminator_column(std::vector<std::string_view> columns) {
+  if constexpr (inserts_discriminator_column<T>()) columns.push_back(model_traits<T>::discriminator);
+  return columns;
+}
+
 // Binds the identity after the INSERT's other parameters (see insert_columns).
 template <TableModel T>
 void bind_discriminator_column(Statement& statement, int index) {

@@ -22,6 +22,8 @@ std::string insert(schema::Dialect dialect, std::string_view table,
 std::string insert_rows(schema::Dialect dialect, std::string_view table,
                         std::span<const std::string_view> columns, std::size_t rows,
                         std::optional<std::string_view> returning);
+// " RETURNING \"a\", \"b\"", or "" for no column (PostgreSQL, and SQLite since 3.35).
+std::string returning(schema::Dialect dialect, std::span<const std::string_view> columns);
 // Rows whose `key` is in one bound list parameter: json_each(?) on SQLite, = ANY($1) on
 // PostgreSQL. One statement text for any number of keys, so it is prepared once.
 std::string select_where_in_list(schema::Dialect dialect, std::string_view table,

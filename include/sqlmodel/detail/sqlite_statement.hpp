@@ -22,7 +22,7 @@ class SqliteStatement final : public Statement {
  public:
   // Prepares `sql` on `db` (persistent: the connection caches it); `table` is what integrity
   // errors name when SQLite's message does not.
-  SqliteStatement(sqlite3* db, std::string sql, std::string table);
+  SqliteStatement(sqlite3* db, std::string sql, std::string table, SqliteUuid uuid = SqliteUuid::text);
   ~SqliteStatement() override;
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
@@ -113,6 +113,7 @@ class SqliteStatement final : public Statement {
   sqlite3* db_;
   sqlite3_stmt* statement_ = nullptr;
   std::string table_;
+  SqliteUuid uuid_;
   bool read_only_ = false;
 };
 

@@ -5,6 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +58,46 @@ template <TableModel T>
 constexpr bool has_generated_key() {
   if constexpr (has_composite_key<T>) return false;
   else return primary_key_column<T>.autoincrement;
+}
+
+// Columns the database fills in: generated ones (never written) and those with a server
+// default (left out of an INSERT while the member is std::nullopt). A model with none takes the
+// INSERT and UPDATE whose shape never changes; one with some writes each object with the
+// columns it sets and reads the others back (RETURNING).
+template <typename Column>
+constexpr bool database_may_fill(const Column& column) {
+  // A server default applies only when the member can say "unset" (std::nullopt).
+  return column.generated || (column.server_default && Column::codec::nullable);
+}
+
+template <TableModel T>
+constexpr bool has_database_filled_columns() {
+  bool any = false;
+  std::apply([&](const auto&... columns) { ((any = any || database_may_fill(columns)), ...); },
+             model_traits<T>::columns);
+  return any;
+}
+
+template <TableModel T>
+constexpr bool has_generated_columns() {
+  bool any = false;
+  std::apply([&](const auto&... columns) { ((any = any || columns.generated), ...); }, model_traits<T>::columns);
+  return any;
+}
+
+template <typename V>
+bool leaves_default_to_database(const V&) { return false; }
+template <typename V>
+bool leaves_default_to_database(const std::optional<V>& value) { return !value.has_value(); }
+
+// A cached statement per model, role and shape: shape spells which columns a statement
+// writes, so each shape is prepared once.
+template <typename T, int Role>
+const void* shaped_statement_tag(const std::string& shape) {
+  static std::mutex mutex;
+  static std::map<std::string, char, std::less<>> tags;
+  std::lock_guard<std::mutex> lock(mutex);
+  return &tags[shape];
 }
 
 // Binds every non-key column of `object` to parameters 0, 1, ...

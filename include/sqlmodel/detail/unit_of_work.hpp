@@ -651,6 +651,14 @@ void write_update(S& session, FlushPlan& plan, NodeId id, std::optional<std::siz
   }
   for (std::size_t key : primary_key_indexes<T>) set[key] = false;
   if constexpr (is_versioned<T>()) set[version_index<T>()] = false;
+  // A generated column is the database's to write; its new value comes back (RETURNING).
+  std::vector<std::string_view> generated;
+  if constexpr (has_generated_columns<T>())
+    for_each_column<T>([&](auto index, const auto& column) {
+      if (!column.generated) return;
+      set[index()] = false;
+      generated.push_back(column.name);
+    });
   std::vector<std::string_view> columns;
   const auto& info = table_info<T>::get();
   for (std::size_t i = 0; i < count; ++i)
@@ -662,8 +670,10 @@ void write_update(S& session, FlushPlan& plan, NodeId id, std::optional<std::siz
     keys.push_back(info.columns[version_index<T>()]);
   }
   const std::string_view table = model_traits<T>::table_name;
-  Statement& statement = session.connection().prepare(sql::update_by_keys(session.dialect(), table, columns, keys), table);
+  Statement& statement = session.connection().prepare(
+      sql::update_by_keys(session.dialect(), table, columns, keys) + sql::returning(session.dialect(), generated), table);
   const std::int64_t version = version_of(object);
+  if (!generated.empty()) plan.ensure_saved(id);
   auto result = session.run(
       statement, columns.size() + keys.size(),
       [&](Statement& s) {
@@ -676,13 +686,64 @@ void write_update(S& session, FlushPlan& plan, NodeId id, std::optional<std::siz
         position += static_cast<int>(info.keys.size());
         if constexpr (is_versioned<T>()) s.bind_int64(position, version);
       },
-      [](Statement&) {});
+      [&](Statement& s) {
+        if constexpr (has_generated_columns<T>()) {
+          int position = 0;
+          for_each_column<T>([&](auto, const auto& column) {
+            if (column.generated) column.read(s, position++, object);
+          });
+        }
+      });
   if (result.rows_changed != 1) throw_stale(statement, "UPDATE", object);
   if constexpr (is_versioned<T>()) {
     plan.ensure_saved(id);
     set_version(object, version + 1);
   }
   plan.nodes[id].written = true;
+}
+
+// INSERTs of new rows of a model with database-filled columns, one per row on both dialects:
+// each row writes the columns it sets; the generated ones, the server-defaulted ones it leaves
+// std::nullopt and a key the database assigns come back through RETURNING into the object.
+template <TableModel T, typename S>
+void write_filled_inserts(S& session, FlushPlan& plan, std::span<const NodeId> ids) {
+  const std::string_view table = model_traits<T>::table_name;
+  const schema::Dialect dialect = session.dialect();
+  for (NodeId id : ids) {
+    T& object = *static_cast<T*>(plan.nodes[id].object);
+    std::string shape;
+    std::vector<std::string_view> written, returned;
+    for_each_column<T>([&](auto, const auto& column) {
+      using Column = std::remove_cvref_t<decltype(column)>;
+      const auto& member = object.*Column::member;
+      bool leave_out = column.generated || (column.server_default && leaves_default_to_database(member));
+      if constexpr (has_generated_key<T>())
+        if (column.primary_key && key_is_unset(member)) leave_out = true;
+      shape += leave_out ? 'r' : 'w';
+      (leave_out ? returned : written).push_back(column.name);
+    });
+    const std::vector<std::string_view> columns = with_discriminator_column<T>(std::move(written));
+    Statement& statement = session.connection().prepare_cached(
+        shaped_statement_tag<T, static_cast<int>(StatementRole::insert_all)>(shape),
+        [&] { return sql::insert(dialect, table, columns, std::nullopt) + sql::returning(dialect, returned); }, table);
+    if (!returned.empty()) plan.ensure_saved(id);
+    session.run(
+        statement, columns.size(),
+        [&](Statement& s) {
+          int position = 0;
+          for_each_column<T>([&](auto index, const auto& column) {
+            if (shape[index()] == 'w') column.bind(s, position++, object);
+          });
+          bind_discriminator_column<T>(s, position);
+        },
+        [&](Statement& s) {
+          int position = 0;
+          for_each_column<T>([&](auto index, const auto& column) {
+            if (shape[index()] == 'r') column.read(s, position++, object);
+          });
+        });
+    plan.nodes[id].written = true;
+  }
 }
 
 // INSERTs of new rows of one model: on SQLite one per row (its prepared statement); on
@@ -695,6 +756,7 @@ void write_inserts(S& session, FlushPlan& plan, std::span<const NodeId> ids) {
   const std::string_view table = model_traits<T>::table_name;
   const schema::Dialect dialect = session.dialect();
   auto object_of = [&](NodeId id) -> T& { return *static_cast<T*>(plan.nodes[id].object); };
+  if constexpr (has_database_filled_columns<T>()) return write_filled_inserts<T>(session, plan, ids);
 
   std::vector<NodeId> generated, given;
   for (NodeId id : ids) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <chrono>
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -38,8 +39,16 @@ inline UUID uuid4() {
 
 template <typename V>
 bool factory_target_unset(const std::optional<V>& value) { return !value.has_value(); }
+// Only time points, dates and UUIDs have factories; a member without == (a typed JSON struct)
+// is never a factory's target.
 template <typename V>
-bool factory_target_unset(const V& value) { return value == V{}; }
+bool factory_target_unset(const V& value) {
+  if constexpr (std::is_same_v<V, Timestamp> || std::is_same_v<V, std::chrono::year_month_day> ||
+                std::is_same_v<V, UUID>)
+    return value == V{};
+  else
+    return false;
+}
 
 // `now`: what DefaultFactory::now gives (a bulk write uses one for all its rows).
 template <typename V>

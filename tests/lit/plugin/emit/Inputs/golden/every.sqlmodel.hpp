@@ -48,11 +48,11 @@ struct sqlmodel::model_traits<::every::Account> {
       sqlmodel::column<&::every::Account::medium_unsigned>{.name = "medium_unsigned", .kind = sqlmodel::schema::TypeKind::int32, .nullable = false, .has_default = true},
       sqlmodel::column<&::every::Account::medium>{.name = "medium", .kind = sqlmodel::schema::TypeKind::int32, .nullable = false, .has_default = true},
       sqlmodel::column<&::every::Account::large_unsigned>{.name = "large_unsigned", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false, .has_default = true},
-      sqlmodel::column<&::every::Account::large>{.name = "large", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false, .ge = 0, .has_default = true},
+      sqlmodel::column<&::every::Account::large>{.name = "large", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false, .ge = 0, .has_default = true, .server_default = true},
       sqlmodel::column<&::every::Account::ratio>{.name = "ratio", .kind = sqlmodel::schema::TypeKind::float32, .nullable = false, .has_default = true},
       sqlmodel::column<&::every::Account::score>{.name = "score", .kind = sqlmodel::schema::TypeKind::float64, .nullable = false, .has_default = true},
       sqlmodel::column<&::every::Account::verified>{.name = "verified", .kind = sqlmodel::schema::TypeKind::boolean, .nullable = false, .has_default = true},
-      sqlmodel::column<&::every::Account::balance>{.name = "balance", .kind = sqlmodel::schema::TypeKind::numeric, .nullable = false, .precision = 12, .scale = 2},
+      sqlmodel::column<&::every::Account::balance>{.name = "balance", .kind = sqlmodel::schema::TypeKind::numeric, .nullable = false, .precision = 12, .scale = 2, .server_default = true},
       sqlmodel::column<&::every::Account::unbounded>{.name = "unbounded", .kind = sqlmodel::schema::TypeKind::numeric, .nullable = false},
       sqlmodel::column<&::every::Account::joined_at>{.name = "joined_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true},
       sqlmodel::column<&::every::Account::local_login>{.name = "local_login", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = true},
@@ -64,7 +64,7 @@ struct sqlmodel::model_traits<::every::Account> {
       sqlmodel::column<&::every::Account::labels>{.name = "labels", .kind = sqlmodel::schema::TypeKind::array, .nullable = false, .max_length = 30, .element_kind = sqlmodel::schema::TypeKind::string},
       sqlmodel::column<&::every::Account::palette>{.name = "palette", .kind = sqlmodel::schema::TypeKind::array, .nullable = false, .enum_name = "color", .element_kind = sqlmodel::schema::TypeKind::enumeration},
       sqlmodel::column<&::every::Account::lucky_numbers>{.name = "lucky_numbers", .kind = sqlmodel::schema::TypeKind::array, .nullable = false, .element_kind = sqlmodel::schema::TypeKind::int32},
-      sqlmodel::column<&::every::Account::hex>{.name = "hex", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 7, .has_default = true},
+      sqlmodel::column<&::every::Account::hex>{.name = "hex", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 7, .has_default = true, .server_default = true},
       sqlmodel::column<&::every::Account::filled_later>{.name = "filled_later", .kind = sqlmodel::schema::TypeKind::int32, .nullable = false},
   };
   static constexpr auto relationships = std::tuple{
@@ -79,7 +79,7 @@ struct sqlmodel::model_traits<::every::Profile> {
   static constexpr auto columns = std::tuple{
       sqlmodel::column<&::every::Profile::account_id>{.name = "account_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
       sqlmodel::column<&::every::Profile::referrer>{.name = "referrer", .kind = sqlmodel::schema::TypeKind::uuid, .nullable = true},
-      sqlmodel::column<&::every::Profile::sponsor_id>{.name = "sponsor_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false, .has_default = true},
+      sqlmodel::column<&::every::Profile::sponsor_id>{.name = "sponsor_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false, .has_default = true, .server_default = true},
   };
   static constexpr auto relationships = std::tuple{
       sqlmodel::relationship<&::every::Profile::account, &::every::Profile::account_id, &::every::Account::id>{.name = "account", .kind = sqlmodel::schema::RelationshipKind::one_to_one, .foreign_key_column = "account_id", .back_populates = "profile"},

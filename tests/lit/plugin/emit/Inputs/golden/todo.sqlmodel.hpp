@@ -38,7 +38,7 @@ struct sqlmodel::model_traits<::todo::User> {
   static constexpr std::string_view model_name = "User";
   static constexpr std::string_view table_name = "users";
   static constexpr auto columns = std::tuple{
-      sqlmodel::column<&::todo::User::created_at>{.name = "created_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now, .has_default = true},
+      sqlmodel::column<&::todo::User::created_at>{.name = "created_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now, .has_default = true, .server_default = true},
       sqlmodel::column<&::todo::User::updated_at>{.name = "updated_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now, .has_default = true},
       sqlmodel::column<&::todo::User::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::todo::User::email>{.name = "email", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 255, .pattern = "^[^@]+@[^@]+$"},
@@ -71,7 +71,7 @@ struct sqlmodel::model_traits<::todo::TeamMember> {
   static constexpr auto columns = std::tuple{
       sqlmodel::column<&::todo::TeamMember::team_id>{.name = "team_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
       sqlmodel::column<&::todo::TeamMember::user_id>{.name = "user_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
-      sqlmodel::column<&::todo::TeamMember::role>{.name = "role", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 20, .has_default = true},
+      sqlmodel::column<&::todo::TeamMember::role>{.name = "role", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 20, .has_default = true, .server_default = true},
   };
 };
 
@@ -99,7 +99,7 @@ struct sqlmodel::model_traits<::todo::Task> {
       sqlmodel::column<&::todo::Task::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::todo::Task::title>{.name = "title", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 200},
       sqlmodel::column<&::todo::Task::description>{.name = "description", .kind = sqlmodel::schema::TypeKind::string, .nullable = true},
-      sqlmodel::column<&::todo::Task::status>{.name = "status", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "taskstatus", .has_default = true},
+      sqlmodel::column<&::todo::Task::status>{.name = "status", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "taskstatus", .has_default = true, .server_default = true},
       sqlmodel::column<&::todo::Task::priority>{.name = "priority", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "priority", .has_default = true},
       sqlmodel::column<&::todo::Task::due_date>{.name = "due_date", .kind = sqlmodel::schema::TypeKind::date, .nullable = true},
       sqlmodel::column<&::todo::Task::owner_id>{.name = "owner_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false},
