@@ -525,8 +525,8 @@ void Session::bulk_insert(std::span<const T> objects) {
     } else {
       const void* tag = generated ? &detail::statement_tag<T, detail::StatementRole::insert_generated_key>
                                   : &detail::statement_tag<T, detail::StatementRole::insert_all>;
-      if constexpr (detail::has_database_filled_columns<T>())
-        tag = detail::shaped_statement_tag<T, static_cast<int>(detail::StatementRole::insert_all)>(shape);
+      // Not add()'s statements for these: theirs read the filled columns back (RETURNING).
+      if constexpr (detail::has_database_filled_columns<T>()) tag = detail::shaped_statement_tag<T, -1>(shape);
       Statement& statement = connection_->prepare_cached(
           tag, [&] { return detail::sql::insert(dialect_, table, columns, std::nullopt); }, table);
       for (std::size_t row = first; row < last; ++row)
