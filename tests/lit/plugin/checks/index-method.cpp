@@ -15,7 +15,7 @@ SQLMODEL_INDEX(.columns = {"attributes"}, .method = "gin")   // fine: jsonb has 
 SQLMODEL_INDEX(.columns = {"tags"}, .method = "gin")         // fine: arrays have array_ops
 SQLMODEL_INDEX(.columns = {"payload"}, .method = "gin")      // expected-error {{index 'ix_docs_payload' of table 'docs' indexes column 'payload' of type json, which PostgreSQL cannot index (json has no equality or ordering): make it jsonb (.sql_type = "jsonb", or the project's json-type=jsonb) [sqlmodel-index-method]}}
 SQLMODEL_INDEX(.columns = {"attributes"}, .method = "brin", .name = "ix_docs_attributes_brin")  // expected-error {{index 'ix_docs_attributes_brin' of table 'docs' uses brin on column 'attributes' of type jsonb, which PostgreSQL's brin cannot index; brin indexes numbers, dates, timestamps, text and uuid [sqlmodel-index-method]}}
-SQLMODEL_INDEX(.columns = {"title"}, .method = "gin")        // expected-warning {{index 'ix_docs_title' of table 'docs' uses gin on column 'title' of type string, which stock PostgreSQL gin cannot index: it needs the pg_trgm (gin_trgm_ops) or btree_gin extension (CREATE EXTENSION) in the database [sqlmodel-index-method]}}
+SQLMODEL_INDEX(.columns = {"title"}, .method = "gin")        // expected-warning {{index 'ix_docs_title' of table 'docs' uses gin on column 'title' of type string, which stock PostgreSQL gin cannot index: it needs the pg_trgm (gin_trgm_ops) or btree_gin extension (CREATE EXTENSION) in the database [sqlmodel-index-method-extension]}}
 SQLMODEL_INDEX(.columns = {"created"}, .method = "brin")     // fine
 SQLMODEL_INDEX(.columns = {"search"}, .method = "gin")       // fine: a type only PostgreSQL names is its business
 Doc {
