@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
                  "current schema; $SQLMODEL_DATABASE_URL when not given)");
   app.add_option("-o,--output", output, "Write the header to this file (default: stdout)");
   app.add_option("--namespace", namespace_name, "The models' namespace (default: models; \"\" for none)");
-  app.add_option("--tables", tables, "Only these tables (comma-separated)")->delimiter(',');
+  // One value per --tables (split at commas), so a URL after it stays the URL.
+  app.add_option("--tables", tables, "Only these tables (comma-separated)")->delimiter(',')->allow_extra_args(false);
   app.add_flag("--no-relationships", no_relationships, "Write no relationships");
   app.footer("Exit status: 0 written; 1 the database could not be read; 2 usage errors.");
   try {

@@ -161,6 +161,23 @@ TEST_P(TypesPathTest, EveryTypeRoundTripsThroughTheOrm) {
   EXPECT_GE(*document.updated_at, *first_update);
   EXPECT_EQ(session.get<Document>(*document.id)->body_length, 5);
 
+  // An UPDATE by criteria sets the .update_factory column too (SQLAlchemy's onupdate does for
+  // query updates), unless the query sets it itself.
+  const Timestamp long_ago = std::chrono::sys_days(std::chrono::year(2001) / 1 / 1);
+  session.exec(update<Document>()
+                   .set(&Document::updated_at, std::optional<Timestamp>(long_ago))
+                   .where(col(&Document::id) == *document.id));
+  EXPECT_EQ(session.get_one<Document>(*document.id).updated_at, long_ago);
+  EXPECT_EQ(session.exec(update<Document>()
+                             .set(&Document::body, std::string("criteria"))
+                             .where(col(&Document::id) == *document.id)),
+            1);
+  session.commit();
+  const Document criteria_updated = session.get_one<Document>(*document.id);
+  ASSERT_TRUE(criteria_updated.updated_at);
+  EXPECT_GT(*criteria_updated.updated_at, long_ago);
+  EXPECT_EQ(criteria_updated.body_length, 8);
+
   expect_database_holds_the_snapshot();
 }
 
