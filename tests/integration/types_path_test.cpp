@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -45,7 +47,12 @@ class TypesPathTest : public ::testing::TestWithParam<Backend> {
     std::string url;
     if (GetParam() == Backend::postgres) {
       SQLMODEL_REQUIRE_POSTGRES(postgres_url);
-      url = postgres_url;
+      // A schema of its own, first on every pooled connection's search_path: check() compares
+      // the whole schema, and the other suites leave their tables in the server's public one.
+      schema_ = "sqlmodel_types_path_" + std::to_string(::getpid());
+      Database::open(postgres_url).execute("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+      url = postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
+            "options=-csearch_path%3D" + schema_;
     } else {
       const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
       std::string file = std::string(test->test_suite_name()) + "_" + test->name() + ".db";
@@ -58,6 +65,12 @@ class TypesPathTest : public ::testing::TestWithParam<Backend> {
     database_->execute("DROP TABLE IF EXISTS type_documents; DROP TABLE IF EXISTS type_owners;");
     models_ = schema::read_snapshot_file(SQLMODEL_TYPES_SNAPSHOT);
     migrate_from_nothing();
+  }
+
+  void TearDown() override {
+    database_.reset();
+    if (!schema_.empty())
+      Database::open(*postgres_test_url()).execute("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
   }
 
   // The snapshot as a migration: diffed from an empty schema, through the migration file's
@@ -102,6 +115,7 @@ class TypesPathTest : public ::testing::TestWithParam<Backend> {
     return document;
   }
 
+  std::string schema_;  // PostgreSQL: the test's own schema
   std::optional<Database> database_;
   schema::Schema models_;
 };
