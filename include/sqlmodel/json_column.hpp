@@ -42,8 +42,8 @@ concept JsonStruct = requires { json_struct_traits<T>::members; };
 // One member of a typed JSON struct, by its member pointer; `name` is its JSON key.
 template <auto Member>
 struct json_struct_member {
-  using model_type = typename member_pointer_traits<Member>::model_type;
-  using value_type = typename member_pointer_traits<Member>::value_type;
+  using model_type = typename detail::member_pointer_traits<Member>::model_type;
+  using value_type = typename detail::member_pointer_traits<Member>::value_type;
   static constexpr auto member = Member;
   std::string_view name;
 };

@@ -442,8 +442,8 @@ struct mirror_field {
 // own constraints, which read like a column's (validation.hpp).
 template <auto Member>
 struct mirror_own_field {
-  using model_type = typename member_pointer_traits<Member>::model_type;
-  using value_type = typename member_pointer_traits<Member>::value_type;
+  using model_type = typename detail::member_pointer_traits<Member>::model_type;
+  using value_type = typename detail::member_pointer_traits<Member>::value_type;
   static constexpr auto member = Member;
 
   std::string_view name;

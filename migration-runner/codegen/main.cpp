@@ -8,8 +8,7 @@
 // revision creates what exists), `sqlmodel-migrate stamp head` on the database, `check`
 // (docs/workflow.md). What the annotations cannot say is a comment in the header and a line on
 // stderr.
-#include <cstdio>
-#include <fstream>
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,7 +17,8 @@
 
 #include "codegen/model_codegen.hpp"
 #include "db/connection.hpp"
-#include "schema/introspect.hpp"
+#include "live_schema/introspect.hpp"
+#include "schema/replace_file.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"Writes annotated C++ models (a header for the sqlmodel plugin) for the tables of a "
@@ -74,19 +74,10 @@ int main(int argc, char** argv) {
       std::cout << models.header;
       return 0;
     }
-    // Written whole to a temporary file, then renamed: an interrupted run leaves the old header.
-    const std::string temporary = output + ".tmp";
-    {
-      std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-      file << models.header;
-      if (!file.flush()) {
-        std::cerr << "sqlmodel-codegen: cannot write " << temporary << "\n";
-        return 1;
-      }
-    }
-    if (std::rename(temporary.c_str(), output.c_str()) != 0) {
-      std::perror(("sqlmodel-codegen: cannot write " + output).c_str());
-      std::remove(temporary.c_str());
+    // An interrupted run leaves the old header.
+    const std::string why = sqlmodel::schema::replace_file(output, models.header);
+    if (!why.empty()) {
+      std::cerr << "sqlmodel-codegen: cannot write " << output << ": " << why << "\n";
       return 1;
     }
     return 0;

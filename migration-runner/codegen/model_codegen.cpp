@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "schema/cpp_string_literal.hpp"
 #include "schema/lower.hpp"
 #include "schema/naming.hpp"
 #include "schema/postgres_types.hpp"
@@ -18,7 +19,6 @@ using schema::Column;
 using schema::ColumnType;
 using schema::Dialect;
 using schema::ForeignKey;
-using schema::ReferentialAction;
 using schema::Table;
 using schema::TypeKind;
 
@@ -53,29 +53,6 @@ std::string lowercase(std::string_view text) {
   std::string result(text);
   for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return result;
-}
-
-// A C++ string literal holding `text` exactly.
-std::string literal(std::string_view text) {
-  std::string result = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': result += "\\\""; break;
-      case '\\': result += "\\\\"; break;
-      case '\n': result += "\\n"; break;
-      case '\t': result += "\\t"; break;
-      case '\r': result += "\\r"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\%03o", c);
-          result += escaped;
-        } else {
-          result += static_cast<char>(c);
-        }
-    }
-  }
-  return result + "\"";
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -180,7 +157,7 @@ class Generator {
 
   void note(TablePlan& plan, const std::string& text, bool in_struct = true) {
     (in_struct ? plan.member_comments : plan.comments).push_back(text);
-    notes_.push_back("table " + literal(plan.table->name) + ": " + text);
+    notes_.push_back("table " + schema::cpp_string_literal(plan.table->name) + ": " + text);
   }
 
   std::string unique_member(TablePlan& plan, std::string wanted) {
@@ -286,7 +263,7 @@ std::optional<std::string> Generator::scalar_cpp(TablePlan& plan, const Column& 
     case TypeKind::enumeration: {
       auto found = enums_.find(type.enum_name);
       if (found == enums_.end() || !found->second.expressible) {
-        note(plan, "column " + literal(column.name) + " has enum type " + literal(type.enum_name) +
+        note(plan, "column " + schema::cpp_string_literal(column.name) + " has enum type " + schema::cpp_string_literal(type.enum_name) +
                        ", which no C++ enum can name (the type's name must be the C++ name "
                        "lowercased, each label a C++ identifier): it is a std::string here and "
                        "`check` will report the type");
@@ -306,8 +283,8 @@ std::optional<CppType> Generator::map_type(TablePlan& plan, const Column& column
   CppType result;
   if (type.kind == TypeKind::custom) {
     // A type the model has no kind for: a std::string member carrying the spelling.
-    if (type.postgresql_type) result.options.push_back(".postgresql_type = " + literal(*type.postgresql_type));
-    if (type.sqlite_type) result.options.push_back(".sqlite_type = " + literal(*type.sqlite_type));
+    if (type.postgresql_type) result.options.push_back(".postgresql_type = " + schema::cpp_string_literal(*type.postgresql_type));
+    if (type.sqlite_type) result.options.push_back(".sqlite_type = " + schema::cpp_string_literal(*type.sqlite_type));
     result.type = "std::string";
     return result;
   }
@@ -320,7 +297,7 @@ std::optional<CppType> Generator::map_type(TablePlan& plan, const Column& column
     auto element = scalar_cpp(plan, column, type, *type.element_kind, result.options);
     if (!element || *type.element_kind == TypeKind::json || *type.element_kind == TypeKind::jsonb ||
         *type.element_kind == TypeKind::blob) {
-      note(plan, "column " + literal(column.name) + " is an array of " +
+      note(plan, "column " + schema::cpp_string_literal(column.name) + " is an array of " +
                      std::string(to_string(type.element_kind.value_or(TypeKind::string))) +
                      ", which no C++ member maps to: left out");
       return std::nullopt;
@@ -427,10 +404,10 @@ void Generator::plan_table(TablePlan& plan) {
          false);
   }
   // Always named: the struct's name is a guess, the table's is not.
-  plan.table_options.push_back(".name = " + literal(table.name));
-  if (table.comment) plan.table_options.push_back(".comment = " + literal(*table.comment));
+  plan.table_options.push_back(".name = " + schema::cpp_string_literal(table.name));
+  if (table.comment) plan.table_options.push_back(".comment = " + schema::cpp_string_literal(*table.comment));
   if (table.primary_key && table.primary_key->name != schema::naming::primary_key(table.name))
-    plan.table_options.push_back(".primary_key_name = " + literal(table.primary_key->name));
+    plan.table_options.push_back(".primary_key_name = " + schema::cpp_string_literal(table.primary_key->name));
   if (table.sqlite_autoincrement) plan.table_options.push_back(".sqlite_autoincrement = true");
 
   plan_sqlite_enum_checks(plan);
@@ -453,7 +430,7 @@ void Generator::plan_table(TablePlan& plan) {
     if (!type) continue;
     const bool in_key = std::find(key.begin(), key.end(), column.name) != key.end();
     column_plan.member = unique_member(plan, column.name);
-    if (column_plan.member != column.name) column_plan.options.push_back(".name = " + literal(column.name));
+    if (column_plan.member != column.name) column_plan.options.push_back(".name = " + schema::cpp_string_literal(column.name));
     if (in_key) column_plan.options.push_back(".primary_key = true");
     // A value the database fills in (a key it assigns, a server default, a generated column) is
     // a std::optional the ORM leaves empty for it to fill; NOT NULL is then said explicitly.
@@ -463,9 +440,9 @@ void Generator::plan_table(TablePlan& plan) {
     column_plan.type = optional ? "std::optional<" + type->type + ">" : type->type;
     if (optional && !column.nullable && !in_key) column_plan.options.push_back(".nullable = false");
     for (auto& option : type->options) column_plan.options.push_back(std::move(option));
-    if (column.server_default) column_plan.options.push_back(".server_default = " + literal(*column.server_default));
-    if (column.generated) column_plan.options.push_back(".generated = " + literal(*column.generated));
-    if (column.comment) column_plan.options.push_back(".comment = " + literal(*column.comment));
+    if (column.server_default) column_plan.options.push_back(".server_default = " + schema::cpp_string_literal(*column.server_default));
+    if (column.generated) column_plan.options.push_back(".generated = " + schema::cpp_string_literal(*column.generated));
+    if (column.comment) column_plan.options.push_back(".comment = " + schema::cpp_string_literal(*column.comment));
     plan.columns.push_back(std::move(column_plan));
   }
   plan_keys(plan);
@@ -480,15 +457,15 @@ void Generator::plan_keys(TablePlan& plan) {
   for (const auto& foreign_key : table.foreign_keys) {
     if (foreign_key.columns.size() != 1) {
       plan.omitted_foreign_keys.insert(foreign_key.name);
-      note(plan, "foreign key " + literal(foreign_key.name) + " (" + join(foreign_key.columns, ", ") + ") -> " +
+      note(plan, "foreign key " + schema::cpp_string_literal(foreign_key.name) + " (" + join(foreign_key.columns, ", ") + ") -> " +
                      foreign_key.referred_table + " (" + join(foreign_key.referred_columns, ", ") +
                      ") has several columns, which .foreign_key cannot say: not in the model");
       continue;
     }
     if (single_keys.count(foreign_key.columns.front())) {
       plan.omitted_foreign_keys.insert(foreign_key.name);
-      note(plan, "foreign key " + literal(foreign_key.name) + ": a column holds one .foreign_key, and " +
-                     literal(foreign_key.columns.front()) + " has another: not in the model");
+      note(plan, "foreign key " + schema::cpp_string_literal(foreign_key.name) + ": a column holds one .foreign_key, and " +
+                     schema::cpp_string_literal(foreign_key.columns.front()) + " has another: not in the model");
       continue;
     }
     const Table* referred = schema_.find_table(foreign_key.referred_table);
@@ -496,7 +473,7 @@ void Generator::plan_keys(TablePlan& plan) {
     const Column* column = table.find_column(foreign_key.columns.front());
     if (!referred_column || !column) {
       plan.omitted_foreign_keys.insert(foreign_key.name);
-      note(plan, "foreign key " + literal(foreign_key.name) + " refers to " + foreign_key.referred_table + "." +
+      note(plan, "foreign key " + schema::cpp_string_literal(foreign_key.name) + " refers to " + foreign_key.referred_table + "." +
                      foreign_key.referred_columns.front() + ", which is not in the models: not in the model");
       continue;
     }
@@ -505,7 +482,7 @@ void Generator::plan_keys(TablePlan& plan) {
     theirs.max_length.reset();
     if (mine != theirs) {
       plan.omitted_foreign_keys.insert(foreign_key.name);
-      note(plan, "foreign key " + literal(foreign_key.name) + ": column " + literal(column->name) + " is " +
+      note(plan, "foreign key " + schema::cpp_string_literal(foreign_key.name) + ": column " + schema::cpp_string_literal(column->name) + " is " +
                      format_type(column->type) + " but " + foreign_key.referred_table + "." + referred_column->name +
                      " is " + format_type(referred_column->type) +
                      ", which the plugin refuses (foreign-key-type): not in the model");
@@ -522,20 +499,20 @@ void Generator::plan_keys(TablePlan& plan) {
     const bool inferred = in_key && key.size() == 1 && integer && foreign == single_keys.end();
     if (column.autoincrement && !inferred) {
       if (in_key && integer) column_plan.options.push_back(".autoincrement = true");
-      else note(plan, "column " + literal(column.name) + " is an identity column outside an integer primary key, "
+      else note(plan, "column " + schema::cpp_string_literal(column.name) + " is an identity column outside an integer primary key, "
                                                       "which .autoincrement cannot say");
     } else if (!column.autoincrement && inferred) {
       column_plan.options.push_back(".autoincrement = false");
     }
     if (foreign == single_keys.end()) continue;
     const ForeignKey& key_of = *foreign->second;
-    column_plan.options.push_back(".foreign_key = " + literal(key_of.referred_table + "." + key_of.referred_columns.front()));
+    column_plan.options.push_back(".foreign_key = " + schema::cpp_string_literal(key_of.referred_table + "." + key_of.referred_columns.front()));
     if (key_of.on_delete != ReferentialAction::no_action)
-      column_plan.options.push_back(".on_delete = sqlmodel::OnDelete::" + std::string(to_string(key_of.on_delete)));
+      column_plan.options.push_back(".on_delete = sqlmodel::OnDelete::" + std::string(schema::to_string(key_of.on_delete)));
     if (key_of.on_update != ReferentialAction::no_action)
-      column_plan.options.push_back(".on_update = sqlmodel::OnUpdate::" + std::string(to_string(key_of.on_update)));
+      column_plan.options.push_back(".on_update = sqlmodel::OnUpdate::" + std::string(schema::to_string(key_of.on_update)));
     if (key_of.name != schema::naming::foreign_key(plan.table->name, key_of.columns, key_of.referred_table))
-      column_plan.options.push_back(".foreign_key_name = " + literal(key_of.name));
+      column_plan.options.push_back(".foreign_key_name = " + schema::cpp_string_literal(key_of.name));
   }
 }
 
@@ -548,7 +525,7 @@ void Generator::plan_constraints(TablePlan& plan) {
   };
   auto quoted_list = [](const std::vector<std::string>& columns) {
     std::vector<std::string> quoted;
-    for (const auto& column : columns) quoted.push_back(literal(column));
+    for (const auto& column : columns) quoted.push_back(schema::cpp_string_literal(column));
     return "{" + join(quoted, ", ") + "}";
   };
   auto all_columns_known = [&](const std::vector<std::string>& columns) {
@@ -557,7 +534,7 @@ void Generator::plan_constraints(TablePlan& plan) {
   std::set<std::string> field_unique;  // columns marked .unique = true
   for (const auto& unique : table.unique_constraints) {
     if (!all_columns_known(unique.columns)) {
-      note(plan, "unique constraint " + literal(unique.name) + " names a column left out: not in the model");
+      note(plan, "unique constraint " + schema::cpp_string_literal(unique.name) + " names a column left out: not in the model");
       continue;
     }
     if (unique.columns.size() == 1 && unique.name == schema::naming::unique(table.name, unique.columns) &&
@@ -567,12 +544,12 @@ void Generator::plan_constraints(TablePlan& plan) {
       continue;
     }
     std::string annotation = "SQLMODEL_UNIQUE(.columns = " + quoted_list(unique.columns);
-    if (unique.name != schema::naming::unique(table.name, unique.columns)) annotation += ", .name = " + literal(unique.name);
+    if (unique.name != schema::naming::unique(table.name, unique.columns)) annotation += ", .name = " + schema::cpp_string_literal(unique.name);
     plan.annotations.push_back(annotation + ")");
   }
   for (const auto& index : table.indexes) {
     if (!all_columns_known(index.columns)) {
-      note(plan, "index " + literal(index.name) + " on (" + join(index.columns, ", ") +
+      note(plan, "index " + schema::cpp_string_literal(index.name) + " on (" + join(index.columns, ", ") +
                      ") indexes an expression or a column left out, which SQLMODEL_INDEX cannot say: not in the model");
       continue;
     }
@@ -592,9 +569,9 @@ void Generator::plan_constraints(TablePlan& plan) {
     }
     std::string annotation = "SQLMODEL_INDEX(.columns = " + quoted_list(index.columns);
     if (index.unique) annotation += ", .unique = true";
-    if (index.where) annotation += ", .where = " + literal(*index.where);
-    if (index.method) annotation += ", .method = " + literal(*index.method);
-    if (!conventional) annotation += ", .name = " + literal(index.name);
+    if (index.where) annotation += ", .where = " + schema::cpp_string_literal(*index.where);
+    if (index.method) annotation += ", .method = " + schema::cpp_string_literal(*index.method);
+    if (!conventional) annotation += ", .name = " + schema::cpp_string_literal(index.name);
     plan.annotations.push_back(annotation + ")");
   }
   for (const auto& check : table.check_constraints) {
@@ -605,10 +582,10 @@ void Generator::plan_constraints(TablePlan& plan) {
     const std::string prefix = "ck_" + table.name + "_";
     std::string annotation = "SQLMODEL_CHECK(";
     if (check.name.starts_with(prefix) && schema::naming::check(table.name, check.name.substr(prefix.size())) == check.name)
-      annotation += ".name = " + literal(check.name.substr(prefix.size()));
+      annotation += ".name = " + schema::cpp_string_literal(check.name.substr(prefix.size()));
     else
-      annotation += ".constraint_name = " + literal(check.name);
-    plan.annotations.push_back(annotation + ", .expression = " + literal(check.expression) + ")");
+      annotation += ".constraint_name = " + schema::cpp_string_literal(check.name);
+    plan.annotations.push_back(annotation + ", .expression = " + schema::cpp_string_literal(check.expression) + ")");
   }
 }
 
@@ -655,11 +632,11 @@ void Generator::plan_relationships() {
         const bool self = &a == &b;
         std::string a_member = unique_member(a, self ? without_id_suffix(keys[1]->columns.front()) : b.table->name);
         std::string b_member = unique_member(b, self ? without_id_suffix(keys[0]->columns.front()) : a.table->name);
-        std::vector<std::string> a_options{".link_model = " + literal(table.name), ".back_populates = " + literal(b_member)};
-        std::vector<std::string> b_options{".link_model = " + literal(table.name), ".back_populates = " + literal(a_member)};
+        std::vector<std::string> a_options{".link_model = " + schema::cpp_string_literal(table.name), ".back_populates = " + schema::cpp_string_literal(b_member)};
+        std::vector<std::string> b_options{".link_model = " + schema::cpp_string_literal(table.name), ".back_populates = " + schema::cpp_string_literal(a_member)};
         if (self) {
-          a_options.push_back(".foreign_key = " + literal(keys[0]->columns.front()));
-          b_options.push_back(".foreign_key = " + literal(keys[1]->columns.front()));
+          a_options.push_back(".foreign_key = " + schema::cpp_string_literal(keys[0]->columns.front()));
+          b_options.push_back(".foreign_key = " + schema::cpp_string_literal(keys[1]->columns.front()));
         }
         add(a, a_member, "sqlmodel::RelatedList<" + b.struct_name + ">", a_options);
         add(b, b_member, "sqlmodel::RelatedList<" + a.struct_name + ">", b_options);
@@ -680,13 +657,13 @@ void Generator::plan_relationships() {
                                   : several  ? base + "_" + table.name
                                              : table.name;
       std::string parent_member = unique_member(parent, parent_wanted);
-      std::vector<std::string> child_options{".back_populates = " + literal(parent_member)};
-      std::vector<std::string> parent_options{".back_populates = " + literal(child_member)};
+      std::vector<std::string> child_options{".back_populates = " + schema::cpp_string_literal(parent_member)};
+      std::vector<std::string> parent_options{".back_populates = " + schema::cpp_string_literal(child_member)};
       if (several) {
-        child_options.push_back(".foreign_key = " + literal(column));
-        parent_options.push_back(".foreign_key = " + literal(column));
+        child_options.push_back(".foreign_key = " + schema::cpp_string_literal(column));
+        parent_options.push_back(".foreign_key = " + schema::cpp_string_literal(column));
       }
-      if (self) child_options.push_back(".remote_side = " + literal(key->referred_columns.front()));
+      if (self) child_options.push_back(".remote_side = " + schema::cpp_string_literal(key->referred_columns.front()));
       add(plan, child_member, "sqlmodel::Related<" + parent.struct_name + ">", child_options);
       add(parent, parent_member,
           std::string(one_to_one ? "sqlmodel::Related<" : "sqlmodel::RelatedList<") + plan.struct_name + ">",

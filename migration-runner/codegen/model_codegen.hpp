@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "schema/dialect.hpp"
-#include "schema/introspect.hpp"
-#include "schema/schema.hpp"
+#include "sqlmodel/dialect.hpp"
+#include "live_schema/introspect.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::codegen {
 

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "schema/dialect.hpp"
+#include "sqlmodel/dialect.hpp"
 
 namespace sqlmodel::schema {
 namespace {

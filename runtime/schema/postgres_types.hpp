@@ -36,7 +36,7 @@
 #include <string>
 #include <string_view>
 
-#include "schema/schema.hpp"
+#include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::schema {
 

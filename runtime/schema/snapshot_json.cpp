@@ -2,16 +2,8 @@
 // The reader lives in snapshot_reader.cpp.
 #include "schema/snapshot_json.hpp"
 #include "schema/naming.hpp"
+#include "schema/replace_file.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <random>
-#include <sstream>
-#include <system_error>
-
-#include <unistd.h>
 
 namespace sqlmodel::schema {
 namespace {
@@ -187,25 +179,6 @@ void print(const ordered_json& value, std::size_t indent, std::size_t line_used,
   out += scalar_text(value);
 }
 
-std::string system_reason(const char* action, int error_number) {
-  return std::string(action) + ": " + std::strerror(error_number);
-}
-
-std::filesystem::path temporary_sibling(const std::filesystem::path& path) {
-  std::random_device random;
-  auto name = path.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
-              std::to_string(random());
-  return path.parent_path() / name;
-}
-
-bool file_has_contents(const std::filesystem::path& path, const std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream existing;
-  existing << in.rdbuf();
-  return existing.str() == text;
-}
-
 }  // namespace
 
 // Escaped, because what() is a C string: a NUL in a name or a path would end the message there.
@@ -320,30 +293,8 @@ void write_snapshot_file(const Schema& schema, const std::filesystem::path& path
   } catch (const std::invalid_argument& error) {
     throw SnapshotError(file, "", error.what());
   }
-  // Leave an identical file untouched: its timestamp drives rebuilds of whatever reads it.
-  if (file_has_contents(path, text)) return;
-
-  // Readers must never see half a file: write a sibling, flush it to disk, rename over.
-  const auto temporary = temporary_sibling(path);
-  std::FILE* out = std::fopen(temporary.c_str(), "wb");
-  if (!out) throw SnapshotError(file, "", system_reason("cannot create temporary file", errno));
-  bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size() &&
-                 std::fflush(out) == 0 && ::fsync(::fileno(out)) == 0;
-  int write_errno = errno;
-  if (std::fclose(out) != 0 && written) {
-    written = false;
-    write_errno = errno;
-  }
-  if (!written) {
-    std::remove(temporary.c_str());
-    throw SnapshotError(file, "", system_reason("cannot write", write_errno));
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::remove(temporary.c_str());
-    throw SnapshotError(file, "", "cannot replace the file: " + error.message());
-  }
+  const std::string why = replace_file(path, text);
+  if (!why.empty()) throw SnapshotError(file, "", why);
 }
 
 }  // namespace sqlmodel::schema

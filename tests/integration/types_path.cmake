@@ -33,6 +33,6 @@ add_custom_command(
 cmake_policy(POP)
 
 sqlmodel_add_gtest(test_types_path SOURCES types_path_test.cpp "${types_generated_header}"
-  LIBS sqlmodel_orm sqlmodel_migrate sqlmodel_check_schema GTest::gmock)
+  LIBS sqlmodel_orm sqlmodel_migrate GTest::gmock)
 target_include_directories(test_types_path PRIVATE "${types_generated_dir}")
 target_compile_definitions(test_types_path PRIVATE "SQLMODEL_TYPES_SNAPSHOT=\"${types_snapshot}\"")

@@ -39,27 +39,14 @@ using types_models::Priority;
 using types_models::Retry;
 using types_models::Step;
 
-enum class Backend { sqlite, postgres };
-
 class TypesPathTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Backend::postgres) {
-      SQLMODEL_REQUIRE_POSTGRES(postgres_url);
-      // A schema of its own, first on every pooled connection's search_path: check() compares
-      // the whole schema, and the other suites leave their tables in the server's public one.
-      schema_ = "sqlmodel_types_path_" + std::to_string(::getpid());
-      Database::open(postgres_url).execute("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
-      url = postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
-            "options=-csearch_path%3D" + schema_;
-    } else {
-      const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-      std::string file = std::string(test->test_suite_name()) + "_" + test->name() + ".db";
-      for (char& c : file)
-        if (c == '/') c = '_';
-      url = "sqlite:///" + (scratch_directory() / file).string();
-    }
+    // On PostgreSQL a schema of its own, first on every pooled connection's search_path:
+    // check() compares the whole schema, and the other suites (and this suite's other tests,
+    // which run at the same time) leave their tables elsewhere.
+    if (GetParam() == Backend::postgres) schema_ = "sqlmodel_types_path_" + std::to_string(::getpid());
+    SQLMODEL_REQUIRE_DATABASE(url, GetParam(), schema_);
     // The models store their UUID in SQLAlchemy's form on SQLite (.sql_type = "uuid_hex").
     database_.emplace(Database::open(url, {.sqlite_uuid = SqliteUuid::hex}));
     database_->execute("DROP TABLE IF EXISTS type_documents; DROP TABLE IF EXISTS type_owners;");
@@ -323,7 +310,7 @@ TEST_P(TypesPathTest, MirrorModelFieldsOfTheirOwnAreValidatedAndNeverStored) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TypesPathTest, ::testing::Values(Backend::sqlite, Backend::postgres),
-                         [](const auto& info) { return info.param == Backend::sqlite ? "sqlite" : "postgres"; });
+                         backend_name);
 
 }  // namespace
 }  // namespace sqlmodel::testing::types

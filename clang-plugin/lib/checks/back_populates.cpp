@@ -39,7 +39,7 @@ void check_back_populates(const CheckContext& context) {
                   (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
           if (guess)
             attach(diagnostic, replace_option_value(relationship.options, "back_populates",
-                                                    string_literal(*guess)));
+                                                    schema::cpp_string_literal(*guess)));
         }
         context.reporter.note(target->location(), quoted(target->decl->getName()) + " is declared here");
         continue;

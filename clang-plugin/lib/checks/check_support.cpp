@@ -158,15 +158,6 @@ std::vector<clang::FixItHint> retype_like(const FieldModel& field, const FieldMo
   return {clang::FixItHint::CreateReplacement(clang::CharSourceRange::getTokenRange(target), spelling)};
 }
 
-std::string string_literal(const std::string& text) {
-  std::string literal = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') literal += '\\';
-    literal += c;
-  }
-  return literal + "\"";
-}
-
 namespace {
 
 // Words of a SQL boolean expression that are not column names.

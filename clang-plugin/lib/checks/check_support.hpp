@@ -12,6 +12,7 @@
 #include "../model.hpp"
 #include "../reporter.hpp"
 #include "../sql_text.hpp"
+#include "schema/cpp_string_literal.hpp"
 
 namespace sqlmodel::plugin {
 
@@ -86,9 +87,6 @@ struct ExpressionIdentifier {
 std::vector<ExpressionIdentifier> expression_identifiers(const std::string& expression);
 // True when the identifier is a column of the table (unquoted ones fold case, as SQL does).
 bool names_a_column(const TableModel& table, const ExpressionIdentifier& identifier);
-
-// A C++ string literal for `text`.
-std::string string_literal(const std::string& text);
 
 template <typename Hints>
 void attach(clang::DiagnosticBuilder& builder, const Hints& hints) {

@@ -51,7 +51,7 @@ void report_unknown(const CheckContext& context, const TableModel& table,
     fixed[*position] = *guess;
     std::string list = "{";
     for (std::size_t i = 0; i < fixed.size(); ++i)
-      list += (i ? ", " : "") + string_literal(fixed[i]);
+      list += (i ? ", " : "") + schema::cpp_string_literal(fixed[i]);
     attach(diagnostic, replace_option_value(constraint.options, "columns", list + "}"));
   }
 }

@@ -53,7 +53,7 @@ void check_enum_default(const CheckContext& context) {
                 (guess ? "; did you mean '" + *guess + "'?" : std::string()));
         if (guess)
           attach(diagnostic, replace_option_value(field.options, "server_default",
-                                                  string_literal("'" + *guess + "'")));
+                                                  schema::cpp_string_literal("'" + *guess + "'")));
       }
     }
   }

@@ -22,7 +22,7 @@ void check_foreign_key_target(const CheckContext& context) {
       std::optional<ForeignKeyTarget> target = split_foreign_key(*field.foreign_key);
       if (!target) {
         context.reporter.report(Check::foreign_key_target, where,
-                                "foreign key " + string_literal(*field.foreign_key) + " of column " +
+                                "foreign key " + schema::cpp_string_literal(*field.foreign_key) + " of column " +
                                     quoted(table.name + "." + field.column.name) +
                                     " is not of the form \"table.column\"");
         continue;
@@ -43,7 +43,7 @@ void check_foreign_key_target(const CheckContext& context) {
                   (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
           if (guess)
             attach(diagnostic, replace_option_value(field.options, "foreign_key",
-                                                    string_literal(*guess + "." + target->column)));
+                                                    schema::cpp_string_literal(*guess + "." + target->column)));
         }
         if (guess)
           if (const TableModel* suggested = context.models.find_table(*guess))
@@ -62,7 +62,7 @@ void check_foreign_key_target(const CheckContext& context) {
                                         (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
         if (guess)
           attach(diagnostic, replace_option_value(field.options, "foreign_key",
-                                                  string_literal(referenced->name + "." + *guess)));
+                                                  schema::cpp_string_literal(referenced->name + "." + *guess)));
       }
       context.reporter.note(referenced->location(),
                             "table " + quoted(referenced->name) + " is declared here");

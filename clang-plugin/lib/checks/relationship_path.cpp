@@ -72,12 +72,12 @@ void check_relationship_path(const CheckContext& context) {
               (relationship.foreign_key ? " named " + quoted(*relationship.foreign_key) : std::string());
           if (links.size() == 1)
             message += "; table " + quoted(links[0]->name) + " links them: add .link_model = " +
-                       string_literal(links[0]->name);
+                       schema::cpp_string_literal(links[0]->name);
           {
             auto diagnostic = context.reporter.report(Check::relationship_path, relationship.location(), message);
             if (links.size() == 1)
               attach(diagnostic,
-                     add_relationship_option(relationship, ".link_model = " + string_literal(links[0]->name)));
+                     add_relationship_option(relationship, ".link_model = " + schema::cpp_string_literal(links[0]->name)));
           }
           if (links.size() == 1)
             context.reporter.note(links[0]->location(), "the link table is declared here");
@@ -104,7 +104,7 @@ void check_relationship_path(const CheckContext& context) {
               "link model " + quoted(*relationship.link_model) + " of relationship " + name +
                   " is not a table of this translation unit" +
                   (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
-          if (guess) attach(diagnostic, replace_option_value(relationship.options, "link_model", string_literal(*guess)));
+          if (guess) attach(diagnostic, replace_option_value(relationship.options, "link_model", schema::cpp_string_literal(*guess)));
           break;
         }
         case Problem::link_missing_source_key:

@@ -20,7 +20,7 @@ void check_remote_side(const CheckContext& context) {
                   quoted(*relationship.remote_side) + " of table " + quoted(target->name) +
                   (guess ? "; did you mean " + quoted(*guess) + "?" : std::string()));
           if (guess)
-            attach(diagnostic, replace_option_value(relationship.options, "remote_side", string_literal(*guess)));
+            attach(diagnostic, replace_option_value(relationship.options, "remote_side", schema::cpp_string_literal(*guess)));
         }
         continue;
       }
@@ -32,15 +32,15 @@ void check_remote_side(const CheckContext& context) {
       if (key.empty()) key = "id";
       auto diagnostic = context.reporter.report(Check::remote_side, relationship.location(),
                                                 "self-referential relationship " + name +
-                                                    " needs .remote_side = " + string_literal(key) +
+                                                    " needs .remote_side = " + schema::cpp_string_literal(key) +
                                                     " (the parent's key column)");
       if (relationship.options.first_option.isValid())
         diagnostic << clang::FixItHint::CreateInsertion(relationship.options.first_option,
-                                                        ".remote_side = " + string_literal(key) + ", ");
+                                                        ".remote_side = " + schema::cpp_string_literal(key) + ", ");
       else if (!relationship.options.attr && relationship.decl && relationship.decl->getBeginLoc().isFileID())
         diagnostic << clang::FixItHint::CreateInsertion(
             relationship.decl->getBeginLoc(),
-            "SQLMODEL_RELATIONSHIP(.remote_side = " + string_literal(key) + ") ");
+            "SQLMODEL_RELATIONSHIP(.remote_side = " + schema::cpp_string_literal(key) + ") ");
     }
   }
 }

@@ -29,7 +29,7 @@ void check_enum_identity(const CheckContext& context, const TableModel& table,
             quoted(table.name + "." + discriminator.column.name) +
             (closest ? "; did you mean " + quoted(*closest) + "?" : ""));
     if (closest)
-      attach(diagnostic, replace_option_value(*identity.options, "polymorphic_identity", string_literal(*closest)));
+      attach(diagnostic, replace_option_value(*identity.options, "polymorphic_identity", schema::cpp_string_literal(*closest)));
   }
   context.reporter.note(context.sources().getFileLoc(decl->getLocation()),
                         quoted(decl->getName()) + " is declared here");
@@ -68,7 +68,7 @@ void check_single_table_identity(const CheckContext& context) {
                 quoted(*table.discriminator));
         attach(diagnostic, add_annotation_option(
                                child.options, ".polymorphic_identity = " +
-                                                  string_literal(llvm::StringRef(child.decl->getName()).lower())));
+                                                  schema::cpp_string_literal(llvm::StringRef(child.decl->getName()).lower())));
       }
       context.reporter.note(table.location(), "the hierarchy's table " + quoted(table.name) + " is declared here");
     }

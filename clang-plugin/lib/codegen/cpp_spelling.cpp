@@ -18,27 +18,6 @@ std::optional<std::string> qualified_name(const clang::NamedDecl& decl) {
   return "::" + decl.getQualifiedNameAsString();
 }
 
-std::string string_literal(std::string_view text) {
-  std::string literal = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': literal += "\\\""; break;
-      case '\\': literal += "\\\\"; break;
-      case '\n': literal += "\\n"; break;
-      case '\t': literal += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\%03o", c);
-          literal += escaped;
-        } else {
-          literal += static_cast<char>(c);  // UTF-8 passes through as written
-        }
-    }
-  }
-  return literal + "\"";
-}
-
 std::string number_literal(double value) {
   if (std::isinf(value))
     return value > 0 ? "std::numeric_limits<double>::infinity()"

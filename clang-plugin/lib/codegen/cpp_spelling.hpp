@@ -7,6 +7,7 @@
 
 #include "clang/AST/Decl.h"
 
+#include "schema/cpp_string_literal.hpp"
 #include "sqlmodel/schema.hpp"
 
 namespace sqlmodel::plugin::codegen {
@@ -15,9 +16,6 @@ namespace sqlmodel::plugin::codegen {
 // its own translation unit can (anonymous namespace, a class local to a function, an unnamed
 // enclosing class).
 std::optional<std::string> qualified_name(const clang::NamedDecl& decl);
-
-// A C++ string literal holding `text`, escaped.
-std::string string_literal(std::string_view text);
 
 // A floating-point value as the shortest literal that reads back the same ("0", "1.5", "-2e+30").
 std::string number_literal(double value);

@@ -225,15 +225,21 @@ class Describer {
     column.member = member_name(field);
     column.column = field.column;
     column.primary_key = field.primary_key;
-    column.min_length = field.min_length;
-    column.ge = field.ge;
-    column.gt = field.gt;
-    column.le = field.le;
-    column.lt = field.lt;
-    column.pattern = field.options.string("pattern");
+    copy_value_constraints(field, column);
     column.role = column_role(field);
     column.has_default = has_default(field);
     return column;
+  }
+
+  // What validation checks besides max_length (a column's comes with its type).
+  template <typename Code>
+  static void copy_value_constraints(const FieldModel& field, Code& code) {
+    code.min_length = field.min_length;
+    code.ge = field.ge;
+    code.gt = field.gt;
+    code.le = field.le;
+    code.lt = field.lt;
+    code.pattern = field.options.string("pattern");
   }
 
   static bool has_default(const FieldModel& field) {
@@ -271,12 +277,7 @@ class Describer {
         own.has_default = has_default(field);
         own.own = true;
         own.max_length = field.max_length;
-        own.min_length = field.min_length;
-        own.ge = field.ge;
-        own.gt = field.gt;
-        own.le = field.le;
-        own.lt = field.lt;
-        own.pattern = field.options.string("pattern");
+        copy_value_constraints(field, own);
         code.fields.push_back(std::move(own));
         continue;
       }
