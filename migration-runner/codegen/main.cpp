@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 
 #include "codegen/model_codegen.hpp"
+#include "command_line.hpp"
 #include "db/connection.hpp"
 #include "live_schema/introspect.hpp"
 #include "schema/replace_file.hpp"
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
   app.add_option("--tables", tables, "Only these tables (comma-separated)")->delimiter(',')->allow_extra_args(false);
   app.add_flag("--no-relationships", no_relationships, "Write no relationships");
   app.footer("Exit status: 0 written; 1 the database could not be read; 2 usage errors.");
+  // It reads a database and writes C++, no versioned file format.
+  app.set_version_flag("--version", sqlmodel::cli::version_text("sqlmodel-codegen", {}), "Print the version, then exit");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

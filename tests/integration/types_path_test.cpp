@@ -49,7 +49,7 @@ class TypesPathTest : public ::testing::TestWithParam<Backend> {
     SQLMODEL_REQUIRE_DATABASE(url, GetParam(), schema_);
     // The models store their UUID in SQLAlchemy's form on SQLite (.sql_type = "uuid_hex").
     database_.emplace(Database::open(url, {.sqlite_uuid = SqliteUuid::hex}));
-    database_->execute("DROP TABLE IF EXISTS type_documents; DROP TABLE IF EXISTS type_owners;");
+    database_->exec_script("DROP TABLE IF EXISTS type_documents; DROP TABLE IF EXISTS type_owners;");
     models_ = schema::read_snapshot_file(SQLMODEL_TYPES_SNAPSHOT);
     migrate_from_nothing();
   }
@@ -57,7 +57,7 @@ class TypesPathTest : public ::testing::TestWithParam<Backend> {
   void TearDown() override {
     database_.reset();
     if (!schema_.empty())
-      Database::open(*postgres_test_url()).execute("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+      Database::open(*postgres_test_url()).exec_script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
   }
 
   // The snapshot as a migration: diffed from an empty schema, through the migration file's
@@ -68,7 +68,7 @@ class TypesPathTest : public ::testing::TestWithParam<Backend> {
     const std::vector<schema::Operation> read = schema::operations_from_json(file, "migration", "/upgrade");
     ASSERT_EQ(read, operations) << "the migration file loses something";
     for (const schema::RenderedStep& step : schema::render_operations(read, schema::Schema{}, db().dialect()))
-      for (const std::string& statement : step.statements) db().execute(statement);
+      for (const std::string& statement : step.statements) db().exec_script(statement);
   }
 
   void expect_database_holds_the_snapshot() {
@@ -224,7 +224,7 @@ TEST_P(TypesPathTest, UuidsAreStoredInTheFormTheModelsChose) {
 
 TEST_P(TypesPathTest, RowsWrittenWithoutTheOrmGetTheServerDefaults) {
   Session session(db());
-  session.execute("INSERT INTO type_documents (body, attributes, timeout, steps, public_id) VALUES ('raw', '{}', " +
+  session.exec_script("INSERT INTO type_documents (body, attributes, timeout, steps, public_id) VALUES ('raw', '{}', " +
                   std::string(postgres() ? "'10 seconds'" : "'1970-01-01 00:00:10'") +
                   ", '[]', '6f9619ff8b86d011b42d00cf4fc964ff')");
   session.commit();
@@ -245,7 +245,7 @@ TEST_P(TypesPathTest, ValuesTheMemberCannotHoldAreErrorsNamingThePlace) {
   session.add(document);
   session.commit();
   const std::string id = std::to_string(*document.id);
-  session.execute("UPDATE type_documents SET steps = '[{\"name\": \"ok\"}, {\"name\": 5}]' WHERE id = " + id);
+  session.exec_script("UPDATE type_documents SET steps = '[{\"name\": \"ok\"}, {\"name\": 5}]' WHERE id = " + id);
   session.commit();
   try {
     session.get<Document>(*document.id);
@@ -254,7 +254,7 @@ TEST_P(TypesPathTest, ValuesTheMemberCannotHoldAreErrorsNamingThePlace) {
     EXPECT_THAT(error.what(), HasSubstr("[1].name: expected a string"));
   }
   // 1.5 seconds do not fit a member in whole seconds.
-  session.execute("UPDATE type_documents SET steps = '[]', timeout = " +
+  session.exec_script("UPDATE type_documents SET steps = '[]', timeout = " +
                   std::string(postgres() ? "'1.5 seconds'" : "'1970-01-01 00:00:01.500000'") + " WHERE id = " + id);
   session.commit();
   try {
