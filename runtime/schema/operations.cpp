@@ -766,13 +766,14 @@ bool changes_schema(const Operation& operation) {
 }
 
 bool can_fill_from_model_default(const Column& column) {
-  return !column.nullable && !column.server_default && !column.autoincrement &&
+  return !column.nullable && !column.server_default && !column.autoincrement && !column.generated &&
          (column.default_value || column.default_factory);
 }
 
 bool leaves_existing_rows_without_value(const AddColumn& add) {
   const Column& column = add.column;
-  return !column.nullable && !column.server_default && !column.autoincrement && !add.fill_existing_rows;
+  return !column.nullable && !column.server_default && !column.autoincrement && !column.generated &&
+         !add.fill_existing_rows;
 }
 
 void apply_to_schema(Schema& schema, const Operation& operation) {

@@ -281,13 +281,14 @@ std::optional<std::string> owner_of_name(const Schema& schema, const std::string
 void apply_to_schema(Schema& schema, const Operation& operation);
 
 // Whether AddColumn of `column` to a table with rows can fill them from the model default:
-// NOT NULL, no server default, not assigned by the database, and a default member initializer
-// or a default factory to take the value from.
+// NOT NULL, no server default, not assigned (autoincrement) or computed (generated) by the
+// database, and a default member initializer or a default factory to take the value from.
 bool can_fill_from_model_default(const Column& column);
 
 // Whether AddColumn gives the rows a table already has no value for a NOT NULL column: no server
-// default, no value the database assigns, no fill from the model default. On a table with rows
-// the step fails (`revision` refuses to write it; lint reports it in a hand-written file).
+// default, no value the database assigns or computes, no fill from the model default. On a
+// table with rows the step fails (`revision` refuses to write it; lint reports it in a
+// hand-written file).
 bool leaves_existing_rows_without_value(const AddColumn& add);
 
 // "add column users.email", "create index ix_users_email on users": one line for people.
