@@ -26,10 +26,6 @@ bool lists(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-bool mentions(const std::string& expression, const std::string& column) {
-  return rename_column_in_expression(expression, column, column + "\x01") != expression;
-}
-
 Schema replayed(Schema schema, const std::vector<Operation>& operations) {
   for (const auto& operation : operations) apply_to_schema(schema, operation);
   return schema;
@@ -222,10 +218,10 @@ const Part* find_named(const std::vector<Part>& items, const std::string& name) 
 }
 
 bool uses_column(const Index& index, const std::string& column) {
-  return lists(index.columns, column) || (index.where && mentions(*index.where, column));
+  return lists(index.columns, column) || (index.where && expression_mentions_column(*index.where, column));
 }
 bool uses_column(const UniqueConstraint& unique, const std::string& column) { return lists(unique.columns, column); }
-bool uses_column(const CheckConstraint& check, const std::string& column) { return mentions(check.expression, column); }
+bool uses_column(const CheckConstraint& check, const std::string& column) { return expression_mentions_column(check.expression, column); }
 bool uses_column(const ForeignKey& key, const std::string& column) { return lists(key.columns, column); }
 
 void rename_in(std::vector<std::string>& names, const std::string& from, const std::string& to) {
@@ -289,11 +285,17 @@ class Splitter {
     return before_.find_table(wanted.name);
   }
 
-  // Why the old application's column cannot be swapped behind its back; empty when it can.
-  std::string why_not_swappable(const Table& old, const Column& column) const {
+  // Why the old application's column cannot be swapped for `wanted` behind its back; empty
+  // when it can.
+  std::string why_not_swappable(const Table& old, const Column& column, const Column& wanted) const {
+    if (wanted.generated) return "the new column is generated: it cannot be backfilled";
     if (!old.primary_key) return "the table has no primary key to backfill by";
     if (lists(old.primary_key->columns, column.name)) return "it is part of the primary key";
     if (column.autoincrement) return "the database assigns its values";
+    if (column.generated) return "it is a generated column: the database computes its values";
+    for (const auto& other : old.columns)
+      if (other.generated && expression_mentions_column(*other.generated, column.name))
+        return "generated column " + other.name + " is computed from it";
     for (const auto& other : before_.tables)
       for (const auto& key : other.foreign_keys)
         if (key.referred_table == old.name && lists(key.referred_columns, column.name))
@@ -311,7 +313,7 @@ class Splitter {
       if (renamed) {
         const Column& previous = *old.find_column(*column.renamed_from);
         matched.insert(previous.name);
-        if (auto reason = why_not_swappable(old, previous); !reason.empty()) {
+        if (auto reason = why_not_swappable(old, previous, column); !reason.empty()) {
           notes_.push_back("rename column " + qualified(wanted.name, previous.name) + " to " + column.name +
                            " is not split into expand and contract (" + reason +
                            "): the running application sees the rename at once");
@@ -329,7 +331,7 @@ class Splitter {
       if (const Column* previous = old.find_column(column.name)) {
         matched.insert(previous->name);
         if (previous->type != column.type && rewrites_table(*previous, column)) {
-          if (auto reason = why_not_swappable(old, *previous); !reason.empty()) {
+          if (auto reason = why_not_swappable(old, *previous, column); !reason.empty()) {
             notes_.push_back("alter column " + qualified(wanted.name, column.name) + " (" + format_type(previous->type) +
                              " -> " + format_type(column.type) + ") is not split into expand and contract (" + reason +
                              "): it rewrites the table under an ACCESS EXCLUSIVE lock on PostgreSQL");

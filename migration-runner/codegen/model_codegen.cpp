@@ -11,6 +11,7 @@
 #include "schema/lower.hpp"
 #include "schema/naming.hpp"
 #include "schema/postgres_types.hpp"
+#include "schema/sql_lexical.hpp"
 
 namespace sqlmodel::codegen {
 namespace {
@@ -49,21 +50,6 @@ bool is_identifier(std::string_view name) {
   return !is_keyword(name);
 }
 
-std::string lowercase(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return result;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string text;
-  for (const auto& item : items) {
-    if (!text.empty()) text += separator;
-    text += item;
-  }
-  return text;
-}
-
 std::string without_id_suffix(const std::string& column) {
   for (std::string_view suffix : {"_id", "Id", "_ID"})
     if (column.size() > suffix.size() && column.ends_with(suffix))
@@ -72,7 +58,7 @@ std::string without_id_suffix(const std::string& column) {
 }
 
 std::string singular(std::string word) {
-  std::string lower = lowercase(word);
+  std::string lower = schema::lower_ascii(word);
   auto replace_end = [&](std::size_t drop, std::string_view add) {
     word = word.substr(0, word.size() - drop) + std::string(add);
   };
@@ -317,7 +303,7 @@ void Generator::plan_enums() {
     EnumPlan plan;
     plan.values = enumeration.values;
     plan.cpp_name = enumeration.name;
-    plan.expressible = is_identifier(enumeration.name) && lowercase(enumeration.name) == enumeration.name &&
+    plan.expressible = is_identifier(enumeration.name) && schema::lower_ascii(enumeration.name) == enumeration.name &&
                        !plan.values.empty() &&
                        std::all_of(plan.values.begin(), plan.values.end(), is_identifier);
     enums_[enumeration.name] = plan;
@@ -419,7 +405,7 @@ void Generator::plan_table(TablePlan& plan) {
     for (const auto& column : table.columns)
       if (std::find(key.begin(), key.end(), column.name) != key.end()) declared.push_back(column.name);
     if (declared != key)
-      note(plan, "its primary key is (" + join(key, ", ") + "), an order the columns do not have; the "
+      note(plan, "its primary key is (" + schema::join(key, ", ") + "), an order the columns do not have; the "
                  "model's key follows the columns' order");
   }
 
@@ -457,8 +443,8 @@ void Generator::plan_keys(TablePlan& plan) {
   for (const auto& foreign_key : table.foreign_keys) {
     if (foreign_key.columns.size() != 1) {
       plan.omitted_foreign_keys.insert(foreign_key.name);
-      note(plan, "foreign key " + schema::cpp_string_literal(foreign_key.name) + " (" + join(foreign_key.columns, ", ") + ") -> " +
-                     foreign_key.referred_table + " (" + join(foreign_key.referred_columns, ", ") +
+      note(plan, "foreign key " + schema::cpp_string_literal(foreign_key.name) + " (" + schema::join(foreign_key.columns, ", ") + ") -> " +
+                     foreign_key.referred_table + " (" + schema::join(foreign_key.referred_columns, ", ") +
                      ") has several columns, which .foreign_key cannot say: not in the model");
       continue;
     }
@@ -526,7 +512,7 @@ void Generator::plan_constraints(TablePlan& plan) {
   auto quoted_list = [](const std::vector<std::string>& columns) {
     std::vector<std::string> quoted;
     for (const auto& column : columns) quoted.push_back(schema::cpp_string_literal(column));
-    return "{" + join(quoted, ", ") + "}";
+    return "{" + schema::join(quoted, ", ") + "}";
   };
   auto all_columns_known = [&](const std::vector<std::string>& columns) {
     return std::all_of(columns.begin(), columns.end(), [&](const std::string& name) { return column_plan(name) != nullptr; });
@@ -549,7 +535,7 @@ void Generator::plan_constraints(TablePlan& plan) {
   }
   for (const auto& index : table.indexes) {
     if (!all_columns_known(index.columns)) {
-      note(plan, "index " + schema::cpp_string_literal(index.name) + " on (" + join(index.columns, ", ") +
+      note(plan, "index " + schema::cpp_string_literal(index.name) + " on (" + schema::join(index.columns, ", ") +
                      ") indexes an expression or a column left out, which SQLMODEL_INDEX cannot say: not in the model");
       continue;
     }
@@ -650,9 +636,9 @@ void Generator::plan_relationships() {
       const bool several = keys_between[std::minmax(table.name, key->referred_table)] > 1;
       const bool one_to_one = is_unique_column(table, column) && !self;
       std::string base = without_id_suffix(column);
-      if (base == column) base = lowercase(singular(parent.struct_name));
+      if (base == column) base = schema::lower_ascii(singular(parent.struct_name));
       std::string child_member = unique_member(plan, base);
-      std::string parent_wanted = one_to_one ? lowercase(singular(plan.struct_name))
+      std::string parent_wanted = one_to_one ? schema::lower_ascii(singular(plan.struct_name))
                                   : self     ? child_member + "_reverse"
                                   : several  ? base + "_" + table.name
                                              : table.name;
@@ -676,13 +662,13 @@ std::string Generator::write_table(const TablePlan& plan) {
   std::string text;
   for (const auto& comment : plan.comments) text += "// " + comment + "\n";
   const std::string prefix = plan.expressible ? "" : "// ";
-  text += prefix + "struct SQLMODEL_TABLE(" + join(plan.table_options, ", ") + ")\n";
+  text += prefix + "struct SQLMODEL_TABLE(" + schema::join(plan.table_options, ", ") + ")\n";
   for (const auto& annotation : plan.annotations) text += prefix + annotation + "\n";
   text += prefix + plan.struct_name + " {\n";
   for (const auto& column : plan.columns) {
     for (const auto& comment : column.comments) text += prefix + "  // " + comment + "\n";
     std::string line = "  ";
-    if (!column.options.empty()) line += "SQLMODEL_FIELD(" + join(column.options, ", ") + ")";
+    if (!column.options.empty()) line += "SQLMODEL_FIELD(" + schema::join(column.options, ", ") + ")";
     std::string declaration = qualified_where_hidden(plan, column.type) + " " + column.member + ";";
     if (line.size() + declaration.size() + 1 > 100 && line.size() > 2) {
       text += prefix + line + "\n";
@@ -693,7 +679,7 @@ std::string Generator::write_table(const TablePlan& plan) {
     text += prefix + line + declaration + "\n";
   }
   for (const auto& relationship : plan.relationships) {
-    std::string line = "  SQLMODEL_RELATIONSHIP(" + join(relationship.options, ", ") + ")";
+    std::string line = "  SQLMODEL_RELATIONSHIP(" + schema::join(relationship.options, ", ") + ")";
     std::string declaration = qualified_where_hidden(plan, relationship.type) + " " + relationship.member + ";";
     if (line.size() + declaration.size() + 1 > 100) text += prefix + line + "\n" + prefix + "  " + declaration + "\n";
     else text += prefix + line + " " + declaration + "\n";
@@ -721,14 +707,14 @@ std::string Generator::write() {
   bool any_enum = false;
   for (const auto& [name, plan] : enums_) {
     if (!plan.expressible) continue;
-    text += "enum class " + plan.cpp_name + " { " + join(plan.values, ", ") + " };\n";
+    text += "enum class " + plan.cpp_name + " { " + schema::join(plan.values, ", ") + " };\n";
     any_enum = true;
   }
   if (any_enum) text += "\n";
   std::vector<std::string> declared;
   for (const auto& plan : tables_)
     if (plan.expressible) declared.push_back("struct " + plan.struct_name + ";");
-  if (!declared.empty()) text += join(declared, "\n") + "\n";
+  if (!declared.empty()) text += schema::join(declared, "\n") + "\n";
   for (const auto& plan : tables_) text += "\n" + write_table(plan);
   if (!options_.namespace_name.empty()) text += "\n}  // namespace " + options_.namespace_name + "\n";
   return text;

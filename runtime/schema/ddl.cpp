@@ -129,10 +129,15 @@ std::optional<std::string> literal_of_default_value(const std::string& json_text
   return std::nullopt;
 }
 
-// A random version 4 UUID in canonical text, from SQLite's own functions.
-constexpr const char* sqlite_uuid4 =
-    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
-    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+// A random version 4 UUID from SQLite's own functions, in the column's storage form: the
+// canonical 36-character text, or SQLAlchemy's 32 hex digits (uuid_hex).
+std::string sqlite_uuid4(bool hex_digits) {
+  const std::string dash = hex_digits ? "" : " || '-'";
+  return "lower(hex(randomblob(4))" + dash + " || hex(randomblob(2))" + dash +
+         " || '4' || substr(hex(randomblob(2)), 2)" + dash +
+         " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2)" + dash +
+         " || hex(randomblob(6)))";
+}
 
 }  // namespace
 
@@ -145,7 +150,7 @@ std::optional<std::string> render_model_default(const Column& column, Dialect di
     return std::string("strftime('%Y-%m-%d %H:%M:%f+00:00', 'now')");
   }
   if (column.default_factory == "uuid4")
-    return std::string(dialect == Dialect::postgresql ? "gen_random_uuid()" : sqlite_uuid4);
+    return dialect == Dialect::postgresql ? std::string("gen_random_uuid()") : sqlite_uuid4(column.type.uuid_hex);
   if (column.default_value) return literal_of_default_value(*column.default_value);
   return std::nullopt;
 }

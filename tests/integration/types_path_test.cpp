@@ -4,6 +4,7 @@
 // the database then holds exactly the snapshot (check reports nothing), the ORM writes and reads
 // every new type through the plugin's generated traits, and the database still holds exactly
 // the snapshot afterwards.
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -220,6 +221,43 @@ TEST_P(TypesPathTest, UuidsAreStoredInTheFormTheModelsChose) {
   auto found = session.exec(select<Document>().where(col(&Document::public_id) == id));
   ASSERT_EQ(found.size(), 1u) << "a bound UUID compares in the stored form";
   EXPECT_EQ(found[0].public_id, id);
+}
+
+TEST_P(TypesPathTest, NotNullColumnsAddedToATableWithRowsAreFilledInTheirStorageForm) {
+  {
+    Session session(db());
+    session.add(sample_document(0));
+    session.commit();
+  }
+  // The next version of the models: a NOT NULL generated column (computed, never filled) and
+  // a NOT NULL uuid in SQLAlchemy's hex form whose model default the migration fills.
+  schema::Schema next = models_;
+  schema::Table& documents = *std::find_if(next.tables.begin(), next.tables.end(),
+                                           [](const schema::Table& table) { return table.name == "type_documents"; });
+  schema::Column doubled{.name = "doubled_length", .type = {.kind = schema::TypeKind::int64}};
+  doubled.generated = "length(body) * 2";
+  schema::Column token{.name = "token", .type = {.kind = schema::TypeKind::uuid, .uuid_hex = true}};
+  token.default_factory = "uuid4";
+  documents.columns.push_back(doubled);
+  documents.columns.push_back(token);
+
+  const std::vector<schema::Operation> operations = schema::diff(models_, next);
+  ASSERT_FALSE(operations.empty());
+  for (const schema::RenderedStep& step : schema::render_operations(operations, models_, db().dialect()))
+    for (const std::string& statement : step.statements) db().exec_script(statement);
+
+  const std::string body_length = std::to_string(2 * std::string("Long text, not a VARCHAR").size());
+  EXPECT_EQ(stored("SELECT CAST(doubled_length AS TEXT) FROM type_documents"), body_length);
+  const std::string filled = stored(postgres() ? "SELECT token::text FROM type_documents" : "SELECT token FROM type_documents");
+  if (postgres()) {
+    EXPECT_TRUE(UUID::parse(filled)) << filled;
+  } else {
+    EXPECT_EQ(filled.size(), 32u) << "the fill writes the column's form, 32 hex digits: " << filled;
+    EXPECT_TRUE(UUID::parse_hex(filled)) << filled;
+    EXPECT_EQ(filled[12], '4') << "a version 4 UUID: " << filled;
+  }
+  models_ = next;
+  expect_database_holds_the_snapshot();
 }
 
 TEST_P(TypesPathTest, RowsWrittenWithoutTheOrmGetTheServerDefaults) {

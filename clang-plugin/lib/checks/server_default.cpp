@@ -84,6 +84,10 @@ const char* type_phrase(schema::TypeKind kind) {
     case schema::TypeKind::json: return "a JSON column";
     case schema::TypeKind::enumeration: return "an enum column";
     case schema::TypeKind::array: return "an array column";
+    case schema::TypeKind::text: return "a text column";
+    case schema::TypeKind::jsonb: return "a JSONB column";
+    case schema::TypeKind::interval: return "an interval column";
+    case schema::TypeKind::custom: return "a column of a custom SQL type";
   }
   return "this column";
 }
@@ -102,7 +106,11 @@ std::optional<Misfit> literal_misfit(const schema::SqlExpressionOutline& outline
   const bool integer = kind == schema::TypeKind::int16 || kind == schema::TypeKind::int32 || kind == schema::TypeKind::int64;
   const bool fractional = kind == schema::TypeKind::float32 || kind == schema::TypeKind::float64 || kind == schema::TypeKind::numeric;
   const bool temporal = kind == schema::TypeKind::date || kind == schema::TypeKind::datetime;
+  const bool json = kind == schema::TypeKind::json || kind == schema::TypeKind::jsonb;
   std::string column_phrase = type_phrase(kind);
+  // A type spelled by the project (.postgresql_type = "citext", "inet"): its literal rules are
+  // the database's, which the plugin does not know.
+  if (column.type.postgresql_type || column.type.sqlite_type) return std::nullopt;
   switch (outline.literal) {
     case Literal::none:
       return std::nullopt;
@@ -110,8 +118,7 @@ std::optional<Misfit> literal_misfit(const schema::SqlExpressionOutline& outline
       if (column.nullable) return std::nullopt;
       return Misfit{"is NULL on a NOT NULL column: every row that relies on the default fails", std::nullopt};
     case Literal::boolean:
-      if (integer || fractional || temporal || kind == schema::TypeKind::uuid || kind == schema::TypeKind::blob ||
-          kind == schema::TypeKind::json) {
+      if (integer || fractional || temporal || kind == schema::TypeKind::uuid || kind == schema::TypeKind::blob || json) {
         std::optional<std::string> replacement;
         if (integer) replacement = lowercase(text) == "true" ? "1" : "0";
         return Misfit{"is a boolean, which " + column_phrase + " cannot hold", replacement};
@@ -129,7 +136,7 @@ std::optional<Misfit> literal_misfit(const schema::SqlExpressionOutline& outline
         if (text == "1") replacement = "true";
         return Misfit{"is a number, which a boolean column cannot hold (PostgreSQL has no implicit cast)", replacement};
       }
-      if (temporal || kind == schema::TypeKind::uuid || kind == schema::TypeKind::blob || kind == schema::TypeKind::json)
+      if (temporal || kind == schema::TypeKind::uuid || kind == schema::TypeKind::blob || json)
         return Misfit{"is a number, which " + column_phrase + " cannot hold", std::nullopt};
       return std::nullopt;
     case Literal::string:
@@ -210,7 +217,7 @@ void check_server_default(const CheckContext& context) {
               subject + " is the bare word " + quoted(name.text) +
                   ", which is no SQL keyword or function: the database reads it as a column name, and a "
                   "DEFAULT cannot read a column; did you mean the string " + replacement + "?");
-          attach(diagnostic, replace_option_value(field.options, "server_default", string_literal(replacement)));
+          attach(diagnostic, replace_option_value(field.options, "server_default", schema::cpp_string_literal(replacement)));
         } else {
           context.reporter.report(Check::server_default, location,
                                   subject + " names " + quoted(name.text) +
@@ -224,7 +231,7 @@ void check_server_default(const CheckContext& context) {
       if (std::optional<Misfit> misfit = literal_misfit(outline, field.column)) {
         auto diagnostic = context.reporter.report(Check::server_default, location, subject + " " + misfit->reason);
         if (misfit->replacement)
-          attach(diagnostic, replace_option_value(field.options, "server_default", string_literal(*misfit->replacement)));
+          attach(diagnostic, replace_option_value(field.options, "server_default", schema::cpp_string_literal(*misfit->replacement)));
       }
     }
   }
