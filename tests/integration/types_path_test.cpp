@@ -226,7 +226,9 @@ TEST_P(TypesPathTest, UuidsAreStoredInTheFormTheModelsChose) {
 TEST_P(TypesPathTest, NotNullColumnsAddedToATableWithRowsAreFilledInTheirStorageForm) {
   {
     Session session(db());
-    session.add(sample_document(0));
+    Document document = sample_document(0);
+    document.owner_id.reset();
+    session.add(document);
     session.commit();
   }
   // The next version of the models: a NOT NULL generated column (computed, never filled) and
@@ -234,9 +236,14 @@ TEST_P(TypesPathTest, NotNullColumnsAddedToATableWithRowsAreFilledInTheirStorage
   schema::Schema next = models_;
   schema::Table& documents = *std::find_if(next.tables.begin(), next.tables.end(),
                                            [](const schema::Table& table) { return table.name == "type_documents"; });
-  schema::Column doubled{.name = "doubled_length", .type = {.kind = schema::TypeKind::int64}};
+  schema::Column doubled;
+  doubled.name = "doubled_length";
+  doubled.type.kind = schema::TypeKind::int64;
   doubled.generated = "length(body) * 2";
-  schema::Column token{.name = "token", .type = {.kind = schema::TypeKind::uuid, .uuid_hex = true}};
+  schema::Column token;
+  token.name = "token";
+  token.type.kind = schema::TypeKind::uuid;
+  token.type.uuid_hex = true;
   token.default_factory = "uuid4";
   documents.columns.push_back(doubled);
   documents.columns.push_back(token);

@@ -105,7 +105,8 @@ std::optional<Misfit> literal_misfit(const schema::SqlExpressionOutline& outline
   const std::string& text = outline.literal_text;
   const bool integer = kind == schema::TypeKind::int16 || kind == schema::TypeKind::int32 || kind == schema::TypeKind::int64;
   const bool fractional = kind == schema::TypeKind::float32 || kind == schema::TypeKind::float64 || kind == schema::TypeKind::numeric;
-  const bool temporal = kind == schema::TypeKind::date || kind == schema::TypeKind::datetime;
+  const bool temporal = kind == schema::TypeKind::date || kind == schema::TypeKind::datetime ||
+                        kind == schema::TypeKind::interval;
   const bool json = kind == schema::TypeKind::json || kind == schema::TypeKind::jsonb;
   std::string column_phrase = type_phrase(kind);
   // A type spelled by the project (.postgresql_type = "citext", "inet"): its literal rules are

@@ -3,6 +3,7 @@
 // RUN: %clang_sqlmodel -Xclang -verify %s
 // RUN: not %clang_sqlmodel -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <sqlmodel/annotations.hpp>
 
 enum class Stage { draft, published };
@@ -33,6 +34,8 @@ struct SQLMODEL_TABLE(.name = "posts") Post {
   SQLMODEL_FIELD(.server_default = "'not-a-uuid'") sqlmodel::UUID token;  // expected-error {{.server_default ''not-a-uuid'' of column 'posts.token' is not a UUID}}
   SQLMODEL_FIELD(.max_length = 5, .server_default = "'toolong'") std::string code;  // expected-error {{.server_default ''toolong'' of column 'posts.code' is 7 characters long, longer than the column's .max_length of 5}}
   SQLMODEL_FIELD(.server_default = "NULL") std::string title;  // expected-error {{.server_default 'NULL' of column 'posts.title' is NULL on a NOT NULL column: every row that relies on the default fails}}
+  SQLMODEL_FIELD(.sql_type = "jsonb", .server_default = "0") nlohmann::json settings;  // expected-error {{.server_default '0' of column 'posts.settings' is a number, which a JSONB column cannot hold}}
+  SQLMODEL_FIELD(.server_default = "5") std::chrono::seconds grace;  // expected-error {{.server_default '5' of column 'posts.grace' is a number, which an interval column cannot hold}}
 
   // Accepted: literals of the column's type, functions, keywords, casts, operators.
   SQLMODEL_FIELD(.server_default = "'draft'") std::string fine_state;
@@ -48,4 +51,8 @@ struct SQLMODEL_TABLE(.name = "posts") Post {
   SQLMODEL_FIELD(.server_default = "NULL") std::optional<std::string> fine_nothing;
   SQLMODEL_FIELD(.max_length = 5, .server_default = "'héllo'") std::string fine_code;
   SQLMODEL_FIELD(.server_default = "CASE WHEN 1 > 0 THEN 'a' ELSE 'b' END") std::string fine_case;
+  SQLMODEL_FIELD(.sql_type = "jsonb", .server_default = "'{}'") nlohmann::json fine_settings;
+  SQLMODEL_FIELD(.server_default = "'5 minutes'") std::chrono::seconds fine_grace;
+  // A type the project spells itself: its literals are the database's to judge.
+  SQLMODEL_FIELD(.postgresql_type = "inet", .server_default = "'10.0.0.1'") std::string fine_address;
 };

@@ -13,17 +13,19 @@ rm -rf "$work" && mkdir -p "$work"
 "$init_db" --url "$url" --snapshot "$snapshot" > "$work/init-db.txt"
 "$codegen" --url "$url" -o "$work/models.hpp" --namespace generated 2> "$work/notes.txt"
 printf '#include "models.hpp"\n' > "$work/models.cpp"
+# Compiled in the work directory: the snapshot names models.hpp relative to it, the source root
+# sqlmodel-migrate checks the snapshot's freshness against.
+cd "$work"
 /usr/lib/llvm-19/bin/clang++ -std=c++20 -fsyntax-only -fno-color-diagnostics -I"$source_dir/include" \
-  -fplugin="$plugin" -fplugin-arg-sqlmodel-snapshot="$work/models.schema.json" \
-  "$work/models.cpp" 2> "$work/plugin.txt" || {
+  -fplugin="$plugin" -fplugin-arg-sqlmodel-snapshot=models.schema.json \
+  models.cpp 2> "$work/plugin.txt" || {
   cat "$work/models.hpp" "$work/plugin.txt" >&2
   exit 1
 }
 # The plugin's errors are what the round trip must not have; its warnings may stay.
 if grep -q "error:" "$work/plugin.txt"; then cat "$work/plugin.txt" >&2; exit 1; fi
-g++ -std=c++20 -fsyntax-only -Wall -Wextra -Werror -I"$source_dir/include" "$work/models.cpp"
+g++ -std=c++20 -fsyntax-only -Wall -Wextra -Werror -I"$source_dir/include" models.cpp
 
-cd "$work"
 "$migrate" --url "$url" init --snapshot models.schema.json > /dev/null
 "$migrate" revision -m "existing schema" > revision.txt
 "$migrate" stamp head > stamp.txt
