@@ -39,7 +39,7 @@ void check_sql_text_parameters(const CheckContext& context) {
                        : " (its parameters: " + (listed.empty() ? std::string("none") : listed) + ")"));
         if (guess)
           diagnostic << clang::FixItHint::CreateReplacement(clang::CharSourceRange::getTokenRange(binding.location),
-                                                            string_literal(*guess));
+                                                            schema::cpp_string_literal(*guess));
       }
       context.reporter.note(use.literal->getBeginLoc(), "the statement is here");
     }
@@ -50,7 +50,7 @@ void check_sql_text_parameters(const CheckContext& context) {
       if (!reported.insert(parameter.name).second) continue;
       context.reporter.report(Check::sql_text_parameters, use.location(parameter.offset, context.ast),
                               "no value is bound for parameter " + quoted(":" + parameter.name) + " of the " +
-                                  use.entry + " statement; bind one with .bind(" + string_literal(parameter.name) +
+                                  use.entry + " statement; bind one with .bind(" + schema::cpp_string_literal(parameter.name) +
                                   ", value)");
     }
   }

@@ -20,6 +20,8 @@ bool is_number(TypeKind kind) {
 // a read fails or loses the value (text into an integer, a real into an integer, one enum into another).
 bool reads_into(const schema::ColumnType& column, const schema::ColumnType& element) {
   if (column.kind == element.kind && column.kind != TypeKind::enumeration && column.kind != TypeKind::array) return true;
+  // A type only the database knows (.postgresql_type = "tsvector"): its own codec decides.
+  if (column.kind == TypeKind::custom || column.postgresql_type || column.sqlite_type) return true;
   switch (element.kind) {
     case TypeKind::int16:
     case TypeKind::int32:
@@ -38,8 +40,16 @@ bool reads_into(const schema::ColumnType& column, const schema::ColumnType& elem
     case TypeKind::datetime:
       return column.kind == TypeKind::date || column.kind == TypeKind::datetime;
     case TypeKind::json:
+    case TypeKind::jsonb:
+      return column.kind == TypeKind::json || column.kind == TypeKind::jsonb || column.kind == TypeKind::string ||
+             column.kind == TypeKind::text;
     case TypeKind::uuid:
-      return column.kind == TypeKind::string;
+      return column.kind == TypeKind::string || column.kind == TypeKind::text;
+    case TypeKind::interval:
+      return false;  // only an interval column reads into a duration
+    case TypeKind::text:
+    case TypeKind::custom:
+      return true;
     case TypeKind::array:
       return column.kind == TypeKind::array && column.element_kind == element.element_kind &&
              column.enum_name == element.enum_name;
