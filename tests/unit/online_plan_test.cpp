@@ -113,6 +113,30 @@ TEST(OnlinePlan, AWideningThatNeedsNoRewriteIsNotSplit) {
   EXPECT_TRUE(result.notes.empty());
 }
 
+TEST(OnlinePlan, AColumnAGeneratedColumnIsComputedFromIsNotSwapped) {
+  // A replacement column would leave the generated column computed from the old one.
+  auto with_generated = [](Schema schema) {
+    Column next_age = v::column("next_age", v::of(TypeKind::int64), true, 14);
+    next_age.generated = "age + 1";
+    schema.find_table("users")->columns.push_back(next_age);
+    return schema;
+  };
+  Schema before = with_generated(users_v1());
+  Schema after = with_generated(users_v1());
+  after.find_table("users")->find_column("age")->type = v::of(TypeKind::int64);
+  auto result = plan_online(before, after, OnlinePlanSettings{});
+  std::string notes;
+  for (const auto& note : result.notes) notes += note + "\n";
+  EXPECT_NE(notes.find("alter column users.age (int32 -> int64) is not split into expand and contract "
+                       "(generated column next_age is computed from it)"),
+            std::string::npos)
+      << notes;
+  for (const auto& revision : result.revisions)
+    for (const auto& operation : revision.upgrade)
+      if (const auto* added = std::get_if<AddColumn>(&operation))
+        EXPECT_NE(added->column.name.rfind("_sqlmodel_new_", 0), 0u) << "no replacement column";
+}
+
 TEST(OnlinePlan, ANewNotNullColumnKeepsItsModelDefaultAsServerDefaultUntilContract) {
   auto result = plan(changed([](Table& users) {
     Column locale = v::column("locale", v::string_of(10), false, 14);
