@@ -26,8 +26,8 @@
 # JSON_TYPE jsonb makes every JSON member without its own .sql_type a jsonb column (JSONB on
 # PostgreSQL; SQLite has one JSON type); the default is json.
 # SQLITE_UUID hex stores every UUID member without its own .sql_type as 32 hex digits on SQLite
-# (CHAR(32), what SQLAlchemy's Uuid stores) instead of 36-character text; open the database with
-# DatabaseOptions{.sqlite_uuid = sqlmodel::SqliteUuid::hex} to match.
+# (CHAR(32), what SQLAlchemy's Uuid stores) instead of 36-character text; the generated traits
+# carry each column's form, which the ORM writes.
 #
 # Why a separate -fsyntax-only step even when the project's compiler is clang-19: the generated
 # header is an input of <target>'s own sources, so it must exist before they compile; a plugin

@@ -27,6 +27,9 @@ namespace sqlmodel {
 struct DatabaseOptions {
   std::size_t max_connections = 8;  // PostgreSQL and SQLite files; :memory: always has 1
   std::chrono::milliseconds acquire_timeout{5000};
+  // SQLite: the form of a UUID bound where no column says one (a text() parameter, lit(uuid)).
+  // A value bound for a column is always written in that column's form (`uuid`: 36 characters,
+  // `uuid_hex`: 32 hex digits), whatever this says; reads accept both forms.
   SqliteUuid sqlite_uuid = SqliteUuid::text;
 };
 

@@ -48,6 +48,10 @@
 //   integer key the database assigns: the session leaves the column out of the INSERT while
 //   the member is unset (std::nullopt, or 0 for a plain integer) and writes the assigned key
 //   back.
+// - A UUID column of type uuid_hex (`.sql_type = "uuid_hex"`, or every UUID member under the
+//   plugin's sqlite-uuid=hex) has `.uuid_hex = true`, right after `.with_timezone`'s place: on
+//   SQLite the session writes its values, keys and compared values as 32 hex digits, and those
+//   of every other UUID column as 36 characters (reads accept both).
 // - A relationship names its member, the key it matches on this model (LocalKey) and the key it
 //   matches on the target (RemoteKey): for one-to-many the parent's primary key and the
 //   child's foreign key; for many-to-one the child's foreign key and the parent's primary key.
@@ -296,6 +300,8 @@ struct column {
   int precision = -1;
   int scale = -1;
   bool with_timezone = false;
+  // A UUID stored as 32 hex digits on SQLite (snapshot type uuid_hex), not 36 characters.
+  bool uuid_hex = false;
   std::string_view enum_name = {};
   std::optional<schema::TypeKind> element_kind = {};  // arrays: the element's kind
   std::string_view json_name = {};  // empty: the same as name
@@ -325,13 +331,23 @@ struct column {
     if (precision >= 0) type.precision = precision;
     if (scale >= 0) type.scale = scale;
     type.with_timezone = with_timezone;
+    type.uuid_hex = uuid_hex;
     type.enum_name = std::string(enum_name);
     type.element_kind = element_kind;
     return type;
   }
 
-  static void bind(Statement& statement, int index, const model_type& object) {
-    codec::bind(statement, index, object.*Member);
+  // How its UUIDs are written on SQLite (any other type has one form).
+  constexpr SqliteUuid sqlite_uuid() const { return uuid_hex ? SqliteUuid::hex : SqliteUuid::text; }
+
+  void bind(Statement& statement, int index, const model_type& object) const {
+    bind_value(statement, index, object.*Member);
+  }
+  // A value compared with or written to this column (a key, a default): stored as the column
+  // stores it. V is the member's type or, for a key, the type inside its std::optional.
+  template <typename V>
+  void bind_value(Statement& statement, int index, const V& value) const {
+    detail::bind_in_column_form(statement, index, value, sqlite_uuid());
   }
   static void read(Statement& statement, int index, model_type& object) {
     codec::read(statement, index, object.*Member);
@@ -570,14 +586,37 @@ constexpr void for_each_key_column(F&& f) {
 template <TableModel T, typename V, typename Base>
   requires(!std::is_same_v<Base, T> && std::is_base_of_v<Base, T>)
 std::string_view column_name(V Base::*member);
-template <TableModel T, typename V>
-std::string_view column_name(V T::*member) {
-  std::string_view found;
+namespace detail {
+// Calls f(column) for the column of T whose member is `member`; false when it is none.
+template <TableModel T, typename V, typename F>
+bool visit_column(V T::*member, F&& f) {
+  bool found = false;
   for_each_column<T>([&](auto, const auto& column) {
     using Column = std::remove_cvref_t<decltype(column)>;
     if constexpr (std::is_same_v<typename Column::value_type, V>)
-      if (Column::member == member) found = column.name;
+      if (!found && Column::member == member) {
+        found = true;
+        f(column);
+      }
   });
+  return found;
+}
+
+// The form a UUID compared with `member`'s column is bound in; nullopt for a column that holds
+// no UUID (or a member that is no column).
+template <TableModel T, typename V>
+std::optional<SqliteUuid> column_uuid_form(V T::*member) {
+  std::optional<SqliteUuid> form;
+  if constexpr (std::is_same_v<detail::unwrap_optional_t<V>, UUID>)
+    detail::visit_column<T>(member, [&](const auto& column) { form = column.sqlite_uuid(); });
+  return form;
+}
+}  // namespace detail
+
+template <TableModel T, typename V>
+std::string_view column_name(V T::*member) {
+  std::string_view found;
+  detail::visit_column<T>(member, [&](const auto& column) { found = column.name; });
   if (found.empty())
     throw std::invalid_argument("member of " + std::string(model_traits<T>::model_name) +
                                 " is not a column of table " +
@@ -618,6 +657,31 @@ constexpr bool same_member() {
   if constexpr (std::is_same_v<decltype(A), decltype(B)>) return A == B;
   else return false;
 }
+
+// The index in T's columns of the column Member (a member of T or of a base of T).
+template <TableModel T, auto Member>
+consteval std::size_t column_index_of() {
+  using V = typename member_pointer_traits<Member>::value_type;
+  std::size_t found = column_count<T>, index = 0;
+  std::apply([&](const auto&... columns) {
+    auto check = [&](const auto& column) {
+      using Column = std::remove_cvref_t<decltype(column)>;
+      if constexpr (std::is_same_v<typename Column::value_type, V>) {
+        if (found == column_count<T> && static_cast<V T::*>(Column::member) == static_cast<V T::*>(Member))
+          found = index;
+      }
+      ++index;
+    };
+    (check(columns), ...);
+  }, model_traits<T>::columns);
+  if (found == column_count<T>) throw "model_traits<T>: a relationship's key is not one of the model's columns";
+  return found;
+}
+
+// The column of T whose member is Member (a relationship's key): what binds a key value in
+// the column's form.
+template <TableModel T, auto Member>
+inline constexpr const auto& column_of = std::get<detail::column_index_of<T, Member>()>(model_traits<T>::columns);
 
 }  // namespace detail
 

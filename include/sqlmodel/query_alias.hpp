@@ -43,9 +43,11 @@ class Alias {
   template <typename V, typename Base>
     requires std::is_base_of_v<Base, T>
   Expr<V, detail::type_list<Alias>> operator()(V Base::*member) const {
-    const std::string_view column = column_name<T>(static_cast<V T::*>(member));
-    return Expr<V, detail::type_list<Alias>>(std::make_shared<detail::node::Column>(name_, std::string(column)),
-                                     std::string(column), table());
+    V T::*const own = member;
+    const std::string_view column = column_name<T>(own);
+    return Expr<V, detail::type_list<Alias>>(
+        std::make_shared<detail::node::Column>(name_, std::string(column), detail::column_uuid_form<T>(own)),
+        std::string(column), table());
   }
 
  private:

@@ -47,10 +47,16 @@ class DialectBoundValue {
 };
 using DialectBoundParam = std::shared_ptr<const detail::DialectBoundValue>;
 
+// A UUID and the form of the column it is compared with or written to (nullopt: no column).
+struct UuidParam {
+  UUID value;
+  std::optional<SqliteUuid> column_form;
+};
+
 // A value as it is bound: what value_codec produced for the C++ value, or the value itself when
 // its codec asks the statement for the dialect.
 using Param = std::variant<std::monostate, bool, std::int64_t, double, std::string,
-                           std::vector<std::uint8_t>, UUID, detail::DialectBoundParam>;
+                           std::vector<std::uint8_t>, detail::UuidParam, detail::DialectBoundParam>;
 
 void bind_param(Statement& statement, int index, const detail::Param& param);
 // "?" on SQLite, "$n" on PostgreSQL (n is 1-based).
@@ -69,7 +75,9 @@ class ParamCapture final : public detail::BindOnlyStatement {
   void bind_blob(int, std::span<const std::uint8_t> v) override {
     value = std::vector<std::uint8_t>(v.begin(), v.end());
   }
-  void bind_uuid(int, const UUID& v) override { value = v; }
+  void bind_uuid(int, const UUID& v, std::optional<SqliteUuid> column_form) override {
+    value = detail::UuidParam{v, column_form};
+  }
 };
 
 inline void bind_params(Statement& statement, const std::vector<detail::Param>& params) {
@@ -103,13 +111,14 @@ class BoundAtExecution final : public detail::DialectBoundValue {
   V value_;
 };
 
+// `uuid_form`: the form of the column the value goes with, for a UUID (SQLite stores either).
 template <typename V>
-detail::Param to_param(const V& value) {
+detail::Param to_param(const V& value, std::optional<SqliteUuid> uuid_form = std::nullopt) {
   if constexpr (detail::binds_per_dialect_v<V>) {
     return detail::DialectBoundParam(std::make_shared<const detail::BoundAtExecution<V>>(value));
   } else {
     detail::ParamCapture capture;
-    value_codec<V>::bind(capture, 0, value);
+    detail::bind_in_column_form(capture, 0, value, uuid_form);
     return std::move(capture.value);
   }
 }
@@ -141,10 +150,13 @@ class SqlNode {
 using NodePtr = std::shared_ptr<const detail::SqlNode>;
 
 namespace node {
-// "table"."column"
+// "table"."column"; `uuid_form`: how a UUID column stores its values, so that a value compared
+// with it is bound in that form.
 struct Column final : detail::SqlNode {
-  Column(std::string table, std::string column) : table(std::move(table)), column(std::move(column)) {}
+  Column(std::string table, std::string column, std::optional<SqliteUuid> uuid_form = std::nullopt)
+      : table(std::move(table)), column(std::move(column)), uuid_form(uuid_form) {}
   std::string table, column;
+  std::optional<SqliteUuid> uuid_form;
   void render(detail::RenderContext& context) const override;
 };
 // A bound value. `typed`: on PostgreSQL the placeholder is CAST to the value's SQL type, for
@@ -208,6 +220,18 @@ struct Not final : detail::SqlNode {
 // The column of a condition: "table"."column".
 inline NodePtr column_node(std::string_view table, std::string_view column) {
   return std::make_shared<node::Column>(std::string(table), std::string(column));
+}
+
+// A value compared with `compared_with`, as a parameter: a UUID in the form of the column it is
+// compared with, when that is a column.
+template <typename V>
+detail::Param compared_param(const detail::SqlNode& compared_with, const V& value) {
+  if constexpr (std::is_same_v<detail::unwrap_optional_t<V>, UUID>) {
+    const auto* column = dynamic_cast<const node::Column*>(&compared_with);
+    return detail::to_param(value, column ? column->uuid_form : std::nullopt);
+  } else {
+    return detail::to_param(value);
+  }
 }
 
 }  // namespace detail
@@ -312,7 +336,7 @@ class Expr {
   Condition in(std::span<const operand_type> values) const {
     std::vector<detail::Param> params;
     params.reserve(values.size());
-    for (const auto& value : values) params.push_back(detail::to_param(value));
+    for (const auto& value : values) params.push_back(detail::compared_param(*node_, value));
     return Condition(std::make_shared<detail::node::InList>(node_, std::move(params)));
   }
   Condition in(std::initializer_list<operand_type> values) const {
@@ -347,15 +371,18 @@ class ColumnRef {
   using operand_type = detail::unwrap_optional_t<V>;
 
   explicit ColumnRef(V T::*member)
-      : table_(model_traits<T>::table_name), column_(column_name<T>(member)) {}
+      : table_(model_traits<T>::table_name),
+        column_(column_name<T>(member)),
+        uuid_form_(detail::column_uuid_form<T>(member)) {}
 
   std::string_view table() const { return table_; }
   std::string_view column() const { return column_; }
 
   // The column as a general expression (arithmetic, functions, select lists).
   Expr<V, detail::type_list<T>> expr() const {
-    return Expr<V, detail::type_list<T>>(std::make_shared<detail::node::Column>(std::string(table_), std::string(column_)),
-                                 std::string(column_), std::string(table_));
+    return Expr<V, detail::type_list<T>>(
+        std::make_shared<detail::node::Column>(std::string(table_), std::string(column_), uuid_form_),
+        std::string(column_), std::string(table_));
   }
   operator Expr<V, detail::type_list<T>>() const { return expr(); }
   Expr<V, detail::type_list<T>> as(std::string label) const { return expr().as(std::move(label)); }
@@ -389,6 +416,7 @@ class ColumnRef {
  private:
   std::string_view table_;
   std::string_view column_;
+  std::optional<SqliteUuid> uuid_form_;
 };
 
 template <typename T, typename V>
@@ -471,8 +499,9 @@ inline Condition compare_nodes(const detail::NodePtr& left, std::string_view op,
 template <typename E, typename X>
 Condition compare_value(const E& expression, std::string_view op, const X& value) {
   using Operand = typename E::operand_type;
-  return compare_nodes(to_expr(expression).node(), op,
-                       std::make_shared<detail::node::Value>(detail::to_param(Operand(value)), false));
+  const detail::NodePtr compared = to_expr(expression).node();
+  return compare_nodes(compared, op,
+                       std::make_shared<detail::node::Value>(detail::compared_param(*compared, Operand(value)), false));
 }
 
 // The value type of a + b: the common type of the operands, std::optional when either is.

@@ -141,7 +141,9 @@ class Update {
     const V converted(value);
     for (ValidationFailure& failure : detail::column_value_failures(member, converted))
       failures_.push_back(std::move(failure));
-    assignments_.push_back({column_name<T>(member), std::make_shared<detail::node::Value>(detail::to_param(converted), false)});
+    assignments_.push_back({column_name<T>(member),
+                            std::make_shared<detail::node::Value>(
+                                detail::to_param(converted, detail::column_uuid_form<T>(member)), false)});
     return *this;
   }
   template <typename B, typename V, detail::SqlExpression E>

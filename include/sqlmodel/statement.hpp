@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,9 +19,10 @@
 
 namespace sqlmodel {
 
-// How a SQLite database stores UUIDs (PostgreSQL has its native uuid). It must match the
-// columns' declared type: `uuid` columns are CHAR(36), `uuid_hex` ones CHAR(32) (the plugin's
-// sqlite-uuid=hex, sqlmodel_add_models(... SQLITE_UUID hex)). Reading takes either form.
+// The text a UUID is stored as on SQLite (PostgreSQL has its native uuid). Each column has its
+// own, from its type: `uuid` is CHAR(36) text, `uuid_hex` CHAR(32) (`.sql_type = "uuid_hex"`,
+// or the plugin's sqlite-uuid=hex for a whole project), and a value bound for a column is
+// written in that column's form. Reading takes either form.
 enum class SqliteUuid {
   text,  // "6f9619ff-8b86-d011-b42d-00cf4fc964ff", 36 characters
   hex,   // "6f9619ff8b86d011b42d00cf4fc964ff", 32 hex digits: what SQLAlchemy's Uuid stores
@@ -28,7 +30,12 @@ enum class SqliteUuid {
 
 namespace detail {
 class SqliteStatement;  // detail/sqlite_statement.hpp
+
+// A UUID as a SQLite column of the given form stores it.
+inline std::string sqlite_uuid_text(const UUID& value, SqliteUuid form) {
+  return form == SqliteUuid::hex ? value.to_hex() : value.to_string();
 }
+}  // namespace detail
 
 // Parameter and column indexes are 0-based here (the backends translate).
 class Statement {
@@ -45,7 +52,10 @@ class Statement {
   // the statement copies it. Backends that always copy need not override.
   virtual void bind_text_copy(int index, std::string_view value) { bind_text(index, value); }
   virtual void bind_blob(int index, std::span<const std::uint8_t> value) = 0;
-  virtual void bind_uuid(int index, const UUID& value) = 0;
+  // `column_form`: the form of the column the value is bound for, which SQLite writes; nullopt
+  // where no column is known (a text() parameter, lit(uuid)): the connection's
+  // DatabaseOptions::sqlite_uuid. PostgreSQL's uuid has one form.
+  virtual void bind_uuid(int index, const UUID& value, std::optional<SqliteUuid> column_form) = 0;
 
   // Runs the statement on the first call after binding; true while there is a row to read.
   virtual bool step() = 0;

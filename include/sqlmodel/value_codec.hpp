@@ -11,7 +11,8 @@
 //   std::chrono::duration     interval / DATETIME text "1970-01-01 00:00:05.000000" (SQLAlchemy's
 //                             Interval on SQLite: the duration after the epoch)
 //   nlohmann::json            json or jsonb / JSON text
-//   UUID                      uuid / CHAR(36) text
+//   UUID                      uuid / CHAR(36) text, or CHAR(32) hex digits for a uuid_hex column
+//                             (bind_in_column_form below)
 //   Decimal                   numeric / NUMERIC, as exact text
 //   std::vector<std::byte>    bytea / BLOB (as std::vector<std::uint8_t>)
 //   std::vector<T>            a PostgreSQL array (T[]); JSON text on SQLite (arrays lower to
@@ -165,10 +166,12 @@ struct value_codec<std::vector<std::uint8_t>>
   }
 };
 
+// Bound here for no column (the connection's form on SQLite); a column binds through
+// detail::bind_in_column_form, in its own form.
 template <>
 struct value_codec<UUID> : detail::non_null_codec<value_codec<UUID>, UUID> {
   static void bind(Statement& statement, int index, const UUID& value) {
-    statement.bind_uuid(index, value);
+    statement.bind_uuid(index, value, std::nullopt);
   }
   static bool try_read(Statement& statement, int index, UUID& value) {
     return statement.read_uuid(index, value);
@@ -305,6 +308,21 @@ struct value_codec<std::vector<std::byte>>
 };
 
 namespace detail {
+
+// Binds `value` for a column whose UUIDs are stored in `uuid_form` (nullopt: no column is
+// known): a UUID in that form, any other type as its codec binds it. Only UUIDs have a form per
+// column, so every other type compiles to its codec's bind.
+template <typename V>
+void bind_in_column_form(Statement& statement, int index, const V& value, std::optional<SqliteUuid> uuid_form) {
+  if constexpr (std::is_same_v<V, UUID>) {
+    statement.bind_uuid(index, value, uuid_form);
+  } else if constexpr (std::is_same_v<V, std::optional<UUID>>) {
+    if (value) statement.bind_uuid(index, *value, uuid_form);
+    else statement.bind_null(index);
+  } else {
+    value_codec<V>::bind(statement, index, value);
+  }
+}
 
 // An array element's text inside a PostgreSQL array literal. `quoted`: written in double
 // quotes (anything that is not a number or a boolean).

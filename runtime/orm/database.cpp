@@ -21,7 +21,9 @@ Database Database::open(std::string_view url, DatabaseOptions options) {
     // Each connection to :memory: is a database of its own: one connection is the database.
     if (path == ":memory:") state->options.max_connections = 1;
     state->description = "SQLite database '" + path + "'";
-    state->open_connection = [path, uuid = options.sqlite_uuid] { return orm::open_sqlite_connection(path, uuid); };
+    state->open_connection = [path, uuid_without_column = options.sqlite_uuid] {
+      return orm::open_sqlite_connection(path, uuid_without_column);
+    };
   } else {
 #ifdef SQLMODEL_HAVE_POSTGRES
     std::string uri = parsed.postgres_uri;

@@ -100,7 +100,7 @@ class PostgresStatement final : public Statement {
     }
     slot(index) = std::move(text);
   }
-  void bind_uuid(int index, const UUID& value) override { slot(index) = value.to_string(); }
+  void bind_uuid(int index, const UUID& value, std::optional<SqliteUuid>) override { slot(index) = value.to_string(); }
 
   bool step() override;
   bool read_bool(int index, bool& value) override {

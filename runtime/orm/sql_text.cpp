@@ -71,7 +71,7 @@ void bind_param(Statement& statement, int index, const Param& param) {
         else if constexpr (std::is_same_v<V, std::int64_t>) statement.bind_int64(index, value);
         else if constexpr (std::is_same_v<V, double>) statement.bind_double(index, value);
         else if constexpr (std::is_same_v<V, std::string>) statement.bind_text(index, value);
-        else if constexpr (std::is_same_v<V, UUID>) statement.bind_uuid(index, value);
+        else if constexpr (std::is_same_v<V, UuidParam>) statement.bind_uuid(index, value.value, value.column_form);
         else if constexpr (std::is_same_v<V, DialectBoundParam>) value->bind(statement, index);
         else statement.bind_blob(index, value);
       },

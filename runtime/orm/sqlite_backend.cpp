@@ -147,8 +147,8 @@ IntegrityError integrity_error(sqlite3* db, const std::string& sql, const std::s
 
 namespace sqlmodel::detail {
 
-SqliteStatement::SqliteStatement(sqlite3* db, std::string sql, std::string table, SqliteUuid uuid)
-    : Statement(std::move(sql)), db_(db), table_(std::move(table)), uuid_(uuid) {
+SqliteStatement::SqliteStatement(sqlite3* db, std::string sql, std::string table, SqliteUuid uuid_without_column)
+    : Statement(std::move(sql)), db_(db), table_(std::move(table)), uuid_without_column_(uuid_without_column) {
   sqlite_ = this;
   if (sqlite3_prepare_v3(db_, this->sql().c_str(), static_cast<int>(this->sql().size()),
                          SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) != SQLITE_OK) {
@@ -189,9 +189,10 @@ void SqliteStatement::bind_blob(int index, std::span<const std::uint8_t> value) 
              index);
 }
 // CHAR(36) canonical text, or CHAR(32) hex digits, as the schema lowers uuid and uuid_hex
-// for SQLite (sqlite_types.cpp); the connection says which (DatabaseOptions::sqlite_uuid).
-void SqliteStatement::bind_uuid(int index, const UUID& value) {
-  std::string text = uuid_ == SqliteUuid::hex ? value.to_hex() : value.to_string();
+// for SQLite (sqlite_types.cpp): a column's own form, so that a model may mix both and an
+// equality on a key matches what is stored.
+void SqliteStatement::bind_uuid(int index, const UUID& value, std::optional<SqliteUuid> column_form) {
+  const std::string text = detail::sqlite_uuid_text(value, column_form.value_or(uuid_without_column_));
   check_bind(sqlite3_bind_text(statement_, index + 1, text.data(), static_cast<int>(text.size()),
                                SQLITE_TRANSIENT),
              index);
@@ -241,8 +242,8 @@ namespace {
 class SqliteOrmConnection final : public detail::Connection {
  public:
   // A session uses its connection from one thread at a time: no per-call mutex.
-  SqliteOrmConnection(const std::string& path, SqliteUuid uuid)
-      : connection_(path, /*busy_timeout_ms=*/5000, /*serialized=*/false), uuid_(uuid) {}
+  SqliteOrmConnection(const std::string& path, SqliteUuid uuid_without_column)
+      : connection_(path, /*busy_timeout_ms=*/5000, /*serialized=*/false), uuid_without_column_(uuid_without_column) {}
   ~SqliteOrmConnection() override {
     // Statements must be finalized before the handle closes: the base class's cache would go
     // after connection_.
@@ -266,19 +267,20 @@ class SqliteOrmConnection final : public detail::Connection {
 
  protected:
   std::unique_ptr<Statement> prepare_new(const std::string& sql, std::string_view table) override {
-    return std::make_unique<detail::SqliteStatement>(connection_.handle(), sql, std::string(table), uuid_);
+    return std::make_unique<detail::SqliteStatement>(connection_.handle(), sql, std::string(table),
+                                                      uuid_without_column_);
   }
 
  private:
   db::SqliteConnection connection_;
-  SqliteUuid uuid_;
+  SqliteUuid uuid_without_column_;
 };
 
 }  // namespace
 
-std::unique_ptr<detail::Connection> open_sqlite_connection(const std::string& path, SqliteUuid uuid) {
+std::unique_ptr<detail::Connection> open_sqlite_connection(const std::string& path, SqliteUuid uuid_without_column) {
   try {
-    return std::make_unique<SqliteOrmConnection>(path, uuid);
+    return std::make_unique<SqliteOrmConnection>(path, uuid_without_column);
   } catch (const ConnectionError&) {
     throw;
   } catch (const DatabaseError& error) {

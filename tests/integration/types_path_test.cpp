@@ -39,6 +39,8 @@ using types_models::OwnerCreate;
 using types_models::Priority;
 using types_models::Retry;
 using types_models::Step;
+using types_models::UuidAccount;
+using types_models::UuidGrant;
 
 class TypesPathTest : public ::testing::TestWithParam<Backend> {
  protected:
@@ -48,16 +50,21 @@ class TypesPathTest : public ::testing::TestWithParam<Backend> {
     // which run at the same time) leave their tables elsewhere.
     if (GetParam() == Backend::postgres) schema_ = "sqlmodel_types_path_" + std::to_string(::getpid());
     SQLMODEL_REQUIRE_DATABASE(url, GetParam(), schema_);
-    // The models store their UUID in SQLAlchemy's form on SQLite (.sql_type = "uuid_hex").
-    database_.emplace(Database::open(url, {.sqlite_uuid = SqliteUuid::hex}));
-    database_->exec_script("DROP TABLE IF EXISTS type_documents; DROP TABLE IF EXISTS type_owners;");
+    url_ = url;
+    // No DatabaseOptions::sqlite_uuid: each UUID column is written in its own form (uuid_hex
+    // ones in SQLAlchemy's 32 hex digits on SQLite).
+    database_.emplace(Database::open(url));
+    database_->exec_script(
+        "DROP TABLE IF EXISTS type_uuid_grants; DROP TABLE IF EXISTS type_uuid_accounts; "
+        "DROP TABLE IF EXISTS type_documents; DROP TABLE IF EXISTS type_owners;");
     models_ = schema::read_snapshot_file(SQLMODEL_TYPES_SNAPSHOT);
     migrate_from_nothing();
   }
 
   void TearDown() override {
     database_.reset();
-    if (!schema_.empty())
+    // A skipped PostgreSQL run has a schema name and no server.
+    if (!schema_.empty() && postgres_test_url())
       Database::open(*postgres_test_url()).exec_script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
   }
 
@@ -103,7 +110,18 @@ class TypesPathTest : public ::testing::TestWithParam<Backend> {
     return document;
   }
 
+  // A UUID column's value as the database stores it: its text on SQLite, uuid::text on
+  // PostgreSQL (where the type is native and has one form).
+  std::string stored_uuid(const std::string& table, const std::string& column, const std::string& where) {
+    return stored("SELECT " + column + (postgres() ? "::text" : "") + " FROM " + table + " WHERE " + where);
+  }
+  // What a SQLite column of the given form holds for `value`; PostgreSQL's canonical text.
+  std::string expected_uuid_text(const UUID& value, SqliteUuid form) const {
+    return postgres() ? value.to_string() : detail::sqlite_uuid_text(value, form);
+  }
+
   std::string schema_;  // PostgreSQL: the test's own schema
+  std::string url_;
   std::optional<Database> database_;
   schema::Schema models_;
 };
@@ -352,6 +370,151 @@ TEST_P(TypesPathTest, MirrorModelFieldsOfTheirOwnAreValidatedAndNeverStored) {
   Owner owner = from_create<Owner>(create);
   EXPECT_EQ(owner.name, "Ada");
   EXPECT_EQ(to_json(create)["password"], "long enough");
+}
+
+// One model holding a uuid_hex key, uuid tokens and (UuidGrant) a uuid_hex foreign key, on a
+// connection opened without DatabaseOptions::sqlite_uuid: every path binds each column in its
+// own form, which the raw SQL reads check by length (32 against 36 on SQLite).
+TEST_P(TypesPathTest, EachUuidColumnIsWrittenComparedAndLoadedInItsOwnForm) {
+  const UUID key = *UUID::parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff");
+  const UUID other_key = *UUID::parse("00112233-4455-6677-8899-aabbccddeeff");
+  const UUID token = *UUID::parse("0b6e8f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+  const UUID backup = *UUID::parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+  const std::string where_key = postgres() ? "id = '" + key.to_string() + "'" : "id = '" + key.to_hex() + "'";
+  Session session(db());
+  UuidAccount account{.id = key, .token = token, .backup_token = backup, .name = "ada"};
+  UuidAccount other{.id = other_key, .token = backup, .name = "bob"};
+  session.add(account);
+  session.add(other);
+  session.commit();
+  UuidGrant read_grant{.account_id = key, .scope = "read"};
+  UuidGrant write_grant{.account_id = key, .scope = "write"};
+  UuidGrant other_grant{.account_id = other_key, .scope = "read"};
+  session.add(read_grant);
+  session.add(write_grant);
+  session.add(other_grant);
+  session.commit();
+
+  // Insert: the key and the foreign key in 32 hex digits, the tokens in 36 characters.
+  EXPECT_EQ(stored_uuid("type_uuid_accounts", "id", where_key), expected_uuid_text(key, SqliteUuid::hex));
+  EXPECT_EQ(stored_uuid("type_uuid_accounts", "token", where_key), expected_uuid_text(token, SqliteUuid::text));
+  EXPECT_EQ(stored_uuid("type_uuid_accounts", "backup_token", where_key), expected_uuid_text(backup, SqliteUuid::text));
+  EXPECT_EQ(stored_uuid("type_uuid_grants", "account_id", "id = " + std::to_string(*read_grant.id)),
+            expected_uuid_text(key, SqliteUuid::hex));
+  if (!postgres()) {
+    EXPECT_EQ(stored("SELECT CAST(length(id) AS TEXT) || ' ' || CAST(length(token) AS TEXT) FROM type_uuid_accounts "
+                     "WHERE " + where_key),
+              "32 36");
+    EXPECT_EQ(stored("SELECT CAST(COUNT(*) AS TEXT) FROM type_uuid_grants WHERE length(account_id) = 32"), "3");
+  }
+
+  // Lookups by key: get, get_one, refresh.
+  std::optional<UuidAccount> found = session.get<UuidAccount>(key);
+  ASSERT_TRUE(found) << "get() binds the key in the key column's form";
+  EXPECT_EQ(found->token, token);
+  EXPECT_EQ(found->backup_token, backup);
+  EXPECT_EQ(session.get_one<UuidAccount>(other_key).name, "bob");
+  EXPECT_FALSE(session.get<UuidAccount>(token)) << "no account has the token as its key";
+
+  // Where-values: ==, IN, on the key, a token, a nullable token and the foreign key.
+  EXPECT_EQ(session.exec(select<UuidAccount>().where(col(&UuidAccount::id) == key)).size(), 1u);
+  EXPECT_EQ(session.exec(select<UuidAccount>().where(col(&UuidAccount::token) == token)).size(), 1u);
+  EXPECT_EQ(session.exec(select<UuidAccount>().where(col(&UuidAccount::backup_token) == backup)).size(), 1u);
+  EXPECT_EQ(session.exec(select<UuidAccount>().where(col(&UuidAccount::id).in({key, other_key, token}))).size(), 2u);
+  EXPECT_EQ(session.exec(select<UuidAccount>().where(col(&UuidAccount::token).in({token, backup}))).size(), 2u);
+  EXPECT_EQ(session.exec(select<UuidGrant>().where(col(&UuidGrant::account_id) == key)).size(), 2u);
+  EXPECT_EQ(session.exec(select<UuidGrant>().where(col(&UuidGrant::account_id).in({other_key}))).size(), 1u);
+  auto aliased = alias<UuidAccount>("a");
+  EXPECT_EQ(session.exec(select(aliased(&UuidAccount::name)).where(aliased(&UuidAccount::id) == key)).size(), 1u)
+      << "an aliased column compares in its form too";
+
+  // Relationship loaders: select-in both ways, joined, and load() on an object in hand.
+  auto accounts = session.exec(select<UuidAccount>().order_by(col(&UuidAccount::name)).options(selectinload(&UuidAccount::grants)));
+  ASSERT_EQ(accounts.size(), 2u);
+  EXPECT_EQ(accounts[0].grants.get().size(), 2u) << "the hex keys travel in the hex form of the foreign key";
+  EXPECT_EQ(accounts[1].grants.get().size(), 1u);
+  auto grants = session.exec(select<UuidGrant>().order_by(col(&UuidGrant::id)).options(selectinload(&UuidGrant::account)));
+  ASSERT_EQ(grants.size(), 3u);
+  ASSERT_NE(grants[0].account.get(), nullptr);
+  EXPECT_EQ(grants[0].account->token, token);
+  EXPECT_EQ(grants[2].account->name, "bob");
+  auto joined = session.exec(select<UuidAccount>().where(col(&UuidAccount::id) == key).options(joinedload(&UuidAccount::grants)));
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_EQ(joined[0].grants.get().size(), 2u);
+  UuidAccount in_hand = session.get_one<UuidAccount>(other_key);
+  session.load(in_hand, &UuidAccount::grants);
+  EXPECT_EQ(in_hand.grants.get().size(), 1u);
+
+  // Update of the object, then by criteria: each column keeps its form.
+  const UUID new_token = *UUID::parse("11111111-2222-4333-8444-555555555555");
+  account.token = new_token;
+  account.backup_token.reset();
+  session.update(account);
+  session.commit();
+  EXPECT_EQ(stored_uuid("type_uuid_accounts", "token", where_key), expected_uuid_text(new_token, SqliteUuid::text));
+  EXPECT_EQ(session.exec(update<UuidAccount>().set(&UuidAccount::backup_token, std::optional<UUID>(token))
+                             .where(col(&UuidAccount::id) == key)),
+            1);
+  EXPECT_EQ(session.exec(update<UuidGrant>().set(&UuidGrant::account_id, other_key)
+                             .where(col(&UuidGrant::account_id) == key && col(&UuidGrant::scope) == std::string("write"))),
+            1);
+  session.commit();
+  EXPECT_EQ(stored_uuid("type_uuid_accounts", "backup_token", where_key), expected_uuid_text(token, SqliteUuid::text));
+  EXPECT_EQ(stored_uuid("type_uuid_grants", "account_id", "id = " + std::to_string(*write_grant.id)),
+            expected_uuid_text(other_key, SqliteUuid::hex));
+  session.refresh(account);
+  EXPECT_EQ(account.backup_token, token) << "refresh() finds the row by its hex key";
+
+  // Delete by key; the cascade to the grants matches the hex foreign key.
+  session.delete_(account);
+  session.commit();
+  EXPECT_FALSE(session.get<UuidAccount>(key));
+  EXPECT_EQ(stored("SELECT CAST(COUNT(*) AS TEXT) FROM type_uuid_grants"), "2") << "the read grant went with its account";
+  session.delete_(other_grant);
+  session.commit();
+  EXPECT_EQ(stored("SELECT CAST(COUNT(*) AS TEXT) FROM type_uuid_grants"), "1");
+  expect_database_holds_the_snapshot();
+}
+
+// A value of the other form (a row another program wrote) is read; a text() parameter, which no
+// column describes, is bound in the connection's DatabaseOptions::sqlite_uuid form.
+TEST_P(TypesPathTest, UuidsOfEitherFormAreReadAndTextParametersTakeTheConnectionsForm) {
+  const UUID key = *UUID::parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff");
+  const UUID token = *UUID::parse("0b6e8f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+  {
+    Session session(db());
+    // The key written in 36 characters and the token in 32 hex digits: the other forms.
+    session.exec_script("INSERT INTO type_uuid_accounts (id, token, name) VALUES ('" + key.to_string() + "', '" +
+                        token.to_hex() + "', 'raw')");
+    session.commit();
+    auto accounts = session.exec(select<UuidAccount>());
+    ASSERT_EQ(accounts.size(), 1u);
+    EXPECT_EQ(accounts[0].id, key);
+    EXPECT_EQ(accounts[0].token, token);
+    session.exec_script("DELETE FROM type_uuid_accounts");
+    session.commit();
+  }
+
+  Session session(db());
+  UuidAccount account{.id = key, .token = token, .name = "ada"};
+  session.add(account);
+  session.commit();
+  const std::string by_key = "SELECT name FROM type_uuid_accounts WHERE id = :id";
+  const std::string by_token = "SELECT name FROM type_uuid_accounts WHERE token = :token";
+  // The default connection form is 36 characters: it finds the token, and not the hex key on
+  // SQLite; PostgreSQL's native uuid compares values.
+  EXPECT_EQ(session.exec(text<std::tuple<std::string>>(by_token).bind("token", token)).size(), 1u);
+  EXPECT_EQ(session.exec(text<std::tuple<std::string>>(by_key).bind("id", key)).size(), postgres() ? 1u : 0u);
+  session.commit();
+  Database hex_database = Database::open(url_, {.sqlite_uuid = SqliteUuid::hex});
+  Session hex_session(hex_database);
+  EXPECT_EQ(hex_session.exec(text<std::tuple<std::string>>(by_key).bind("id", key)).size(), 1u);
+  // Columns keep their own form on that connection too.
+  UuidAccount second{.id = *UUID::parse("00112233-4455-6677-8899-aabbccddeeff"), .token = key, .name = "bob"};
+  hex_session.add(second);
+  hex_session.commit();
+  EXPECT_EQ(stored_uuid("type_uuid_accounts", "token", "name = 'bob'"), expected_uuid_text(key, SqliteUuid::text));
+  EXPECT_EQ(hex_session.exec(select<UuidAccount>().where(col(&UuidAccount::token) == key)).size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TypesPathTest, ::testing::Values(Backend::sqlite, Backend::postgres),

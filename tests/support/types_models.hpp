@@ -2,7 +2,8 @@
 // generated header) and used by test_types_path through the whole path on SQLite and
 // PostgreSQL: text, jsonb, typed JSON columns, durations, a dialect-spelled type, a generated
 // column, SQLite AUTOINCREMENT, key names of an existing schema, a mixin column overridden,
-// set-on-update and server-default timestamps, and a mirror model with a field of its own.
+// set-on-update and server-default timestamps, a mirror model with a field of its own, and
+// UUIDs in both SQLite forms in one model.
 #pragma once
 
 #include <chrono>
@@ -75,6 +76,29 @@ Document : Audited {
   // SQLAlchemy's UUID form on SQLite: 32 hex digits in a CHAR(32).
   SQLMODEL_FIELD(.sql_type = "uuid_hex", .default_factory = sqlmodel::DefaultFactory::uuid4, .unique = true)
   sqlmodel::UUID public_id;
+};
+
+struct UuidGrant;
+
+// Both SQLite forms of a UUID side by side: a key in SQLAlchemy's 32 hex digits, tokens in 36
+// characters, and (UuidGrant) a hex foreign key to the key. Each column keeps its own form
+// whatever the connection's DatabaseOptions::sqlite_uuid says.
+struct SQLMODEL_TABLE(.name = "type_uuid_accounts") UuidAccount {
+  SQLMODEL_FIELD(.primary_key = true, .sql_type = "uuid_hex", .default_factory = sqlmodel::DefaultFactory::uuid4)
+  sqlmodel::UUID id;
+  sqlmodel::UUID token;
+  std::optional<sqlmodel::UUID> backup_token;
+  SQLMODEL_FIELD(.max_length = 40) std::string name;
+  SQLMODEL_RELATIONSHIP(.back_populates = "account", .cascade_delete = true)
+  sqlmodel::RelatedList<UuidGrant> grants;
+};
+
+struct SQLMODEL_TABLE(.name = "type_uuid_grants") UuidGrant {
+  SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
+  SQLMODEL_FIELD(.sql_type = "uuid_hex", .foreign_key = "type_uuid_accounts.id", .index = true)
+  sqlmodel::UUID account_id;
+  std::string scope;
+  SQLMODEL_RELATIONSHIP(.back_populates = "grants") sqlmodel::Related<UuidAccount> account;
 };
 
 struct SQLMODEL_MODEL(.mirrors = "type_owners") OwnerCreate {

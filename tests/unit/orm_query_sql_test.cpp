@@ -516,7 +516,7 @@ class RecordedBind final : public detail::BindOnlyStatement {
   void bind_double(int, double) override {}
   void bind_text(int, std::string_view v) override { text = std::string(v); }
   void bind_blob(int, std::span<const std::uint8_t>) override {}
-  void bind_uuid(int, const UUID&) override {}
+  void bind_uuid(int, const UUID&, std::optional<SqliteUuid>) override {}
 };
 
 std::string bound_as(Dialect dialect, const detail::Param& param) {

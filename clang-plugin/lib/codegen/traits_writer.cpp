@@ -39,6 +39,8 @@ std::string write_column(const TableCode& table, const ColumnCode& code) {
   if (type.precision) designators.emplace_back("precision", std::to_string(*type.precision));
   if (type.scale) designators.emplace_back("scale", std::to_string(*type.scale));
   if (type.with_timezone) designators.emplace_back("with_timezone", "true");
+  // The session writes the column's own UUID form on SQLite (model_traits.hpp).
+  if (type.uuid_hex) designators.emplace_back("uuid_hex", "true");
   if (!type.enum_name.empty()) designators.emplace_back("enum_name", schema::cpp_string_literal(type.enum_name));
   if (type.kind == schema::TypeKind::array && type.element_kind)
     designators.emplace_back("element_kind", type_kind_enumerator(*type.element_kind));

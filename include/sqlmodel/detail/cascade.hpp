@@ -66,7 +66,7 @@ void delete_dependents(S& session, std::span<T* const> parents) {
       using Link = typename R::link_type;
       auto keys = key_values<R::local_key>(parents);
       if (keys.empty()) return;
-      const std::string list = key_list(dialect, keys);
+      const std::string list = key_list(dialect, keys, column_of<Link, R::link_local_key>.sqlite_uuid());
       Statement& statement = session.connection().prepare_cached(
           &cascade_tag<T, CascadeStatement::delete_links, R::member>,
           [&] {
@@ -81,7 +81,7 @@ void delete_dependents(S& session, std::span<T* const> parents) {
                     "(one-to-many or one-to-one), not on a many-to-one");
       auto keys = key_values<R::local_key>(parents);
       if (keys.empty()) return;
-      const std::string list = key_list(dialect, keys);
+      const std::string list = key_list(dialect, keys, column_of<Target, R::remote_key>.sqlite_uuid());
       const std::string_view table = model_traits<Target>::table_name;
       const std::string_view foreign_key = column_name<Target>(R::remote_key);
       if constexpr (has_delete_dependents<Target>()) {

@@ -67,7 +67,7 @@ class CopyText final : public BindOnlyStatement {
       out += digits[byte & 0x0f];
     }
   }
-  void bind_uuid(int, const UUID& value) override { field() += value.to_string(); }
+  void bind_uuid(int, const UUID& value, std::optional<SqliteUuid>) override { field() += value.to_string(); }
 
  private:
   std::string& field() {

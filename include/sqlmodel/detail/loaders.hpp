@@ -76,11 +76,12 @@ void with_relationship(M T::*member, F&& f) {
                                 " is not one of its relationships in model_traits");
 }
 
-// The bound list parameter of a set of keys (integers or strings).
+// The bound list parameter of a set of keys (integers, strings or UUIDs), compared with a
+// column that stores UUIDs in `uuid_form` (on SQLite the list holds them in that form).
 template <typename Key, typename Value>
-std::string key_list(schema::Dialect dialect, const std::map<Key, Value>& keys) {
-  static_assert(std::is_integral_v<Key> || std::is_same_v<Key, std::string>,
-                "relationships load on integer or string keys");
+std::string key_list(schema::Dialect dialect, const std::map<Key, Value>& keys, SqliteUuid uuid_form) {
+  static_assert(std::is_integral_v<Key> || std::is_same_v<Key, std::string> || std::is_same_v<Key, UUID>,
+                "relationships load on integer, string or UUID keys");
   if constexpr (std::is_integral_v<Key>) {
     std::vector<std::int64_t> values;
     values.reserve(keys.size());
@@ -89,7 +90,13 @@ std::string key_list(schema::Dialect dialect, const std::map<Key, Value>& keys) 
   } else {
     std::vector<std::string> values;
     values.reserve(keys.size());
-    for (const auto& entry : keys) values.push_back(entry.first);
+    for (const auto& entry : keys) {
+      if constexpr (std::is_same_v<Key, UUID>)
+        values.push_back(dialect == schema::Dialect::sqlite ? sqlite_uuid_text(entry.first, uuid_form)
+                                                            : entry.first.to_string());
+      else
+        values.push_back(entry.first);
+    }
     return sql::text_list(dialect, values);
   }
 }
@@ -224,7 +231,14 @@ void select_in_load(S& session, std::span<typename Relationship::model_type* con
                 make_sql)
           : session.connection().prepare(make_sql());
 
-  const std::string list = key_list(dialect, parents_by_key);
+  // The keys are compared with the link's column to this model, or the target's key column.
+  const SqliteUuid compared_uuid_form = [] {
+    if constexpr (through_link)
+      return column_of<typename Relationship::link_type, Relationship::link_local_key>.sqlite_uuid();
+    else
+      return column_of<Target, Relationship::remote_key>.sqlite_uuid();
+  }();
+  const std::string list = key_list(dialect, parents_by_key, compared_uuid_form);
   constexpr int link_width = [] {
     if constexpr (through_link) return static_cast<int>(column_count<typename Relationship::link_type>);
     else return 0;

@@ -94,7 +94,7 @@ class StateCapture final : public BindOnlyStatement {
   void bind_blob(int, std::span<const std::uint8_t> value) override {
     sized(StateTag::blob, value.data(), value.size());
   }
-  void bind_uuid(int, const UUID& value) override {
+  void bind_uuid(int, const UUID& value, std::optional<SqliteUuid>) override {
     tag(StateTag::uuid);
     out_.append(value.bytes.data(), value.bytes.size());
   }
@@ -120,7 +120,7 @@ class StateReplay final : public Statement {
   void bind_double(int, double) override {}
   void bind_text(int, std::string_view) override {}
   void bind_blob(int, std::span<const std::uint8_t>) override {}
-  void bind_uuid(int, const UUID&) override {}
+  void bind_uuid(int, const UUID&, std::optional<SqliteUuid>) override {}
   bool step() override { return false; }
   bool read_bool(int, bool& value) override {
     if (null()) return false;

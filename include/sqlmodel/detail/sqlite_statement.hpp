@@ -21,8 +21,10 @@ namespace sqlmodel::detail {
 class SqliteStatement final : public Statement {
  public:
   // Prepares `sql` on `db` (persistent: the connection caches it); `table` is what integrity
-  // errors name when SQLite's message does not.
-  SqliteStatement(sqlite3* db, std::string sql, std::string table, SqliteUuid uuid = SqliteUuid::text);
+  // errors name when SQLite's message does not; `uuid_without_column` is the form of a UUID
+  // bound where no column says one (DatabaseOptions::sqlite_uuid).
+  SqliteStatement(sqlite3* db, std::string sql, std::string table,
+                  SqliteUuid uuid_without_column = SqliteUuid::text);
   ~SqliteStatement() override;
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
@@ -34,7 +36,7 @@ class SqliteStatement final : public Statement {
   void bind_text(int index, std::string_view value) override;
   void bind_text_copy(int index, std::string_view value) override;
   void bind_blob(int index, std::span<const std::uint8_t> value) override;
-  void bind_uuid(int index, const UUID& value) override;
+  void bind_uuid(int index, const UUID& value, std::optional<SqliteUuid> column_form) override;
 
   bool step() override {
     const int rc = sqlite3_step(statement_);
@@ -97,7 +99,8 @@ class SqliteStatement final : public Statement {
     value.assign(data, data + sqlite3_column_bytes(statement_, index));
     return true;
   }
-  // CHAR(36) canonical text, as the schema lowers uuid for SQLite; a 16-byte BLOB is read too.
+  // Either text form, CHAR(36) or CHAR(32) (a database shared with SQLAlchemy may hold both);
+  // a 16-byte BLOB is read too.
   bool read_uuid(int index, UUID& value) override;
 
   void reset() override { sqlite3_reset(statement_); }
@@ -113,7 +116,7 @@ class SqliteStatement final : public Statement {
   sqlite3* db_;
   sqlite3_stmt* statement_ = nullptr;
   std::string table_;
-  SqliteUuid uuid_;
+  SqliteUuid uuid_without_column_;
   bool read_only_ = false;
 };
 

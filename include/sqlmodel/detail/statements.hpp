@@ -115,16 +115,18 @@ void bind_key_columns(Statement& statement, const T& object, int first_index) {
   for_each_key_column<T>([&](const auto& column) { column.bind(statement, first_index++, object); });
 }
 
-// Binds a key value as get<T>() takes it: the value, or a tuple of the key columns' values.
+// Binds a key value as get<T>() takes it: the value, or a tuple of the key columns' values,
+// each as its column stores it.
 template <TableModel T, typename Key>
 void bind_key_value(Statement& statement, const Key& key) {
   if constexpr (has_composite_key<T>)
-    std::apply([&](const auto&... values) {
-      int index = 0;
-      (value_codec<std::remove_cvref_t<decltype(values)>>::bind(statement, index++, values), ...);
-    }, key);
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns).bind_value(statement, static_cast<int>(I),
+                                                                                 std::get<I>(key)),
+       ...);
+    }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
   else
-    value_codec<Key>::bind(statement, 0, key);
+    primary_key_column<T>.bind_value(statement, 0, key);
 }
 
 enum class StatementRole { insert_all, insert_generated_key, select_by_key, update, delete_, select_in };

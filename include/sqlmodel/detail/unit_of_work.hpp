@@ -68,26 +68,6 @@ namespace sqlmodel::detail {
 
 // ---- per model facts ----
 
-// The index in T's columns of the column Member (a member of T or of a base of T).
-template <TableModel T, auto Member>
-consteval std::size_t column_index_of() {
-  using V = typename member_pointer_traits<Member>::value_type;
-  std::size_t found = column_count<T>, index = 0;
-  std::apply([&](const auto&... columns) {
-    auto check = [&](const auto& column) {
-      using Column = std::remove_cvref_t<decltype(column)>;
-      if constexpr (std::is_same_v<typename Column::value_type, V>) {
-        if (found == column_count<T> && static_cast<V T::*>(Column::member) == static_cast<V T::*>(Member))
-          found = index;
-      }
-      ++index;
-    };
-    (check(columns), ...);
-  }, model_traits<T>::columns);
-  if (found == column_count<T>) throw "model_traits<T>: a relationship's key is not one of the model's columns";
-  return found;
-}
-
 // The index of T's version column (ColumnRole::version), or column_count<T>.
 template <TableModel T>
 consteval std::size_t version_index() {
@@ -242,10 +222,10 @@ void replace_collection(S& session, T& owner, const List& list, const ForeignKey
                and_not_deleted<Target>(dialect, table, /*with_deleted=*/false);
       });
   std::vector<std::unique_ptr<Target>> orphans;
-  const std::string kept_list = key_list(dialect, kept);
+  const std::string kept_list = key_list(dialect, kept, target_key.sqlite_uuid());
   session.run(select, 2,
               [&](Statement& s) {
-                value_codec<std::remove_cvref_t<decltype(*owner_key)>>::bind(s, 0, *owner_key);
+                column_of<Target, R::remote_key>.bind_value(s, 0, *owner_key);
                 s.bind_text(1, kept_list);
               },
               [&](Statement& s) {
@@ -259,7 +239,7 @@ void replace_collection(S& session, T& owner, const List& list, const ForeignKey
     pointers.push_back(orphan.get());
     orphan_keys.emplace(*key_of((*orphan).*target_key.member), true);
   }
-  const std::string orphan_list = key_list(dialect, orphan_keys);
+  const std::string orphan_list = key_list(dialect, orphan_keys, target_key.sqlite_uuid());
   if (delete_orphan) {
     if constexpr (has_delete_dependents<Target>()) delete_dependents<Target>(session, std::span<Target* const>(pointers));
     Statement& remove = session.connection().prepare_cached(
@@ -384,8 +364,8 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
               [&] { return sql::delete_by_keys(dialect, table, keys); }, table);
           s.run(statement, 2,
                 [&](Statement& st) {
-                  value_codec<typename member_pointer_traits<R::local_key>::value_type>::bind(st, 0, owner.*R::local_key);
-                  value_codec<typename member_pointer_traits<R::remote_key>::value_type>::bind(st, 1, (*gone).*R::remote_key);
+                  column_of<Link, R::link_local_key>.bind_value(st, 0, owner.*R::local_key);
+                  column_of<Link, R::link_remote_key>.bind_value(st, 1, (*gone).*R::remote_key);
                 },
                 [](Statement&) {});
         });
@@ -422,10 +402,10 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
                      sql::in_list(dialect, table, remote, 2, /*negated=*/true);
             },
             table);
-        const std::string list = key_list(dialect, kept);
+        const std::string list = key_list(dialect, kept, column_of<Link, R::link_remote_key>.sqlite_uuid());
         s.run(statement, 2,
               [&](Statement& st) {
-                value_codec<typename member_pointer_traits<R::local_key>::value_type>::bind(st, 0, owner.*R::local_key);
+                column_of<Link, R::link_local_key>.bind_value(st, 0, owner.*R::local_key);
                 st.bind_text(1, list);
               },
               [](Statement&) {});
@@ -598,7 +578,9 @@ class OffsetBinder final : public BindOnlyStatement {
   void bind_text(int index, std::string_view value) override { target_.bind_text(index + offset_, value); }
   void bind_text_copy(int index, std::string_view value) override { target_.bind_text_copy(index + offset_, value); }
   void bind_blob(int index, std::span<const std::uint8_t> value) override { target_.bind_blob(index + offset_, value); }
-  void bind_uuid(int index, const UUID& value) override { target_.bind_uuid(index + offset_, value); }
+  void bind_uuid(int index, const UUID& value, std::optional<SqliteUuid> column_form) override {
+    target_.bind_uuid(index + offset_, value, column_form);
+  }
 
  private:
   Statement& target_;

@@ -126,7 +126,7 @@ void bind_insert_value(S& statement, int position, const T& object, Timestamp no
       assign_factory_value(value, column.role == ColumnRole::updated_at ? DefaultFactory::now
                                                                         : column.default_factory,
                            now);
-      Column::codec::bind(statement, position, value);
+      column.bind_value(statement, position, value);
       return;
     }
   }
