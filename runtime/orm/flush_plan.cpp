@@ -81,6 +81,17 @@ std::span<const std::uint32_t> FlushPlan::assignments_of(NodeId node) {
                                         assignment_start_[node + 1] - assignment_start_[node]);
 }
 
+void FlushPlan::drop_views(NodeId node, std::span<bool> changed) {
+  if (nodes[node].staged) return;
+  for (std::uint32_t view = nodes[node].last_view; view != no_view; view = views[view].previous) {
+    const std::uint32_t column = views[view].column_index;
+    const auto mine = assignments_of(node);
+    const bool assigned = std::any_of(mine.begin(), mine.end(),
+                                      [&](std::uint32_t index) { return assignments[index].column->column_index == column; });
+    if (!assigned) changed[column] = false;
+  }
+}
+
 namespace {
 
 // The models of the flush ranked so that a model comes after the models its foreign keys

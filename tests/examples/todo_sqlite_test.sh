@@ -46,6 +46,10 @@ if "$APP" >"$SCRATCH/tour.txt" 2>&1; then
   expect "$SCRATCH/tour.txt" "deleted 1 done task(s) in one DELETE"
   expect "$SCRATCH/tour.txt" "removed tag \"urgent\": task_tags went from 5 to 3 rows"
   expect "$SCRATCH/tour.txt" "removed user \"Linus\": tasks went from 4 to 3"
+  # Writes through relationships: a move writes one foreign key, and the shopping list's old
+  # copy of the moved task does not move it back on the next flush.
+  expect "$SCRATCH/tour.txt" "\"Buy bread\" moved to errands: 3 statement(s), category_id is now 5"
+  expect "$SCRATCH/tour.txt" "an update with nothing changed runs 0 statements"
 else
   cat "$SCRATCH/tour.txt"
   fail "todo-app exited non-zero on the migrated database"
@@ -54,6 +58,8 @@ fi
 # What the app wrote is in the database, not only in its output.
 rows=$(sqlite3 "$SCRATCH/todo.db" "SELECT name FROM users ORDER BY id" | paste -sd, -)
 [[ $rows == "Ada Lovelace,Grace" ]] || fail "users after the tour: '$rows', expected 'Ada Lovelace,Grace'"
+category=$(sqlite3 "$SCRATCH/todo.db" "SELECT c.name FROM tasks t JOIN categories c ON c.id = t.category_id WHERE t.title = 'Buy bread'")
+[[ $category == errands ]] || fail "\"Buy bread\" is in '$category' after the tour, expected errands"
 
 # A second run refuses: the tour wants an empty database.
 "$APP" >"$SCRATCH/second.txt" 2>&1 && fail "a second tour on the same database succeeded"

@@ -160,6 +160,114 @@ TEST_P(OrmTest, BackPopulatesKeepsBothSidesInStepAfterAFlush) {
   EXPECT_EQ(second->user_id, *owner->id);
 }
 
+// Without an identity map, a loaded list can hold an old copy of a row another object has
+// moved since; writing the list's owner must not move the row back.
+TEST_P(OrmTest, AnOldCopyInALoadedListDoesNotMoveARowBackWhenItsOwnerIsWritten) {
+  Session setup(db());
+  User ann = make_user("ann"), bob = make_user("bob");
+  setup.add(ann);
+  setup.add(bob);
+  setup.commit();
+  Post post = make_post(*ann.id, "moving");
+  setup.add(post);
+  setup.commit();
+
+  Session session(db());
+  auto users = session.exec(select<User>().where(col(&User::id) == *ann.id).options(selectinload(&User::posts)));
+  ASSERT_EQ(users.size(), 1u);
+  auto owner = std::make_shared<User>(std::move(users[0]));
+  ASSERT_EQ(owner->posts.get().size(), 1u);
+
+  Post moved = session.get_one<Post>(*post.id);
+  moved.author.set(std::make_shared<User>(session.get_one<User>(*bob.id)));
+  session.add(moved);
+  session.commit();
+  ASSERT_EQ(Session(db()).get_one<Post>(*post.id).user_id, *bob.id);
+  ASSERT_EQ(owner->posts.get()[0]->user_id, *ann.id) << "the list's copy is the one read before the move";
+
+  StatementLog log;
+  session.add_listener(log.listener());
+  owner->nickname = "annie";
+  session.add(owner);
+  session.commit();
+  ASSERT_EQ(writes(log), 1u) << "only ann's own change is written";
+  EXPECT_THAT(of_kind(log, "UPDATE")[0], HasSubstr("\"users\""));
+  EXPECT_EQ(Session(db()).get_one<Post>(*post.id).user_id, *bob.id);
+
+  // The copy that moved it, updated again with nothing changed, writes nothing.
+  log.statements.clear();
+  session.update(moved);
+  session.commit();
+  EXPECT_EQ(writes(log), 0u);
+  EXPECT_EQ(Session(db()).get_one<Post>(*post.id).user_id, *bob.id);
+}
+
+TEST_P(OrmTest, AnOldCopyBehindALoadedToOneDoesNotMoveARowBackWhenReached) {
+  Session setup(db());
+  Category a, b, c, g;
+  a.name = "a";
+  b.name = "b";
+  setup.add(a);
+  setup.add(b);
+  setup.commit();
+  c.name = "c";
+  c.parent_id = a.id;
+  setup.add(c);
+  setup.commit();
+  g.name = "g";
+  g.parent_id = c.id;
+  setup.add(g);
+  setup.commit();
+
+  Session session(db());
+  // g -> c (a copy whose parent, a, is loaded too).
+  auto found = session.exec(select<Category>()
+                                .where(col(&Category::id) == *g.id)
+                                .options(selectinload(&Category::parent).then(&Category::parent)));
+  ASSERT_EQ(found.size(), 1u);
+  Category& grandchild = found[0];
+  ASSERT_TRUE(grandchild.parent.get()->parent.loaded());
+
+  Category moved = session.get_one<Category>(*c.id);
+  moved.parent.set(std::make_shared<Category>(session.get_one<Category>(*b.id)));
+  session.add(moved);
+  session.commit();
+  ASSERT_EQ(Session(db()).get_one<Category>(*c.id).parent_id, b.id);
+
+  StatementLog log;
+  session.add_listener(log.listener());
+  grandchild.name = "g2";
+  session.add(grandchild);
+  session.commit();
+  ASSERT_EQ(writes(log), 1u) << "only g's own change is written";
+  EXPECT_THAT(of_kind(log, "UPDATE")[0], HasSubstr("\"name\""));
+  EXPECT_EQ(Session(db()).get_one<Category>(*c.id).parent_id, b.id) << "c's old copy did not move it back";
+}
+
+// The old list still holds the item, but another list it is appended to in the flush moves it.
+TEST_P(OrmTest, AnItemAppendedToAnotherListMovesWhileItsOldLoadedListStillHoldsIt) {
+  Session setup(db());
+  User ann = make_user("ann"), bob = make_user("bob");
+  setup.add(ann);
+  setup.add(bob);
+  setup.commit();
+  Post post = make_post(*ann.id, "moving");
+  setup.add(post);
+  setup.commit();
+
+  Session session(db());
+  auto users = session.exec(select<User>().order_by(col(&User::name)).options(selectinload(&User::posts)));
+  ASSERT_EQ(users.size(), 2u);
+  auto old_owner = std::make_shared<User>(std::move(users[0]));
+  auto new_owner = std::make_shared<User>(std::move(users[1]));
+  ASSERT_EQ(old_owner->posts.get().size(), 1u);
+  new_owner->posts.append(old_owner->posts.get()[0]);
+  session.add(old_owner);
+  session.add(new_owner);
+  session.commit();
+  EXPECT_EQ(Session(db()).get_one<Post>(*post.id).user_id, *bob.id);
+}
+
 TEST_P(OrmTest, RemovingFromADeleteOrphanListDeletesTheChildAndItsCascades) {
   auto author = new_user("ann");
   auto keep = new_post("keep"), drop = new_post("drop");

@@ -65,6 +65,8 @@ struct ModelPlanInfo {
   bool (*key_unset)(const void*);  // a key column is unset: the row is not in the database yet
 };
 
+inline constexpr std::uint32_t no_view = ~std::uint32_t{0};
+
 struct FlushNode {
   void* object;
   const ModelPlanInfo* model;
@@ -77,8 +79,19 @@ struct FlushNode {
   bool deleted = false;      // an orphan the flush deleted
   bool writes = false;       // the plan writes it (insert, or an update with something to write)
   bool walked = false;
+  bool staged = false;       // add()/update() named it (not only reached through a relationship)
+  std::uint32_t last_view = no_view;  // its newest RelationshipView, chained through `previous`
   std::uint64_t undo_offset = 0;
   std::uint32_t waiting = 0;  // unwritten inserts whose keys it needs
+};
+
+// A foreign key of an object reached through a relationship that only repeats what a loaded,
+// unchanged relationship shows (a list's item holds the list owner's key, an object holds its
+// loaded to-one target's key). The relationship may be an old copy of a row another object has
+// moved since: the flush does not write that column back unless the flush itself assigns it.
+struct RelationshipView {
+  std::uint32_t column_index;
+  std::uint32_t previous;  // the node's older view, or no_view
 };
 
 // `target`'s foreign key takes `source`'s key (`source` = no_node: NULL).
@@ -107,6 +120,7 @@ class FlushPlan {
   schema::Dialect dialect;
   std::vector<FlushNode> nodes;
   std::vector<KeyAssignment> assignments;
+  std::vector<RelationshipView> views;
   StateArena undo;
   std::uint32_t segments = 1;
   // Run after every statement succeeded: the relationships' other sides, link rows put in
@@ -155,6 +169,14 @@ class FlushPlan {
 
   // The assignments whose target is `node`.
   std::span<const std::uint32_t> assignments_of(NodeId node);
+
+  void add_view(NodeId node, std::size_t column_index) {
+    views.push_back({static_cast<std::uint32_t>(column_index), nodes[node].last_view});
+    nodes[node].last_view = static_cast<std::uint32_t>(views.size() - 1);
+  }
+  // Clears in `changed` the columns of `node` that only repeat a relationship's view, when the
+  // node was reached (not staged) and no assignment of the flush writes them.
+  void drop_views(NodeId node, std::span<bool> changed);
 
  private:
   void index_assignments();

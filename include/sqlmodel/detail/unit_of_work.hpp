@@ -5,7 +5,10 @@
 //    followed, and each object reached is classified: an unset generated key (or a key the
 //    session has never seen, for a natural key) is a new row to INSERT; a row the session read
 //    or wrote is checked for changed columns; a row it never saw is left as it is, only its key
-//    is used. Each relationship that changed (or belongs to a new object) says which foreign
+//    is used. Without an identity map an object reached through a loaded list may be an old
+//    copy of a row that another object has moved since: a foreign key that only repeats what a
+//    loaded, unchanged relationship shows is not written from an object the flush merely
+//    reached (FlushPlan::RelationshipView); a staged object's columns are written as they are. Each relationship that changed (or belongs to a new object) says which foreign
 //    key takes which object's key: Post.author -> posts.user_id takes the author's id;
 //    User.posts -> each added post's user_id takes the user's id; a many-to-many item -> a new
 //    link row whose two keys come from both sides. Objects taken out of a to-many list (or
@@ -264,6 +267,16 @@ inline const char link_removal_tag = 0;
 template <typename T, auto Member>
 inline const char link_replacement_tag = 0;
 
+// `node`'s foreign key (`column`, holding `foreign_key`) as a loaded, unchanged relationship
+// shows it: pointing at `key` (FlushPlan::RelationshipView).
+template <typename ForeignKey, typename Key>
+void note_view(FlushPlan& plan, NodeId node, const ForeignKeyColumn& column, const ForeignKey& foreign_key,
+               const Key& key) {
+  const auto* held = key_of(foreign_key);
+  const auto* shown = key_of(key);
+  if (held && shown && *held == *shown) plan.add_view(node, column.column_index);
+}
+
 // The node of `object` (reached through a relationship), added and classified when new.
 template <TableModel U, typename S>
 NodeId reach(S& session, FlushPlan& plan, const std::shared_ptr<U>& object, std::uint32_t segment) {
@@ -422,7 +435,10 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
       const NodeId child = reach(session, plan, item, segment);
       const bool added = owner_new || (changed && std::none_of(original.begin(), original.end(),
                                                                [&](const auto& o) { return o == item; }));
-      if (!added) continue;
+      if (!added) {
+        note_view(plan, child, *column, (*item).*R::remote_key, object.*R::local_key);
+        continue;
+      }
       plan.assignments.push_back({child, id, column, path});
       if constexpr (has_inverse) {
         constexpr const auto& back = relationship_at<Target, inverse>;
@@ -480,6 +496,8 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
       if (changed || owner_new) {
         if (target_node != no_node) plan.assignments.push_back({id, target_node, column, path});
         else if (changed) plan.assignments.push_back({id, no_node, column, path});
+      } else if (target_node != no_node) {
+        note_view(plan, id, *column, object.*R::local_key, (*target).*R::remote_key);
       }
       if constexpr (has_inverse) {
         if (changed || owner_new) {
@@ -515,6 +533,7 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
       // One-to-one from the parent's side: the target holds the foreign key (R::remote_key).
       const ForeignKeyColumn* column = &foreign_key_of<Target, R::remote_key, T, R::local_key>;
       if ((changed || owner_new) && target_node != no_node) plan.assignments.push_back({target_node, id, column, path});
+      else if (target_node != no_node) note_view(plan, target_node, *column, (*target).*R::remote_key, object.*R::local_key);
       if (changed && relationship_access::original_loaded(member)) {
         const auto& old = relationship_access::original(member);
         if (old && old != target) {
@@ -623,6 +642,7 @@ void write_update(S& session, FlushPlan& plan, NodeId id, std::optional<std::siz
     else {
       StateArena scratch;
       compare_row_state(state, object, session.dialect(), scratch, std::span<bool>(set));
+      plan.drop_views(id, std::span<bool>(set));
     }
   } else {  // update_assigned: the foreign keys the flush wrote, and updated_at
     for (std::uint32_t index : plan.assignments_of(id))
@@ -935,6 +955,7 @@ const ModelOps<S>& model_ops() {
       std::array<bool, column_count<T>> changed{};
       StateArena scratch;
       compare_row_state(state, object, session.dialect(), scratch, std::span<bool>(changed));
+      plan.drop_views(id, std::span<bool>(changed));
       for (std::size_t key : primary_key_indexes<T>) changed[key] = false;
       if constexpr (is_versioned<T>()) changed[version_index<T>()] = false;
       return std::find(changed.begin(), changed.end(), true) != changed.end();
@@ -1054,12 +1075,13 @@ void run_flush(S& session, std::span<const StagedWrite> staged, bool& wrote) {
     if (write.kind == WriteKind::update && (action == NodeAction::none || action == NodeAction::insert))
       action = NodeAction::update_all;
     if (!indexed) {
-      plan.add_unindexed(write.object, write.model, write.shared, action, segment);
+      plan.nodes[plan.add_unindexed(write.object, write.model, write.shared, action, segment)].staged = true;
       continue;
     }
-    const NodeId id = plan.find(write.object);
-    if (id == no_node) plan.add(write.object, write.model, write.shared, action, segment);
+    NodeId id = plan.find(write.object);
+    if (id == no_node) id = plan.add(write.object, write.model, write.shared, action, segment);
     else if (plan.nodes[id].action == NodeAction::none) plan.nodes[id].action = action;
+    plan.nodes[id].staged = true;
   }
   plan.segments = segment + 1;
 
