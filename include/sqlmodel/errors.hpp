@@ -77,6 +77,46 @@ class StaleData : public DatabaseError {
   std::string key_;
 };
 
+// Text holding a NUL byte, bound for PostgreSQL: its text types cannot store one, and libpq
+// passes parameters as C strings, so the value would silently end at the NUL ("a\0b" stored
+// as "a", and where(col == "admin\0evil") matching the row "admin"). Refused before the
+// statement runs, on every write and bind path; bytes belong in a blob (std::vector<std::byte>,
+// bytea). SQLite stores such text whole and is not affected.
+class NulInTextError : public DatabaseError {
+ public:
+  // `column` empty: only the parameter's position is known (a text() query, an array
+  // element); `statement` is then quoted.
+  NulInTextError(std::string table, std::string column, int parameter = -1, std::string statement = {})
+      : DatabaseError(describe(table, column, parameter, statement), std::move(statement)),
+        table_(std::move(table)),
+        column_(std::move(column)),
+        parameter_(parameter) {}
+
+  const std::string& table() const { return table_; }
+  const std::string& column() const { return column_; }
+  // 0-based position of the parameter, or -1 when the column is named instead.
+  int parameter() const { return parameter_; }
+
+ private:
+  static std::string describe(const std::string& table, const std::string& column, int parameter,
+                              const std::string& statement) {
+    std::string subject;
+    if (!column.empty())
+      subject = "text for column '" + (table.empty() ? column : table + "." + column) + "'";
+    else
+      subject = "text parameter $" + std::to_string(parameter + 1) +
+                (table.empty() ? std::string() : " of a statement on table '" + table + "'");
+    return subject +
+           " holds a NUL byte, which PostgreSQL text cannot store (the value would be cut at it); nothing "
+           "was written. Bytes belong in a blob column (std::vector<std::byte>, bytea)" +
+           (column.empty() && !statement.empty() ? "\n  statement: " + statement : std::string());
+  }
+
+  std::string table_;
+  std::string column_;
+  int parameter_;
+};
+
 // Optimistic concurrency (a model with a SQLMODEL_FIELD(.version = true) column): the UPDATE or
 // DELETE of a row said `AND version = <the object's version>` and matched nothing, because
 // another session changed (or deleted) the row since this object was read.

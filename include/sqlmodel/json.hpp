@@ -57,9 +57,9 @@ void for_each_json_field(F&& f) {
       f(column.key_in_json(), Column::member, column.has_default);
     });
   } else {
-    std::apply([&](const auto&... fields) {
-      (f(fields.name, std::remove_cvref_t<decltype(fields)>::member, fields.has_default), ...);
-    }, mirror_traits<M>::fields);
+    detail::traits_for_each(mirror_traits<M>::fields, [&](auto, const auto& field) {
+      f(field.name, std::remove_cvref_t<decltype(field)>::member, field.has_default);
+    });
   }
 }
 

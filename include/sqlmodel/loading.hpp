@@ -103,7 +103,7 @@ auto linked(const T& object, M T::*member) {
   constexpr std::size_t index = detail::link_relationship_index<T, M>();
   static_assert(index < detail::relationship_count<T>(),
                 "linked(): the member is not a many-to-many relationship (link_relationship)");
-  using R = std::remove_cvref_t<decltype(std::get<index>(model_traits<T>::relationships))>;
+  using R = std::remove_cvref_t<decltype(detail::traits_get<index>(model_traits<T>::relationships))>;
   using Target = typename R::target_type;
   using Link = typename R::link_type;
   const auto& items = related(object, member);

@@ -42,11 +42,9 @@ void assign_field(To& to, const From& from) {
 // The fields that stand for a table member (a mirror_own_field maps to none).
 template <typename M, typename F>
 void for_each_mirror_field(F&& f) {
-  std::apply([&](const auto&... fields) {
-    ([&](const auto& field) {
-      if constexpr (requires { std::remove_cvref_t<decltype(field)>::table_member; }) f(field);
-    }(fields), ...);
-  }, mirror_traits<M>::fields);
+  detail::traits_for_each(mirror_traits<M>::fields, [&](auto, const auto& field) {
+    if constexpr (requires { std::remove_cvref_t<decltype(field)>::table_member; }) f(field);
+  });
 }
 
 }  // namespace detail

@@ -97,8 +97,7 @@ struct polymorphic_columns {
   }
   template <typename... Models>
   void add_models(std::tuple<Models...>*) {
-    (std::apply([&](const auto&... column) { (add_name(column.name), ...); },
-                model_traits<Models>::columns),
+    (detail::traits_for_each(model_traits<Models>::columns, [&](auto, const auto& column) { add_name(column.name); }),
      ...);
   }
 };

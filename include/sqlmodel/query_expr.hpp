@@ -135,6 +135,10 @@ struct RenderContext {
   schema::Dialect dialect;
   std::string& sql;
   std::vector<detail::Param>& params;
+  // The column the values being bound are compared with or assigned to, when there is one:
+  // a NUL in text bound for PostgreSQL is refused naming it (NulInTextError).
+  std::string_view subject_table = {};
+  std::string_view subject_column = {};
 
   void bind(detail::Param value);
   void identifier(std::string_view name);

@@ -494,7 +494,7 @@ void Session::bulk_insert(std::span<const T> objects) {
   // not assigned).
   auto bind_row = [&](Statement& statement, const T& object, const std::string& shape) {
     int position = 0;
-    for_each_column<T>([&](auto index, const auto&) {
+    for_each_column<T>([&](auto index, const auto& column) {
       if (shape[index()] != 'w') return;
       if constexpr (SingleTableModel<T>) {
         if constexpr (index() == detail::discriminator_index<T>()) {
@@ -504,7 +504,7 @@ void Session::bulk_insert(std::span<const T> objects) {
           }
         }
       }
-      detail::bind_insert_value<T, index()>(statement, position++, object, now);
+      detail::bind_insert_value<T, index()>(statement, position++, object, now, column);
     });
     detail::bind_discriminator_column<T>(statement, position);
   };
@@ -543,7 +543,7 @@ void Session::copy_rows(std::string_view table, std::span<const std::string_view
   for (std::size_t i = 0; i < columns.size(); ++i)
     copy_sql += (i ? ", " : "") + schema::quote_identifier(dialect_, columns[i]);
   copy_sql += ") FROM STDIN";
-  detail::CopyText encoder(std::move(copy_sql));
+  detail::CopyText encoder(std::move(copy_sql), std::string(table));
   const bool observed = is_observed();
   const auto start = observed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   std::size_t next = 0;

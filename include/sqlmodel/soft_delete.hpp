@@ -31,8 +31,8 @@ namespace sqlmodel {
 template <TableModel T>
 constexpr bool is_soft_deletable() {
   bool found = false;
-  std::apply([&](const auto&... columns) { ((found = found || columns.role == ColumnRole::deleted_at), ...); },
-             model_traits<T>::columns);
+  detail::traits_for_each(model_traits<T>::columns,
+                          [&](auto, const auto& column) { found = found || column.role == ColumnRole::deleted_at; });
   return found;
 }
 
@@ -41,9 +41,9 @@ namespace detail {
 template <TableModel T>
 constexpr std::string_view deleted_at_column() {
   std::string_view name;
-  std::apply([&](const auto&... columns) {
-    ((columns.role == ColumnRole::deleted_at ? (name = columns.name, 0) : 0), ...);
-  }, model_traits<T>::columns);
+  detail::traits_for_each(model_traits<T>::columns, [&](auto, const auto& column) {
+    if (column.role == ColumnRole::deleted_at) name = column.name;
+  });
   return name;
 }
 }  // namespace detail

@@ -215,8 +215,8 @@ namespace detail {
 template <TableModel T>
 constexpr bool has_field_constraints() {
   bool any = false;
-  std::apply([&](const auto&... columns) { ((any = any || detail::has_constraints(columns)), ...); },
-             model_traits<T>::columns);
+  detail::traits_for_each(model_traits<T>::columns,
+                          [&](auto, const auto& column) { any = any || detail::has_constraints(column); });
   return any;
 }
 
@@ -239,9 +239,9 @@ template <MirrorModel M>
 std::vector<ValidationFailure> validation_failures(const M& object) {
   using Table = typename mirror_traits<M>::table_model;
   std::vector<ValidationFailure> failures;
-  std::apply([&](const auto&... fields) {
-    (detail::check_mirror_field<Table>(fields, object, failures), ...);
-  }, mirror_traits<M>::fields);
+  detail::traits_for_each(mirror_traits<M>::fields, [&](auto, const auto& field) {
+    detail::check_mirror_field<Table>(field, object, failures);
+  });
   return failures;
 }
 

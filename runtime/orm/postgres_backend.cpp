@@ -89,7 +89,11 @@ class PostgresStatement final : public Statement {
     auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
     slot(index) = std::string(buffer, end);
   }
-  void bind_text(int index, std::string_view value) override { slot(index) = std::string(value); }
+  void bind_text(int index, std::string_view value) override {
+    // libpq sends parameters as C strings: a NUL would silently end the value.
+    if (value.find('\0') != std::string_view::npos) throw NulInTextError(table_, "", index, sql());
+    slot(index) = std::string(value);
+  }
   void bind_blob(int index, std::span<const std::uint8_t> value) override {
     static constexpr char digits[] = "0123456789abcdef";
     std::string text = "\\x";
@@ -295,7 +299,8 @@ std::unique_ptr<detail::Connection> open_postgres_connection(const std::string& 
   try {
     return std::make_unique<PostgresOrmConnection>(uri);
   } catch (const std::exception& error) {
-    throw ConnectionError(std::string("cannot connect to PostgreSQL: ") + first_line(error.what()));
+    // libpq may quote the URL, password included.
+    throw ConnectionError(db::mask_url_secrets("cannot connect to PostgreSQL: " + first_line(error.what()), uri));
   }
 }
 

@@ -78,7 +78,21 @@ void bind_param(Statement& statement, int index, const Param& param) {
       param);
 }
 
+// PostgreSQL text cannot hold a NUL, and libpq would cut the parameter at it: a WHERE on
+// "admin\0evil" would compare with "admin". Refused while the statement is rendered, naming
+// the column the value meets (values bound by their codec at execution, arrays, are checked by
+// the statement itself).
+static void refuse_nul_text(schema::Dialect dialect, const Param& value, std::string_view table,
+                            std::string_view column, std::size_t parameter) {
+  if (dialect != schema::Dialect::postgresql) return;
+  const auto* text = std::get_if<std::string>(&value);
+  if (!text || text->find('\0') == std::string::npos) return;
+  if (column.empty()) throw NulInTextError("", "", static_cast<int>(parameter));
+  throw NulInTextError(std::string(table), std::string(column));
+}
+
 void RenderContext::bind(Param value) {
+  refuse_nul_text(dialect, value, subject_table, subject_column, params.size());
   params.push_back(std::move(value));
   sql += placeholder(dialect, params.size());
 }
@@ -117,13 +131,41 @@ void Value::render(RenderContext& context) const {
   context.sql += ")";
 }
 
+// The column a value is compared with, for messages about the value.
+class SubjectScope {
+ public:
+  SubjectScope(RenderContext& context, const SqlNode* node)
+      : context_(context), table_(context.subject_table), column_(context.subject_column) {
+    if (const auto* column = dynamic_cast<const Column*>(node)) {
+      context.subject_table = column->table;
+      context.subject_column = column->column;
+    }
+  }
+  ~SubjectScope() {
+    context_.subject_table = table_;
+    context_.subject_column = column_;
+  }
+  SubjectScope(const SubjectScope&) = delete;
+  SubjectScope& operator=(const SubjectScope&) = delete;
+
+ private:
+  RenderContext& context_;
+  std::string_view table_, column_;
+};
+
 void Binary::render(RenderContext& context) const {
   if (parenthesised) context.sql += "(";
-  left->render(context);
+  {
+    SubjectScope subject(context, right.get());
+    left->render(context);
+  }
   context.sql += " ";
   context.sql += op;
   context.sql += " ";
-  right->render(context);
+  {
+    SubjectScope subject(context, left.get());
+    right->render(context);
+  }
   if (parenthesised) context.sql += ")";
 }
 
@@ -166,6 +208,7 @@ void InList::render(RenderContext& context) const {
   }
   operand->render(context);
   context.sql += " IN (";
+  SubjectScope subject(context, operand.get());
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i) context.sql += ", ";
     context.bind(values[i]);
@@ -447,7 +490,10 @@ RenderedQuery render_update(schema::Dialect dialect, std::string_view model, std
     if (i) query.sql += ", ";
     context.identifier(assignments[i].column);
     query.sql += " = ";
+    context.subject_table = table;
+    context.subject_column = assignments[i].column;
     assignments[i].value->render(context);
+    context.subject_table = context.subject_column = {};
   }
   if (where) {
     query.sql += " WHERE ";

@@ -128,6 +128,10 @@ class Describer {
         if (std::optional<RelationshipCode> described = describe_relationship(table, relationship))
           code.relationships.push_back(std::move(*described));
     if (table.discriminator) code.single_table = describe_hierarchy(table, nullptr, code.type);
+    if (table.joined_parent)
+      for (const TableModel& parent : models_.tables)
+        if (parent.decl->getCanonicalDecl() == table.joined_parent->getCanonicalDecl())
+          code.joined_parent_table = parent.name;
     return code;
   }
 

@@ -71,6 +71,8 @@ struct TableCode {
   std::vector<ColumnCode> columns;
   std::vector<RelationshipCode> relationships;
   std::optional<SingleTableCode> single_table;
+  // Joined-table inheritance: the direct parent's table (the ORM refuses the model for now).
+  std::optional<std::string> joined_parent_table;
 };
 
 // One sqlmodel::mirror_traits<T> (a SQLMODEL_MODEL struct: a Create / Read / Update shape).

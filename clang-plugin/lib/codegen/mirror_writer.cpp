@@ -11,7 +11,7 @@ std::string write_mirror_traits(const MirrorCode& code) {
   text += "  using table_model = " + code.table_type + ";\n";
   text += "  static constexpr std::string_view model_name = " + schema::cpp_string_literal(code.model_name) + ";\n";
   text += std::string("  static constexpr bool partial = ") + (code.partial ? "true" : "false") + ";\n";
-  text += "  static constexpr auto fields = std::tuple{\n";
+  text += "  static constexpr auto fields = sqlmodel::detail::flat_tuple{\n";
   for (const MirrorCode::Field& field : code.fields) {
     if (field.own) {
       text += "      sqlmodel::mirror_own_field<&" + code.type + "::" + field.member + ">{.name = " +

@@ -122,16 +122,19 @@ std::string write_model_traits(const TableCode& code) {
   std::string text = "template <>\nstruct sqlmodel::model_traits<" + code.type + "> {\n";
   text += "  static constexpr std::string_view model_name = " + schema::cpp_string_literal(code.model_name) + ";\n";
   text += "  static constexpr std::string_view table_name = " + schema::cpp_string_literal(code.table_name) + ";\n";
-  text += "  static constexpr auto columns = std::tuple{\n";
+  // A flat tuple: std::tuple nests a template per element and failed past ~500 columns.
+  text += "  static constexpr auto columns = sqlmodel::detail::flat_tuple{\n";
   for (const ColumnCode& column : code.columns) text += "      " + write_column(code, column) + ",\n";
   text += "  };\n";
   if (!code.relationships.empty()) {
-    text += "  static constexpr auto relationships = std::tuple{\n";
+    text += "  static constexpr auto relationships = sqlmodel::detail::flat_tuple{\n";
     for (const RelationshipCode& relationship : code.relationships)
       text += "      " + write_relationship(code, relationship) + ",\n";
     text += "  };\n";
   }
   if (code.single_table) text += write_single_table(*code.single_table);
+  if (code.joined_parent_table)
+    text += "  static constexpr std::string_view joined_parent_table = " + schema::cpp_string_literal(*code.joined_parent_table) + ";\n";
   text += "};\n";
   return text;
 }

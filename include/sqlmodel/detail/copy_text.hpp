@@ -11,14 +11,16 @@
 #include <string_view>
 #include <vector>
 
+#include "sqlmodel/errors.hpp"
 #include "sqlmodel/statement.hpp"
 
 namespace sqlmodel::detail {
 
 class CopyText final : public BindOnlyStatement {
  public:
-  // `sql` is the COPY statement, for listeners and errors.
-  explicit CopyText(std::string sql) : BindOnlyStatement(std::move(sql), schema::Dialect::postgresql) {}
+  // `sql` is the COPY statement, for listeners and errors; `table` the table it writes.
+  CopyText(std::string sql, std::string table)
+      : BindOnlyStatement(std::move(sql), schema::Dialect::postgresql), table_(std::move(table)) {}
 
   // Rows are appended to `out`; start_row() before the first field of each row.
   void start_row(std::string& out) {
@@ -45,7 +47,9 @@ class CopyText final : public BindOnlyStatement {
       out.append(buffer, result.ptr);
     }
   }
-  void bind_text(int, std::string_view value) override {
+  void bind_text(int index, std::string_view value) override {
+    // COPY text has no escape for a NUL, and the server refuses the raw byte.
+    if (value.find('\0') != std::string_view::npos) throw NulInTextError(table_, "", index, sql());
     std::string& out = field();
     std::size_t plain = 0;
     for (std::size_t i = 0; i < value.size(); ++i) {
@@ -76,6 +80,7 @@ class CopyText final : public BindOnlyStatement {
     return *out_;
   }
 
+  std::string table_;
   std::string* out_ = nullptr;
   bool first_field_ = true;
 };

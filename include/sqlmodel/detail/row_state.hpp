@@ -377,9 +377,9 @@ void write_state(StateArena& out, const V& value, schema::Dialect dialect) {
 template <TableModel T>
 constexpr bool all_columns_direct() {
   bool direct = true;
-  std::apply([&](const auto&... columns) {
-    ((direct = direct && state_codec<typename std::remove_cvref_t<decltype(columns)>::value_type>::direct), ...);
-  }, model_traits<T>::columns);
+  traits_for_each(model_traits<T>::columns, [&](auto, const auto& column) {
+    direct = direct && state_codec<typename std::remove_cvref_t<decltype(column)>::value_type>::direct;
+  });
   return direct;
 }
 

@@ -117,7 +117,7 @@ void assign_discriminator(T& object) {
   if constexpr (SingleTableModel<T>) {
     if constexpr (discriminator_is_member<T>()) {
       if (model_traits<T>::polymorphic_identity.empty()) return;
-      constexpr auto& column = std::get<discriminator_index<T>()>(model_traits<T>::columns);
+      constexpr auto& column = detail::traits_get<discriminator_index<T>()>(model_traits<T>::columns);
       detail::assign_identity(object.*std::remove_cvref_t<decltype(column)>::member,
                               model_traits<T>::polymorphic_identity, model_traits<T>::model_name);
     }

@@ -74,10 +74,10 @@ namespace sqlmodel::detail {
 // The index of T's version column (ColumnRole::version), or column_count<T>.
 template <TableModel T>
 consteval std::size_t version_index() {
-  std::size_t found = column_count<T>, index = 0;
-  std::apply([&](const auto&... columns) {
-    ((columns.role == ColumnRole::version && found == column_count<T> ? void(found = index++) : void(index++)), ...);
-  }, model_traits<T>::columns);
+  std::size_t found = column_count<T>;
+  traits_for_each(model_traits<T>::columns, [&](auto index, const auto& column) {
+    if (column.role == ColumnRole::version && found == column_count<T>) found = index;
+  });
   return found;
 }
 template <TableModel T>

@@ -1,0 +1,91 @@
+// The list type of the generated traits' `columns`, `relationships` and `fields`. std::tuple
+// nests one class template per element in libstdc++ (and libc++), so a table of 500 columns
+// exceeded g++'s template instantiation depth (900) and one of 600 clang++'s (1024);
+// PostgreSQL allows 1,600. Here every element is a direct base class, side by side: the depth
+// stays constant however many columns a table has.
+//
+// The ORM reads both this and std::tuple (hand-written traits may use either) through
+// traits_get<I>, traits_apply and traits_size_v.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace sqlmodel::detail {
+
+template <std::size_t I, typename T>
+struct flat_tuple_leaf {
+  T value;
+};
+
+template <typename Indexes, typename... Ts>
+struct flat_tuple_base;
+
+template <std::size_t... I, typename... Ts>
+struct flat_tuple_base<std::index_sequence<I...>, Ts...> : flat_tuple_leaf<I, Ts>... {
+  constexpr flat_tuple_base() = default;
+  constexpr explicit flat_tuple_base(const Ts&... values) : flat_tuple_leaf<I, Ts>{values}... {}
+};
+
+template <typename... Ts>
+struct flat_tuple : flat_tuple_base<std::index_sequence_for<Ts...>, Ts...> {
+  using flat_tuple_base<std::index_sequence_for<Ts...>, Ts...>::flat_tuple_base;
+};
+template <typename... Ts>
+flat_tuple(Ts...) -> flat_tuple<Ts...>;
+
+// Element I: the one leaf with index I is found by overload resolution (a derived-to-base
+// conversion), not by walking the list.
+template <std::size_t I, typename T>
+constexpr const T& flat_tuple_get(const flat_tuple_leaf<I, T>& leaf) {
+  return leaf.value;
+}
+
+template <typename Tuple>
+struct traits_size;
+template <typename... Ts>
+struct traits_size<std::tuple<Ts...>> : std::integral_constant<std::size_t, sizeof...(Ts)> {};
+template <typename... Ts>
+struct traits_size<flat_tuple<Ts...>> : std::integral_constant<std::size_t, sizeof...(Ts)> {};
+template <typename Tuple>
+inline constexpr std::size_t traits_size_v = traits_size<std::remove_cvref_t<Tuple>>::value;
+
+template <std::size_t I, typename... Ts>
+constexpr const auto& traits_get(const std::tuple<Ts...>& tuple) {
+  return std::get<I>(tuple);
+}
+template <std::size_t I, typename... Ts>
+constexpr const auto& traits_get(const flat_tuple<Ts...>& tuple) {
+  return flat_tuple_get<I>(tuple);
+}
+
+// f(std::integral_constant<std::size_t, I>{}, element I) for every element, in order. The calls
+// are the elements of a braced list, evaluated left to right, not a fold expression: clang
+// refuses to instantiate a fold of more than 256 operands (its bracket depth), and a table
+// may have 1,600 columns. Prefer it to traits_apply with a fold over the pack.
+template <typename... Ts, typename F>
+constexpr void traits_for_each(const std::tuple<Ts...>& tuple, F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (void)std::initializer_list<int>{0, (f(std::integral_constant<std::size_t, I>{}, std::get<I>(tuple)), 0)...};
+  }(std::index_sequence_for<Ts...>{});
+}
+// The leaves are named by their types (a cast to a known base), not found by deduction per
+// element: the walk stays linear in the number of columns.
+template <std::size_t... I, typename... Ts, typename F>
+constexpr void traits_for_each(const flat_tuple_base<std::index_sequence<I...>, Ts...>& tuple, F&& f) {
+  (void)std::initializer_list<int>{
+      0, (f(std::integral_constant<std::size_t, I>{}, static_cast<const flat_tuple_leaf<I, Ts>&>(tuple).value), 0)...};
+}
+
+// f(element0, element1, ...), as std::apply.
+template <typename F, typename Tuple>
+constexpr decltype(auto) traits_apply(F&& f, const Tuple& tuple) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+    return std::forward<F>(f)(traits_get<I>(tuple)...);
+  }(std::make_index_sequence<traits_size_v<Tuple>>{});
+}
+
+}  // namespace sqlmodel::detail
