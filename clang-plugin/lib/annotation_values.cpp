@@ -1,5 +1,6 @@
 #include "annotation_values.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "clang/AST/APValue.h"
@@ -8,6 +9,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace sqlmodel::plugin {
 namespace {
@@ -15,29 +17,51 @@ namespace {
 constexpr long long unset_int = -2147483647LL - 1;  // sqlmodel::unset
 constexpr llvm::StringLiteral prefix = "sqlmodel.";
 
-// A C string from a character array value (a constexpr char[] variable).
-std::optional<std::string> string_from_char_array(const clang::APValue& array, unsigned offset) {
+// The option struct each annotation kind's macro passes (include/sqlmodel/annotations.hpp).
+std::optional<std::string> option_struct_for(const std::string& kind) {
+  static const std::pair<const char*, const char*> structs[] = {
+      {"table", "sqlmodel::Table"},   {"model", "sqlmodel::Model"},   {"field", "sqlmodel::Field"},
+      {"relationship", "sqlmodel::Relationship"}, {"index", "sqlmodel::Index"},
+      {"unique", "sqlmodel::Unique"}, {"check", "sqlmodel::Check"}};
+  for (const auto& [name, option_struct] : structs)
+    if (kind == name) return std::string(option_struct);
+  return std::nullopt;
+}
+
+// The text a `const char*` option points at: up to its terminating NUL. `embedded_nul` is set
+// when characters follow a NUL inside the literal or array ("users\0x"): what C++ reads as
+// the string would silently end there, so the option is refused instead.
+std::optional<std::string> string_from_char_array(const clang::APValue& array, unsigned offset,
+                                                  bool& embedded_nul) {
   if (!array.isArray()) return std::nullopt;
   std::string text;
+  bool ended = false;
   for (unsigned i = offset; i < array.getArraySize(); ++i) {
     const clang::APValue& element = i < array.getArrayInitializedElts()
                                         ? array.getArrayInitializedElt(i)
                                         : array.getArrayFiller();
     if (!element.isInt()) return std::nullopt;
     char c = static_cast<char>(element.getInt().getExtValue());
-    if (c == '\0') return text;
-    text += c;
+    if (ended) {
+      if (c != '\0') embedded_nul = true;
+      continue;
+    }
+    if (c == '\0') ended = true;
+    else text += c;
   }
   return text;
 }
 
-std::optional<std::string> string_from_literal(const clang::StringLiteral& literal,
-                                               unsigned offset) {
+std::optional<std::string> string_from_literal(const clang::StringLiteral& literal, unsigned offset,
+                                               bool& embedded_nul) {
   if (literal.getCharByteWidth() != 1) return std::nullopt;
   llvm::StringRef bytes = literal.getBytes();
   if (offset > bytes.size()) return std::nullopt;
   bytes = bytes.drop_front(offset);
-  return bytes.take_until([](char c) { return c == '\0'; }).str();
+  llvm::StringRef text = bytes.take_until([](char c) { return c == '\0'; });
+  if (text.size() < bytes.size() && bytes.drop_front(text.size()).find_if([](char c) { return c != '\0'; }) != llvm::StringRef::npos)
+    embedded_nul = true;
+  return text.str();
 }
 
 // A `const char*` option: nullptr, a string literal, or a constexpr character array.
@@ -53,20 +77,25 @@ bool read_string(const clang::APValue& value, OptionValue& out, std::string& err
   auto offset = static_cast<unsigned>(value.getLValueOffset().getQuantity());
   clang::APValue::LValueBase base = value.getLValueBase();
   std::optional<std::string> text;
+  bool embedded_nul = false;
   if (const auto* expr = base.dyn_cast<const clang::Expr*>()) {
     if (const auto* literal = llvm::dyn_cast<clang::StringLiteral>(expr->IgnoreParens()))
-      text = string_from_literal(*literal, offset);
+      text = string_from_literal(*literal, offset, embedded_nul);
   } else if (const auto* decl = base.dyn_cast<const clang::ValueDecl*>()) {
     if (const auto* var = llvm::dyn_cast<clang::VarDecl>(decl)) {
       if (const clang::APValue* evaluated = var->getEvaluatedValue())
-        text = string_from_char_array(*evaluated, offset);
+        text = string_from_char_array(*evaluated, offset, embedded_nul);
       else if (const auto* init = var->getInit())
         if (const auto* literal = llvm::dyn_cast<clang::StringLiteral>(init->IgnoreParenImpCasts()))
-          text = string_from_literal(*literal, offset);
+          text = string_from_literal(*literal, offset, embedded_nul);
     }
   }
   if (!text) {
     error = "must be a string literal or a constexpr character array";
+    return false;
+  }
+  if (embedded_nul) {
+    error = "holds a NUL byte (\\0) before its end: the name or SQL would be cut there";
     return false;
   }
   out.kind = OptionValue::Kind::string;
@@ -110,6 +139,23 @@ bool read_member(const clang::QualType type, const clang::APValue& value, Option
   if (!value.isInt()) {
     error = "is not an integer constant";
     return false;
+  }
+  if (const auto* enum_type = type->getAs<clang::EnumType>()) {
+    // static_cast<OnDelete>(99) is a constant of the enum's type with no enumerator: it would
+    // read as whatever the plugin does with an unknown value (a default). Refused by value.
+    const clang::EnumDecl* decl = enum_type->getDecl();
+    const llvm::APSInt& number = value.getInt();
+    bool known = false;
+    std::string names;
+    for (const clang::EnumConstantDecl* enumerator : decl->enumerators()) {
+      if (llvm::APSInt::isSameValue(enumerator->getInitVal(), number)) known = true;
+      names += (names.empty() ? "" : ", ") + enumerator->getName().str();
+    }
+    if (!known) {
+      error = "is " + llvm::toString(number, 10) + ", which is not an enumerator of " +
+              decl->getQualifiedNameAsString() + " (" + names + "; a cast from an integer?)";
+      return false;
+    }
   }
   if (type->isBooleanType()) {
     out.kind = OptionValue::Kind::boolean;
@@ -243,6 +289,14 @@ std::optional<AnnotationValues> read_annotation(const clang::AnnotateAttr& attr,
     error = "options are not a sqlmodel option struct";
     return std::nullopt;
   }
+  // The macro passes ::sqlmodel::<Kind>{...}; anything else (a lambda, another struct) written
+  // into the annotation by hand would read as a model with no options.
+  if (std::optional<std::string> expected = option_struct_for(*kind);
+      expected && record->getQualifiedNameAsString() != *expected) {
+    error = "the annotation's argument is " + arg->getType().getAsString() + ", not the option struct " +
+            *expected + " (write " + "SQLMODEL_" + llvm::StringRef(*kind).upper() + "(...))";
+    return std::nullopt;
+  }
   unsigned index = 0;
   for (const clang::FieldDecl* field : record->fields()) {
     if (index >= value.getStructNumFields()) break;
@@ -250,6 +304,16 @@ std::optional<AnnotationValues> read_annotation(const clang::AnnotateAttr& attr,
     std::string member_error;
     if (!read_member(field->getType(), value.getStructField(index), member, member_error)) {
       error = "option '." + field->getName().str() + "' " + member_error;
+      return std::nullopt;
+    }
+    // An empty name or SQL snippet is never what was meant (`.name = ""` is not "the
+    // default": leave the option out for that). A comment may be empty.
+    const bool empty_string = member.kind == OptionValue::Kind::string && member.string.empty();
+    const bool empty_element = member.kind == OptionValue::Kind::strings &&
+                               std::find(member.strings.begin(), member.strings.end(), "") != member.strings.end();
+    if ((empty_string || empty_element) && field->getName() != "comment") {
+      error = "option '." + field->getName().str() + "' " + (empty_string ? "is" : "lists") +
+              " an empty string; leave the option out for its default";
       return std::nullopt;
     }
     result.values[field->getName().str()] = std::move(member);

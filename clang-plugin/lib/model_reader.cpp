@@ -290,12 +290,8 @@ ModelSet ModelReader::read(const std::vector<const clang::CXXRecordDecl*>& recor
   for (const clang::CXXRecordDecl* record : tables) {
     AnnotationValues& options = table_options_[record->getCanonicalDecl()];
     if (std::optional<AnnotationValues> read = single(*record, "table")) options = *read;
+    // An .inherit that is no enumerator (a cast from an integer) was refused while reading.
     std::optional<long long> inherit = options.integer("inherit");
-    if (inherit && *inherit != 0 && *inherit != inherit_joined && *inherit != inherit_single_table)
-      reporter_.report(Check::invalid_options,
-                       options.location_of("inherit", file_location(sources_, *record)),
-                       "SQLMODEL_TABLE: .inherit = " + std::to_string(*inherit) +
-                           " is not a sqlmodel::Inheritance (joined or single_table)");
     if (inherit == inherit_single_table) {
       single_table_children_.insert(record->getCanonicalDecl());
       children.push_back(record);
@@ -362,6 +358,16 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
                        "virtual bases cannot be mixins: their members have no fixed place");
       continue;
     }
+    if (base.getAccessSpecifier() != clang::AS_public) {
+      // The generated traits name the inherited members from outside the struct
+      // (&Child::id), which a private or protected base hides: the header would not compile.
+      reporter_.report(Check::unsupported_declaration, where,
+                       "table " + quoted(table.name) + " derives from " + quoted(base_record->getName()) + " " +
+                           (base.getAccessSpecifier() == clang::AS_private ? "privately" : "as protected") +
+                           ": the ORM reads the inherited columns from outside the struct; derive publicly "
+                           "(struct " + record.getName().str() + " : public " + base_record->getName().str() + ")");
+      continue;
+    }
     if (is_single_table_child(base_record) && !is_single_table_child(&record)) {
       // Reached only while reading a table of its own: single-table children are read
       // into their root's table, where their table bases are skipped.
@@ -406,7 +412,17 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
     add_declaration(*field);
     std::optional<AnnotationValues> field_options = single(*field, "field");
     std::optional<AnnotationValues> relationship_options = single(*field, "relationship");
-    if (field_options && field_options->flag("exclude")) continue;
+    if (field_options && field_options->flag("exclude")) {
+      // An excluded member is no column: any column option next to .exclude would be dropped
+      // without a word.
+      for (const auto& [option, written] : field_options->written)
+        if (option != "exclude")
+          reporter_.report(Check::invalid_options, written.designator,
+                           "SQLMODEL_FIELD: ." + option + " on " + quoted(field->getName()) +
+                               ", which .exclude = true leaves out of the table: the option would be "
+                               "ignored; drop one of them");
+      continue;
+    }
     if (field->isBitField()) {
       reporter_.report(Check::unsupported_member, file_location(sources_, *field),
                        "bit-field " + quoted(field->getName()) +
@@ -583,7 +599,10 @@ void ModelReader::read_relationship(const clang::FieldDecl& decl, const MemberTy
 }
 
 // The child table of joined-table inheritance starts with the parent's primary key columns,
-// each a foreign key to the parent (ON DELETE CASCADE), as SQLAlchemy's joined inheritance.
+// each a foreign key to the parent (ON DELETE CASCADE), as SQLAlchemy's joined inheritance. A
+// parent that is itself a joined child (Puppy : Dog : Animal) declares no key of its own: it
+// has its parent's, so the key's columns come from the nearest ancestor that declares them,
+// and the foreign key still refers to the direct parent's table (puppies.id -> dogs.id).
 void ModelReader::add_parent_key(const clang::CXXRecordDecl& parent, TableModel& table) {
   std::string parent_name = llvm::StringRef(parent.getName()).lower();
   for (const clang::AnnotateAttr* attr : sqlmodel_attrs(parent, "table")) {
@@ -592,8 +611,25 @@ void ModelReader::add_parent_key(const clang::CXXRecordDecl& parent, TableModel&
       parent_name = options->string("name").value_or(parent_name);
     break;
   }
+  auto declares_key = [&](const clang::CXXRecordDecl& record) {
+    for (const clang::FieldDecl* decl : record.fields()) {
+      std::vector<const clang::AnnotateAttr*> attrs = sqlmodel_attrs(*decl, "field");
+      std::string error;
+      if (attrs.empty() || decl->isInvalidDecl()) continue;
+      if (std::optional<AnnotationValues> options = read_annotation(*attrs[0], context_, error))
+        if (options->flag("primary_key")) return true;
+    }
+    return false;
+  };
+  const clang::CXXRecordDecl* key_owner = &parent;
+  for (int depth = 0; key_owner && !declares_key(*key_owner) && depth < 64; ++depth) {
+    std::vector<const clang::CXXRecordDecl*> grandparents;
+    collect_table_bases(*key_owner, grandparents, 0);
+    key_owner = grandparents.size() == 1 ? grandparents[0] : nullptr;
+  }
+  if (!key_owner) key_owner = &parent;
   std::vector<FieldModel> key;
-  for (const clang::FieldDecl* decl : parent.fields()) {
+  for (const clang::FieldDecl* decl : key_owner->fields()) {
     if (decl->isInvalidDecl() || decl->isBitField() || decl->getName().empty()) continue;
     std::vector<const clang::AnnotateAttr*> attrs = sqlmodel_attrs(*decl, "field");
     if (attrs.empty()) continue;
@@ -604,7 +640,7 @@ void ModelReader::add_parent_key(const clang::CXXRecordDecl& parent, TableModel&
     if (type.kind != MemberType::Kind::column) continue;
     FieldModel field;
     field.decl = decl;
-    field.owner = &parent;
+    field.owner = key_owner;
     field.type = type;
     field.type.optional = false;
     field.column.name = options->string("name").value_or(decl->getName().str());

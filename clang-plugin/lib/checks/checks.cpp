@@ -5,6 +5,7 @@ namespace sqlmodel::plugin {
 void run_all_checks(const CheckContext& context) {
   static constexpr void (*checks[])(const CheckContext&) = {
       check_table_names,
+      check_reserved_names,
       check_column_names,
       check_enum_names,
       check_primary_key,

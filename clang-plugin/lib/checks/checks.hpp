@@ -21,6 +21,7 @@ void check_foreign_key_index(const CheckContext&);       // warning: foreign key
 void check_constraint_columns(const CheckContext&);      // index/unique/check naming unknown columns
 void check_constraint_names(const CheckContext&);        // duplicate index / constraint names
 void check_duplicate_index(const CheckContext&);         // warning: identical duplicate index
+void check_reserved_names(const CheckContext&);          // sqlmodel_version, _sqlmodel_new_*
 void check_table_names(const CheckContext&);             // two models, one table name
 void check_column_names(const CheckContext&);            // two members, one column name
 void check_enum_names(const CheckContext&);              // two enums, one SQL enum name

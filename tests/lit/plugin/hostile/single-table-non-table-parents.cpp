@@ -27,5 +27,5 @@ struct SQLMODEL_TABLE(.name = "walls", .discriminator = "kind_cache", .polymorph
 struct SQLMODEL_TABLE(.inherit = static_cast<Inheritance>(7), .polymorphic_identity = "x") Odd : Person {};
 // CHECK: error: unions cannot be base classes
 // CHECK: error: base class has incomplete type
-// CHECK: error: SQLMODEL_TABLE: .inherit = 7 is not a sqlmodel::Inheritance (joined or single_table)
+// CHECK: error: SQLMODEL_TABLE: option '.inherit' is 7, which is not an enumerator of sqlmodel::Inheritance (unset, joined, single_table; a cast from an integer?)
 // CHECK: error: 'FromMirror' is marked .inherit = single_table but derives from no table struct
