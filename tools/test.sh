@@ -3,9 +3,18 @@
 # (one CTest test, `lit`), all under tools/with-postgres.sh so the PostgreSQL tests get a
 # real, throwaway server. Exits non-zero if the build or any test fails.
 #
-#   SQLMODEL_BUILD_DIR   build directory (default: build)
-#   SQLMODEL_JOBS        parallel build jobs (default: 2)
-#   CI=true              a test that needs PostgreSQL fails instead of skipping
+# Then a second build, $SQLMODEL_SANITIZE_DIR, with clang-19 and -fsanitize=address,undefined
+# (any report fails): the libFuzzer targets run for a bounded time (tools/fuzz.sh), and the
+# unit suites, the database integration suites, the fuzz regressions and the lit tests of the
+# command-line tools run again under the sanitizers. The ORM's integration suites are left out
+# of that build: compiled twice they would take the test command past 45 minutes on a 2-core
+# machine (see README.md, "Tests").
+#
+#   SQLMODEL_BUILD_DIR      build directory (default: build)
+#   SQLMODEL_SANITIZE_DIR   the sanitizer build (default: build-sanitize); SQLMODEL_SANITIZE=0 skips it
+#   SQLMODEL_FUZZ_SECONDS   seconds per fuzz target (default: 40; six targets)
+#   SQLMODEL_JOBS           parallel build jobs (default: 2)
+#   CI=true                 a test that needs PostgreSQL fails instead of skipping
 #
 # Missing Debian packages are installed first when run as root (see tools/deps.sh).
 set -euo pipefail
@@ -14,6 +23,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source tools/deps.sh
 
 BUILD_DIR=${SQLMODEL_BUILD_DIR:-build}
+SANITIZE_DIR=${SQLMODEL_SANITIZE_DIR:-build-sanitize}
+FUZZ_SECONDS=${SQLMODEL_FUZZ_SECONDS:-40}
 JOBS=${SQLMODEL_JOBS:-2}
 LOG_DIR="$BUILD_DIR/test-logs"
 started=$(date +%s)
@@ -40,6 +51,49 @@ test_status=0
 tools/with-postgres.sh ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 \
   2>&1 | tee "$LOG_DIR/ctest.log" || test_status=$?
 
+main_elapsed=$(($(date +%s) - started))
+
+# The sanitizer build: only the targets it runs. The suites are those without the ORM's
+# templates (the unit suites, the database integration suites), the fuzz targets and their
+# replays, and the tools the lit tests run; the plugin is not built (it runs inside clang,
+# which is not instrumented).
+sanitize_status=skipped
+fuzz_status=skipped
+if [[ ${SQLMODEL_SANITIZE:-1} != 0 ]]; then
+  sanitize_started=$(date +%s)
+  sanitize_targets=(
+    test_schema_model test_text_pattern test_snapshot test_ddl test_operations test_render_operations_sql
+    test_init_db test_migrate test_diagram
+    test_sqlite_integration test_postgres_integration test_render_operations test_migration_chain
+    sqlmodel-migrate sqlmodel-init-db foundation-demo
+  )
+  fuzz_targets=(snapshot_reader migration_file sql_expression sqlite_create_table url config)
+  for target in "${fuzz_targets[@]}"; do sanitize_targets+=("fuzz_$target" "fuzz_replay_$target"); done
+  sanitize_tests='^(test_(schema_model|text_pattern|snapshot|ddl|operations|render_operations_sql|init_db|migrate|diagram|sqlite_integration|postgres_integration|render_operations|migration_chain)\.|fuzz\.|lit$)'
+
+  step "sanitizers: configure $SANITIZE_DIR (clang-19, ASan + UBSan, libFuzzer targets)"
+  sanitize_status=0
+  CC=clang-19 CXX=clang++-19 cmake -S . -B "$SANITIZE_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" -DSQLMODEL_FUZZ=ON -DSQLMODEL_WITH_PLUGIN=OFF \
+    -DSQLMODEL_BUILD_BENCHMARKS=OFF >"$LOG_DIR/sanitize-configure.log" || sanitize_status=$?
+  step "sanitizers: build (-j$JOBS, ${#sanitize_targets[@]} targets)"
+  if ((sanitize_status == 0)); then
+    cmake --build "$SANITIZE_DIR" -j "$JOBS" --target "${sanitize_targets[@]}" -- -k 0 || sanitize_status=$?
+  fi
+  sanitize_built=$(date +%s)
+  step "fuzzing: ${#fuzz_targets[@]} targets, ${FUZZ_SECONDS} s each"
+  fuzz_status=0
+  tools/fuzz.sh "$SANITIZE_DIR" "$FUZZ_SECONDS" 2>&1 | tee "$LOG_DIR/fuzz.log" || fuzz_status=$?
+  fuzzed=$(date +%s)
+  step "sanitizers: tests (unit, database integration, fuzz regressions, lit) under ASan + UBSan"
+  # Any report aborts the test that raised it (-fno-sanitize-recover=all, LeakSanitizer on).
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    tools/with-postgres.sh ctest --test-dir "$SANITIZE_DIR" --output-on-failure --timeout 900 -R "$sanitize_tests" \
+    2>&1 | tee "$LOG_DIR/ctest-sanitize.log" || sanitize_status=$?
+  sanitize_elapsed=$(($(date +%s) - sanitize_started))
+  echo "sanitizer stage: build $((sanitize_built - sanitize_started)) s, fuzzing $((fuzzed - sanitize_built)) s, tests $(($(date +%s) - fuzzed)) s"
+fi
+
 elapsed=$(($(date +%s) - started))
 step "summary ($((elapsed / 60))m$((elapsed % 60))s)"
 if ((build_status == 0)); then
@@ -62,8 +116,14 @@ if [[ -n $lit_counts ]]; then
   echo "lit:   $lit_counts"
 fi
 echo "log:    $LOG_DIR/ctest.log"
+if [[ $sanitize_status != skipped ]]; then
+  san_line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$LOG_DIR/ctest-sanitize.log" | tail -n 1 || true)
+  echo "sanitizers: ${san_line:-ctest did not report a result} ($((sanitize_elapsed / 60))m$((sanitize_elapsed % 60))s, main stage $((main_elapsed / 60))m$((main_elapsed % 60))s)"
+  echo "fuzzing: $(tail -n 1 "$LOG_DIR/fuzz.log")"
+fi
 
-if ((build_status != 0 || test_status != 0)); then
+if ((build_status != 0 || test_status != 0)) || [[ $sanitize_status != 0 && $sanitize_status != skipped ]] ||
+  [[ $fuzz_status != 0 && $fuzz_status != skipped ]]; then
   echo "RESULT: FAILED"
   exit 1
 fi
