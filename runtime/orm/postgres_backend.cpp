@@ -11,6 +11,7 @@
 #include <pqxx/pqxx>
 #include <pqxx/tablewriter>
 
+#include "db/connection.hpp"
 #include "orm/backends.hpp"
 #include "sqlmodel/dialect.hpp"
 #include "sqlmodel/errors.hpp"

@@ -109,6 +109,11 @@ void prepare_insert(void* pointer) {
   validate(object);
 }
 
+// Column I of T, usable in constant expressions (found by overload resolution on flat_tuple:
+// no recursion per column).
+template <TableModel T, std::size_t I>
+inline constexpr const auto& column_at = traits_get<I>(model_traits<T>::columns);
+
 // Which columns of T fill themselves on INSERT, in one walk over the columns (reaching each
 // column by its index instead was quadratic in their number: 1,600 columns compile).
 template <TableModel T>
