@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "schema/sql_lexical.hpp"
+
 namespace sqlmodel::schema::naming {
 namespace {
 
@@ -52,13 +54,7 @@ std::optional<std::string> identifier_problem(std::string_view what, std::string
 }
 
 std::optional<std::string> reserved_table_problem(std::string_view table) {
-  auto lowered = [](std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  };
-  const std::string name = lowered(table);
+  const std::string name = lower_ascii(table);
   if (name == version_table)
     return "table name \"" + printable(table) + "\" is reserved: sqlmodel-migrate records the applied revisions in "
            "its own table of that name";

@@ -341,7 +341,10 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
   if (op == "create_table" || op == "drop_table") {
     at.expect_keys({"table"});
     Table table = at.table("table");
-    if (op == "create_table") return CreateTable{std::move(table)};
+    if (op == "create_table") {
+      if (auto reserved = naming::reserved_table_problem(table.name)) at.fail_at("table", *reserved);
+      return CreateTable{std::move(table)};
+    }
     return DropTable{std::move(table)};
   }
   if (op == "rename_table") {
