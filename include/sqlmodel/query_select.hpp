@@ -186,14 +186,15 @@ struct link_model_of<R, Member, true> {
 };
 template <typename Member, typename Relationships>
 struct link_models;
-template <typename Member, typename... R>
-struct link_models<Member, std::tuple<R...>> {
+// Relationships come as a std::tuple or, from generated traits, a detail::flat_tuple.
+template <typename Member, template <typename...> class List>
+struct link_models<Member, List<>> {
   using type = detail::type_list<>;
 };
-template <typename Member, typename First, typename... Rest>
-struct link_models<Member, std::tuple<First, Rest...>> {
+template <typename Member, template <typename...> class List, typename First, typename... Rest>
+struct link_models<Member, List<First, Rest...>> {
   using type = detail::concat_t<typename link_model_of<First, Member>::type,
-                        typename link_models<Member, std::tuple<Rest...>>::type>;
+                        typename link_models<Member, List<Rest...>>::type>;
 };
 template <TableModel T, typename M>
 struct left_joined_models {

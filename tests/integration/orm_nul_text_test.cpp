@@ -10,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include "support/orm_model_api_fixture.hpp"
-#include "sqlmodel/bulk_insert.hpp"
 #include "sqlmodel/query_text.hpp"
 #include "sqlmodel/query_update_delete.hpp"
 #include "sqlmodel/session.hpp"

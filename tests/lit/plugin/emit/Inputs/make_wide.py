@@ -24,7 +24,7 @@ with open(models, "w") as out:
         out.write("  %s%s c%d %s;\n" % (options, cpp, i, init))
     out.write("};\n}  // namespace wide\n")
 with open(program, "w") as out:
-    out.write('#include "wide.sqlmodel.hpp"\n#include <sqlmodel/bulk_insert.hpp>\n#include <sqlmodel/json.hpp>\n'
+    out.write('#include "wide.sqlmodel.hpp"\n#include <sqlmodel/json.hpp>\n'
               '#include <sqlmodel/orm.hpp>\n#include <sqlmodel/validation.hpp>\n\n'
               "int round_trip(sqlmodel::Database& db) {\n"
               "  sqlmodel::Session session(db);\n"
