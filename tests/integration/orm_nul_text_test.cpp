@@ -145,5 +145,8 @@ TEST_P(ModelApiTest, NulInATextQueryParameterNamesItsPosition) {
   }
 }
 
+INSTANTIATE_TEST_SUITE_P(Backends, ModelApiTest, ::testing::Values(Backend::sqlite, Backend::postgres),
+                         backend_name);
+
 }  // namespace
 }  // namespace sqlmodel::testing::orm_api
