@@ -240,6 +240,17 @@
 //
 // with its own constraints (.max_length, .min_length, .ge, .gt, .le, .lt, .pattern, as on a
 // column) and .has_default. from_create / to_read / apply_update pass it by.
+//
+// Reading the lists in user code (static_asserts on a model, generic code over its columns):
+// `columns`, `relationships` and `fields` are tuple-like, so std::tuple_size_v, structured
+// bindings and sqlmodel::get<I> work on them, whether the traits were generated (flat_tuple)
+// or written by hand (std::tuple):
+//
+//   static_assert(std::tuple_size_v<decltype(sqlmodel::model_traits<User>::columns)> == 2);
+//   static_assert(sqlmodel::get<1>(sqlmodel::model_traits<User>::columns).name == "email");
+//   auto [id, email] = sqlmodel::model_traits<User>::columns;
+//
+// std::get does not take a flat_tuple (nothing may be added to its overloads in namespace std).
 #pragma once
 
 #include <array>
@@ -264,6 +275,14 @@ namespace sqlmodel {
 
 template <typename T>
 struct model_traits;  // specialised by the generated code, one per table model
+
+// Element I of a traits list: `columns`, `relationships` or `fields`, generated (a
+// detail::flat_tuple) or hand-written (a std::tuple).
+template <std::size_t I, typename List>
+  requires requires { detail::traits_size<std::remove_cvref_t<List>>::value; }
+constexpr const auto& get(const List& list) {
+  return detail::traits_get<I>(list);
+}
 
 template <typename T>
 concept TableModel = requires {

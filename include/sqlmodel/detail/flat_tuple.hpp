@@ -44,6 +44,35 @@ constexpr const T& flat_tuple_get(const flat_tuple_leaf<I, T>& leaf) {
   return leaf.value;
 }
 
+// Tuple-like, the standard way: std::tuple_size / std::tuple_element (specialised below, as
+// the standard allows for a program-defined type) and a `get<I>` found by argument-dependent
+// lookup, so `auto [id, email] = model_traits<User>::columns;` and
+// `std::tuple_size_v<decltype(model_traits<User>::columns)>` work. std::get cannot be
+// overloaded; user code reads an element with sqlmodel::get<I> (model_traits.hpp), which
+// takes a std::tuple too.
+template <std::size_t I, typename T>
+constexpr T& flat_tuple_get_mutable(flat_tuple_leaf<I, T>& leaf) {
+  return leaf.value;
+}
+template <std::size_t I, typename... Ts>
+constexpr const auto& get(const flat_tuple<Ts...>& tuple) {
+  return flat_tuple_get<I>(tuple);
+}
+// A structured binding of a copy (`auto [id, email] = ...columns;`) reads a non-const one.
+template <std::size_t I, typename... Ts>
+constexpr auto& get(flat_tuple<Ts...>& tuple) {
+  return flat_tuple_get_mutable<I>(tuple);
+}
+template <std::size_t I, typename... Ts>
+constexpr auto&& get(flat_tuple<Ts...>&& tuple) {
+  return std::move(flat_tuple_get_mutable<I>(tuple));
+}
+
+// The type of element I, found the way flat_tuple_get finds the element: by deduction against
+// the one leaf with index I (a declaration only; used in decltype).
+template <std::size_t I, typename T>
+T flat_tuple_element_of(const flat_tuple_leaf<I, T>&);
+
 template <typename Tuple>
 struct traits_size;
 template <typename... Ts>
@@ -89,3 +118,12 @@ constexpr decltype(auto) traits_apply(F&& f, const Tuple& tuple) {
 }
 
 }  // namespace sqlmodel::detail
+
+template <typename... Ts>
+struct std::tuple_size<sqlmodel::detail::flat_tuple<Ts...>>
+    : std::integral_constant<std::size_t, sizeof...(Ts)> {};
+template <std::size_t I, typename... Ts>
+struct std::tuple_element<I, sqlmodel::detail::flat_tuple<Ts...>> {
+  using type = decltype(sqlmodel::detail::flat_tuple_element_of<I>(
+      std::declval<const sqlmodel::detail::flat_tuple<Ts...>&>()));
+};

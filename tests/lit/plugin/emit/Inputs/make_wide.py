@@ -26,6 +26,8 @@ with open(models, "w") as out:
 with open(program, "w") as out:
     out.write('#include "wide.sqlmodel.hpp"\n#include <sqlmodel/json.hpp>\n'
               '#include <sqlmodel/orm.hpp>\n#include <sqlmodel/validation.hpp>\n\n'
+              "static_assert(std::tuple_size_v<decltype(sqlmodel::model_traits<wide::Wide>::columns)> == %d);\n"
+              "static_assert(sqlmodel::get<%d>(sqlmodel::model_traits<wide::Wide>::columns).name == \"c%d\");\n\n"
               "int round_trip(sqlmodel::Database& db) {\n"
               "  sqlmodel::Session session(db);\n"
               "  wide::Wide row;\n"
@@ -39,6 +41,6 @@ with open(program, "w") as out:
               "  auto again = session.get<wide::Wide>(*row.id);\n"
               "  nlohmann::json document = sqlmodel::to_json(row);\n"
               "  (void)sqlmodel::from_json<wide::Wide>(document);\n"
-              "  session.remove(row);\n"
+              "  session.delete_(row);\n"
               "  return static_cast<int>(all.size()) + (again ? 1 : 0) + static_cast<int>(sqlmodel::validation_failures(row).size());\n"
-              "}\n" % ((count - 2) // 5 * 5))
+              "}\n" % (count, count - 1, count - 2, (count - 2) // 5 * 5))

@@ -12,7 +12,7 @@
 namespace {
 
 template <typename M, std::size_t I>
-using field_type = std::remove_cvref_t<decltype(std::get<I>(sqlmodel::mirror_traits<M>::fields))>;
+using field_type = std::remove_cvref_t<decltype(sqlmodel::get<I>(sqlmodel::mirror_traits<M>::fields))>;
 
 static_assert(sqlmodel::MirrorModel<shop::CustomerUpdate>);
 static_assert(sqlmodel::mirror_traits<shop::CustomerUpdate>::partial);
@@ -20,12 +20,12 @@ static_assert(std::tuple_size_v<decltype(sqlmodel::mirror_traits<shop::CustomerU
 static_assert(std::is_same_v<field_type<shop::CustomerUpdate, 1>::value_type,
                              std::optional<std::optional<std::string>>>);
 static_assert(sqlmodel::detail::same_member<field_type<shop::CustomerUpdate, 1>::table_member, &shop::Customer::nickname>());
-static_assert(std::get<1>(sqlmodel::mirror_traits<shop::CustomerUpdate>::fields).name == "nickname");
+static_assert(sqlmodel::get<1>(sqlmodel::mirror_traits<shop::CustomerUpdate>::fields).name == "nickname");
 static_assert(std::is_same_v<field_type<shop::CustomerUpdate, 3>::value_type,
                              std::optional<std::optional<shop::Tier>>>);
 static_assert(std::is_same_v<field_type<shop::CustomerUpdate, 4>::table_value_type,
                              std::optional<std::vector<std::string>>>);
-static_assert(std::get<2>(sqlmodel::mirror_traits<shop::CustomerCreate>::fields).has_default);
+static_assert(sqlmodel::get<2>(sqlmodel::mirror_traits<shop::CustomerCreate>::fields).has_default);
 static_assert(!sqlmodel::mirror_traits<shop::CustomerRead>::partial);
 
 }  // namespace

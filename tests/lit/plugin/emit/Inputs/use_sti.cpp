@@ -19,11 +19,11 @@ using traits = sqlmodel::model_traits<T>;
 // A child maps to its root's table with the root's columns first, then its ancestors' and its own.
 static_assert(traits<sti::Director>::table_name == "employees");
 static_assert(std::tuple_size_v<decltype(traits<sti::Director>::columns)> == 6);
-static_assert(std::get<0>(traits<sti::Director>::columns).name == "id");
-static_assert(std::get<3>(traits<sti::Director>::columns).name == "budget");
-static_assert(std::get<5>(traits<sti::Director>::columns).name == "office");
-static_assert(std::get<3>(traits<sti::Engineer>::columns).name == "office");  // Director's column
-static_assert(std::get<4>(traits<sti::Engineer>::columns).name == "level");
+static_assert(sqlmodel::get<0>(traits<sti::Director>::columns).name == "id");
+static_assert(sqlmodel::get<3>(traits<sti::Director>::columns).name == "budget");
+static_assert(sqlmodel::get<5>(traits<sti::Director>::columns).name == "office");
+static_assert(sqlmodel::get<3>(traits<sti::Engineer>::columns).name == "office");  // Director's column
+static_assert(sqlmodel::get<4>(traits<sti::Engineer>::columns).name == "level");
 static_assert(sqlmodel::detail::primary_key_column<sti::Manager>.name == "id");
 static_assert(std::tuple_size_v<decltype(traits<sti::Employee>::columns)> == 3) ;  // no child column
 
@@ -41,9 +41,9 @@ static_assert(std::is_same_v<traits<sti::Vehicle>::polymorphic_models, std::tupl
 static_assert(!sqlmodel::PolymorphicRoot<sti::Car>);
 
 // A relationship to a child names the child; a child's own relationship is in its traits.
-static_assert(std::is_same_v<std::remove_cvref_t<decltype(std::get<1>(traits<sti::Department>::relationships))>::target_type,
+static_assert(std::is_same_v<std::remove_cvref_t<decltype(sqlmodel::get<1>(traits<sti::Department>::relationships))>::target_type,
                              sti::Manager>);
-static_assert(std::get<0>(traits<sti::Manager>::relationships).name == "project");
+static_assert(sqlmodel::get<0>(traits<sti::Manager>::relationships).name == "project");
 static_assert(sqlmodel::detail::relationship_count<sti::Director>() == 0);  // not its ancestors'
 static_assert(sqlmodel::detail::relationship_count<sti::Employee>() == 1);   // department
 
