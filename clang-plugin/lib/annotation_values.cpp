@@ -9,6 +9,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace sqlmodel::plugin {
@@ -307,11 +308,15 @@ std::optional<AnnotationValues> read_annotation(const clang::AnnotateAttr& attr,
       return std::nullopt;
     }
     // An empty name or SQL snippet is never what was meant (`.name = ""` is not "the
-    // default": leave the option out for that). A comment may be empty.
+    // default": leave the option out for that). A comment may be empty. An empty
+    // .discriminator or .polymorphic_identity is left to single-table-discriminator and
+    // single-table-identity, whose errors say what the option means in the hierarchy (leaving
+    // either out is no default there, but another error).
     const bool empty_string = member.kind == OptionValue::Kind::string && member.string.empty();
     const bool empty_element = member.kind == OptionValue::Kind::strings &&
                                std::find(member.strings.begin(), member.strings.end(), "") != member.strings.end();
-    if ((empty_string || empty_element) && field->getName() != "comment") {
+    static constexpr llvm::StringLiteral may_be_empty[] = {"comment", "discriminator", "polymorphic_identity"};
+    if ((empty_string || empty_element) && !llvm::is_contained(may_be_empty, field->getName())) {
       error = "option '." + field->getName().str() + "' " + (empty_string ? "is" : "lists") +
               " an empty string; leave the option out for its default";
       return std::nullopt;
