@@ -73,15 +73,14 @@ constexpr bool database_may_fill(const Column& column) {
 template <TableModel T>
 constexpr bool has_database_filled_columns() {
   bool any = false;
-  std::apply([&](const auto&... columns) { ((any = any || database_may_fill(columns)), ...); },
-             model_traits<T>::columns);
+  traits_for_each(model_traits<T>::columns, [&](auto, const auto& column) { any = any || database_may_fill(column); });
   return any;
 }
 
 template <TableModel T>
 constexpr bool has_generated_columns() {
   bool any = false;
-  std::apply([&](const auto&... columns) { ((any = any || columns.generated), ...); }, model_traits<T>::columns);
+  traits_for_each(model_traits<T>::columns, [&](auto, const auto& column) { any = any || column.generated; });
   return any;
 }
 

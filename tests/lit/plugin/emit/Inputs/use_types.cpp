@@ -15,11 +15,11 @@ using traits = sqlmodel::model_traits<T>;
 using types_models::Document;
 
 // The mixin's columns first; Document::note replaces Audited::note in its place.
-static_assert(std::get<0>(traits<Document>::columns).name == "created_at");
-static_assert(std::get<1>(traits<Document>::columns).role == sqlmodel::ColumnRole::updated_at);
-static_assert(std::get<2>(traits<Document>::columns).name == "note");
-static_assert(std::get<2>(traits<Document>::columns).max_length == 20);
-static_assert(std::get<2>(traits<Document>::columns).server_default);
+static_assert(sqlmodel::get<0>(traits<Document>::columns).name == "created_at");
+static_assert(sqlmodel::get<1>(traits<Document>::columns).role == sqlmodel::ColumnRole::updated_at);
+static_assert(sqlmodel::get<2>(traits<Document>::columns).name == "note");
+static_assert(sqlmodel::get<2>(traits<Document>::columns).max_length == 20);
+static_assert(sqlmodel::get<2>(traits<Document>::columns).server_default);
 static_assert(sqlmodel::detail::has_database_filled_columns<Document>());
 static_assert(!sqlmodel::detail::has_database_filled_columns<types_models::Owner>());
 static_assert(sqlmodel::JsonStruct<types_models::Step>);
