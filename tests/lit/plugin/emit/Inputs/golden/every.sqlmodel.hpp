@@ -36,7 +36,7 @@ template <>
 struct sqlmodel::model_traits<::every::Account> {
   static constexpr std::string_view model_name = "Account";
   static constexpr std::string_view table_name = "accounts";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::every::Account::removed_at>{.name = "deleted_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = true, .with_timezone = true, .json_name = "removed_at"},
       sqlmodel::column<&::every::Account::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
       sqlmodel::column<&::every::Account::public_id>{.name = "public_id", .kind = sqlmodel::schema::TypeKind::uuid, .nullable = false, .default_factory = sqlmodel::DefaultFactory::uuid4, .has_default = true},
@@ -67,7 +67,7 @@ struct sqlmodel::model_traits<::every::Account> {
       sqlmodel::column<&::every::Account::hex>{.name = "hex", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 7, .has_default = true, .server_default = true},
       sqlmodel::column<&::every::Account::filled_later>{.name = "filled_later", .kind = sqlmodel::schema::TypeKind::int32, .nullable = false},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::relationship<&::every::Account::profile, &::every::Account::id, &::every::Profile::account_id>{.name = "profile", .kind = sqlmodel::schema::RelationshipKind::one_to_one, .foreign_key_column = "account_id", .cascade_delete = true, .delete_orphan = true, .back_populates = "account"},
   };
 };
@@ -76,12 +76,12 @@ template <>
 struct sqlmodel::model_traits<::every::Profile> {
   static constexpr std::string_view model_name = "Profile";
   static constexpr std::string_view table_name = "profiles";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::every::Profile::account_id>{.name = "account_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
       sqlmodel::column<&::every::Profile::referrer>{.name = "referrer", .kind = sqlmodel::schema::TypeKind::uuid, .nullable = true},
       sqlmodel::column<&::every::Profile::sponsor_id>{.name = "sponsor_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false, .has_default = true, .server_default = true},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::relationship<&::every::Profile::account, &::every::Profile::account_id, &::every::Account::id>{.name = "account", .kind = sqlmodel::schema::RelationshipKind::one_to_one, .foreign_key_column = "account_id", .back_populates = "profile"},
   };
 };

@@ -26,7 +26,7 @@ template <>
 struct sqlmodel::model_traits<::shop::Customer> {
   static constexpr std::string_view model_name = "Customer";
   static constexpr std::string_view table_name = "customers";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::shop::Customer::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::shop::Customer::email>{.name = "email", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 255},
       sqlmodel::column<&::shop::Customer::nickname>{.name = "nick_name", .kind = sqlmodel::schema::TypeKind::string, .nullable = true, .max_length = 40, .json_name = "nickname"},
@@ -41,7 +41,7 @@ struct sqlmodel::mirror_traits<::shop::CustomerCreate> {
   using table_model = ::shop::Customer;
   static constexpr std::string_view model_name = "CustomerCreate";
   static constexpr bool partial = false;
-  static constexpr auto fields = std::tuple{
+  static constexpr auto fields = sqlmodel::detail::flat_tuple{
       sqlmodel::mirror_field<&::shop::CustomerCreate::email, &::shop::Customer::email>{.name = "email"},
       sqlmodel::mirror_field<&::shop::CustomerCreate::nickname, &::shop::Customer::nickname>{.name = "nickname"},
       sqlmodel::mirror_field<&::shop::CustomerCreate::tier, &::shop::Customer::tier>{.name = "tier", .has_default = true},
@@ -53,7 +53,7 @@ struct sqlmodel::mirror_traits<::shop::CustomerRead> {
   using table_model = ::shop::Customer;
   static constexpr std::string_view model_name = "CustomerRead";
   static constexpr bool partial = false;
-  static constexpr auto fields = std::tuple{
+  static constexpr auto fields = sqlmodel::detail::flat_tuple{
       sqlmodel::mirror_field<&::shop::CustomerRead::id, &::shop::Customer::id>{.name = "id", .has_default = true},
       sqlmodel::mirror_field<&::shop::CustomerRead::email, &::shop::Customer::email>{.name = "email"},
       sqlmodel::mirror_field<&::shop::CustomerRead::nickname, &::shop::Customer::nickname>{.name = "nickname"},
@@ -66,7 +66,7 @@ struct sqlmodel::mirror_traits<::shop::CustomerUpdate> {
   using table_model = ::shop::Customer;
   static constexpr std::string_view model_name = "CustomerUpdate";
   static constexpr bool partial = true;
-  static constexpr auto fields = std::tuple{
+  static constexpr auto fields = sqlmodel::detail::flat_tuple{
       sqlmodel::mirror_field<&::shop::CustomerUpdate::email, &::shop::Customer::email>{.name = "email"},
       sqlmodel::mirror_field<&::shop::CustomerUpdate::nickname, &::shop::Customer::nickname>{.name = "nickname"},
       sqlmodel::mirror_field<&::shop::CustomerUpdate::tier, &::shop::Customer::tier>{.name = "tier"},

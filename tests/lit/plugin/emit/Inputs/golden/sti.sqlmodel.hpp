@@ -26,11 +26,11 @@ template <>
 struct sqlmodel::model_traits<::sti::Department> {
   static constexpr std::string_view model_name = "Department";
   static constexpr std::string_view table_name = "departments";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Department::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Department::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 80},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::relationship<&::sti::Department::staff, &::sti::Department::id, &::sti::Employee::department_id>{.name = "staff", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "department_id", .back_populates = "department"},
       sqlmodel::relationship<&::sti::Department::managers, &::sti::Department::id, &::sti::Manager::department_id>{.name = "managers", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "department_id", .order_by = "name"},
   };
@@ -40,12 +40,12 @@ template <>
 struct sqlmodel::model_traits<::sti::Employee> {
   static constexpr std::string_view model_name = "Employee";
   static constexpr std::string_view table_name = "employees";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Employee::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Employee::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100},
       sqlmodel::column<&::sti::Employee::department_id>{.name = "department_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::relationship<&::sti::Employee::department, &::sti::Employee::department_id, &::sti::Department::id>{.name = "department", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "department_id", .back_populates = "staff"},
   };
   using polymorphic_root = ::sti::Employee;
@@ -59,14 +59,14 @@ template <>
 struct sqlmodel::model_traits<::sti::Manager> {
   static constexpr std::string_view model_name = "Manager";
   static constexpr std::string_view table_name = "employees";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Manager::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Manager::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100},
       sqlmodel::column<&::sti::Manager::department_id>{.name = "department_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
       sqlmodel::column<&::sti::Manager::budget>{.name = "budget", .kind = sqlmodel::schema::TypeKind::float64, .nullable = true},
       sqlmodel::column<&::sti::Manager::project_id>{.name = "project_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::relationship<&::sti::Manager::project, &::sti::Manager::project_id, &::sti::Project::id>{.name = "project", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "project_id"},
   };
   using polymorphic_root = ::sti::Employee;
@@ -79,7 +79,7 @@ template <>
 struct sqlmodel::model_traits<::sti::Director> {
   static constexpr std::string_view model_name = "Director";
   static constexpr std::string_view table_name = "employees";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Director::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Director::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100},
       sqlmodel::column<&::sti::Director::department_id>{.name = "department_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
@@ -97,7 +97,7 @@ template <>
 struct sqlmodel::model_traits<::sti::Engineer> {
   static constexpr std::string_view model_name = "Engineer";
   static constexpr std::string_view table_name = "employees";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Engineer::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Engineer::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100},
       sqlmodel::column<&::sti::Engineer::department_id>{.name = "department_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
@@ -114,7 +114,7 @@ template <>
 struct sqlmodel::model_traits<::sti::Project> {
   static constexpr std::string_view model_name = "Project";
   static constexpr std::string_view table_name = "projects";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Project::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Project::title>{.name = "title", .kind = sqlmodel::schema::TypeKind::string, .nullable = false},
   };
@@ -124,7 +124,7 @@ template <>
 struct sqlmodel::model_traits<::sti::Vehicle> {
   static constexpr std::string_view model_name = "Vehicle";
   static constexpr std::string_view table_name = "vehicles";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Vehicle::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Vehicle::kind>{.name = "kind", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "vehiclekind", .has_default = true},
   };
@@ -139,7 +139,7 @@ template <>
 struct sqlmodel::model_traits<::sti::Car> {
   static constexpr std::string_view model_name = "Car";
   static constexpr std::string_view table_name = "vehicles";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Car::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Car::kind>{.name = "kind", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "vehiclekind", .has_default = true},
       sqlmodel::column<&::sti::Car::seats>{.name = "seats", .kind = sqlmodel::schema::TypeKind::int32, .nullable = true},
@@ -154,7 +154,7 @@ template <>
 struct sqlmodel::model_traits<::sti::Truck> {
   static constexpr std::string_view model_name = "Truck";
   static constexpr std::string_view table_name = "vehicles";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::sti::Truck::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::sti::Truck::kind>{.name = "kind", .kind = sqlmodel::schema::TypeKind::enumeration, .nullable = false, .enum_name = "vehiclekind", .has_default = true},
       sqlmodel::column<&::sti::Truck::payload_tons>{.name = "payload_tons", .kind = sqlmodel::schema::TypeKind::float64, .nullable = true},

@@ -37,7 +37,7 @@ template <>
 struct sqlmodel::model_traits<::todo::User> {
   static constexpr std::string_view model_name = "User";
   static constexpr std::string_view table_name = "users";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::todo::User::created_at>{.name = "created_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now, .has_default = true, .server_default = true},
       sqlmodel::column<&::todo::User::updated_at>{.name = "updated_at", .kind = sqlmodel::schema::TypeKind::datetime, .nullable = false, .with_timezone = true, .default_factory = sqlmodel::DefaultFactory::now, .has_default = true},
       sqlmodel::column<&::todo::User::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
@@ -45,7 +45,7 @@ struct sqlmodel::model_traits<::todo::User> {
       sqlmodel::column<&::todo::User::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100, .min_length = 1},
       sqlmodel::column<&::todo::User::is_active>{.name = "is_active", .kind = sqlmodel::schema::TypeKind::boolean, .nullable = false, .has_default = true},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::relationship<&::todo::User::tasks, &::todo::User::id, &::todo::Task::owner_id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "owner_id", .order_by = "-due_date, title", .cascade_delete = true, .back_populates = "owner"},
       sqlmodel::link_relationship<&::todo::User::teams, &::todo::User::id, &::todo::TeamMember::user_id, &::todo::TeamMember::team_id, &::todo::Team::id>{.name = "teams", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "team_members", .back_populates = "members"},
   };
@@ -55,11 +55,11 @@ template <>
 struct sqlmodel::model_traits<::todo::Team> {
   static constexpr std::string_view model_name = "Team";
   static constexpr std::string_view table_name = "teams";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::todo::Team::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::todo::Team::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::link_relationship<&::todo::Team::members, &::todo::Team::id, &::todo::TeamMember::team_id, &::todo::TeamMember::user_id, &::todo::User::id>{.name = "members", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "team_members", .back_populates = "teams"},
   };
 };
@@ -68,7 +68,7 @@ template <>
 struct sqlmodel::model_traits<::todo::TeamMember> {
   static constexpr std::string_view model_name = "TeamMember";
   static constexpr std::string_view table_name = "team_members";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::todo::TeamMember::team_id>{.name = "team_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
       sqlmodel::column<&::todo::TeamMember::user_id>{.name = "user_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
       sqlmodel::column<&::todo::TeamMember::role>{.name = "role", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 20, .has_default = true, .server_default = true},
@@ -79,12 +79,12 @@ template <>
 struct sqlmodel::model_traits<::todo::Category> {
   static constexpr std::string_view model_name = "Category";
   static constexpr std::string_view table_name = "categories";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::todo::Category::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::todo::Category::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 100},
       sqlmodel::column<&::todo::Category::parent_id>{.name = "parent_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::relationship<&::todo::Category::parent, &::todo::Category::parent_id, &::todo::Category::id>{.name = "parent", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "parent_id", .back_populates = "children"},
       sqlmodel::relationship<&::todo::Category::children, &::todo::Category::id, &::todo::Category::parent_id>{.name = "children", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "parent_id", .order_by = "name", .cascade_delete = true, .back_populates = "parent"},
       sqlmodel::relationship<&::todo::Category::tasks, &::todo::Category::id, &::todo::Task::category_id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::one_to_many, .foreign_key_column = "category_id", .back_populates = "category"},
@@ -95,7 +95,7 @@ template <>
 struct sqlmodel::model_traits<::todo::Task> {
   static constexpr std::string_view model_name = "Task";
   static constexpr std::string_view table_name = "tasks";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::todo::Task::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::todo::Task::title>{.name = "title", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 200},
       sqlmodel::column<&::todo::Task::description>{.name = "description", .kind = sqlmodel::schema::TypeKind::string, .nullable = true},
@@ -105,7 +105,7 @@ struct sqlmodel::model_traits<::todo::Task> {
       sqlmodel::column<&::todo::Task::owner_id>{.name = "owner_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = false},
       sqlmodel::column<&::todo::Task::category_id>{.name = "category_id", .kind = sqlmodel::schema::TypeKind::int64, .nullable = true},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::relationship<&::todo::Task::owner, &::todo::Task::owner_id, &::todo::User::id>{.name = "owner", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "owner_id", .back_populates = "tasks"},
       sqlmodel::relationship<&::todo::Task::category, &::todo::Task::category_id, &::todo::Category::id>{.name = "category", .kind = sqlmodel::schema::RelationshipKind::many_to_one, .foreign_key_column = "category_id", .back_populates = "tasks"},
       sqlmodel::link_relationship<&::todo::Task::tags, &::todo::Task::id, &::todo::TaskTag::task_id, &::todo::TaskTag::tag_id, &::todo::Tag::id>{.name = "tags", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "task_tags", .order_by = "name", .back_populates = "tasks"},
@@ -116,11 +116,11 @@ template <>
 struct sqlmodel::model_traits<::todo::Tag> {
   static constexpr std::string_view model_name = "Tag";
   static constexpr std::string_view table_name = "tags";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::todo::Tag::id>{.name = "id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .autoincrement = true, .nullable = false},
       sqlmodel::column<&::todo::Tag::name>{.name = "name", .kind = sqlmodel::schema::TypeKind::string, .nullable = false, .max_length = 50},
   };
-  static constexpr auto relationships = std::tuple{
+  static constexpr auto relationships = sqlmodel::detail::flat_tuple{
       sqlmodel::link_relationship<&::todo::Tag::tasks, &::todo::Tag::id, &::todo::TaskTag::tag_id, &::todo::TaskTag::task_id, &::todo::Task::id>{.name = "tasks", .kind = sqlmodel::schema::RelationshipKind::many_to_many, .link_table = "task_tags", .back_populates = "tags"},
   };
 };
@@ -129,7 +129,7 @@ template <>
 struct sqlmodel::model_traits<::todo::TaskTag> {
   static constexpr std::string_view model_name = "TaskTag";
   static constexpr std::string_view table_name = "task_tags";
-  static constexpr auto columns = std::tuple{
+  static constexpr auto columns = sqlmodel::detail::flat_tuple{
       sqlmodel::column<&::todo::TaskTag::task_id>{.name = "task_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
       sqlmodel::column<&::todo::TaskTag::tag_id>{.name = "tag_id", .kind = sqlmodel::schema::TypeKind::int64, .primary_key = true, .nullable = false},
   };
@@ -140,7 +140,7 @@ struct sqlmodel::mirror_traits<::todo::UserCreate> {
   using table_model = ::todo::User;
   static constexpr std::string_view model_name = "UserCreate";
   static constexpr bool partial = false;
-  static constexpr auto fields = std::tuple{
+  static constexpr auto fields = sqlmodel::detail::flat_tuple{
       sqlmodel::mirror_field<&::todo::UserCreate::email, &::todo::User::email>{.name = "email"},
       sqlmodel::mirror_field<&::todo::UserCreate::name, &::todo::User::name>{.name = "name"},
   };
@@ -151,7 +151,7 @@ struct sqlmodel::mirror_traits<::todo::UserUpdate> {
   using table_model = ::todo::User;
   static constexpr std::string_view model_name = "UserUpdate";
   static constexpr bool partial = true;
-  static constexpr auto fields = std::tuple{
+  static constexpr auto fields = sqlmodel::detail::flat_tuple{
       sqlmodel::mirror_field<&::todo::UserUpdate::email, &::todo::User::email>{.name = "email"},
       sqlmodel::mirror_field<&::todo::UserUpdate::name, &::todo::User::name>{.name = "name"},
       sqlmodel::mirror_field<&::todo::UserUpdate::is_active, &::todo::User::is_active>{.name = "is_active"},
