@@ -79,20 +79,20 @@ void bind_param(Statement& statement, int index, const Param& param) {
 }
 
 // PostgreSQL text cannot hold a NUL, and libpq would cut the parameter at it: a WHERE on
-// "admin\0evil" would compare with "admin". Refused while the statement is rendered, naming
-// the column the value meets (values bound by their codec at execution, arrays, are checked by
-// the statement itself).
+// "admin\0evil" would compare with "admin". Refused while the statement is rendered when the
+// value meets a column, naming it. A value that meets none (a text() parameter) and values
+// bound by their codec at execution (arrays) are refused by the PostgreSQL statement's bind,
+// which names the parameter and quotes the finished SQL, before it runs.
 static void refuse_nul_text(schema::Dialect dialect, const Param& value, std::string_view table,
-                            std::string_view column, std::size_t parameter) {
-  if (dialect != schema::Dialect::postgresql) return;
+                            std::string_view column) {
+  if (dialect != schema::Dialect::postgresql || column.empty()) return;
   const auto* text = std::get_if<std::string>(&value);
   if (!text || text->find('\0') == std::string::npos) return;
-  if (column.empty()) throw NulInTextError("", "", static_cast<int>(parameter));
   throw NulInTextError(std::string(table), std::string(column));
 }
 
 void RenderContext::bind(Param value) {
-  refuse_nul_text(dialect, value, subject_table, subject_column, params.size());
+  refuse_nul_text(dialect, value, subject_table, subject_column);
   params.push_back(std::move(value));
   sql += placeholder(dialect, params.size());
 }

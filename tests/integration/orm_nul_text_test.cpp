@@ -25,10 +25,14 @@ std::int64_t count_accounts(Session& session) {
   return static_cast<std::int64_t>(session.exec(select<Account>().with_deleted()).size());
 }
 
-// Runs `write`; on PostgreSQL it must throw NulInTextError naming `column` of accounts.
+// Runs `write`: on PostgreSQL it must throw NulInTextError naming `column` of accounts; on
+// SQLite, which stores the bytes whole, it must succeed.
 template <typename Write>
 void expect_refused_on_postgres(bool postgres, const std::string& column, Write&& write) {
-  if (!postgres) return;
+  if (!postgres) {
+    write();
+    return;
+  }
   try {
     write();
     FAIL() << "text with a NUL byte was accepted for accounts." << column;
@@ -77,10 +81,7 @@ TEST_P(ModelApiTest, NulInAStringArrayElement) {
   account.tags = {"ok", std::string("b\0d", 3)};
   session.add(account);
   expect_refused_on_postgres(postgres(), "tags", [&] { session.commit(); });
-  if (!postgres()) {
-    session.commit();
-    EXPECT_EQ(session.get_one<Account>(*account.id).tags, account.tags);
-  }
+  if (!postgres()) EXPECT_EQ(session.get_one<Account>(*account.id).tags, account.tags);
 }
 
 TEST_P(ModelApiTest, NulInTextOnBulkInsertWritesNothing) {
@@ -124,11 +125,13 @@ TEST_P(ModelApiTest, NulInAnUpdateByCriteria) {
   Account account = make_account("criteria");
   session.add(account);
   session.commit();
+  const std::string nul_email("c\0d@example.com", 15);
   expect_refused_on_postgres(postgres(), "email", [&] {
-    session.exec(update<Account>().set(&Account::email, std::string("c\0d@example.com", 15)).all());
+    session.exec(update<Account>().set(&Account::email, nul_email).all());
+    session.commit();
   });
   session.rollback();
-  EXPECT_EQ(session.get_one<Account>(*account.id).email, postgres() ? "criteria@example.com" : "criteria@example.com");
+  EXPECT_EQ(session.get_one<Account>(*account.id).email, postgres() ? std::string("criteria@example.com") : nul_email);
 }
 
 TEST_P(ModelApiTest, NulInATextQueryParameterNamesItsPosition) {
