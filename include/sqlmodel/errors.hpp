@@ -86,8 +86,10 @@ class NulInTextError : public DatabaseError {
  public:
   // `column` empty: only the parameter's position is known (a text() query, an array
   // element); `statement` is then quoted.
+  // `statement` is copied, not moved, into the base: the order in which the base's arguments
+  // are evaluated is unspecified, and g++ moved it out before describe() quoted it.
   NulInTextError(std::string table, std::string column, int parameter = -1, std::string statement = {})
-      : DatabaseError(describe(table, column, parameter, statement), std::move(statement)),
+      : DatabaseError(describe(table, column, parameter, statement), statement),
         table_(std::move(table)),
         column_(std::move(column)),
         parameter_(parameter) {}
