@@ -12,7 +12,7 @@
 #
 #   SQLMODEL_BUILD_DIR      build directory (default: build)
 #   SQLMODEL_SANITIZE_DIR   the sanitizer build (default: build-sanitize); SQLMODEL_SANITIZE=0 skips it
-#   SQLMODEL_FUZZ_SECONDS   seconds per fuzz target (default: 40; six targets)
+#   SQLMODEL_FUZZ_SECONDS   seconds per fuzz target (default: 20; six targets, two minutes)
 #   SQLMODEL_JOBS           parallel build jobs (default: 2)
 #   CI=true                 a test that needs PostgreSQL fails instead of skipping
 #
@@ -24,7 +24,7 @@ source tools/deps.sh
 
 BUILD_DIR=${SQLMODEL_BUILD_DIR:-build}
 SANITIZE_DIR=${SQLMODEL_SANITIZE_DIR:-build-sanitize}
-FUZZ_SECONDS=${SQLMODEL_FUZZ_SECONDS:-40}
+FUZZ_SECONDS=${SQLMODEL_FUZZ_SECONDS:-20}
 JOBS=${SQLMODEL_JOBS:-2}
 LOG_DIR="$BUILD_DIR/test-logs"
 started=$(date +%s)
