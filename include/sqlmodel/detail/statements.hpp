@@ -120,7 +120,7 @@ template <TableModel T, typename Key>
 void bind_key_value(Statement& statement, const Key& key) {
   if constexpr (has_composite_key<T>)
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (std::get<primary_key_indexes<T>[I]>(model_traits<T>::columns).bind_value(statement, static_cast<int>(I),
+      (traits_get<primary_key_indexes<T>[I]>(model_traits<T>::columns).bind_value(statement, static_cast<int>(I),
                                                                                  std::get<I>(key)),
        ...);
     }(std::make_index_sequence<primary_key_indexes<T>.size()>{});
