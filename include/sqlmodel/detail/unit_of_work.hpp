@@ -8,8 +8,9 @@
 //    is used. Without an identity map an object reached through a loaded list may be an old
 //    copy of a row that another object has moved since: a foreign key that only repeats what a
 //    loaded, unchanged relationship shows is not written from an object the flush merely
-//    reached (FlushPlan::RelationshipView); a staged object's columns are written as they are. Each relationship that changed (or belongs to a new object) says which foreign
-//    key takes which object's key: Post.author -> posts.user_id takes the author's id;
+//    reached (FlushPlan::RelationshipView); a staged object's columns are written as they are.
+//    Each relationship that changed (or belongs to a new object) says which foreign key takes
+//    which object's key: Post.author -> posts.user_id takes the author's id;
 //    User.posts -> each added post's user_id takes the user's id; a many-to-many item -> a new
 //    link row whose two keys come from both sides. Objects taken out of a to-many list (or
 //    replaced in a one-to-one) are orphans: deleted with delete_orphan, else their foreign key
