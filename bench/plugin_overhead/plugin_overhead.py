@@ -9,7 +9,10 @@ translation unit adds 200 functions with a text() statement each (a join, parame
 row) over the same models. A benchmark, not a test: it never fails on timing.
 
 usage: plugin_overhead.py --plugin PATH [--include DIR] [--clang PATH] [--models N] [--runs N]
-                          [--queries N]
+                          [--queries N] [--keep DIR]
+
+--keep DIR leaves the translation units (models.cpp, queries.cpp) and snapshots in DIR, for
+counting instructions under valgrind --tool=callgrind, which timing alone cannot settle.
 """
 import argparse
 import os
@@ -144,16 +147,27 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--queries", type=int, default=200,
                         help="text() literals in the second translation unit (0: skip it)")
+    parser.add_argument("--keep", metavar="DIR",
+                        help="write the translation units into DIR and keep them (default: a temporary directory)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as directory:
-        text = generate(args.models)
-        fields = text.count(";\n  ") + args.models
-        print("one translation unit: %d models, about %d fields" % (args.models, fields))
-        report(*measure("models", text, directory, args))
-        if args.queries > 0:
-            print("the same models and %d text() statements, checked against them" % args.queries)
-            report(*measure("queries", generate_with_queries(args.models, args.queries), directory, args))
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+        run(args, args.keep)
+    else:
+        with tempfile.TemporaryDirectory() as directory:
+            run(args, directory)
+
+
+def run(args, directory):
+    """Measures both translation units, written into `directory`."""
+    text = generate(args.models)
+    fields = text.count(";\n  ") + args.models
+    print("one translation unit: %d models, about %d fields" % (args.models, fields))
+    report(*measure("models", text, directory, args))
+    if args.queries > 0:
+        print("the same models and %d text() statements, checked against them" % args.queries)
+        report(*measure("queries", generate_with_queries(args.models, args.queries), directory, args))
 
 
 if __name__ == "__main__":

@@ -146,13 +146,13 @@ bool read_member(const clang::QualType type, const clang::APValue& value, Option
     // read as whatever the plugin does with an unknown value (a default). Refused by value.
     const clang::EnumDecl* decl = enum_type->getDecl();
     const llvm::APSInt& number = value.getInt();
-    bool known = false;
-    std::string names;
-    for (const clang::EnumConstantDecl* enumerator : decl->enumerators()) {
-      if (llvm::APSInt::isSameValue(enumerator->getInitVal(), number)) known = true;
-      names += (names.empty() ? "" : ", ") + enumerator->getName().str();
-    }
+    bool known = llvm::any_of(decl->enumerators(), [&](const clang::EnumConstantDecl* enumerator) {
+      return llvm::APSInt::isSameValue(enumerator->getInitVal(), number);
+    });
     if (!known) {
+      std::string names;
+      for (const clang::EnumConstantDecl* enumerator : decl->enumerators())
+        names += (names.empty() ? "" : ", ") + enumerator->getName().str();
       error = "is " + llvm::toString(number, 10) + ", which is not an enumerator of " +
               decl->getQualifiedNameAsString() + " (" + names + "; a cast from an integer?)";
       return false;
@@ -208,49 +208,50 @@ void record_written_options(const clang::Expr* arg, const clang::SourceManager& 
 
 }  // namespace
 
-clang::SourceLocation AnnotationValues::location_of(const std::string& name,
+clang::SourceLocation AnnotationValues::location_of(std::string_view name,
                                                     clang::SourceLocation fallback) const {
   auto it = written.find(name);
   return it == written.end() ? fallback : it->second.designator;
 }
 
-const OptionValue* AnnotationValues::find(const std::string& name) const {
-  auto it = values.find(name);
-  return it == values.end() ? nullptr : &it->second;
+const OptionValue* AnnotationValues::find(std::string_view name) const {
+  for (const auto& [member, value] : values)
+    if (member == name) return &value;
+  return nullptr;
 }
 
-std::optional<std::string> AnnotationValues::string(const std::string& name) const {
+std::optional<std::string> AnnotationValues::string(std::string_view name) const {
   const OptionValue* value = find(name);
   if (!value || value->kind != OptionValue::Kind::string) return std::nullopt;
   return value->string;
 }
 
-bool AnnotationValues::flag(const std::string& name) const {
+bool AnnotationValues::flag(std::string_view name) const {
   const OptionValue* value = find(name);
   return value && value->kind == OptionValue::Kind::boolean && value->boolean;
 }
 
-std::optional<bool> AnnotationValues::tristate(const std::string& name) const {
+std::optional<bool> AnnotationValues::tristate(std::string_view name) const {
   std::optional<long long> value = integer(name);
   if (!value) return std::nullopt;
   return *value != 0;
 }
 
-std::optional<long long> AnnotationValues::integer(const std::string& name) const {
+std::optional<long long> AnnotationValues::integer(std::string_view name) const {
   const OptionValue* value = find(name);
   if (!value || value->kind != OptionValue::Kind::integer || value->integer == unset_int)
     return std::nullopt;
   return value->integer;
 }
 
-std::optional<double> AnnotationValues::bound(const std::string& name) const {
+std::optional<double> AnnotationValues::bound(std::string_view name) const {
   const OptionValue* value = find(name);
   if (!value || value->kind != OptionValue::Kind::real || std::isnan(value->real))
     return std::nullopt;
   return value->real;
 }
 
-std::vector<std::string> AnnotationValues::strings(const std::string& name) const {
+std::vector<std::string> AnnotationValues::strings(std::string_view name) const {
   const OptionValue* value = find(name);
   if (!value || value->kind != OptionValue::Kind::strings) return {};
   return value->strings;
@@ -299,6 +300,7 @@ std::optional<AnnotationValues> read_annotation(const clang::AnnotateAttr& attr,
     return std::nullopt;
   }
   unsigned index = 0;
+  result.values.reserve(value.getStructNumFields());
   for (const clang::FieldDecl* field : record->fields()) {
     if (index >= value.getStructNumFields()) break;
     OptionValue member;
@@ -321,7 +323,7 @@ std::optional<AnnotationValues> read_annotation(const clang::AnnotateAttr& attr,
               " an empty string; leave the option out for its default";
       return std::nullopt;
     }
-    result.values[field->getName().str()] = std::move(member);
+    result.values.emplace_back(std::string_view(field->getName()), std::move(member));
     ++index;
   }
   record_written_options(arg, context.getSourceManager(), result);

@@ -62,7 +62,25 @@ clang::SourceLocation MirrorModel::location() const {
               : clang::SourceLocation{};
 }
 
+void ModelSet::index_tables() {
+  by_name_.clear();
+  by_struct_.clear();
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    auto [entry, added] = by_name_.try_emplace(tables[i].name, NamedTables{i, 0});
+    ++entry->second.count;
+    by_struct_.try_emplace(tables[i].decl, i);
+  }
+  // After every table's own struct: a struct that is a table of its own answers that table.
+  for (std::size_t i = 0; i < tables.size(); ++i)
+    for (const SingleTableChild& child : tables[i].single_table_children) by_struct_.try_emplace(child.decl, i);
+  indexed_tables_ = tables.size();
+}
+
 const TableModel* ModelSet::find_table(const std::string& name) const {
+  if (indexed()) {
+    auto found = by_name_.find(name);
+    return found == by_name_.end() ? nullptr : &tables[found->second.first];
+  }
   for (const TableModel& table : tables)
     if (table.name == name) return &table;
   return nullptr;
@@ -71,6 +89,11 @@ const TableModel* ModelSet::find_table(const std::string& name) const {
 const TableModel* ModelSet::find_table(const clang::CXXRecordDecl* decl) const {
   if (!decl) return nullptr;
   const clang::CXXRecordDecl* definition = decl->getDefinition();
+  if (indexed()) {
+    if (!definition) return nullptr;
+    auto found = by_struct_.find(definition);
+    return found == by_struct_.end() ? nullptr : &tables[found->second];
+  }
   for (const TableModel& table : tables)
     if (table.decl == definition) return &table;
   for (const TableModel& table : tables)
@@ -80,6 +103,10 @@ const TableModel* ModelSet::find_table(const clang::CXXRecordDecl* decl) const {
 }
 
 bool ModelSet::is_ambiguous_table_name(const std::string& name) const {
+  if (indexed()) {
+    auto found = by_name_.find(name);
+    return found != by_name_.end() && found->second.count > 1;
+  }
   int count = 0;
   for (const TableModel& table : tables) count += table.name == name;
   return count > 1;

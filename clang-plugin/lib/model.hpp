@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 
 #include "annotation_values.hpp"
 #include "sqlmodel/schema.hpp"
@@ -141,6 +143,12 @@ struct ModelSet {
   std::vector<TableModel> tables;
   std::vector<MirrorModel> mirrors;
 
+  // Indexes `tables` by name and by struct once they are all read. The checks look a table up
+  // for each foreign key, relationship and text() statement: scanning every table each time
+  // made them quadratic in the number of models. Until this is called, and once `tables`
+  // has changed size since, the lookups scan.
+  void index_tables();
+
   const TableModel* find_table(const std::string& name) const;
   // Two models claim the table name (table-names reports it): lookups by that name answer
   // nothing rather than the first of them, so the checks stay quiet about what it causes.
@@ -149,6 +157,17 @@ struct ModelSet {
   const TableModel* find_table(const clang::CXXRecordDecl* decl) const;
   // By table name, else by the C++ struct's name (link_model, mirrors accept either).
   const TableModel* find_table_by_name_or_struct(const std::string& name) const;
+
+ private:
+  struct NamedTables {
+    std::size_t first = 0;  // index in `tables`
+    std::size_t count = 0;
+  };
+  bool indexed() const { return indexed_tables_ != 0 && indexed_tables_ == tables.size(); }
+  llvm::StringMap<NamedTables> by_name_;
+  // A table's own struct, else a single-table child's struct (the hierarchy's table).
+  llvm::DenseMap<const clang::CXXRecordDecl*, std::size_t> by_struct_;
+  std::size_t indexed_tables_ = 0;
 };
 
 }  // namespace sqlmodel::plugin

@@ -289,7 +289,7 @@ ModelSet ModelReader::read(const std::vector<const clang::CXXRecordDecl*>& recor
   std::vector<const clang::CXXRecordDecl*> children;
   for (const clang::CXXRecordDecl* record : tables) {
     AnnotationValues& options = table_options_[record->getCanonicalDecl()];
-    if (std::optional<AnnotationValues> read = single(*record, "table")) options = *read;
+    if (std::optional<AnnotationValues> read = single(*record, "table")) options = std::move(*read);
     // An .inherit that is no enumerator (a cast from an integer) was refused while reading.
     std::optional<long long> inherit = options.integer("inherit");
     if (inherit == inherit_single_table) {
@@ -458,7 +458,7 @@ void ModelReader::read_members(const clang::CXXRecordDecl& record, TableModel& t
                      "to keep the member out of the table, mark it SQLMODEL_FIELD(.exclude = true)");
       continue;
     }
-    if (std::optional<FieldModel> column = read_field(*field, record, type, field_options)) {
+    if (std::optional<FieldModel> column = read_field(*field, record, type, std::move(field_options))) {
       // A member that hides a mixin's member of the same name replaces that column, in the
       // mixin's place, with its own type and options (a SQLModel subclass redeclaring a field).
       auto overridden = std::find_if(table.fields.begin(), table.fields.end(), [&](const FieldModel& existing) {
@@ -581,7 +581,7 @@ void ModelReader::read_relationship(const clang::FieldDecl& decl, const MemberTy
   relationship.to_many = type.to_many;
   relationship.target = type.target->hasDefinition() ? type.target->getDefinition() : type.target;
   if (std::optional<AnnotationValues> options = single(decl, "relationship"))
-    relationship.options = *options;
+    relationship.options = std::move(*options);
   const AnnotationValues& o = relationship.options;
   relationship.back_populates = o.string("back_populates");
   relationship.link_model = o.string("link_model");
@@ -882,7 +882,7 @@ void ModelReader::read_table_constraints(const clang::CXXRecordDecl& record, Tab
 }
 
 void ModelReader::read_mirror(const clang::CXXRecordDecl& record, MirrorModel& mirror) {
-  if (std::optional<AnnotationValues> options = single(record, "model")) mirror.options = *options;
+  if (std::optional<AnnotationValues> options = single(record, "model")) mirror.options = std::move(*options);
   mirror.mirrors = mirror.options.string("mirrors").value_or("");
   mirror.partial = mirror.options.flag("partial");
   for (const clang::FieldDecl* field : record.fields()) {
@@ -892,7 +892,7 @@ void ModelReader::read_mirror(const clang::CXXRecordDecl& record, MirrorModel& m
     if (options && options->flag("exclude")) continue;
     MemberType type = classify_mirror_member_type(field->getType(), context_);
     if (type.kind != MemberType::Kind::column) continue;
-    if (std::optional<FieldModel> column = read_field(*field, record, type, options))
+    if (std::optional<FieldModel> column = read_field(*field, record, type, std::move(options)))
       mirror.fields.push_back(std::move(*column));
   }
 }
@@ -904,7 +904,9 @@ ModelSet read_models(clang::ASTContext& context, Reporter& reporter, const Sourc
   AnnotatedDeclFinder finder(reporter, context.getSourceManager());
   finder.TraverseDecl(context.getTranslationUnitDecl());
   ModelReader reader(context, reporter, paths, options);
-  return reader.read(finder.records);
+  ModelSet models = reader.read(finder.records);
+  models.index_tables();
+  return models;
 }
 
 }  // namespace sqlmodel::plugin

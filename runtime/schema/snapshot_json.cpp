@@ -10,6 +10,16 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
+// An object with room for all its members. ordered_json keeps members in a vector of
+// pair<const std::string, json>, which a reallocation copies rather than moves (the key is
+// const): without the room, adding "indexes" to a table would copy its whole "columns" array,
+// and adding "sources" to the schema every table.
+ordered_json object_with_room(std::size_t members) {
+  ordered_json object = ordered_json::object();
+  object.get_ref<ordered_json::object_t&>().reserve(members);
+  return object;
+}
+
 ordered_json string_list(const std::vector<std::string>& items) {
   ordered_json list = ordered_json::array();
   for (const auto& item : items) list.push_back(item);
@@ -51,14 +61,14 @@ ordered_json array_of(const std::vector<Item>& items, Convert convert) {
 }
 
 ordered_json to_json(const PrimaryKey& key) {
-  ordered_json object;
+  ordered_json object = object_with_room(2);
   object["name"] = key.name;
   object["columns"] = string_list(key.columns);
   return object;
 }
 
 ordered_json to_json(const ForeignKey& key) {
-  ordered_json object;
+  ordered_json object = object_with_room(7);
   object["name"] = key.name;
   object["columns"] = string_list(key.columns);
   object["referred_table"] = key.referred_table;
@@ -71,7 +81,7 @@ ordered_json to_json(const ForeignKey& key) {
 }
 
 ordered_json to_json(const UniqueConstraint& constraint) {
-  ordered_json object;
+  ordered_json object = object_with_room(3);
   object["name"] = constraint.name;
   object["columns"] = string_list(constraint.columns);
   put_source(object, constraint.source);
@@ -79,7 +89,7 @@ ordered_json to_json(const UniqueConstraint& constraint) {
 }
 
 ordered_json to_json(const CheckConstraint& constraint) {
-  ordered_json object;
+  ordered_json object = object_with_room(3);
   object["name"] = constraint.name;
   object["expression"] = constraint.expression;
   put_source(object, constraint.source);
@@ -87,7 +97,7 @@ ordered_json to_json(const CheckConstraint& constraint) {
 }
 
 ordered_json to_json(const Index& index) {
-  ordered_json object;
+  ordered_json object = object_with_room(6);
   object["name"] = index.name;
   object["columns"] = string_list(index.columns);
   put_flag(object, "unique", index.unique);
@@ -98,7 +108,7 @@ ordered_json to_json(const Index& index) {
 }
 
 ordered_json to_json(const Relationship& relationship) {
-  ordered_json object;
+  ordered_json object = object_with_room(11);
   object["name"] = relationship.name;
   object["kind"] = std::string(to_string(relationship.kind));
   object["target_table"] = relationship.target_table;
@@ -125,59 +135,79 @@ bool is_scalar_array(const ordered_json& value) {
   return true;
 }
 
-std::string scalar_text(const ordered_json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-}
+// Writes into one string through one nlohmann serializer: dump() per scalar would build a
+// serializer (a 512-byte indent buffer, the locale, a shared output adapter) for each of the
+// snapshot's tens of thousands of names and flags, which was most of the plugin's time spent
+// writing the snapshot. The serializer is nlohmann's own, so scalars read exactly as dump()
+// spells them, and invalid UTF-8 still throws its type_error.
+class Printer {
+ public:
+  explicit Printer(std::string& out)
+      : out_(out),
+        scalars_(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+                 nlohmann::json::error_handler_t::strict) {}
 
-void print(const ordered_json& value, std::size_t indent, std::size_t line_used, std::string& out) {
-  const std::string pad(indent, ' ');
-  const std::string inner_pad(indent + 2, ' ');
-  if (value.is_object()) {
-    if (value.empty()) {
-      out += "{}";
-      return;
-    }
-    out += "{\n";
-    bool first = true;
-    for (const auto& [key, member] : value.items()) {
-      if (!first) out += ",\n";
-      first = false;
-      std::string key_text = scalar_text(ordered_json(key)) + ": ";
-      out += inner_pad + key_text;
-      print(member, indent + 2, indent + 2 + key_text.size(), out);
-    }
-    out += "\n" + pad + "}";
-    return;
-  }
-  if (value.is_array()) {
-    if (value.empty()) {
-      out += "[]";
-      return;
-    }
-    if (is_scalar_array(value)) {
-      std::string line = "[";
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        if (i > 0) line += ", ";
-        line += scalar_text(value[i]);
-      }
-      line += "]";
-      // +1 for a trailing comma.
-      if (line_used + line.size() + 1 <= inline_array_width) {
-        out += line;
+  void print(const ordered_json& value, std::size_t indent, std::size_t line_used) {
+    if (value.is_object()) {
+      if (value.empty()) {
+        out_ += "{}";
         return;
       }
+      out_ += '{';
+      for (auto member = value.begin(); member != value.end(); ++member) {
+        if (member != value.begin()) out_ += ',';
+        new_line(indent + 2);
+        const std::size_t key_start = out_.size();
+        scalar(ordered_json(member.key()));
+        out_ += ": ";
+        print(member.value(), indent + 2, indent + 2 + (out_.size() - key_start));
+      }
+      new_line(indent);
+      out_ += '}';
+      return;
     }
-    out += "[\n";
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (i > 0) out += ",\n";
-      out += inner_pad;
-      print(value[i], indent + 2, indent + 2, out);
+    if (value.is_array()) {
+      if (value.empty()) {
+        out_ += "[]";
+        return;
+      }
+      if (is_scalar_array(value)) {
+        const std::size_t start = out_.size();
+        out_ += '[';
+        for (std::size_t i = 0; i < value.size(); ++i) {
+          if (i > 0) out_ += ", ";
+          scalar(value[i]);
+        }
+        out_ += ']';
+        // +1 for a trailing comma.
+        if (line_used + (out_.size() - start) + 1 <= inline_array_width) return;
+        out_.resize(start);
+      }
+      out_ += '[';
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (i > 0) out_ += ',';
+        new_line(indent + 2);
+        print(value[i], indent + 2, indent + 2);
+      }
+      new_line(indent);
+      out_ += ']';
+      return;
     }
-    out += "\n" + pad + "]";
-    return;
+    scalar(value);
   }
-  out += scalar_text(value);
-}
+
+ private:
+  void scalar(const ordered_json& value) { scalars_.dump(value, false, false, 0); }
+  void new_line(std::size_t indent) {
+    out_ += '\n';
+    out_.append(indent, ' ');
+  }
+
+  std::string& out_;
+  nlohmann::detail::serializer<ordered_json> scalars_;
+};
+
+void print(const ordered_json& value, std::string& out) { Printer(out).print(value, 0, 0); }
 
 }  // namespace
 
@@ -190,7 +220,7 @@ SnapshotError::SnapshotError(std::string file, std::string json_path, std::strin
       reason_(std::move(reason)) {}
 
 ordered_json to_json(const Column& column) {
-  ordered_json object;
+  ordered_json object = object_with_room(11);
   object["name"] = column.name;
   object["type"] = format_type(column.type);
   object["nullable"] = column.nullable;
@@ -206,7 +236,7 @@ ordered_json to_json(const Column& column) {
 }
 
 ordered_json to_json(const Table& table) {
-  ordered_json object;
+  ordered_json object = object_with_room(13);
   object["name"] = table.name;
   put_optional(object, "comment", table.comment);
   put_optional(object, "renamed_from", table.renamed_from);
@@ -230,10 +260,10 @@ ordered_json to_json(const Table& table) {
   put_array("indexes", table.indexes);
   put_array("relationships", table.relationships);
   if (const auto& inheritance = table.single_table_inheritance) {
-    ordered_json hierarchy;
+    ordered_json hierarchy = object_with_room(2);
     hierarchy["discriminator"] = inheritance->discriminator;
     hierarchy["models"] = array_of(inheritance->models, [](const PolymorphicModel& model) {
-      ordered_json item;
+      ordered_json item = object_with_room(3);
       item["identity"] = model.identity;
       item["model"] = model.model;
       put_source(item, model.source);
@@ -245,7 +275,7 @@ ordered_json to_json(const Table& table) {
 }
 
 ordered_json to_json(const EnumType& enum_type) {
-  ordered_json object;
+  ordered_json object = object_with_room(3);
   object["name"] = enum_type.name;
   object["values"] = string_list(enum_type.values);
   put_source(object, enum_type.source);
@@ -255,7 +285,7 @@ ordered_json to_json(const EnumType& enum_type) {
 ordered_json to_json(const Schema& schema) {
   Schema sorted = schema;
   sort_canonically(sorted);
-  ordered_json object;
+  ordered_json object = object_with_room(4);
   object["format"] = snapshot_format;
   object["enums"] = array_of(sorted.enums, [](const EnumType& e) { return to_json(e); });
   object["tables"] = array_of(sorted.tables, [](const Table& t) { return to_json(t); });
@@ -269,14 +299,14 @@ ordered_json to_json(const Schema& schema) {
 
 std::string format_json(const ordered_json& value) {
   std::string text;
-  print(value, 0, 0, text);
+  print(value, text);
   return text;
 }
 
 std::string write_snapshot(const Schema& schema) {
   std::string text;
   try {
-    print(to_json(schema), 0, 0, text);
+    print(to_json(schema), text);
   } catch (const nlohmann::json::type_error& error) {
     // The only type error dump() raises: a name or expression that is not valid UTF-8.
     throw std::invalid_argument(std::string("cannot write the snapshot: ") + error.what());
