@@ -318,6 +318,15 @@ template <typename V>
 inline constexpr bool may_bind_text_v<std::optional<V>> = may_bind_text_v<V>;
 template <typename V>
 inline constexpr bool may_bind_text_v<std::vector<V>> = may_bind_text_v<V>;
+
+// Called in the handler of `error` (a statement's refusal of a NUL, which names no column):
+// throws it again naming `column`. Out of line and cold, so that the bind it guards stays small
+// enough to inline.
+[[noreturn, gnu::cold, gnu::noinline]] inline void rethrow_naming_column(const NulInTextError& error,
+                                                                         std::string_view column) {
+  if (!error.column().empty()) throw;
+  throw NulInTextError(error.table(), std::string(column));
+}
 }  // namespace detail
 
 // One column of a model.
@@ -378,21 +387,21 @@ struct column {
   // How its UUIDs are written on SQLite (any other type has one form).
   constexpr SqliteUuid sqlite_uuid() const { return uuid_hex ? SqliteUuid::hex : SqliteUuid::text; }
 
-  void bind(Statement& statement, int index, const model_type& object) const {
+  [[gnu::always_inline]] void bind(Statement& statement, int index, const model_type& object) const {
     bind_value(statement, index, object.*Member);
   }
   // A value compared with or written to this column (a key, a default): stored as the column
   // stores it. V is the member's type or, for a key, the type inside its std::optional.
+  // Always inlined: the NUL handler would otherwise keep every insert's binds out of line.
   template <typename V>
-  void bind_value(Statement& statement, int index, const V& value) const {
+  [[gnu::always_inline]] void bind_value(Statement& statement, int index, const V& value) const {
     if constexpr (detail::may_bind_text_v<V>) {
       // PostgreSQL refuses text with a NUL (NulInTextError): name the column, which the
       // statement does not know.
       try {
         detail::bind_in_column_form(statement, index, value, sqlite_uuid());
       } catch (const NulInTextError& error) {
-        if (!error.column().empty()) throw;
-        throw NulInTextError(error.table(), std::string(name));
+        detail::rethrow_naming_column(error, name);
       }
     } else {
       detail::bind_in_column_form(statement, index, value, sqlite_uuid());
@@ -560,14 +569,22 @@ consteval std::size_t find_primary_key_index() {
 template <typename T>
 concept JoinedChildModel = requires { model_traits<T>::joined_parent_table; };
 
-// Calls f(index_constant, column) for every column in order.
-template <TableModel T, typename F>
-constexpr void for_each_column(F&& f) {
+namespace detail {
+// Refuses at compile time a model whose rows the ORM cannot read or write.
+template <typename T>
+constexpr void require_one_table() {
   static_assert(!JoinedChildModel<T>,
                 "joined-table inheritance: this model's rows span its own table and its parents' "
                 "tables (model_traits<T>::joined_parent_table), and the ORM does not read or write "
                 "across them yet: map each table as a model of its own, or use single-table "
                 "inheritance (.inherit = sqlmodel::Inheritance::single_table)");
+}
+}  // namespace detail
+
+// Calls f(index_constant, column) for every column in order.
+template <TableModel T, typename F>
+constexpr void for_each_column(F&& f) {
+  detail::require_one_table<T>();
   detail::traits_for_each(model_traits<T>::columns, f);
 }
 
@@ -696,12 +713,22 @@ void bind_columns(Statement& statement, const T& object, int first_index = 0) {
 template <TableModel T>
 void name_relationships(T& object);
 
+template <TableModel T, std::size_t... I>
+void read_columns_indexed(Statement& statement, T& object, int first_index, std::index_sequence<I...>) {
+  (void)std::initializer_list<int>{
+      0, (std::remove_cvref_t<decltype(traits_get<I>(model_traits<T>::columns))>::read(
+              statement, first_index + static_cast<int>(I), object),
+          0)...};
+}
+
 // Reads every column of the current row into `object`, starting at result column first_index.
+// The hot loop of every query: the columns are visited by a function of their indexes, not by
+// a lambda, so that statement, object and first_index stay in registers across the calls into
+// the database instead of being reloaded from a closure after each.
 template <TableModel T>
 void read_columns(Statement& statement, T& object, int first_index = 0) {
-  for_each_column<T>([&](auto index, const auto& column) {
-    column.read(statement, first_index + static_cast<int>(index()), object);
-  });
+  require_one_table<T>();
+  detail::read_columns_indexed(statement, object, first_index, std::make_index_sequence<column_count<T>>{});
   detail::name_relationships(object);
 }
 

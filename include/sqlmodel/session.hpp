@@ -273,17 +273,14 @@ class Session {
     detail::RenderedQuery rendered = query.render(dialect_);
     Statement& statement = connection_->prepare(rendered.sql, model_traits<T>::table_name);
     std::vector<T> rows;
-    auto& states = row_states_.of<T>();
     run(statement, rendered.params.size(),
         [&](Statement& s) {
           for (std::size_t i = 0; i < rendered.params.size(); ++i)
             detail::bind_param(s, static_cast<int>(i), rendered.params[i]);
         },
-        [&](Statement& s) {
-          T& row = rows.emplace_back();
-          detail::read_columns(s, row);
-          states.remember(row);
-        });
+        [&](Statement& s) { detail::read_columns(s, rows.emplace_back()); });
+    // Remembered once all are read, in one pass: the loop over the rows stays the plain read.
+    row_states_.of<T>().remember_all(std::span<const T>(rows));
     if (!query.loaders().empty() && !rows.empty()) {
       std::vector<T*> pointers;
       pointers.reserve(rows.size());

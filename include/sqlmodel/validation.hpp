@@ -257,6 +257,9 @@ constexpr std::string_view model_name_of() {
 template <typename M>
   requires TableModel<M> || MirrorModel<M>
 void validate(const M& object) {
+  // add() validates every object: a model without constraints pays nothing for it.
+  if constexpr (TableModel<M>)
+    if constexpr (!detail::has_field_constraints<M>()) return;
   auto failures = validation_failures(object);
   if (!failures.empty()) throw ValidationError(std::string(detail::model_name_of<M>()), std::move(failures));
 }

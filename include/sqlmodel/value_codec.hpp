@@ -67,7 +67,7 @@ struct value_codec<std::optional<T>> {
   static constexpr bool nullable = true;
   static void bind(Statement& statement, int index, const std::optional<T>& value) {
     if (value) value_codec<T>::bind(statement, index, *value);
-    else statement.bind_null(index);
+    else detail::bind_null_parameter(statement, index);
   }
   static bool try_read(Statement& statement, int index, std::optional<T>& value) {
     if constexpr (std::is_same_v<T, std::string>) {
@@ -112,7 +112,7 @@ struct non_null_codec {
 
 template <>
 struct value_codec<bool> : detail::non_null_codec<value_codec<bool>, bool> {
-  static void bind(Statement& statement, int index, bool value) { statement.bind_bool(index, value); }
+  static void bind(Statement& statement, int index, bool value) { detail::bind_parameter(statement, index, value); }
   static bool try_read(Statement& statement, int index, bool& value) {
     return detail::read_column(statement, index, value);
   }
@@ -122,7 +122,7 @@ template <std::integral T>
   requires(!std::same_as<T, bool>)
 struct value_codec<T> : detail::non_null_codec<value_codec<T>, T> {
   static void bind(Statement& statement, int index, T value) {
-    statement.bind_int64(index, static_cast<std::int64_t>(value));
+    detail::bind_parameter(statement, index, static_cast<std::int64_t>(value));
   }
   static bool try_read(Statement& statement, int index, T& value) {
     std::int64_t wide;
@@ -135,7 +135,7 @@ struct value_codec<T> : detail::non_null_codec<value_codec<T>, T> {
 template <std::floating_point T>
 struct value_codec<T> : detail::non_null_codec<value_codec<T>, T> {
   static void bind(Statement& statement, int index, T value) {
-    statement.bind_double(index, static_cast<double>(value));
+    detail::bind_parameter(statement, index, static_cast<double>(value));
   }
   static bool try_read(Statement& statement, int index, T& value) {
     double wide;
@@ -148,7 +148,7 @@ struct value_codec<T> : detail::non_null_codec<value_codec<T>, T> {
 template <>
 struct value_codec<std::string> : detail::non_null_codec<value_codec<std::string>, std::string> {
   static void bind(Statement& statement, int index, const std::string& value) {
-    statement.bind_text(index, value);
+    detail::bind_parameter(statement, index, std::string_view(value));
   }
   static bool try_read(Statement& statement, int index, std::string& value) {
     return detail::read_column(statement, index, value);

@@ -74,8 +74,7 @@ void FlushPlan::index_assignments() {
   indexed_assignments_ = assignments.size();
 }
 
-std::span<const std::uint32_t> FlushPlan::assignments_of(NodeId node) {
-  if (assignments.empty()) return {};
+std::span<const std::uint32_t> FlushPlan::indexed_assignments_of(NodeId node) {
   index_assignments();
   return std::span<const std::uint32_t>(assignment_order_.data() + assignment_start_[node],
                                         assignment_start_[node + 1] - assignment_start_[node]);
@@ -143,9 +142,17 @@ std::map<const void*, std::size_t> rank_models(const std::vector<FlushNode>& nod
 
 std::vector<std::vector<NodeId>> FlushPlan::schedule(std::uint32_t segment) {
   std::vector<NodeId> members;
-  for (NodeId id = 0; id < nodes.size(); ++id)
-    if (nodes[id].segment == segment && nodes[id].writes && !nodes[id].deleted && !nodes[id].written)
-      members.push_back(id);
+  members.reserve(nodes.size());
+  const ModelPlanInfo* only_model = nullptr;  // the one model of every member, or nullptr
+  bool first = true;
+  for (NodeId id = 0; id < nodes.size(); ++id) {
+    const FlushNode& node = nodes[id];
+    if (node.segment != segment || !node.writes || node.deleted || node.written) continue;
+    members.push_back(id);
+    if (first) only_model = node.model;
+    else if (node.model != only_model) only_model = nullptr;
+    first = false;
+  }
   std::vector<std::vector<NodeId>> groups;
   if (members.empty()) return groups;
 
@@ -159,12 +166,6 @@ std::vector<std::vector<NodeId>> FlushPlan::schedule(std::uint32_t segment) {
   std::vector<std::uint32_t> edges;
   for (std::uint32_t i = 0; i < assignments.size(); ++i)
     if (waits_on(assignments[i])) edges.push_back(i);
-  const ModelPlanInfo* only_model = nodes[members.front()].model;
-  for (NodeId id : members)
-    if (nodes[id].model != only_model) {
-      only_model = nullptr;
-      break;
-    }
   if (edges.empty() && only_model) {
     groups.push_back(std::move(members));
     return groups;

@@ -161,21 +161,6 @@ SqliteStatement::SqliteStatement(sqlite3* db, std::string sql, std::string table
 
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
 
-void SqliteStatement::bind_null(int index) { check_bind(sqlite3_bind_null(statement_, index + 1), index); }
-void SqliteStatement::bind_bool(int index, bool value) {
-  check_bind(sqlite3_bind_int(statement_, index + 1, value ? 1 : 0), index);
-}
-void SqliteStatement::bind_int64(int index, std::int64_t value) {
-  check_bind(sqlite3_bind_int64(statement_, index + 1, value), index);
-}
-void SqliteStatement::bind_double(int index, double value) {
-  check_bind(sqlite3_bind_double(statement_, index + 1, value), index);
-}
-void SqliteStatement::bind_text(int index, std::string_view value) {
-  check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_STATIC,
-                                 SQLITE_UTF8),
-             index);
-}
 void SqliteStatement::bind_text_copy(int index, std::string_view value) {
   check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_TRANSIENT,
                                  SQLITE_UTF8),
@@ -214,11 +199,10 @@ bool SqliteStatement::read_uuid(int index, UUID& value) {
                           sql());
 }
 
-void SqliteStatement::check_bind(int rc, int index) {
-  if (rc != SQLITE_OK)
-    throw DatabaseError("SQLite could not bind parameter " + std::to_string(index + 1) + ": " +
-                                sqlite3_errstr(rc) + "\n  statement: " + sql(),
-                            sql());
+void SqliteStatement::bind_failed(int rc, int index) {
+  throw DatabaseError("SQLite could not bind parameter " + std::to_string(index + 1) + ": " + sqlite3_errstr(rc) +
+                          "\n  statement: " + sql(),
+                      sql());
 }
 
 void SqliteStatement::fail() {

@@ -95,11 +95,15 @@ constexpr const auto& traits_get(const flat_tuple<Ts...>& tuple) {
 // are the elements of a braced list, evaluated left to right, not a fold expression: clang
 // refuses to instantiate a fold of more than 256 operands (its bracket depth), and a table
 // may have 1,600 columns. Prefer it to traits_apply with a fold over the pack.
+// (A function, not a lambda over the indexes: where it is not inlined, f's captures are then
+// one load away, not two, on every element.)
+template <typename Tuple, typename F, std::size_t... I>
+constexpr void traits_for_each_indexed(const Tuple& tuple, F& f, std::index_sequence<I...>) {
+  (void)std::initializer_list<int>{0, (f(std::integral_constant<std::size_t, I>{}, std::get<I>(tuple)), 0)...};
+}
 template <typename... Ts, typename F>
 constexpr void traits_for_each(const std::tuple<Ts...>& tuple, F&& f) {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (void)std::initializer_list<int>{0, (f(std::integral_constant<std::size_t, I>{}, std::get<I>(tuple)), 0)...};
-  }(std::index_sequence_for<Ts...>{});
+  traits_for_each_indexed(tuple, f, std::index_sequence_for<Ts...>{});
 }
 // The leaves are named by their types (a cast to a known base), not found by deduction per
 // element: the walk stays linear in the number of columns.

@@ -78,7 +78,6 @@ struct FlushNode {
   bool written = false;      // a statement wrote it
   bool deleted = false;      // an orphan the flush deleted
   bool writes = false;       // the plan writes it (insert, or an update with something to write)
-  bool walked = false;
   bool staged = false;       // add()/update() named it (not only reached through a relationship)
   std::uint32_t last_view = no_view;  // its newest RelationshipView, chained through `previous`
   std::uint64_t undo_offset = 0;
@@ -167,8 +166,12 @@ class FlushPlan {
   // on a nullable column first; a cycle without one is an error naming its columns.
   std::vector<std::vector<NodeId>> schedule(std::uint32_t segment);
 
-  // The assignments whose target is `node`.
-  std::span<const std::uint32_t> assignments_of(NodeId node);
+  // The assignments whose target is `node` (inline: a flush of plain inserts asks for every
+  // node and has none).
+  std::span<const std::uint32_t> assignments_of(NodeId node) {
+    if (assignments.empty()) return {};
+    return indexed_assignments_of(node);
+  }
 
   void add_view(NodeId node, std::size_t column_index) {
     views.push_back({static_cast<std::uint32_t>(column_index), nodes[node].last_view});
@@ -179,6 +182,7 @@ class FlushPlan {
   void drop_views(NodeId node, std::span<bool> changed);
 
  private:
+  std::span<const std::uint32_t> indexed_assignments_of(NodeId node);
   void index_assignments();
   std::vector<std::pair<const void*, NodeId>> by_address_;  // open addressing, power of two
   std::size_t used_ = 0;

@@ -104,7 +104,8 @@ std::string key_list(schema::Dialect dialect, const std::map<Key, Value>& keys, 
 // The session remembers the rows a loader read (what their columns held).
 template <typename S, typename Row>
 void remember_rows(S& session, const std::vector<Row*>& rows) {
-  for (Row* row : rows) session.remember(*row);
+  auto& states = session.row_states().template of<Row>();
+  for (Row* row : rows) states.remember(*row);
 }
 // ---- joined loads ----
 

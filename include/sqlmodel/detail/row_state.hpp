@@ -193,10 +193,18 @@ constexpr bool is_time_point_v = false;
 template <typename D>
 constexpr bool is_time_point_v<std::chrono::time_point<std::chrono::system_clock, D>> = true;
 
-// memcpy for the short strings most columns hold, without a call.
+// memcpy for the short strings most columns hold (up to 32 bytes), without a call.
 [[gnu::always_inline]] inline char* copy_bytes(char* out, const char* in, std::size_t count) {
-  if (count <= 16) {
-    if (count >= 8) {
+  if (count <= 32) {
+    if (count >= 16) {
+      struct Block {
+        char bytes[16];
+      } head, tail;
+      std::memcpy(&head, in, 16);
+      std::memcpy(&tail, in + count - 16, 16);
+      std::memcpy(out, &head, 16);
+      std::memcpy(out + count - 16, &tail, 16);
+    } else if (count >= 8) {
       std::uint64_t head, tail;
       std::memcpy(&head, in, 8);
       std::memcpy(&tail, in + count - 8, 8);
@@ -461,6 +469,11 @@ class RowStateTable final : public RowStateTableBase {
   [[gnu::always_inline]] void remember(const T& object) {
     if (bytes_ > compact_at_) compact();
     append(object, false);
+  }
+  // remember() of each of `objects` (rows just read).
+  void remember_all(std::span<const T> objects) {
+    if (bytes_ > compact_at_) compact();
+    for (const T& object : objects) append(object, false);
   }
   // The row is gone (deleted by this session).
   void forget(const T& object) { append(object, true); }

@@ -3,7 +3,8 @@
 // compiler inlines them into the generated per-model read code. A row then costs what a
 // hand-written loop costs: one sqlite3_column_* call per column, plus sqlite3_column_type only
 // for a zero / null-pointer result, which is the one case where the value could be a NULL.
-// Binding, stepping and errors are in runtime/orm/sqlite_backend.cpp.
+// The common binds are here too (bind_parameter()); the others, stepping and errors are in
+// runtime/orm/sqlite_backend.cpp.
 #pragma once
 
 #include <sqlite3.h>
@@ -29,11 +30,21 @@ class SqliteStatement final : public Statement {
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
 
-  void bind_null(int index) override;
-  void bind_bool(int index, bool value) override;
-  void bind_int64(int index, std::int64_t value) override;
-  void bind_double(int index, double value) override;
-  void bind_text(int index, std::string_view value) override;
+  // The common binds are defined here, so that the codecs' bind_parameter() inlines them.
+  void bind_null(int index) override { check_bind(sqlite3_bind_null(statement_, index + 1), index); }
+  void bind_bool(int index, bool value) override {
+    check_bind(sqlite3_bind_int(statement_, index + 1, value ? 1 : 0), index);
+  }
+  void bind_int64(int index, std::int64_t value) override {
+    check_bind(sqlite3_bind_int64(statement_, index + 1, value), index);
+  }
+  void bind_double(int index, double value) override {
+    check_bind(sqlite3_bind_double(statement_, index + 1, value), index);
+  }
+  void bind_text(int index, std::string_view value) override {
+    check_bind(sqlite3_bind_text64(statement_, index + 1, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8),
+               index);
+  }
   void bind_text_copy(int index, std::string_view value) override;
   void bind_blob(int index, std::span<const std::uint8_t> value) override;
   void bind_uuid(int index, const UUID& value, std::optional<SqliteUuid> column_form) override;
@@ -109,7 +120,10 @@ class SqliteStatement final : public Statement {
 
  private:
   bool is_null(int index) { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
-  void check_bind(int rc, int index);
+  void check_bind(int rc, int index) {
+    if (rc != SQLITE_OK) [[unlikely]] bind_failed(rc, index);
+  }
+  [[noreturn]] void bind_failed(int rc, int index);
   // Throws the error of the failed step (IntegrityError, ConnectionError, DatabaseError).
   [[noreturn]] void fail();
 
@@ -119,6 +133,30 @@ class SqliteStatement final : public Statement {
   SqliteUuid uuid_without_column_;
   bool read_only_ = false;
 };
+
+// What the codecs call to bind a parameter: straight into the SQLite statement when it is one
+// (inlined, no virtual call), through the backend's virtual bind otherwise (PostgreSQL's
+// refuses a NUL in text there).
+inline void bind_null_parameter(Statement& statement, int index) {
+  if (SqliteStatement* sqlite = statement.as_sqlite()) return sqlite->bind_null(index);
+  statement.bind_null(index);
+}
+inline void bind_parameter(Statement& statement, int index, bool value) {
+  if (SqliteStatement* sqlite = statement.as_sqlite()) return sqlite->bind_bool(index, value);
+  statement.bind_bool(index, value);
+}
+inline void bind_parameter(Statement& statement, int index, std::int64_t value) {
+  if (SqliteStatement* sqlite = statement.as_sqlite()) return sqlite->bind_int64(index, value);
+  statement.bind_int64(index, value);
+}
+inline void bind_parameter(Statement& statement, int index, double value) {
+  if (SqliteStatement* sqlite = statement.as_sqlite()) return sqlite->bind_double(index, value);
+  statement.bind_double(index, value);
+}
+inline void bind_parameter(Statement& statement, int index, std::string_view value) {
+  if (SqliteStatement* sqlite = statement.as_sqlite()) return sqlite->bind_text(index, value);
+  statement.bind_text(index, value);
+}
 
 // What the codecs call to read a column: straight into the SQLite statement when it is one
 // (inlined, no virtual call), through the backend's virtual read otherwise.

@@ -761,12 +761,6 @@ void write_inserts(S& session, FlushPlan& plan, std::span<const NodeId> ids) {
   auto object_of = [&](NodeId id) -> T& { return *static_cast<T*>(plan.nodes[id].object); };
   if constexpr (has_database_filled_columns<T>()) return write_filled_inserts<T>(session, plan, ids);
 
-  std::vector<NodeId> generated, given;
-  for (NodeId id : ids) {
-    bool unset = false;
-    if constexpr (has_generated_key<T>()) unset = key_is_unset(object_of(id).*primary_key_column<T>.member);
-    (unset ? generated : given).push_back(id);
-  }
   auto bind_row = [&](Statement& s, const T& object, bool without_key) {
     if (without_key) {
       bind_non_key_columns(s, object);
@@ -778,6 +772,12 @@ void write_inserts(S& session, FlushPlan& plan, std::span<const NodeId> ids) {
   };
 
   if (dialect == schema::Dialect::postgresql) {
+    std::vector<NodeId> generated, given;
+    for (NodeId id : ids) {
+      bool unset = false;
+      if constexpr (has_generated_key<T>()) unset = key_is_unset(object_of(id).*primary_key_column<T>.member);
+      (unset ? generated : given).push_back(id);
+    }
     for (int pass = 0; pass < 2; ++pass) {
       const bool without_key = pass == 0;
       const std::vector<NodeId>& rows = without_key ? generated : given;
@@ -1048,8 +1048,10 @@ void run_flush(S& session, std::span<const StagedWrite> staged, bool& wrote) {
   // Objects staged at ascending addresses (add_all of a vector) cannot repeat, and when no
   // relationship can reach them either, they need no index by address.
   bool indexed = false;
+  bool walks = false;  // a staged object has relationships: only then can the walk reach others
   const void* previous = nullptr;
   for (const StagedWrite& write : staged) {
+    walks = walks || write.model->has_relationships;
     if (write.model->has_relationships || write.object <= previous) indexed = true;
     previous = write.object;
   }
@@ -1091,10 +1093,9 @@ void run_flush(S& session, std::span<const StagedWrite> staged, bool& wrote) {
   };
   try {
     // Walk every node's relationships (the walk adds the nodes it reaches).
-    for (NodeId id = 0; id < plan.nodes.size(); ++id) {
-      plan.nodes[id].walked = true;
-      if (plan.nodes[id].model->has_relationships) ops_of<S>(plan.nodes[id]).walk(session, plan, id);
-    }
+    if (walks)
+      for (NodeId id = 0; id < plan.nodes.size(); ++id)
+        if (plan.nodes[id].model->has_relationships) ops_of<S>(plan.nodes[id]).walk(session, plan, id);
 
     // An association object (User.memberships) and a many-to-many item (User.teams) naming
     // the same pair write one link row: the flush's own is dropped.
@@ -1199,14 +1200,17 @@ void run_flush(S& session, std::span<const StagedWrite> staged, bool& wrote) {
         assignment.applied = true;
         ops_of<S>(plan.nodes[assignment.target]).post_update(session, plan, assignment.target, assignment.column->column_index);
       }
-      // Orphans deleted (with their cascades), by model.
-      std::map<const ModelPlanInfo*, std::vector<void*>> orphans;
-      for (NodeId id = 0; id < plan.nodes.size(); ++id) {
-        const FlushNode& node = plan.nodes[id];
-        if (node.deleted && node.segment == current && node.action != NodeAction::insert)
-          orphans[node.model].push_back(node.object);
+      // Orphans deleted (with their cascades), by model. Only an orphan marks a row the flush
+      // had not inserted deleted.
+      if (!plan.orphans.empty()) {
+        std::map<const ModelPlanInfo*, std::vector<void*>> orphans;
+        for (NodeId id = 0; id < plan.nodes.size(); ++id) {
+          const FlushNode& node = plan.nodes[id];
+          if (node.deleted && node.segment == current && node.action != NodeAction::insert)
+            orphans[node.model].push_back(node.object);
+        }
+        for (const auto& [model, objects] : orphans) static_cast<const ModelOps<S>&>(*model).delete_rows(session, objects);
       }
-      for (const auto& [model, objects] : orphans) static_cast<const ModelOps<S>&>(*model).delete_rows(session, objects);
       for (auto& [in_segment, run] : plan.after_writes)
         if (in_segment == current) run();
     }
