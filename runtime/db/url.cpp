@@ -132,13 +132,36 @@ Url parse_url(std::string_view url) {
   reject(url, "unsupported scheme '" + scheme + "'; " + std::string(expected_forms));
 }
 
+namespace {
+
+std::vector<Span> secret_spans(std::string_view url) {
+  std::vector<Span> spans = password_parameters(url);
+  if (auto password = userinfo_password(url)) spans.push_back(*password);
+  return spans;
+}
+
+// Masks every other place a secret of the URL appears in `text`, as written and percent-decoded
+// (a user name equal to the password, a message quoting it). Secrets shorter than
+// `shortest_masked` stay: masking each "p" of a URL would garble it and hide nothing a guess
+// would not find.
+void mask_each_occurrence(std::string& text, std::string_view url, std::size_t shortest_masked) {
+  for (const Span& span : secret_spans(url)) {
+    const std::string_view secret = url.substr(span.begin, span.size);
+    if (secret == mask || secret.size() < shortest_masked) continue;
+    replace_all(text, secret, mask);
+    replace_all(text, percent_decoded(secret), mask);
+  }
+}
+
+}  // namespace
+
 std::string display_url(std::string_view url) {
   std::string shown(url);
-  std::vector<Span> secrets = password_parameters(url);
-  if (auto password = userinfo_password(url)) secrets.push_back(*password);
+  std::vector<Span> secrets = secret_spans(url);
   // Right to left, so the spans before each replacement keep their offsets.
   std::sort(secrets.begin(), secrets.end(), [](const Span& a, const Span& b) { return a.begin > b.begin; });
   for (const Span& secret : secrets) shown.replace(secret.begin, secret.size, mask);
+  mask_each_occurrence(shown, url, 4);
   return shown;
 }
 
@@ -146,14 +169,7 @@ std::string mask_url_secrets(std::string_view text, std::string_view url) {
   std::string masked(text);
   if (url.empty()) return masked;
   replace_all(masked, url, display_url(url));
-  std::vector<Span> spans = password_parameters(url);
-  if (auto password = userinfo_password(url)) spans.push_back(*password);
-  for (const Span& span : spans) {
-    const std::string_view secret = url.substr(span.begin, span.size);
-    if (secret == mask) continue;
-    replace_all(masked, secret, mask);
-    replace_all(masked, percent_decoded(secret), mask);
-  }
+  mask_each_occurrence(masked, url, 1);
   return masked;
 }
 

@@ -698,6 +698,7 @@ class Parser {
 // quoting, casts), joined by single spaces.
 std::string normalize_tokens(const std::vector<Token>& tokens) {
   std::string text;
+  TokenKind previous_kind = TokenKind::end;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
     if (token.kind == TokenKind::end) break;
@@ -717,11 +718,19 @@ std::string normalize_tokens(const std::vector<Token>& tokens) {
       case TokenKind::word: spelled = lower_ascii(token.text); break;
       default: spelled = token.text; break;
     }
+    // A number lexes on through letters and dots ("1.x", ".0" are one number each), so a dot
+    // next to a number keeps its space: glued, the re-spelled text would lex differently and
+    // normalising it again would not be idempotent.
+    const bool dot_after_number = token.kind == TokenKind::punct && token.text == "." &&
+                                  previous_kind == TokenKind::number;
+    const bool after_dot = previous_kind == TokenKind::punct && text.back() == '.';
+    const bool number_after_dot = token.kind == TokenKind::number && after_dot;
     bool glue_left = token.kind == TokenKind::punct && (token.text == ")" || token.text == "," ||
                                                         token.text == "]" || token.text == ".");
-    bool after_open = !text.empty() && (text.back() == '(' || text.back() == '[' || text.back() == '.');
-    if (!text.empty() && !glue_left && !after_open) text += ' ';
+    bool after_open = !text.empty() && (text.back() == '(' || text.back() == '[' || after_dot);
+    if (!text.empty() && ((!glue_left && !after_open) || dot_after_number || number_after_dot)) text += ' ';
     text += spelled;
+    previous_kind = token.kind;
   }
   return text;
 }

@@ -130,6 +130,18 @@ TEST(DisplayUrl, MasksThePassword) {
             "postgresql://app@db/x?password=***&sslmode=require");
 }
 
+// The span read as the password is generous (a URL libpq would parse differently still has its
+// candidate password hidden), so the same text elsewhere in the URL is hidden too.
+TEST(DisplayUrl, MasksThePasswordWhereverElseItAppears) {
+  EXPECT_EQ(db::display_url("postgresql://admin:admin@db/x"), "postgresql://***:***@db/x");
+  EXPECT_EQ(db::display_url("postgresql://adm%zzSecret@host/ql:Secret@db"),
+            "postgresql://adm%zz***@host/ql:***@db");
+  EXPECT_EQ(db::display_url("postgresql://app:s3cret@db/x?password=s3cret"),
+            "postgresql://app:***@db/x?password=***");
+  // A password of fewer than 4 bytes is hidden only in its place.
+  EXPECT_EQ(db::display_url("postgresql://postgres:p@db/x"), "postgresql://postgres:***@db/x");
+}
+
 TEST(DisplayUrl, LeavesUrlsWithoutAPasswordAlone) {
   for (const char* url : {"postgresql://app@db:5432/x", "postgresql://db/x?sslmode=require",
                           "sqlite:///app.db", "sqlite:////var/lib/app@2.db", "sqlite:///:memory:"})

@@ -413,6 +413,17 @@ TEST(NormalizeSqlExpression, UnparseableTextStillFoldsWhitespaceCaseAndCasts) {
   EXPECT_EQ(normalize_sql_expression(" 'unterminated "), "'unterminated");
 }
 
+// A number lexes on through dots and letters, so the fallback may not glue a dot to one: "a. 0"
+// glued is "a.0", which lexes as a, .0 and re-spells as "a .0" (found by fuzz_sql_expression).
+TEST(NormalizeSqlExpression, UnparseableTextNormalisesIdempotentlyAroundDots) {
+  for (const char* text : {"~| a. 0", "~| a . 5", "~| 1 . x", "~| 1. x", "~| 1. 5", "~| a.b . c",
+                           "(p!ikege.~|enowem(f~>=kege. 0)"}) {
+    const std::string once = normalize_sql_expression(text);
+    EXPECT_EQ(normalize_sql_expression(once), once) << text;
+  }
+  EXPECT_EQ(normalize_sql_expression("~| t . c"), "~| t.c");
+}
+
 TEST(NormalizeSqlExpression, MalformedOrDeepInputNeverCrashes) {
   for (const char* text : {")(", "a +", "CASE", "CASE WHEN", "'", "\"", "::", "ARRAY[", "1 IN", "x IS",
                            "NOT", "-", "f(", "a::", "a::character(", "x BETWEEN 1", "a[", "((a)", "a))",
