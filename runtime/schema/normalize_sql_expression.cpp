@@ -400,6 +400,8 @@ class Parser {
     if (peek_punct(",")) {  // a row: (a, b)
       std::vector<std::string> items{inner.text};
       next();
+      // "(a,)" is no row; read as one it would print as "(a)", which reads back as plain a.
+      if (peek_punct(")")) throw ParseError("expected an expression after ','");
       auto rest = parse_list(")");
       items.insert(items.end(), rest.begin(), rest.end());
       return atom("(" + join(items) + ")");

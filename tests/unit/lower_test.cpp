@@ -413,11 +413,12 @@ TEST(NormalizeSqlExpression, UnparseableTextStillFoldsWhitespaceCaseAndCasts) {
   EXPECT_EQ(normalize_sql_expression(" 'unterminated "), "'unterminated");
 }
 
-// A number lexes on through dots and letters, so the fallback may not glue a dot to one: "a. 0"
-// glued is "a.0", which lexes as a, .0 and re-spells as "a .0" (found by fuzz_sql_expression).
-TEST(NormalizeSqlExpression, UnparseableTextNormalisesIdempotentlyAroundDots) {
+// Inputs found by fuzz_sql_expression. A number lexes on through dots and letters, so the
+// fallback may not glue a dot to one ("a. 0" glued is "a.0": a, then the number .0); and "(a,)"
+// is no row (printed as "(a)", it would read back as plain a).
+TEST(NormalizeSqlExpression, UnparseableTextNormalisesIdempotently) {
   for (const char* text : {"~| a. 0", "~| a . 5", "~| 1 . x", "~| 1. x", "~| 1. 5", "~| a.b . c",
-                           "(p!ikege.~|enowem(f~>=kege. 0)"}) {
+                           "(p!ikege.~|enowem(f~>=kege. 0)", "(a ~ b,)", "(p!o\xe8el~\xff\xff,)"}) {
     const std::string once = normalize_sql_expression(text);
     EXPECT_EQ(normalize_sql_expression(once), once) << text;
   }
