@@ -753,7 +753,14 @@ std::string normalize_sql_expression(std::string_view expression) {
   try {
     return Parser(tokens).parse_all();
   } catch (const ParseError&) {
-    return normalize_tokens(tokens);
+  }
+  // The re-spelling drops casts the parser could not read past, so what is left may parse; it is
+  // then spelled as the parser spells it, or normalising the result again would differ.
+  std::string respelled = normalize_tokens(tokens);
+  try {
+    return Parser(tokenize(respelled)).parse_all();
+  } catch (const ParseError&) {
+    return respelled;
   }
 }
 
