@@ -263,7 +263,10 @@ class Parser {
       if (operand.precedence == p_atom && !operand.text.empty() &&
           std::isdigit(static_cast<unsigned char>(operand.text.front())))
         return atom(sign == "-" ? "-" + operand.text : operand.text);
-      return Expr{sign + wrap(operand, p_unary), p_unary, false, std::nullopt};
+      std::string operand_text = wrap(operand, p_unary);
+      // "- -x" glued would be "--x", a comment.
+      const bool signed_operand = !operand_text.empty() && (operand_text.front() == '-' || operand_text.front() == '+');
+      return Expr{sign + (signed_operand ? " " : "") + operand_text, p_unary, false, std::nullopt};
     }
     return parse_postfix(parse_primary());
   }

@@ -417,10 +417,18 @@ TEST(NormalizeSqlExpression, UnparseableTextStillFoldsWhitespaceCaseAndCasts) {
 // fallback may not glue a dot to one ("a. 0" glued is "a.0": a, then the number .0); and "(a,)"
 // is no row (printed as "(a)", it would read back as plain a); and a text that parses only once
 // its casts are dropped is spelled as the parser spells it.
+TEST(NormalizeSqlExpression, NestedSignsStaySigns) {
+  // Glued, "- -x" would be "--x": a comment, which reads back as nothing.
+  EXPECT_EQ(normalize_sql_expression("- -x"), "- -x");
+  EXPECT_EQ(normalize_sql_expression("-(-5)"), "- -5");
+  EXPECT_EQ(normalize_sql_expression("-x"), "-x");
+}
+
 TEST(NormalizeSqlExpression, UnparseableTextNormalisesIdempotently) {
   for (const char* text : {"~| a. 0", "~| a . 5", "~| 1 . x", "~| 1. x", "~| 1. 5", "~| a.b . c",
                            "(p!ikege.~|enowem(f~>=kege. 0)", "(a ~ b,)", "(p!o\xe8el~\xff\xff,)",
-                           "ln1ow1++\x8f\x9ftity-::\x8f\x8f++\x8f\x9ftity-::\x8f ET "}) {
+                           "ln1ow1++\x8f\x9ftity-::\x8f\x8f++\x8f\x9ftity-::\x8f ET ",
+                           "-::ty-::\x8f ty-::\x8f ET ", "- -x", "- - 5", "+ -x", "- +x"}) {
     const std::string once = normalize_sql_expression(text);
     EXPECT_EQ(normalize_sql_expression(once), once) << text;
   }
