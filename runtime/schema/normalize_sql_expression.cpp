@@ -114,7 +114,8 @@ bool looks_numeric(std::string_view text) {
 }
 
 std::string canonical_identifier(std::string_view name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front()));
+  // '$' may follow the first character only: "$n$" unquoted would open a dollar-quoted string.
+  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front())) && name.front() != '$';
   for (char c : name)
     if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
           c == '_' || c == '$'))

@@ -398,6 +398,7 @@ TEST(NormalizeSqlExpression, CanonicalSpelling) {
   EXPECT_EQ(normalize_sql_expression("\"price\" > 0"), "price > 0");
   EXPECT_EQ(normalize_sql_expression("\"select\" >= 0"), "\"select\" >= 0");
   EXPECT_EQ(normalize_sql_expression("\"we\"\"ird\" = 'it''s'"), "\"we\"\"ird\" = 'it''s'");
+  EXPECT_EQ(normalize_sql_expression("\"$x\" > a$b"), "\"$x\" > a$b");
   EXPECT_EQ(normalize_sql_expression("COALESCE(A, 'Keep Case')"), "coalesce(a, 'Keep Case')");
   EXPECT_EQ(normalize_sql_expression("CAST(n AS BIGINT) > 0"), "n > 0");
   EXPECT_EQ(normalize_sql_expression("x::timestamp with time zone"), "x");
@@ -428,7 +429,8 @@ TEST(NormalizeSqlExpression, UnparseableTextNormalisesIdempotently) {
   for (const char* text : {"~| a. 0", "~| a . 5", "~| 1 . x", "~| 1. x", "~| 1. 5", "~| a.b . c",
                            "(p!ikege.~|enowem(f~>=kege. 0)", "(a ~ b,)", "(p!o\xe8el~\xff\xff,)",
                            "ln1ow1++\x8f\x9ftity-::\x8f\x8f++\x8f\x9ftity-::\x8f ET ",
-                           "-::ty-::\x8f ty-::\x8f ET ", "- -x", "- - 5", "+ -x", "- +x"}) {
+                           "-::ty-::\x8f ty-::\x8f ET ", "- -x", "- - 5", "+ -x", "- +x",
+                           "\"$n$\" d\x9bd$n$\" d\x9bd\x9b\x93n\x9b\x93n$\" dd\x93-"}) {
     const std::string once = normalize_sql_expression(text);
     EXPECT_EQ(normalize_sql_expression(once), once) << text;
   }
