@@ -265,9 +265,9 @@ class Parser {
           std::isdigit(static_cast<unsigned char>(operand.text.front())))
         return atom(sign == "-" ? "-" + operand.text : operand.text);
       std::string operand_text = wrap(operand, p_unary);
-      // "- -x" glued would be "--x", a comment.
-      const bool signed_operand = !operand_text.empty() && (operand_text.front() == '-' || operand_text.front() == '+');
-      return Expr{sign + (signed_operand ? " " : "") + operand_text, p_unary, false, std::nullopt};
+      // Glued, "- -x" would be "--x" (a comment) and "- *" the operator "-*".
+      const bool operator_next = !operand_text.empty() && is_postgres_operator_char(operand_text.front());
+      return Expr{sign + (operator_next ? " " : "") + operand_text, p_unary, false, std::nullopt};
     }
     return parse_postfix(parse_primary());
   }

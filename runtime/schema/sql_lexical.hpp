@@ -74,6 +74,8 @@ std::vector<SqlToken> tokenize_sql(std::string_view text, SqlLexDialect dialect 
 
 bool is_identifier_start(char c);
 bool is_identifier_part(char c);
+// A character PostgreSQL lexes into an operator: two of them side by side are one operator.
+bool is_postgres_operator_char(char c);
 // ASCII case-insensitive equality (SQL folds only the ASCII letters of bare identifiers).
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 std::string lower_ascii(std::string_view text);

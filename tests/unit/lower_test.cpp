@@ -429,7 +429,7 @@ TEST(NormalizeSqlExpression, UnparseableTextNormalisesIdempotently) {
   for (const char* text : {"~| a. 0", "~| a . 5", "~| 1 . x", "~| 1. x", "~| 1. 5", "~| a.b . c",
                            "(p!ikege.~|enowem(f~>=kege. 0)", "(a ~ b,)", "(p!o\xe8el~\xff\xff,)",
                            "ln1ow1++\x8f\x9ftity-::\x8f\x8f++\x8f\x9ftity-::\x8f ET ",
-                           "-::ty-::\x8f ty-::\x8f ET ", "- -x", "- - 5", "+ -x", "- +x",
+                           "-::ty-::\x8f ty-::\x8f ET ", "- -x", "- - 5", "+ -x", "- +x", "NOT-NOT-::t * ", "- *",
                            "\"$n$\" d\x9bd$n$\" d\x9bd\x9b\x93n\x9b\x93n$\" dd\x93-"}) {
     const std::string once = normalize_sql_expression(text);
     EXPECT_EQ(normalize_sql_expression(once), once) << text;
