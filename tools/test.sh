@@ -12,8 +12,8 @@
 #
 #   SQLMODEL_BUILD_DIR      build directory (default: build)
 #   SQLMODEL_SANITIZE_DIR   the sanitizer build (default: build-sanitize); SQLMODEL_SANITIZE=0 skips it
-#   SQLMODEL_FUZZ_SECONDS   seconds per fuzz target (default: 0, fuzzing off: two open findings;
-#                           20 s a target is two minutes; the corpus replays run either way)
+#   SQLMODEL_FUZZ_SECONDS   seconds per fuzz target (default: 20, two minutes for the six; 0 turns
+#                           fuzzing off; the corpus and regression replays run either way)
 #   SQLMODEL_JOBS           parallel build jobs (default: 2)
 #   CI=true                 a test that needs PostgreSQL fails instead of skipping
 #
@@ -25,7 +25,7 @@ source tools/deps.sh
 
 BUILD_DIR=${SQLMODEL_BUILD_DIR:-build}
 SANITIZE_DIR=${SQLMODEL_SANITIZE_DIR:-build-sanitize}
-FUZZ_SECONDS=${SQLMODEL_FUZZ_SECONDS:-0}
+FUZZ_SECONDS=${SQLMODEL_FUZZ_SECONDS:-20}
 JOBS=${SQLMODEL_JOBS:-2}
 LOG_DIR="$BUILD_DIR/test-logs"
 started=$(date +%s)
