@@ -145,7 +145,7 @@ class OnlineForm {
     }
     if (!(nullable == alter.from)) emit(AlterColumn{alter.table, alter.from, nullable});
     const std::string column = sql_name(alter.to.name);
-    std::optional<std::string> fill = alter.to.server_default;
+    std::optional<std::string> fill = alter.to.server_default_on(Dialect::postgresql);
     if (!fill) fill = portable_model_default(alter.to);
     if (fill)
       emit(backfill(alter.table, {{alter.to.name, *fill}}, column + " IS NULL",
@@ -205,6 +205,8 @@ struct Intermediate {
 Column relaxed(Column column) {
   column.nullable = true;
   column.server_default.reset();
+  column.postgresql_server_default.reset();
+  column.sqlite_server_default.reset();
   column.autoincrement = false;
   column.renamed_from.reset();
   return column;
@@ -369,7 +371,8 @@ class Splitter {
     }
     for (const auto& column : old.columns) {
       if (matched.count(column.name)) continue;
-      between.columns.push_back(column.nullable || column.server_default ? column : relaxed(column));
+      between.columns.push_back(column.nullable || column.has_server_default_on_every_dialect() ? column
+                                                                                                : relaxed(column));
       dropped.push_back(column.name);
       result.splits = true;
     }

@@ -3,12 +3,15 @@
 // renderers turn into DDL. No Clang, no database, no JSON dependency.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "sqlmodel/dialect.hpp"
 #include "sqlmodel/referential_action.hpp"
 
 namespace sqlmodel::schema {
@@ -87,6 +90,12 @@ struct Column {
   std::optional<std::string> default_factory;
   // A SQL expression rendered as DEFAULT in the DDL (".server_default").
   std::optional<std::string> server_default;
+  // A dialect's own DEFAULT where the dialects spell it differently (now() on PostgreSQL,
+  // CURRENT_TIMESTAMP on SQLite): on that dialect it replaces server_default, so a column may
+  // have a DEFAULT on one dialect only. Lowering for a dialect (lower.hpp) folds the dialect's
+  // own into server_default and drops both, as it does with the type spellings.
+  std::optional<std::string> postgresql_server_default;
+  std::optional<std::string> sqlite_server_default;
   // The database assigns the value (INTEGER PRIMARY KEY on SQLite, IDENTITY on PostgreSQL).
   bool autoincrement = false;
   // A generated column: GENERATED ALWAYS AS (<expression>) STORED. The database computes the
@@ -97,6 +106,18 @@ struct Column {
   std::optional<std::string> renamed_from;
   SourceLocation source;
 
+  // The DEFAULT `dialect` gives the column: its own spelling, else server_default.
+  const std::optional<std::string>& server_default_on(Dialect dialect) const;
+  // The three server defaults by the names of their options ("server_default",
+  // "postgresql_server_default", "sqlite_server_default"), set or not.
+  struct NamedServerDefault {
+    std::string_view option;
+    const std::optional<std::string>& sql;
+  };
+  std::array<NamedServerDefault, 3> named_server_defaults() const;
+  // Whether some dialect gives the column a DEFAULT, and whether every dialect does.
+  bool has_server_default() const;
+  bool has_server_default_on_every_dialect() const;
   bool operator==(const Column&) const = default;
 };
 

@@ -119,16 +119,17 @@ CheckResult check_set_not_null(const StepContext& step) {
   // and SQLite's copy finds none (SQLite checked the rows when it added the CHECK).
   const NotNullCheck check = not_null_check(step, alter->table, alter->from.name);
   if (check.validated) return std::nullopt;
+  const std::optional<std::string>& server_default = alter->to.server_default_on(step.dialect);
   if (step.postgresql()) {
     std::string message = "sets " + column + " NOT NULL: a full scan of " + quoted_name(alter->table) +
                           " under an ACCESS EXCLUSIVE lock";
     if (check.check)
       message += " (the CHECK " + check.check->name + " that would spare it is NOT VALID: validate it first)";
-    if (alter->to.server_default)
+    if (server_default)
       message += ", after an UPDATE of every NULL to the new server default in the same transaction";
     return message;
   }
-  if (alter->to.server_default) return std::nullopt;  // the copy fills NULLs with it
+  if (server_default) return std::nullopt;  // the copy fills NULLs with it
   return "sets " + column + " NOT NULL with no server default to fill the NULLs while the table is copied";
 }
 

@@ -127,6 +127,14 @@ void lower_dialect_spelling(const Table& table, const Column& column, ColumnType
       sqlite ? *spelling : canonical_postgres_spelling(*spelling);
 }
 
+// The dialect's own DEFAULT takes the place of the shared one; the other dialect's goes, as a
+// database holds one DEFAULT and introspection reports it as server_default.
+void lower_server_default(Column& column, Dialect dialect) {
+  column.server_default = column.server_default_on(dialect);
+  column.postgresql_server_default.reset();
+  column.sqlite_server_default.reset();
+}
+
 void check_sqlite_autoincrement(const Table& table) {
   if (!table.sqlite_autoincrement) return;
   const Column* key = table.primary_key && table.primary_key->columns.size() == 1
@@ -198,6 +206,7 @@ Schema lower_for_dialect(const Schema& schema, Dialect dialect) {
   Schema lowered = schema;
   for (auto& table : lowered.tables) {
     make_primary_key_not_null(table);
+    for (auto& column : table.columns) lower_server_default(column, dialect);
     if (dialect == Dialect::sqlite)
       lower_table_for_sqlite(schema, table);
     else

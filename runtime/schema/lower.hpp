@@ -5,7 +5,9 @@
 // Both: a column with the dialect's own spelling (.postgresql_type / .sqlite_type) gets the kind
 // that spelling stands for, or kind custom with the spelling alone (as introspection reports a
 // type it has no kind for); the other dialect's spelling is dropped. A custom type without a
-// spelling for the dialect is an error.
+// spelling for the dialect is an error. A column's server default is the dialect's own
+// (.postgresql_server_default / .sqlite_server_default) when it has one, else the shared one;
+// both dialect defaults are dropped.
 // SQLite: enum columns become VARCHAR(longest value) plus a CHECK named ck_<table>_<col>_enum;
 // arrays and jsonb become json; interval becomes datetime (SQLAlchemy's Interval: the
 // duration after 1970-01-01); an autoincrement single-column integer primary key becomes int64

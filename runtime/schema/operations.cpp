@@ -58,9 +58,13 @@ std::string column_difference(const Column& expected, const Column& actual) {
   auto optional_text = [](const std::optional<std::string>& value) {
     return value ? *value : std::string("(none)");
   };
-  if (expected.server_default != actual.server_default)
-    parts.push_back("server_default " + optional_text(expected.server_default) + " vs " +
-                    optional_text(actual.server_default));
+  const auto expected_defaults = expected.named_server_defaults(), actual_defaults = actual.named_server_defaults();
+  for (std::size_t i = 0; i < expected_defaults.size(); ++i) {
+    const auto& [option, expected_sql] = expected_defaults[i];
+    const auto& actual_sql = actual_defaults[i].sql;
+    if (expected_sql != actual_sql)
+      parts.push_back(std::string(option) + " " + optional_text(expected_sql) + " vs " + optional_text(actual_sql));
+  }
   if (expected.default_value != actual.default_value)
     parts.push_back("default " + optional_text(expected.default_value) + " vs " +
                     optional_text(actual.default_value));
@@ -621,8 +625,14 @@ std::string describe_column_change(const Column& from, const Column& to) {
   if (from.type != to.type) parts.push_back("type " + format_type(from.type) + " -> " + format_type(to.type));
   if (from.nullable != to.nullable) parts.push_back(to.nullable ? "nullable" : "not null");
   auto optional_text = [](const std::optional<std::string>& value) { return value ? *value : std::string("none"); };
-  if (from.server_default != to.server_default)
-    parts.push_back("server default " + optional_text(from.server_default) + " -> " + optional_text(to.server_default));
+  const auto from_defaults = from.named_server_defaults(), to_defaults = to.named_server_defaults();
+  for (std::size_t i = 0; i < from_defaults.size(); ++i) {
+    const auto& [option, from_sql] = from_defaults[i];
+    const auto& to_sql = to_defaults[i].sql;
+    std::string label(option);
+    std::replace(label.begin(), label.end(), '_', ' ');
+    if (from_sql != to_sql) parts.push_back(label + " " + optional_text(from_sql) + " -> " + optional_text(to_sql));
+  }
   if (from.default_value != to.default_value)
     parts.push_back("default " + optional_text(from.default_value) + " -> " + optional_text(to.default_value));
   if (from.default_factory != to.default_factory)
@@ -766,14 +776,14 @@ bool changes_schema(const Operation& operation) {
 }
 
 bool can_fill_from_model_default(const Column& column) {
-  return !column.nullable && !column.server_default && !column.autoincrement && !column.generated &&
-         (column.default_value || column.default_factory);
+  return !column.nullable && !column.has_server_default_on_every_dialect() && !column.autoincrement &&
+         !column.generated && (column.default_value || column.default_factory);
 }
 
 bool leaves_existing_rows_without_value(const AddColumn& add) {
   const Column& column = add.column;
-  return !column.nullable && !column.server_default && !column.autoincrement && !column.generated &&
-         !add.fill_existing_rows;
+  return !column.nullable && !column.has_server_default_on_every_dialect() && !column.autoincrement &&
+         !column.generated && !add.fill_existing_rows;
 }
 
 void apply_to_schema(Schema& schema, const Operation& operation) {

@@ -40,10 +40,12 @@ struct RenameTable {
 // last), so that the inverse restores the model's declaration order. Databases append added
 // columns whatever the position says; only the replayed model keeps the order.
 //
-// `fill_existing_rows` (AddColumn of a NOT NULL column without a server default): the rows
-// already in the table get the column's model default (its C++ default member initializer or
-// default factory, see render_model_default in ddl.hpp), and no DEFAULT stays in the DDL.
-// Set by diff (and invert) whenever the column has a model default and no server default.
+// `fill_existing_rows` (AddColumn of a NOT NULL column without a server default on some
+// dialect): on a dialect without one, the rows already in the table get the column's model
+// default (its C++ default member initializer or default factory, see render_model_default in
+// ddl.hpp), and no DEFAULT stays in the DDL; a dialect with one fills them with its DEFAULT.
+// Set by diff (and invert) whenever the column has a model default and lacks a server default
+// on some dialect.
 struct AddColumn {
   std::string table;
   Column column;
@@ -281,12 +283,12 @@ std::optional<std::string> owner_of_name(const Schema& schema, const std::string
 void apply_to_schema(Schema& schema, const Operation& operation);
 
 // Whether AddColumn of `column` to a table with rows can fill them from the model default:
-// NOT NULL, no server default, not assigned (autoincrement) or computed (generated) by the
+// NOT NULL, no server default on some dialect (a dialect with one fills the rows with it), not assigned (autoincrement) or computed (generated) by the
 // database, and a default member initializer or a default factory to take the value from.
 bool can_fill_from_model_default(const Column& column);
 
 // Whether AddColumn gives the rows a table already has no value for a NOT NULL column: no server
-// default, no value the database assigns or computes, no fill from the model default. On a
+// default on some dialect, no value the database assigns or computes, no fill from the model default. On a
 // table with rows the step fails (`revision` refuses to write it; lint reports it in a
 // hand-written file).
 bool leaves_existing_rows_without_value(const AddColumn& add);

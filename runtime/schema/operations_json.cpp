@@ -361,7 +361,7 @@ Operation read_operation(const OperationReader& at, std::string_view op) {
     auto position = at.optional_index("position");
     bool fill = at.flag("fill_existing_rows");
     if (fill && !can_fill_from_model_default(column))
-      at.fail_at("fill_existing_rows", "the column must be NOT NULL, without a server default, with a model default "
+      at.fail_at("fill_existing_rows", "the column must be NOT NULL, without a server default on some dialect, with a model default "
                                        "(\"default\" or \"default_factory\") to fill the rows from");
     return AddColumn{table, std::move(column), position, fill};
   }

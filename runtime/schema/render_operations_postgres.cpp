@@ -145,7 +145,7 @@ class PostgresRenderer {
   RenderedStep operator()(const AddColumn& op) {
     const Table& table = table_named(context_.lowered_after, op.table, context_);
     const Column& column = column_named(table, op.column.name, context_);
-    if (op.fill_existing_rows) {
+    if (op.fill_existing_rows && !column.server_default) {
       auto fill = render_model_default(op.column, pg);
       if (!fill) fail(context_, "the column has no model default to fill the rows with");
       Column with_default = column;

@@ -142,7 +142,7 @@ class SqliteRenderer {
       // SQLite appends whatever the position says (the comparison ignores column order). A
       // column filled from the model default is copied in by the rebuild: SQLite could add it
       // NOT NULL only with a DEFAULT, which would then stay in the DDL.
-      if (add->fill_existing_rows) {
+      if (add->fill_existing_rows && !column.server_default) {
         auto fill = render_model_default(add->column, lite);
         if (!fill) fail(context_, "the column has no model default to fill the rows with");
         fills_[add->table + "." + add->column.name] = *fill;

@@ -183,6 +183,26 @@ std::optional<ColumnType> parse_neutral_type(std::string_view text) {
 
 }  // namespace
 
+const std::optional<std::string>& Column::server_default_on(Dialect dialect) const {
+  const std::optional<std::string>& own =
+      dialect == Dialect::postgresql ? postgresql_server_default : sqlite_server_default;
+  return own ? own : server_default;
+}
+
+std::array<Column::NamedServerDefault, 3> Column::named_server_defaults() const {
+  return {{{"server_default", server_default},
+           {"postgresql_server_default", postgresql_server_default},
+           {"sqlite_server_default", sqlite_server_default}}};
+}
+
+bool Column::has_server_default() const {
+  return server_default || postgresql_server_default || sqlite_server_default;
+}
+
+bool Column::has_server_default_on_every_dialect() const {
+  return server_default_on(Dialect::postgresql) && server_default_on(Dialect::sqlite);
+}
+
 const Column* Table::find_column(std::string_view column_name) const {
   return find_named(columns.data(), columns.data() + columns.size(), column_name);
 }

@@ -227,6 +227,8 @@ ordered_json to_json(const Column& column) {
   if (column.default_value) object["default"] = default_value_json(column);
   put_optional(object, "default_factory", column.default_factory);
   put_optional(object, "server_default", column.server_default);
+  put_optional(object, "postgresql_server_default", column.postgresql_server_default);
+  put_optional(object, "sqlite_server_default", column.sqlite_server_default);
   put_flag(object, "autoincrement", column.autoincrement);
   put_optional(object, "generated", column.generated);
   put_optional(object, "comment", column.comment);

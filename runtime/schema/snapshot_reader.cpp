@@ -253,8 +253,8 @@ Column read_column(const Cursor& at, std::string_view table_name) {
   Column column;
   const Cursor cursor = at.open(
       "a column",
-      {"name", "type", "nullable", "default", "default_factory", "server_default", "autoincrement",
-       "generated", "comment", "renamed_from", "source"},
+      {"name", "type", "nullable", "default", "default_factory", "server_default", "postgresql_server_default",
+       "sqlite_server_default", "autoincrement", "generated", "comment", "renamed_from", "source"},
       [&](const std::string& name) {
         return table_name.empty() ? "column " + in_quotes(name) : column_subject(table_name, name);
       },
@@ -274,6 +274,8 @@ Column read_column(const Cursor& at, std::string_view table_name) {
                        "; expected one of: now, uuid4");
   }
   column.server_default = cursor.optional_string("server_default");
+  column.postgresql_server_default = cursor.optional_string("postgresql_server_default");
+  column.sqlite_server_default = cursor.optional_string("sqlite_server_default");
   column.autoincrement = cursor.optional_bool("autoincrement");
   if (column.autoincrement && !is_integer(column.type.kind))
     cursor.fail_at("autoincrement", "autoincrement needs an integer column, not " + spelling);
@@ -281,8 +283,8 @@ Column read_column(const Cursor& at, std::string_view table_name) {
   if (column.generated) {
     if (column.generated->find_first_not_of(" \t\r\n") == std::string::npos)
       cursor.fail_at("generated", "a generated column needs its expression");
-    if (column.server_default)
-      cursor.fail_at("generated", "a generated column cannot also have a server_default");
+    if (column.has_server_default())
+      cursor.fail_at("generated", "a generated column cannot also have a server default");
     if (column.autoincrement)
       cursor.fail_at("generated", "a generated column cannot also be autoincrement");
   }
