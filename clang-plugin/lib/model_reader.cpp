@@ -500,6 +500,8 @@ std::optional<FieldModel> ModelReader::read_field(const clang::FieldDecl& decl,
   column.comment = o.string("comment");
   column.renamed_from = o.string("renamed_from");
   column.server_default = o.string("server_default");
+  column.postgresql_server_default = o.string("postgresql_server_default");
+  column.sqlite_server_default = o.string("sqlite_server_default");
   column.default_factory = default_factory_name(o.integer("default_factory"));
 
   field.primary_key = o.flag("primary_key");

@@ -98,6 +98,12 @@ struct Field {
   const char* renamed_from = nullptr;
   const char* comment = nullptr;
   const char* server_default = nullptr;  // SQL expression for the DDL's DEFAULT
+  // The DEFAULT of one dialect where the dialects spell it differently, replacing
+  // .server_default there: .postgresql_server_default = "now()",
+  // .sqlite_server_default = "CURRENT_TIMESTAMP". Without .server_default, a dialect without
+  // its own has no DEFAULT.
+  const char* postgresql_server_default = nullptr;
+  const char* sqlite_server_default = nullptr;
   DefaultFactory default_factory = DefaultFactory::none;
   const char* foreign_key = nullptr;     // "table.column"
   OnDelete on_delete = OnDelete::unset;

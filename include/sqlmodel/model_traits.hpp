@@ -150,8 +150,10 @@
 //   be left out). Also on mirror_field, after `.name`.
 // - `.generated = true` for a generated column (`.generated = "expression"`): the session never
 //   writes it; INSERT and UPDATE read it back (RETURNING).
-// - `.server_default = true` for a column with a `.server_default`: an INSERT leaves it out
-//   while the member is std::nullopt, so the database's DEFAULT applies, and reads it back.
+// - `.server_default = true` for a column with a `.server_default` (or a dialect's own,
+//   `.postgresql_server_default` / `.sqlite_server_default`): an INSERT leaves it out while the
+//   member is std::nullopt, so the database's DEFAULT applies, and reads it back. On a dialect
+//   without a DEFAULT for it, leaving it out writes NULL, as binding the std::nullopt would.
 // - `.role = sqlmodel::ColumnRole::updated_at` also for `.update_factory = now` on any column.
 //
 // For `User` above with `SQLMODEL_FIELD(.min_length = 3, .max_length = 40,
@@ -364,8 +366,8 @@ struct column {
   bool has_default = false;  // a document may leave it out (json.hpp)
   // The database computes it (GENERATED ALWAYS AS ... STORED): never written, read back.
   bool generated = false;
-  // It has a DEFAULT in the DDL: an INSERT leaves it out while the member is std::nullopt, so
-  // the database's default applies, and reads the value back.
+  // It has a DEFAULT in the DDL (of one dialect at least): an INSERT leaves it out while the
+  // member is std::nullopt, so the database's default applies, and reads the value back.
   bool server_default = false;
 
   constexpr std::string_view key_in_json() const { return json_name.empty() ? name : json_name; }

@@ -301,6 +301,48 @@ TEST_P(TypesPathTest, RowsWrittenWithoutTheOrmGetTheServerDefaults) {
   EXPECT_EQ(documents[0].public_id.to_string(), "6f9619ff-8b86-d011-b42d-00cf4fc964ff");
 }
 
+// .postgresql_server_default / .sqlite_server_default: each database holds its own DEFAULT (and
+// only PostgreSQL one for region), check finds no drift on either, the ORM leaves the columns to
+// the database on both, and a change to PostgreSQL's default alone alters PostgreSQL only.
+TEST_P(TypesPathTest, EachDialectHoldsItsOwnServerDefault) {
+  auto live_default = [&](const std::string& column) {
+    return stored(postgres() ? "SELECT COALESCE(column_default, '<none>') FROM information_schema.columns "
+                               "WHERE table_schema = current_schema() AND table_name = 'type_documents' "
+                               "AND column_name = '" + column + "'"
+                             : "SELECT COALESCE(dflt_value, '<none>') FROM pragma_table_info('type_documents') "
+                               "WHERE name = '" + column + "'");
+  };
+  EXPECT_EQ(live_default("received_at"), postgres() ? "now()" : "CURRENT_TIMESTAMP");
+  EXPECT_EQ(live_default("region"), postgres() ? "'eu-west'::character varying" : "<none>");
+  expect_database_holds_the_snapshot();
+
+  {
+    Session session(db());
+    Document document = sample_document(0);
+    document.owner_id.reset();
+    session.add(document);
+    session.commit();
+    EXPECT_TRUE(document.received_at) << "the database's now, read back";
+    EXPECT_EQ(document.region, postgres() ? std::optional<std::string>("eu-west") : std::nullopt);
+    const Document loaded = session.get_one<Document>(*document.id);
+    EXPECT_EQ(loaded.received_at, document.received_at);
+    EXPECT_EQ(loaded.region, document.region);
+  }  // its read transaction would block PostgreSQL's ALTER TABLE below
+
+  schema::Schema next = models_;
+  next.find_table("type_documents")->find_column("received_at")->postgresql_server_default = "statement_timestamp()";
+  EXPECT_EQ(check_schema(db(), next).in_sync(), !postgres()) << "only PostgreSQL's default differs";
+  const std::vector<schema::Operation> operations = schema::diff(models_, next);
+  ASSERT_EQ(operations.size(), 1u);
+  std::size_t statements = 0;
+  for (const schema::RenderedStep& step : schema::render_operations(operations, models_, db().dialect()))
+    for (const std::string& statement : step.statements) db().exec_script(statement), ++statements;
+  EXPECT_EQ(statements, postgres() ? 2u : 0u) << "DROP and SET DEFAULT on PostgreSQL, nothing on SQLite";
+  EXPECT_EQ(live_default("received_at"), postgres() ? "statement_timestamp()" : "CURRENT_TIMESTAMP");
+  models_ = next;
+  expect_database_holds_the_snapshot();
+}
+
 TEST_P(TypesPathTest, ValuesTheMemberCannotHoldAreErrorsNamingThePlace) {
   Session session(db());
   Document document = sample_document(0);

@@ -2,8 +2,8 @@
 // generated header) and used by test_types_path through the whole path on SQLite and
 // PostgreSQL: text, jsonb, typed JSON columns, durations, a dialect-spelled type, a generated
 // column, SQLite AUTOINCREMENT, key names of an existing schema, a mixin column overridden,
-// set-on-update and server-default timestamps, a mirror model with a field of its own, and
-// UUIDs in both SQLite forms in one model.
+// set-on-update and server-default timestamps, server defaults of one dialect, a mirror model
+// with a field of its own, and UUIDs in both SQLite forms in one model.
 #pragma once
 
 #include <chrono>
@@ -76,6 +76,11 @@ Document : Audited {
   // SQLAlchemy's UUID form on SQLite: 32 hex digits in a CHAR(32).
   SQLMODEL_FIELD(.sql_type = "uuid_hex", .default_factory = sqlmodel::DefaultFactory::uuid4, .unique = true)
   sqlmodel::UUID public_id;
+  // "Server now" in each dialect's own words, and a DEFAULT PostgreSQL alone has: left
+  // std::nullopt, each is the database's to fill (SQLite leaves region NULL).
+  SQLMODEL_FIELD(.postgresql_server_default = "now()", .sqlite_server_default = "CURRENT_TIMESTAMP")
+  std::optional<sqlmodel::Timestamp> received_at;
+  SQLMODEL_FIELD(.max_length = 20, .postgresql_server_default = "'eu-west'") std::optional<std::string> region;
 };
 
 struct UuidGrant;

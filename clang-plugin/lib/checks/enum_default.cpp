@@ -37,23 +37,23 @@ void check_enum_default(const CheckContext& context) {
         context.reporter.note(context.sources().getFileLoc(decl->getLocation()),
                               "the enumerators are: " + listed(names));
       }
-      if (field.column.server_default) {
+      for (const auto& [option_name, sql] : field.column.named_server_defaults()) {
+        if (!sql) continue;
+        const std::string option(option_name);
         // Only a literal is judged here: a bare word is server-default's error (a column name
         // to the database), and an expression is the database's to evaluate.
-        schema::SqlExpressionOutline outline = schema::outline_sql_expression(*field.column.server_default);
+        schema::SqlExpressionOutline outline = schema::outline_sql_expression(*sql);
         using Literal = schema::SqlExpressionOutline::Literal;
         if (outline.literal == Literal::none || outline.literal == Literal::null) continue;
         const std::string& text = outline.literal_text;
         if (std::find(names.begin(), names.end(), text) != names.end()) continue;
         std::optional<std::string> guess = closest_name(text, names);
         auto diagnostic = context.reporter.report(
-            Check::enum_default, field.option_location("server_default"),
-            ".server_default " + quoted(*field.column.server_default) + " of column " + column +
-                " is not an enumerator of " + quoted(decl->getQualifiedNameAsString()) +
-                (guess ? "; did you mean '" + *guess + "'?" : std::string()));
+            Check::enum_default, field.option_location(option),
+            "." + option + " " + quoted(*sql) + " of column " + column + " is not an enumerator of " +
+                quoted(decl->getQualifiedNameAsString()) + (guess ? "; did you mean '" + *guess + "'?" : std::string()));
         if (guess)
-          attach(diagnostic, replace_option_value(field.options, "server_default",
-                                                  schema::cpp_string_literal("'" + *guess + "'")));
+          attach(diagnostic, replace_option_value(field.options, option, schema::cpp_string_literal("'" + *guess + "'")));
       }
     }
   }

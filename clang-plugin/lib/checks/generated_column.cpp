@@ -24,7 +24,8 @@ void check_generated_column(const CheckContext& context) {
                                "the database computes the column from");
         continue;
       }
-      if (field.column.server_default) conflict("server_default", "the database computes its value");
+      for (const auto& [option, sql] : field.column.named_server_defaults())
+        if (sql) conflict(std::string(option), "the database computes its value");
       if (field.column.default_factory) conflict("default_factory", "the ORM never writes it");
       if (field.updated_on_update) conflict("update_factory", "the ORM never writes it");
       if (field.primary_key) conflict("primary_key", "PostgreSQL refuses a generated key column");

@@ -168,72 +168,80 @@ std::vector<std::string> enumerator_names(const clang::EnumDecl* decl) {
   return names;
 }
 
+// One of the field's server defaults, given by `option`: the same rules for the shared one and
+// for each dialect's own.
+void check_one_server_default(const CheckContext& context, const TableModel& table, const FieldModel& field,
+                              const std::string& option, const std::string& sql) {
+  const std::string column = quoted(table.name + "." + field.column.name);
+  const std::string subject = "." + option + " " + quoted(sql) + " of column " + column;
+  const clang::SourceLocation location = field.option_location(option);
+  schema::SqlExpressionOutline outline = schema::outline_sql_expression(sql);
+  if (llvm::StringRef(sql).trim().empty()) {
+    context.reporter.report(Check::server_default, location,
+                            subject + " is empty: leave ." + option + " out for no DEFAULT");
+    return;
+  }
+  if (outline.lexical_error) {
+    context.reporter.report(Check::server_default, location,
+                            subject + " is not SQL: " + outline.lexical_error->what + " at offset " +
+                                std::to_string(outline.lexical_error->offset));
+    return;
+  }
+  if (!outline.column_references.empty()) {
+    const auto& name = outline.column_references.front();
+    llvm::StringRef whole = llvm::StringRef(sql).trim();
+    bool bare_word = outline.column_references.size() == 1 &&
+                     (whole == name.text || whole == "\"" + name.text + "\"");
+    if (bare_word) {
+      // The one name is all there is: a value that lost its quotes. On an enum column, the
+      // enumerator it is closest to.
+      std::string value = name.text;
+      std::vector<std::string> enumerators =
+          field.type.type.kind == schema::TypeKind::enumeration ? enumerator_names(field.type.enum_decl)
+                                                                 : std::vector<std::string>{};
+      if (!enumerators.empty() && std::find(enumerators.begin(), enumerators.end(), value) == enumerators.end())
+        if (std::optional<std::string> guess = closest_name(value, enumerators)) value = *guess;
+      std::string replacement = schema::quote_literal(value);
+      auto diagnostic = context.reporter.report(
+          Check::server_default, location,
+          subject + " is the bare word " + quoted(name.text) +
+              ", which is no SQL keyword or function: the database reads it as a column name, and a "
+              "DEFAULT cannot read a column; did you mean the string " + replacement + "?");
+      attach(diagnostic, replace_option_value(field.options, option, schema::cpp_string_literal(replacement)));
+    } else {
+      context.reporter.report(Check::server_default, location,
+                              subject + " names " + quoted(name.text) +
+                                  ", which is no SQL keyword or function: the database reads it as a column "
+                                  "name, and a DEFAULT cannot read a column (quote a string value)");
+    }
+    return;
+  }
+  // Enum columns: enum-default judges their literals against the enumerators.
+  if (field.type.type.kind == schema::TypeKind::enumeration && outline.literal != Literal::null) return;
+  if (std::optional<Misfit> misfit = literal_misfit(outline, field.column)) {
+    auto diagnostic = context.reporter.report(Check::server_default, location, subject + " " + misfit->reason);
+    if (misfit->replacement)
+      attach(diagnostic, replace_option_value(field.options, option, schema::cpp_string_literal(*misfit->replacement)));
+  }
+}
+
 }  // namespace
 
 // A server default is SQL the database evaluates for each new row: it must read as SQL, it
 // cannot name a column (`.server_default = "draft"` is the column draft to a database, which
 // refuses it in a DEFAULT), and a literal must be a value of the column's type. Caught here,
 // not at CREATE TABLE or at the first INSERT that relies on it. Expressions the parser does
-// not know are server-default-syntax's warning, never an error here. A field declared once in
-// a mixin is reported once.
+// not know are server-default-syntax's warning, never an error here. A dialect's own default
+// (.postgresql_server_default, .sqlite_server_default) is held to the same rules, reported at its
+// own option. A field declared once in a mixin is reported once.
 void check_server_default(const CheckContext& context) {
   std::set<const clang::FieldDecl*> reported;
   for (const TableModel& table : context.models.tables) {
     for (const FieldModel& field : table.fields) {
-      if (!field.column.server_default) continue;
+      if (!field.column.has_server_default()) continue;
       if (field.decl && !reported.insert(field.decl).second) continue;
-      const std::string& sql = *field.column.server_default;
-      const std::string column = quoted(table.name + "." + field.column.name);
-      const std::string subject = ".server_default " + quoted(sql) + " of column " + column;
-      const clang::SourceLocation location = field.option_location("server_default");
-      schema::SqlExpressionOutline outline = schema::outline_sql_expression(sql);
-      if (llvm::StringRef(sql).trim().empty()) {
-        context.reporter.report(Check::server_default, location,
-                                subject + " is empty: leave .server_default out for no DEFAULT");
-        continue;
-      }
-      if (outline.lexical_error) {
-        context.reporter.report(Check::server_default, location,
-                                subject + " is not SQL: " + outline.lexical_error->what + " at offset " +
-                                    std::to_string(outline.lexical_error->offset));
-        continue;
-      }
-      if (!outline.column_references.empty()) {
-        const auto& name = outline.column_references.front();
-        llvm::StringRef whole = llvm::StringRef(sql).trim();
-        bool bare_word = outline.column_references.size() == 1 &&
-                         (whole == name.text || whole == "\"" + name.text + "\"");
-        if (bare_word) {
-          // The one name is all there is: a value that lost its quotes. On an enum column, the
-          // enumerator it is closest to.
-          std::string value = name.text;
-          std::vector<std::string> enumerators =
-              field.type.type.kind == schema::TypeKind::enumeration ? enumerator_names(field.type.enum_decl)
-                                                                     : std::vector<std::string>{};
-          if (!enumerators.empty() && std::find(enumerators.begin(), enumerators.end(), value) == enumerators.end())
-            if (std::optional<std::string> guess = closest_name(value, enumerators)) value = *guess;
-          std::string replacement = schema::quote_literal(value);
-          auto diagnostic = context.reporter.report(
-              Check::server_default, location,
-              subject + " is the bare word " + quoted(name.text) +
-                  ", which is no SQL keyword or function: the database reads it as a column name, and a "
-                  "DEFAULT cannot read a column; did you mean the string " + replacement + "?");
-          attach(diagnostic, replace_option_value(field.options, "server_default", schema::cpp_string_literal(replacement)));
-        } else {
-          context.reporter.report(Check::server_default, location,
-                                  subject + " names " + quoted(name.text) +
-                                      ", which is no SQL keyword or function: the database reads it as a column "
-                                      "name, and a DEFAULT cannot read a column (quote a string value)");
-        }
-        continue;
-      }
-      // Enum columns: enum-default judges their literals against the enumerators.
-      if (field.type.type.kind == schema::TypeKind::enumeration && outline.literal != Literal::null) continue;
-      if (std::optional<Misfit> misfit = literal_misfit(outline, field.column)) {
-        auto diagnostic = context.reporter.report(Check::server_default, location, subject + " " + misfit->reason);
-        if (misfit->replacement)
-          attach(diagnostic, replace_option_value(field.options, "server_default", schema::cpp_string_literal(*misfit->replacement)));
-      }
+      for (const auto& [option, sql] : field.column.named_server_defaults())
+        if (sql) check_one_server_default(context, table, field, std::string(option), *sql);
     }
   }
 }

@@ -13,15 +13,18 @@ void check_server_default_syntax(const CheckContext& context) {
   std::set<const clang::FieldDecl*> reported;
   for (const TableModel& table : context.models.tables) {
     for (const FieldModel& field : table.fields) {
-      if (!field.column.server_default || llvm::StringRef(*field.column.server_default).trim().empty()) continue;
+      if (!field.column.has_server_default()) continue;
       if (field.decl && !reported.insert(field.decl).second) continue;
-      schema::SqlExpressionOutline outline = schema::outline_sql_expression(*field.column.server_default);
-      if (outline.lexical_error || outline.parsed) continue;
-      context.reporter.report(Check::server_default_syntax, field.option_location("server_default"),
-                              ".server_default " + quoted(*field.column.server_default) + " of column " +
-                                  quoted(table.name + "." + field.column.name) +
-                                  " could not be checked: it does not parse as a SQL expression (" +
-                                  outline.parse_error + "); the database will be the first to read it");
+      for (const auto& [option, sql] : field.column.named_server_defaults()) {
+        if (!sql || llvm::StringRef(*sql).trim().empty()) continue;
+        schema::SqlExpressionOutline outline = schema::outline_sql_expression(*sql);
+        if (outline.lexical_error || outline.parsed) continue;
+        context.reporter.report(Check::server_default_syntax, field.option_location(std::string(option)),
+                                "." + std::string(option) + " " + quoted(*sql) + " of column " +
+                                    quoted(table.name + "." + field.column.name) +
+                                    " could not be checked: it does not parse as a SQL expression (" +
+                                    outline.parse_error + "); the database will be the first to read it");
+      }
     }
   }
 }

@@ -12,7 +12,7 @@ void check_single_table_nullable(const CheckContext& context) {
   for (const TableModel& table : context.models.tables) {
     for (const FieldModel& field : table.fields) {
       if (!field.single_table_model || field.options.tristate("nullable") == false) continue;
-      bool has_default = field.column.default_value || field.column.server_default || field.column.default_factory;
+      bool has_default = field.column.default_value || field.column.has_server_default() || field.column.default_factory;
       if (field.type.optional || has_default) continue;
       std::string column = quoted(table.name + "." + field.column.name);
       auto diagnostic = context.reporter.report(

@@ -60,7 +60,7 @@ std::string write_column(const TableCode& table, const ColumnCode& code) {
     designators.emplace_back("role", "sqlmodel::ColumnRole::version");
   if (code.has_default) designators.emplace_back("has_default", "true");
   if (column.generated) designators.emplace_back("generated", "true");
-  if (column.server_default) designators.emplace_back("server_default", "true");
+  if (column.has_server_default()) designators.emplace_back("server_default", "true");
   return "sqlmodel::column<" + member_pointer(table.type, code.member) + ">" + braced(designators);
 }
 
