@@ -27,7 +27,8 @@ struct SQLMODEL_TABLE(.name = "posts") Post {
   SQLMODEL_FIELD(.postgresql_server_default = "draft") std::string state;  // expected-error {{.postgresql_server_default 'draft' of column 'posts.state' is the bare word 'draft'}}
   // FIXIT: fix-it:"{{.*}}dialect-server-default.cpp":{[[@LINE-1]]:47-[[@LINE-1]]:54}:"\"'draft'\""
   SQLMODEL_FIELD(.sqlite_server_default = "'unfinished") std::string note;  // expected-error {{.sqlite_server_default ''unfinished' of column 'posts.note' is not SQL: unterminated}}
-  SQLMODEL_FIELD(.postgresql_server_default = "") std::string blank;  // expected-error {{.postgresql_server_default '' of column 'posts.blank' is empty: leave .postgresql_server_default out for no DEFAULT}}
+  SQLMODEL_FIELD(.postgresql_server_default = "") std::string blank;  // expected-error {{SQLMODEL_FIELD: option '.postgresql_server_default' is an empty string; leave the option out for its default [sqlmodel-invalid-options]}}
+  SQLMODEL_FIELD(.postgresql_server_default = "  ") std::string spaces;  // expected-error {{.postgresql_server_default '  ' of column 'posts.spaces' is empty: leave .postgresql_server_default out for no DEFAULT}}
   SQLMODEL_FIELD(.sqlite_server_default = "'drafft'") Stage stage = Stage::draft;  // expected-error {{.sqlite_server_default ''drafft'' of column 'posts.stage' is not an enumerator of 'Stage'; did you mean 'draft'? [sqlmodel-enum-default]}}
   // FIXIT: fix-it:"{{.*}}dialect-server-default.cpp":{[[@LINE-1]]:43-[[@LINE-1]]:53}:"\"'draft'\""
   SQLMODEL_FIELD(.postgresql_server_default = "now() +") std::chrono::system_clock::time_point due;  // expected-warning {{.postgresql_server_default 'now() +' of column 'posts.due' could not be checked}}
