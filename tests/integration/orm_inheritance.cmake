@@ -31,7 +31,9 @@ add_custom_command(
   VERBATIM)
 cmake_policy(POP)
 
+sqlmodel_docs_examples(docs/orm.md OrmInheritanceTest ${CMAKE_CURRENT_BINARY_DIR}/docs_orm_polymorphic_examples_test.cpp)
 sqlmodel_add_gtest(test_orm_inheritance SOURCES orm_inheritance_test.cpp "${sti_generated_header}"
+  ${CMAKE_CURRENT_BINARY_DIR}/docs_orm_polymorphic_examples_test.cpp
   LIBS sqlmodel_orm GTest::gmock)
 target_include_directories(test_orm_inheritance PRIVATE "${sti_generated_dir}")
 target_compile_definitions(test_orm_inheritance PRIVATE

@@ -1,5 +1,5 @@
-// What the examples of docs/orm.md see (tools/docs_examples.py): the ORM's public headers, the
-// test models and their helpers (make_user, StatementLog), and `using namespace sqlmodel`.
+// What the examples of docs/orm.md under fixture OrmTest see (tools/docs_examples.py): the
+// ORM's public headers, the blog models and their helpers (make_user, StatementLog).
 #pragma once
 
 #include <cstdint>
@@ -14,3 +14,7 @@
 #include "sqlmodel/loading.hpp"
 #include "sqlmodel/orm.hpp"
 #include "sqlmodel/session.hpp"
+
+namespace sqlmodel::testing::docs {
+using namespace sqlmodel::testing::orm;  // OrmTest, the blog models, make_user
+}
