@@ -176,7 +176,8 @@ TEST(DialectServerDefault, AddedNotNullColumnIsFilledWhereTheDialectHasNoDefault
   // With a default on every dialect, nothing is filled from the model.
   tier.sqlite_server_default = "'basic'";
   after.tables[0].columns.back() = tier;
-  const auto* both = std::get_if<AddColumn>(&diff(before, after).at(0));
+  const auto both_operations = diff(before, after);
+  const auto* both = std::get_if<AddColumn>(&both_operations.at(0));
   ASSERT_TRUE(both);
   EXPECT_FALSE(both->fill_existing_rows);
 }
