@@ -327,6 +327,10 @@ namespace detail {
 // How the loaders and the session's flush reach a relationship member's state without going
 // through the public setters (which record a change to write): see detail/relationship_state.hpp.
 struct relationship_access;
+// The session's flush count when a relationship was loaded (Session's row states), or this
+// when its objects came from the caller: the flush compares an object reached through it with
+// the row as that load read it, not with a later copy's write.
+inline constexpr std::uint32_t unknown_generation = ~std::uint32_t{0};
 }  // namespace detail
 
 // A to-one relationship: empty until loaded (selectinload, joinedload, session.load) or set.
@@ -361,6 +365,7 @@ class Related {
     value_.reset();
     original_.reset();
     loaded_ = changed_ = original_loaded_ = false;
+    loaded_generation_ = detail::unknown_generation;
   }
   void set_name(detail::RelationshipName name) { name_ = name; }
 
@@ -380,6 +385,7 @@ class Related {
   bool loaded_ = false;
   bool changed_ = false;
   bool original_loaded_ = false;
+  std::uint32_t loaded_generation_ = detail::unknown_generation;
   detail::RelationshipName name_ = nullptr;
 };
 
@@ -448,6 +454,7 @@ class RelatedList {
     links_.clear();
     original_.clear();
     loaded_ = changed_ = original_loaded_ = replaced_ = false;
+    loaded_generation_ = detail::unknown_generation;
   }
   void set_name(detail::RelationshipName name) { name_ = name; }
 
@@ -475,6 +482,7 @@ class RelatedList {
   bool changed_ = false;
   bool original_loaded_ = false;
   bool replaced_ = false;  // set() on a list that was never loaded: the whole collection replaced
+  std::uint32_t loaded_generation_ = detail::unknown_generation;
   detail::RelationshipName name_ = nullptr;
 };
 

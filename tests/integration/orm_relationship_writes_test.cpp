@@ -268,6 +268,112 @@ TEST_P(OrmTest, AnItemAppendedToAnotherListMovesWhileItsOldLoadedListStillHoldsI
   EXPECT_EQ(Session(db()).get_one<Post>(*post.id).user_id, *bob.id);
 }
 
+// An old copy in a loaded list is compared with the row as its list read it: a column another
+// copy changed and flushed since is not written back, the column the old copy changed is.
+TEST_P(OrmTest, AnOldCopyInALoadedListWritesOnlyItsOwnChangesNotAnotherCopysOlderValues) {
+  Session setup(db());
+  User ann = make_user("ann");
+  setup.add(ann);
+  setup.commit();
+  Post post = make_post(*ann.id, "first", 1);
+  setup.add(post);
+  setup.commit();
+
+  Session session(db());
+  auto users = session.exec(select<User>().where(col(&User::id) == *ann.id).options(selectinload(&User::posts)));
+  ASSERT_EQ(users.size(), 1u);
+  auto owner = std::make_shared<User>(std::move(users[0]));
+  ASSERT_EQ(owner->posts.get().size(), 1u);
+  const std::shared_ptr<Post> old_copy = owner->posts.get()[0];
+
+  Post renamed = session.get_one<Post>(*post.id);
+  renamed.title = "second";
+  session.add(renamed);
+  session.commit();
+  ASSERT_EQ(old_copy->title, "first") << "the list's copy is the one read before the rename";
+
+  StatementLog log;
+  session.add_listener(log.listener());
+  owner->nickname = "annie";
+  session.add(owner);
+  session.commit();
+  ASSERT_EQ(writes(log), 1u) << "only ann's own change is written";
+  EXPECT_THAT(of_kind(log, "UPDATE")[0], HasSubstr("\"users\""));
+  EXPECT_EQ(Session(db()).get_one<Post>(*post.id).title, "second");
+
+  // The old copy's own change is written, and nothing else of it.
+  log.statements.clear();
+  old_copy->score = 7;
+  session.add(owner);
+  session.commit();
+  ASSERT_EQ(writes(log), 1u);
+  EXPECT_THAT(of_kind(log, "UPDATE")[0], HasSubstr("\"score\""));
+  EXPECT_THAT(of_kind(log, "UPDATE")[0], Not(HasSubstr("\"title\"")));
+  Post stored = Session(db()).get_one<Post>(*post.id);
+  EXPECT_EQ(stored.title, "second");
+  EXPECT_EQ(stored.score, 7);
+
+  // Written once, the old copy is not a change again.
+  log.statements.clear();
+  session.add(owner);
+  session.commit();
+  EXPECT_EQ(writes(log), 0u);
+
+  // The session knows the row as the database holds it (the rename and the score), not as the
+  // old copy holds it: a copy with those values has nothing to write.
+  Post current = renamed;
+  current.score = 7;
+  session.update(current);
+  session.commit();
+  EXPECT_EQ(writes(log), 0u);
+}
+
+TEST_P(OrmTest, AnOldCopyBehindALoadedToOneDoesNotWriteBackAnotherCopysChange) {
+  for (const bool joined : {false, true}) {
+    SCOPED_TRACE(joined ? "joinedload" : "selectinload");
+    Session setup(db());
+    User ann = make_user(joined ? "ann-joined" : "ann");
+    setup.add(ann);
+    setup.commit();
+    Post post = make_post(*ann.id, "hello");
+    setup.add(post);
+    setup.commit();
+
+    Session session(db());
+    std::vector<Post> posts =
+        joined ? session.exec(select<Post>().where(col(&Post::id) == *post.id).options(joinedload(&Post::author)))
+               : session.exec(select<Post>().where(col(&Post::id) == *post.id).options(selectinload(&Post::author)));
+    ASSERT_EQ(posts.size(), 1u);
+    ASSERT_TRUE(posts[0].author.loaded());
+
+    User renamed = session.get_one<User>(*ann.id);
+    renamed.name = "Ann B";
+    session.add(renamed);
+    session.commit();
+
+    StatementLog log;
+    session.add_listener(log.listener());
+    posts[0].score = 3;
+    session.add(posts[0]);
+    session.commit();
+    ASSERT_EQ(writes(log), 1u) << "only the post's own change is written";
+    EXPECT_THAT(of_kind(log, "UPDATE")[0], HasSubstr("\"posts\""));
+    EXPECT_EQ(Session(db()).get_one<User>(*ann.id).name, "Ann B");
+
+    // The author behind it changed by the caller: written, the rename kept.
+    log.statements.clear();
+    posts[0].author.get()->age = 41;
+    session.add(posts[0]);
+    session.commit();
+    ASSERT_EQ(writes(log), 1u);
+    EXPECT_THAT(of_kind(log, "UPDATE")[0], HasSubstr("\"age\""));
+    EXPECT_THAT(of_kind(log, "UPDATE")[0], Not(HasSubstr("\"name\"")));
+    User stored = Session(db()).get_one<User>(*ann.id);
+    EXPECT_EQ(stored.name, "Ann B");
+    EXPECT_EQ(stored.age, 41);
+  }
+}
+
 TEST_P(OrmTest, RemovingFromADeleteOrphanListDeletesTheChildAndItsCascades) {
   auto author = new_user("ann");
   auto keep = new_post("keep"), drop = new_post("drop");

@@ -80,6 +80,12 @@ struct FlushNode {
   bool writes = false;       // the plan writes it (insert, or an update with something to write)
   bool staged = false;       // add()/update() named it (not only reached through a relationship)
   std::uint32_t last_view = no_view;  // its newest RelationshipView, chained through `previous`
+  // The generation of the load of the relationship it was reached through (its changes are
+  // counted from that read, RowStateTable::find_as_read); unknown_generation when staged or
+  // handed to a relationship by the caller.
+  std::uint32_t read_generation = unknown_generation;
+  bool has_row_after = false;      // an UPDATE wrote some columns: the row's state is at row_after_offset
+  std::uint64_t row_after_offset = 0;
   std::uint64_t undo_offset = 0;
   std::uint32_t waiting = 0;  // unwritten inserts whose keys it needs
 };
@@ -121,6 +127,7 @@ class FlushPlan {
   std::vector<KeyAssignment> assignments;
   std::vector<RelationshipView> views;
   StateArena undo;
+  StateArena rows_after;  // the rows' states after partial UPDATEs (FlushNode::row_after_offset)
   std::uint32_t segments = 1;
   // Run after every statement succeeded: the relationships' other sides, link rows put in
   // their lists, lists marked loaded.

@@ -126,8 +126,9 @@ class JoinedReader {
  public:
   virtual ~JoinedReader() = default;
   // Reads this load's columns of the current row (from `column` on; `column` is advanced past
-  // them) into `parent`. `first`: this row created `parent`.
-  virtual void read(Statement& statement, int& column, P& parent, bool first) = 0;
+  // them) into `parent`. `first`: this row created `parent`. `generation`: the session's
+  // (RowStates::generation), which the loaded relationships keep.
+  virtual void read(Statement& statement, int& column, P& parent, bool first, std::uint32_t generation) = 0;
   // After the last row: nested loads that are not joined run on every target read.
   virtual void finish(Session& session) = 0;
 };
@@ -169,11 +170,12 @@ void select_in_load(S& session, std::span<typename Relationship::model_type* con
   constexpr bool through_link = Relationship::through_link;
 
   session.flush();
+  const std::uint32_t generation = session.row_states().generation();
   std::map<Key, std::vector<Model*>> parents_by_key;
   for (Model* parent : parents) {
     // A parent without a key has nothing to load: its relationship is loaded and empty.
-    if constexpr (Relationship::to_many) relationship_access::start_loading(parent->*member);
-    else relationship_access::load(parent->*member, nullptr);
+    if constexpr (Relationship::to_many) relationship_access::start_loading(parent->*member, generation);
+    else relationship_access::load(parent->*member, nullptr, generation);
     if (const Key* key = key_of(parent->*local_key)) parents_by_key[*key].push_back(parent);
   }
   if (parents_by_key.empty()) return;
@@ -288,11 +290,11 @@ void select_in_load(S& session, std::span<typename Relationship::model_type* con
       if (parents_of != parents_by_key.end())
         for (Model* parent : parents_of->second) {
           if constexpr (Relationship::to_many) relationship_access::load_append(parent->*member, target, link);
-          else relationship_access::load(parent->*member, target);
+          else relationship_access::load(parent->*member, target, generation);
         }
     }
     int column = link_width + static_cast<int>(column_count<Target>);
-    for (auto& reader : readers) reader->read(s, column, *target, created);
+    for (auto& reader : readers) reader->read(s, column, *target, created, generation);
   });
 
   for (auto& reader : readers) reader->finish(session);
@@ -409,12 +411,12 @@ class RelationshipJoinReader final : public JoinedReader<typename R::model_type>
   JoinedReaders<Target> nested;
   std::vector<Loader<Target>> others;
 
-  void read(Statement& statement, int& column, Model& parent, bool first) override {
+  void read(Statement& statement, int& column, Model& parent, bool first, std::uint32_t generation) override {
     const int start = column;
     column = start + width_;
     if (first) {
-      if constexpr (R::to_many) relationship_access::start_loading(parent.*R::member);
-      else relationship_access::load(parent.*R::member, nullptr);
+      if constexpr (R::to_many) relationship_access::start_loading(parent.*R::member, generation);
+      else relationship_access::load(parent.*R::member, nullptr, generation);
     }
     const int target_column = start + link_width_;
     auto key = read_row_key<Target>(statement, target_column);
@@ -434,11 +436,11 @@ class RelationshipJoinReader final : public JoinedReader<typename R::model_type>
       } else if constexpr (R::to_many) {
         relationship_access::load_append(parent.*R::member, entry->second);
       } else {
-        relationship_access::load(parent.*R::member, entry->second);
+        relationship_access::load(parent.*R::member, entry->second, generation);
       }
     }
     int nested_column = target_column + static_cast<int>(column_count<Target>);
-    for (auto& reader : nested) reader->read(statement, nested_column, *entry->second, created);
+    for (auto& reader : nested) reader->read(statement, nested_column, *entry->second, created, generation);
   }
 
   void finish(Session& session) override {
@@ -582,6 +584,7 @@ std::vector<T> exec_joined(S& session, const Select<T>& query) {
   // A deque keeps the parents in place while rows arrive (readers hold pointers to them).
   std::deque<T> parents;
   std::map<row_key_t<T>, T*> seen;
+  const std::uint32_t generation = session.row_states().generation();
   session.run(
       statement, base.params.size(),
       [&](Statement& s) {
@@ -607,7 +610,7 @@ std::vector<T> exec_joined(S& session, const Select<T>& query) {
           first = true;
         }
         int column = static_cast<int>(column_count<T>);
-        for (auto& reader : readers) reader->read(s, column, *parent, first);
+        for (auto& reader : readers) reader->read(s, column, *parent, first, generation);
       });
   for (auto& reader : readers) reader->finish(session);
 

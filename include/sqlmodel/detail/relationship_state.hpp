@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -15,20 +16,25 @@ namespace sqlmodel::detail {
 
 struct relationship_access {
   // ---- loading: the database's state, nothing to write ----
+  // `generation`: the session's (RowStates::generation) when a loader read the objects;
+  // unknown_generation for objects the flush hands over (back_populates).
   template <typename T>
-  static void load(Related<T>& related, std::type_identity_t<std::shared_ptr<T>> value) {
+  static void load(Related<T>& related, std::type_identity_t<std::shared_ptr<T>> value,
+                   std::uint32_t generation = unknown_generation) {
     related.value_ = std::move(value);
     related.original_.reset();
     related.loaded_ = true;
     related.changed_ = related.original_loaded_ = false;
+    related.loaded_generation_ = generation;
   }
   template <typename T>
-  static void start_loading(RelatedList<T>& list) {
+  static void start_loading(RelatedList<T>& list, std::uint32_t generation) {
     list.items_.clear();
     list.links_.clear();
     list.original_.clear();
     list.loaded_ = true;
     list.changed_ = list.original_loaded_ = list.replaced_ = false;
+    list.loaded_generation_ = generation;
   }
   template <typename T>
   static void load_append(RelatedList<T>& list, std::shared_ptr<T> item, std::shared_ptr<void> link = nullptr) {
@@ -52,6 +58,8 @@ struct relationship_access {
   static bool replaced(const RelatedList<T>& list) { return list.replaced_; }
   template <typename M>
   static bool changed(const M& member) { return member.changed_; }
+  template <typename M>
+  static std::uint32_t loaded_generation(const M& member) { return member.loaded_generation_; }
   template <typename T>
   static std::shared_ptr<void> link(const RelatedList<T>& list, std::size_t index) {
     return index < list.links_.size() ? list.links_[index] : nullptr;

@@ -456,27 +456,37 @@ class RowStateTableBase {
 
 // The rows of one model the session knows, by primary key. Rows are appended to chunks that
 // never move (a read appends and nothing else); the index from key bytes to row is built when
-// a write first asks, from the rows appended since. Each row is
-//   u32 size of the row | u8 forgotten | u32 size of the key | [the key's state] | the columns' state
+// a write first asks, from the rows appended since. Each record is
+//   u32 size | u8 kind | u32 size of the key | u32 generation | [the key's state] | the columns' state
 // where the key's state is left out when the key columns come first (their state then starts
-// the columns').
+// the columns'), and the generation is the session's flush count when it was recorded.
+//
+// Without an identity map, an object a relationship loaded can be an old copy of a row that
+// another copy has changed and flushed since. Such an object is compared with its row as it
+// was read (find_as_read): the first record of the row in or after the generation of its load
+// (the index keeps each row's older records), or, once a flush wrote the object itself, the
+// state that flush recorded for that object (remember_object).
 template <TableModel T>
 class RowStateTable final : public RowStateTableBase {
  public:
-  explicit RowStateTable(schema::Dialect dialect) : dialect_(dialect) {}
+  RowStateTable(schema::Dialect dialect, const std::uint32_t& generation)
+      : dialect_(dialect), generation_(generation) {}
 
   // Records the state of `object` (just read or written); a later record of the same key wins.
   [[gnu::always_inline]] void remember(const T& object) {
     if (bytes_ > compact_at_) compact();
-    append(object, false);
+    append(object, row_kind);
   }
   // remember() of each of `objects` (rows just read).
   void remember_all(std::span<const T> objects) {
     if (bytes_ > compact_at_) compact();
-    for (const T& object : objects) append(object, false);
+    for (const T& object : objects) append(object, row_kind);
   }
   // The row is gone (deleted by this session).
-  void forget(const T& object) { append(object, true); }
+  void forget(const T& object) { append(object, forgotten_kind); }
+  // The state of `object` itself after a flush wrote it (its columns as it holds them, which
+  // for an old copy are not all the row's): what find_as_read compares it with later.
+  void remember_object(const T& object) { objects_.insert_or_assign(&object, append(object, object_kind)); }
 
   // The state of the columns of the row whose key `object` holds, or nullptr when the session
   // does not know the row.
@@ -485,14 +495,37 @@ class RowStateTable final : public RowStateTableBase {
     key_scratch_.clear();
     write_key_state(key_scratch_, object, dialect_);
     auto found = index_.find(std::string_view(key_scratch_.data(), key_scratch_.size()));
-    if (found == index_.end() || found->second[4]) return nullptr;
+    if (found == index_.end() || found->second[4] != row_kind) return nullptr;
     return columns_of(found->second);
   }
   bool knows(const T& object) { return find(object) != nullptr; }
 
+  // The state `object` was read with when a relationship loaded it in `generation`: what a
+  // flush of that generation or later recorded for the object itself, else the row's first
+  // record in or after that generation, else (older records compacted away, or none that
+  // recent) its latest. nullptr when the session does not know the row.
+  const char* find_as_read(const T& object, std::uint32_t generation) {
+    if (generation == unknown_generation) return find(object);
+    if (auto own = objects_.find(&object); own != objects_.end() && generation_of(own->second) >= generation)
+      return columns_of(own->second);
+    index_new_rows();
+    key_scratch_.clear();
+    write_key_state(key_scratch_, object, dialect_);
+    auto found = index_.find(std::string_view(key_scratch_.data(), key_scratch_.size()));
+    if (found == index_.end() || found->second[4] != row_kind) return nullptr;
+    const char* row = found->second;
+    for (auto older = previous_.find(row); older != previous_.end(); older = previous_.find(row)) {
+      if (older->second[4] != row_kind || generation_of(older->second) < generation) break;
+      row = older->second;
+    }
+    return columns_of(row);
+  }
+
  private:
-  static constexpr std::size_t header = 4 + 1 + 4;
+  static constexpr std::size_t header = 4 + 1 + 4 + 4;
   static constexpr std::size_t chunk_bytes = 1 << 16;
+  // A record's kind: a row's state, a row deleted, or an object's own state (not indexed).
+  static constexpr char row_kind = 0, forgotten_kind = 1, object_kind = 2;
 
   static std::uint32_t u32(const char* at) {
     std::uint32_t value;
@@ -506,6 +539,7 @@ class RowStateTable final : public RowStateTableBase {
     return true;
   }();
   static std::string_view key_of_row(const char* row) { return std::string_view(row + header, u32(row + 5)); }
+  static std::uint32_t generation_of(const char* row) { return u32(row + 9); }
   static const char* columns_of(const char* row) { return key_leads ? row + header : row + header + u32(row + 5); }
 
   char* room(std::size_t bytes) {
@@ -528,7 +562,9 @@ class RowStateTable final : public RowStateTableBase {
     return chunk + 1 == chunks_.size() ? chunk_used_ : chunk_sizes_[chunk];
   }
 
-  [[gnu::always_inline]] void append(const T& object, bool forgotten) {
+  // Appends a record of `kind` and returns it.
+  [[gnu::always_inline]] const char* append(const T& object, char kind) {
+    const bool forgotten = kind == forgotten_kind;
     if constexpr (all_columns_direct<T>()) {
       if (!forgotten) {
         // One reservation for the row, then plain stores.
@@ -557,10 +593,11 @@ class RowStateTable final : public RowStateTableBase {
         });
         const auto size = static_cast<std::uint32_t>(at - row);
         std::memcpy(row, &size, 4);
-        row[4] = 0;
+        row[4] = kind;
         std::memcpy(row + 5, &key_size, 4);
+        std::memcpy(row + 9, &generation_, 4);
         commit(size);
-        return;
+        return row;
       }
     }
     scratch_.clear();
@@ -584,9 +621,11 @@ class RowStateTable final : public RowStateTableBase {
     char* row = room(size);
     std::memcpy(row, scratch_.data(), size);
     std::memcpy(row, &size, 4);
-    row[4] = forgotten ? 1 : 0;
+    row[4] = kind;
     std::memcpy(row + 5, &key_size, 4);
+    std::memcpy(row + 9, &generation_, 4);
     commit(size);
+    return row;
   }
 
   void index_new_rows() {
@@ -595,8 +634,13 @@ class RowStateTable final : public RowStateTableBase {
       const std::size_t used = used_of(indexed_chunk_);
       while (indexed_offset_ < used) {
         const char* row = chunk + indexed_offset_;
-        index_.insert_or_assign(key_of_row(row), row);
         indexed_offset_ += u32(row);
+        if (row[4] == object_kind) continue;
+        auto [entry, added] = index_.try_emplace(key_of_row(row), row);
+        if (!added) {
+          previous_.insert_or_assign(row, entry->second);
+          entry->second = row;
+        }
       }
       if (indexed_chunk_ + 1 == chunks_.size()) return;  // the current chunk: more rows to come
     }
@@ -609,7 +653,7 @@ class RowStateTable final : public RowStateTableBase {
     std::vector<const char*> live;
     live.reserve(index_.size());
     for (const auto& [key, row] : index_)
-      if (!row[4]) live.push_back(row);
+      if (row[4] == row_kind) live.push_back(row);
     auto chunks = std::move(chunks_);
     chunks_.clear();
     chunk_sizes_.clear();
@@ -617,6 +661,8 @@ class RowStateTable final : public RowStateTableBase {
     chunk_used_ = chunk_capacity_ = 0;
     bytes_ = 0;
     index_.clear();
+    previous_.clear();
+    objects_.clear();
     for (const char* row : live) {
       const std::uint32_t size = u32(row);
       std::memcpy(room(size), row, size);
@@ -628,6 +674,7 @@ class RowStateTable final : public RowStateTableBase {
   }
 
   schema::Dialect dialect_;
+  const std::uint32_t& generation_;
   std::vector<std::unique_ptr<char[]>> chunks_;
   std::vector<std::size_t> chunk_sizes_;  // bytes used in each chunk but the last (chunk_used_)
   char* chunk_ = nullptr;
@@ -638,20 +685,27 @@ class RowStateTable final : public RowStateTableBase {
   std::size_t indexed_chunk_ = 0;
   std::size_t indexed_offset_ = 0;
   std::unordered_map<std::string_view, const char*> index_;
+  std::unordered_map<const char*, const char*> previous_;  // a row's record -> its record before
+  std::unordered_map<const void*, const char*> objects_;   // an object -> its remember_object record
   StateArena scratch_;
   StateArena key_scratch_;
 };
 
-// Every model's table of a session.
+// Every model's table of a session, and the session's generation: how many flushes it finished.
 class RowStates {
  public:
   explicit RowStates(schema::Dialect dialect) : dialect_(dialect) {}
+  std::uint32_t generation() const { return *generation_; }
+  // A flush finished: what it recorded belongs to the generation that ends.
+  void next_generation() {
+    if (*generation_ + 1 != unknown_generation) ++*generation_;
+  }
   template <TableModel T>
   RowStateTable<T>& of() {
     const void* tag = &model_tag<T>;
     if (last_tag_ == tag) return *static_cast<RowStateTable<T>*>(last_);
     auto& slot = tables_[tag];
-    if (!slot) slot = std::make_unique<RowStateTable<T>>(dialect_);
+    if (!slot) slot = std::make_unique<RowStateTable<T>>(dialect_, *generation_);
     last_tag_ = tag;
     last_ = slot.get();
     return *static_cast<RowStateTable<T>*>(last_);
@@ -666,6 +720,8 @@ class RowStates {
   template <typename T>
   static inline const char model_tag = 0;
   schema::Dialect dialect_;
+  // On the heap: the tables refer to it, and a session (with its RowStates) may move.
+  std::unique_ptr<std::uint32_t> generation_ = std::make_unique<std::uint32_t>(0);
   std::unordered_map<const void*, std::unique_ptr<RowStateTableBase>> tables_;
   const void* last_tag_ = nullptr;
   RowStateTableBase* last_ = nullptr;

@@ -6,9 +6,12 @@
 //    session has never seen, for a natural key) is a new row to INSERT; a row the session read
 //    or wrote is checked for changed columns; a row it never saw is left as it is, only its key
 //    is used. Without an identity map an object reached through a loaded list may be an old
-//    copy of a row that another object has moved since: a foreign key that only repeats what a
-//    loaded, unchanged relationship shows is not written from an object the flush merely
-//    reached (FlushPlan::RelationshipView); a staged object's columns are written as they are.
+//    copy of a row that another copy has changed and flushed since: its changes are counted
+//    from the row as its relationship loaded it (RowStateTable::find_as_read), and a foreign
+//    key that only repeats what a loaded, unchanged relationship shows is not written from an
+//    object the flush merely reached (FlushPlan::RelationshipView); a staged object is compared
+//    with the row as the session last knew it, and its columns are written as they are. After
+//    an UPDATE the session knows the row as the last state with the written columns replaced.
 //    Each relationship that changed (or belongs to a new object) says which foreign key takes
 //    which object's key: Post.author -> posts.user_id takes the author's id;
 //    User.posts -> each added post's user_id takes the user's id; a many-to-many item -> a new
@@ -279,15 +282,30 @@ void note_view(FlushPlan& plan, NodeId node, const ForeignKeyColumn& column, con
 }
 
 // The node of `object` (reached through a relationship), added and classified when new.
+// `read_generation`: the generation of the relationship's load when `object` is one of the
+// objects it loaded, else unknown_generation (the caller's object: compared with the row's
+// latest state, as a staged one is).
 template <TableModel U, typename S>
-NodeId reach(S& session, FlushPlan& plan, const std::shared_ptr<U>& object, std::uint32_t segment) {
+NodeId reach(S& session, FlushPlan& plan, const std::shared_ptr<U>& object, std::uint32_t segment,
+             std::uint32_t read_generation) {
   NodeId id = plan.find(object.get());
   if (id != no_node) {
-    if (!plan.nodes[id].shared) plan.nodes[id].shared = object;
+    FlushNode& node = plan.nodes[id];
+    if (!node.shared) node.shared = object;
+    node.read_generation = std::max(node.read_generation, read_generation);
     return id;
   }
   const ModelOps<S>& ops = model_ops<U, S>();
-  return plan.add(object.get(), &ops, object, ops.classify(session, object.get(), false), segment);
+  id = plan.add(object.get(), &ops, object, ops.classify(session, object.get(), false), segment);
+  plan.nodes[id].read_generation = read_generation;
+  return id;
+}
+
+// The state `node`'s object is compared with: the row as the object was read.
+template <TableModel T, typename S>
+const char* state_as_read(S& session, const FlushNode& node) {
+  return session.row_states().template of<T>().find_as_read(*static_cast<const T*>(node.object),
+                                                            node.read_generation);
 }
 
 template <typename T>
@@ -320,13 +338,14 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
     auto in_original = [&](const void* item) {
       return std::any_of(original.begin(), original.end(), [&](const auto& o) { return o.get() == item; });
     };
+    const std::uint32_t loaded = relationship_access::loaded_generation(member);
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (!items[i]) continue;
-      const NodeId target = reach(session, plan, items[i], segment);
       const bool added = owner_new || (changed && !in_original(items[i].get()));
+      const NodeId target = reach(session, plan, items[i], segment, added ? unknown_generation : loaded);
       std::shared_ptr<Link> link = std::static_pointer_cast<Link>(relationship_access::link(member, i));
       if (!added) {
-        if (link) reach(session, plan, link, segment);  // a loaded link row: its own changes
+        if (link) reach(session, plan, link, segment, loaded);  // a loaded link row: its own changes
         continue;
       }
       const bool implicit = !link;
@@ -334,7 +353,7 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
         link = std::make_shared<Link>();
         name_relationships(*link);
       }
-      const NodeId link_node = reach(session, plan, link, segment);
+      const NodeId link_node = reach(session, plan, link, segment, unknown_generation);
       if (implicit)
         plan.on_success.push_back([&plan, &member, i, link, link_node, item = items[i].get()] {
           std::shared_ptr<void> written = link;
@@ -431,11 +450,12 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
     if (!member.loaded() && items.empty()) return;
     const auto& original = relationship_access::original(member);
     const ForeignKeyColumn* column = &foreign_key_of<Target, R::remote_key, T, R::local_key>;
+    const std::uint32_t loaded = relationship_access::loaded_generation(member);
     for (const auto& item : items) {
       if (!item) continue;
-      const NodeId child = reach(session, plan, item, segment);
       const bool added = owner_new || (changed && std::none_of(original.begin(), original.end(),
                                                                [&](const auto& o) { return o == item; }));
+      const NodeId child = reach(session, plan, item, segment, added ? unknown_generation : loaded);
       if (!added) {
         note_view(plan, child, *column, (*item).*R::remote_key, object.*R::local_key);
         continue;
@@ -457,7 +477,7 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
     if (changed && relationship_access::original_loaded(member)) {
       for (const auto& removed : original) {
         if (!removed || relationship_access::holds(member, removed.get())) continue;
-        const NodeId child = reach(session, plan, removed, segment);
+        const NodeId child = reach(session, plan, removed, segment, loaded);
         plan.orphans.push_back({child, column, relationship.delete_orphan, path});
         if constexpr (has_inverse) {
           constexpr const auto& back = relationship_at<Target, inverse>;
@@ -490,7 +510,9 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
     // To one: loaded or set.
     if (!member.loaded()) return;
     const auto& target = relationship_access::value(member);
-    const NodeId target_node = target ? reach(session, plan, target, segment) : no_node;
+    const std::uint32_t loaded = relationship_access::loaded_generation(member);
+    const NodeId target_node =
+        target ? reach(session, plan, target, segment, changed || owner_new ? unknown_generation : loaded) : no_node;
     if constexpr (relationship.kind == schema::RelationshipKind::many_to_one) {
       // The foreign key is this object's (R::local_key), to the target's key.
       const ForeignKeyColumn* column = &foreign_key_of<T, R::local_key, Target, R::remote_key>;
@@ -538,7 +560,7 @@ void walk_relationship(S& session, FlushPlan& plan, NodeId id) {
       if (changed && relationship_access::original_loaded(member)) {
         const auto& old = relationship_access::original(member);
         if (old && old != target) {
-          const NodeId orphan = reach(session, plan, old, segment);
+          const NodeId orphan = reach(session, plan, old, segment, loaded);
           plan.orphans.push_back({orphan, column, relationship.delete_orphan, path});
         }
       }
@@ -624,6 +646,30 @@ template <TableModel T>
                   statement.sql(), table, key);
 }
 
+// What the row holds after an UPDATE of the columns in `written`: the session's last state of
+// the row with those columns (and the key, the version and the generated columns, which the
+// object holds as the database does now) taken from the object. The object's other columns are
+// as it read them, which for an old copy is not what the row holds.
+template <TableModel T, typename S>
+void keep_row_after_update(S& session, FlushPlan& plan, NodeId id, std::span<const bool> written) {
+  FlushNode& node = plan.nodes[id];
+  const T& object = *static_cast<const T*>(node.object);
+  const char* last = node.has_row_after ? plan.rows_after.data() + node.row_after_offset
+                                        : session.row_states().template of<T>().find(object);
+  if (!last) return;  // a row the session never knew: finish records the object
+  T row{};
+  restore_row_state(last, row, session.dialect());
+  for_each_column<T>([&](auto index, const auto& column) {
+    using Column = std::remove_cvref_t<decltype(column)>;
+    bool from_object = written[index()] || is_primary_key_index<T>(index()) || column.generated;
+    if constexpr (is_versioned<T>()) from_object = from_object || index() == version_index<T>();
+    if (from_object) row.*Column::member = object.*Column::member;
+  });
+  node.row_after_offset = plan.rows_after.size();
+  write_row_state(plan.rows_after, row, session.dialect());
+  node.has_row_after = true;
+}
+
 // One UPDATE of `id`'s changed columns (or of `only`, a post-update's foreign key); nothing
 // when no column changed.
 template <TableModel T, typename S>
@@ -638,7 +684,7 @@ void write_update(S& session, FlushPlan& plan, NodeId id, std::optional<std::siz
   } else if (action == NodeAction::update_all || action == NodeAction::insert) {
     set.fill(true);
   } else if (action == NodeAction::update) {
-    const char* state = session.row_states().template of<T>().find(object);
+    const char* state = state_as_read<T>(session, plan.nodes[id]);
     if (!state) set.fill(true);
     else {
       StateArena scratch;
@@ -703,6 +749,7 @@ void write_update(S& session, FlushPlan& plan, NodeId id, std::optional<std::siz
     set_version(object, version + 1);
   }
   plan.nodes[id].written = true;
+  if (action == NodeAction::update) keep_row_after_update<T>(session, plan, id, set);
 }
 
 // INSERTs of new rows of a model with database-filled columns, one per row on both dialects:
@@ -951,7 +998,7 @@ const ModelOps<S>& model_ops() {
     };
     result.has_changes = [](S& session, FlushPlan& plan, NodeId id) {
       const T& object = *static_cast<const T*>(plan.nodes[id].object);
-      const char* state = session.row_states().template of<T>().find(object);
+      const char* state = state_as_read<T>(session, plan.nodes[id]);
       if (!state) return true;
       std::array<bool, column_count<T>> changed{};
       StateArena scratch;
@@ -1008,7 +1055,16 @@ const ModelOps<S>& model_ops() {
         if (node.deleted) {
           if (node.action != NodeAction::insert) states.forget(object);
         } else if (node.written) {
-          states.remember(object);
+          if (node.has_row_after) {
+            T row{};
+            restore_row_state(plan.rows_after.data() + node.row_after_offset, row, session.dialect());
+            states.remember(row);
+          } else {
+            states.remember(object);
+          }
+          // An object a relationship may hold, or a row written over an earlier read: later
+          // flushes count its changes from what it holds now.
+          if (node.shared || node.action != NodeAction::insert) states.remember_object(object);
         }
         if constexpr (relationship_count<T>() > 0) {
           const bool inserted = node.action == NodeAction::insert && !node.deleted;
@@ -1230,6 +1286,7 @@ void run_flush(S& session, std::span<const StagedWrite> staged, bool& wrote) {
   }
   for (const auto& batch : deletes)
     for (const StagedWrite* write : batch) static_cast<const ModelOps<S>&>(*write->model).forget(session, write->object);
+  session.row_states().next_generation();
   for (auto& follow : plan.on_success) follow();
 }
 
