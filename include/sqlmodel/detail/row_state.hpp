@@ -192,6 +192,10 @@ template <typename V>
 constexpr bool is_time_point_v = false;
 template <typename D>
 constexpr bool is_time_point_v<std::chrono::time_point<std::chrono::system_clock, D>> = true;
+template <typename V>
+constexpr bool is_duration_v = false;
+template <typename Rep, typename Period>
+constexpr bool is_duration_v<std::chrono::duration<Rep, Period>> = true;
 
 // memcpy for the short strings most columns hold (up to 32 bytes), without a call.
 [[gnu::always_inline]] inline char* copy_bytes(char* out, const char* in, std::size_t count) {
@@ -251,9 +255,9 @@ struct state_codec {
 };
 
 // Fixed-size values stored as their bytes (integers, enums by their underlying value, floats
-// widened to double, time points as their tick count, dates as days).
+// widened to double, time points and durations as their tick count, dates as days).
 template <typename V>
-concept FixedState = std::is_arithmetic_v<V> || std::is_enum_v<V> || is_time_point_v<V> ||
+concept FixedState = std::is_arithmetic_v<V> || std::is_enum_v<V> || is_time_point_v<V> || is_duration_v<V> ||
                      std::is_same_v<V, std::chrono::year_month_day> || std::is_same_v<V, UUID>;
 
 template <FixedState V>
@@ -277,6 +281,7 @@ struct state_codec<V> {
     in += sizeof stored;
     if constexpr (std::is_enum_v<V>) value = static_cast<V>(stored);
     else if constexpr (is_time_point_v<V>) value = V(typename V::duration(stored));
+    else if constexpr (is_duration_v<V>) value = V(stored);
     else if constexpr (std::is_same_v<V, std::chrono::year_month_day>)
       value = std::chrono::year_month_day(std::chrono::sys_days(std::chrono::days(stored)));
     else value = static_cast<V>(stored);
@@ -287,7 +292,7 @@ struct state_codec<V> {
     if constexpr (std::is_same_v<V, bool>) return bool{};
     else if constexpr (std::is_floating_point_v<V>) return double{};
     else if constexpr (std::is_enum_v<V>) return std::underlying_type_t<V>{};
-    else if constexpr (is_time_point_v<V>) return typename V::rep{};
+    else if constexpr (is_time_point_v<V> || is_duration_v<V>) return typename V::rep{};
     else if constexpr (std::is_same_v<V, std::chrono::year_month_day>) return std::int32_t{};
     else if constexpr (std::is_same_v<V, UUID>) return UUID{};
     else return V{};
@@ -295,6 +300,7 @@ struct state_codec<V> {
   using Stored = decltype(stored_type());
   static Stored store(const V& value) {
     if constexpr (is_time_point_v<V>) return value.time_since_epoch().count();
+    else if constexpr (is_duration_v<V>) return value.count();
     else if constexpr (std::is_same_v<V, std::chrono::year_month_day>)
       return static_cast<std::int32_t>(std::chrono::sys_days(value).time_since_epoch().count());
     else return static_cast<Stored>(value);
