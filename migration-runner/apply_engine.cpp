@@ -581,7 +581,12 @@ class Runner {
     return false;
   }
 
-  // A backfill: one transaction per batch, each recording the batch's last key with it.
+  // A backfill: one transaction per batch, each recording the batch's last key with it. A batch
+  // holds the locks of the rows it updates until it commits, so a writer touching one of them
+  // waits for the whole batch: a batch that took longer than ApplyOptions::backfill_batch_time
+  // makes the next one smaller in proportion (at least halved, down to one row), one that took
+  // under a quarter of it doubles the next (up to the step's batch_size). The longest wait then
+  // follows that time, not the table's size or the server's load.
   void run_backfill_unit(Run& run, const Unit& unit) {
     const PreparedMigration& prepared = *run.prepared;
     const schema::BackfillStatements& backfill = *prepared.steps[unit.first].backfill;
@@ -605,13 +610,18 @@ class Runner {
     }
     const auto began = Clock::now();
     auto reported = began;
+    std::size_t size = std::max<std::size_t>(backfill.batch_size, 1);
+    const auto target = options_.backfill_batch_time;
     for (bool finished = false; !finished;) {
       for (int attempt = 0;;) {
         std::string statement;
+        const auto batch_began = Clock::now();
         try {
           begin_unit_transaction(run);
+          db::Row bound_params = last ? *last : db::Row{};
+          bound_params.push_back(std::to_string(size - 1));
           auto bound_rows = connection_.query(statement = last ? backfill.next_bound : backfill.first_bound,
-                                              last ? *last : db::Row{});
+                                              bound_params);
           std::optional<db::Row> bound;
           if (!bound_rows.rows.empty()) bound = bound_rows.rows.front();
           std::vector<db::Value> params;
@@ -641,6 +651,16 @@ class Runner {
             last = bound;
           else
             finished = true;
+          if (target.count() > 0) {
+            const auto took = Clock::now() - batch_began;
+            if (took > target && size > 1) {
+              const double fits = static_cast<double>(size) * std::chrono::duration<double>(target).count() /
+                                  std::chrono::duration<double>(took).count();
+              size = std::max<std::size_t>(1, std::min(size / 2, static_cast<std::size_t>(fits)));
+            } else if (took * 4 < target && size < backfill.batch_size) {
+              size = std::min(size * 2, backfill.batch_size);
+            }
+          }
           break;
         } catch (const MigrationFailed&) {
           throw;

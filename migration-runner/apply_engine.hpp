@@ -134,6 +134,10 @@ struct ApplyOptions {
   // upgrade: apply no revision marked "phase": "contract", nor anything after one (the deploy
   // step between expand and contract).
   bool stop_before_contract = false;
+  // How long one batch of a backfill step may hold its rows' locks: a slower batch makes the
+  // next one smaller in proportion (at least halved), a much faster one doubles it, up to the
+  // step's batch_size (0: every batch has batch_size rows).
+  std::chrono::milliseconds backfill_batch_time{50};
 };
 
 struct ApplyResult {

@@ -83,7 +83,8 @@ std::int64_t integer_setting(const std::filesystem::path& file, const toml::tabl
 
 OnlineSettings read_online_settings(const std::filesystem::path& file, const toml::table& online) {
   refuse_unknown_keys(file, online, "online.",
-                      {"enabled", "lock_timeout", "lock_retries", "retry_delay", "backfill_batch_size", "backfill_pause"});
+                      {"enabled", "lock_timeout", "lock_retries", "retry_delay", "backfill_batch_size", "backfill_pause",
+                       "backfill_batch_time"});
   OnlineSettings settings;
   if (const toml::node* enabled = online.get("enabled")) {
     if (!enabled->is_boolean())
@@ -102,6 +103,8 @@ OnlineSettings read_online_settings(const std::filesystem::path& file, const tom
       static_cast<std::int64_t>(schema::Backfill::max_batch_size)));
   settings.backfill_pause_ms =
       duration_setting(file, online, "backfill_pause", settings.backfill_pause_ms, schema::Backfill::max_pause_ms);
+  settings.backfill_batch_time_ms =
+      duration_setting(file, online, "backfill_batch_time", settings.backfill_batch_time_ms, 60 * 1000);
   return settings;
 }
 

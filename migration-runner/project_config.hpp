@@ -52,6 +52,7 @@ struct OnlineSettings {
   std::int64_t retry_delay_ms = 500;
   std::size_t backfill_batch_size = 1000;
   std::int64_t backfill_pause_ms = 10;
+  std::int64_t backfill_batch_time_ms = 50;  // ApplyOptions::backfill_batch_time
 };
 
 struct ProjectConfig {

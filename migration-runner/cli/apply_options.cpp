@@ -47,6 +47,7 @@ ApplyOptions make_apply_options(const DatabaseOptions& options, Context& context
   if (online.lock_timeout_set) apply.lock_retry.lock_timeout_ms = online.lock_timeout_ms;
   apply.lock_retry.retries = online.lock_retries;
   apply.lock_retry.first_delay = std::chrono::milliseconds(online.retry_delay_ms);
+  apply.backfill_batch_time = std::chrono::milliseconds(online.backfill_batch_time_ms);
   return apply;
 }
 

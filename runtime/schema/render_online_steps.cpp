@@ -134,7 +134,11 @@ RenderedStep render_backfill(const Backfill& op, const OperationContext& context
   auto tuple = [&](const std::vector<std::string>& items) { return n == 1 ? items.front() : "(" + join(items) + ")"; };
   const std::string key_tuple = tuple(keys);
   const std::string table_name = q(op.table);
-  const std::string order = " ORDER BY " + join(keys) + " LIMIT 1 OFFSET " + std::to_string(op.batch_size - 1);
+  // The batch's size is a parameter: the engine shrinks a batch that held its locks too long.
+  auto order = [&](std::size_t offset_parameter) {
+    return " ORDER BY " + join(keys) + " LIMIT 1 OFFSET " + (dialect == Dialect::postgresql ? "$" : "?") +
+           std::to_string(offset_parameter);
+  };
   const std::string filter = op.where ? " AND (" + *op.where + ")" : "";
 
   BackfillStatements statements;
@@ -142,9 +146,9 @@ RenderedStep render_backfill(const Backfill& op, const OperationContext& context
   statements.key_columns = table.primary_key->columns;
   statements.batch_size = op.batch_size;
   statements.pause_ms = op.pause_ms;
-  statements.first_bound = "SELECT " + join(keys) + " FROM " + table_name + order;
-  statements.next_bound =
-      "SELECT " + join(keys) + " FROM " + table_name + " WHERE " + key_tuple + " > " + tuple(parameters(1)) + order;
+  statements.first_bound = "SELECT " + join(keys) + " FROM " + table_name + order(1);
+  statements.next_bound = "SELECT " + join(keys) + " FROM " + table_name + " WHERE " + key_tuple + " > " +
+                          tuple(parameters(1)) + order(n + 1);
   auto plain_update = [&](const std::string& condition) {
     std::string statement = "UPDATE " + table_name + " SET " + join(sets);
     if (!condition.empty()) statement += " WHERE " + condition;

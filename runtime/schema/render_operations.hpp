@@ -13,7 +13,8 @@ namespace sqlmodel::schema {
 
 // A batched backfill's statements (Backfill). Keys travel as text parameters, one per primary
 // key column ($1..$n on PostgreSQL, ?1..?n on SQLite). The engine loops, from no key:
-//   bound = first_bound() or next_bound(last)       -- the key batch_size rows further on
+//   bound = first_bound(size - 1) or next_bound(last, size - 1)  -- the key `size` rows further on
+//           (size: at most batch_size; the offset is the last parameter)
 //   a bound:   update_first(bound) or update_next(last, bound); last = bound; next batch
 //   no bound:  update_all() or update_rest(last), and stop
 // (update_next takes the last key as $1..$n and the bound as $n+1..$2n.)

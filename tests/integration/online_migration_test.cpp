@@ -510,6 +510,51 @@ TEST(OnlineMigrationPostgres, BackfillKilledWithSigkillResumesAndFillsEveryRow) 
   backfill_killed_with_sigkill_resumes([&] { return db::connect(scratch.url()); });
 }
 
+// The batches a backfill's progress line reports ("... in N batch(es)").
+std::int64_t batches_reported(const std::string& progress) {
+  const auto at = progress.rfind(" batch(es)");
+  if (at == std::string::npos) return -1;
+  const auto start = progress.rfind(" in ", at);
+  return std::stoll(progress.substr(start + 4, at - start - 4));
+}
+
+// A batch holds its rows' locks until it commits, so one that took longer than
+// backfill_batch_time halves the next: 1,000 rows at 1 ms each (a pg_sleep in the filter) in
+// batches of at most 100 with a 20 ms target run in many small batches; with no target, in
+// batches of 100.
+TEST(OnlineMigrationPostgres, BackfillBatchesShrinkWhenTheyHoldTheirLocksTooLong) {
+  SQLMODEL_REQUIRE_POSTGRES(server_url);
+  PostgresScratchSchema scratch(server_url, "backfill_time");
+  auto connection = db::connect(scratch.url());
+  create_accounts(*connection, accounts_v1(), 1000);
+  Backfill backfill;
+  backfill.table = "accounts";
+  backfill.set["nickname"] = "'filled'";
+  backfill.where = "\"nickname\" IS DISTINCT FROM 'filled' AND CAST(pg_sleep(0.001) AS text) IS NOT NULL";
+  backfill.batch_size = 100;
+  backfill.pause_ms = 0;
+  const auto directory = scratch_directory() / "migrations";
+  RevisionGraph graph = write_planned(directory, plain(Schema{}, accounts_v1()), 1);
+  graph = write_planned(directory, {{{backfill}, {}, std::nullopt}}, 2);
+  migrate::stamp(*connection, graph, revision_id(1), options_with(nullptr));
+
+  std::ostringstream timed;
+  auto options = options_with(&timed);
+  options.backfill_batch_time = std::chrono::milliseconds(20);
+  migrate::upgrade(*connection, graph, "head", options);
+  EXPECT_EQ(count(*connection, "SELECT count(*) FROM accounts WHERE nickname IS DISTINCT FROM 'filled'"), 0);
+  EXPECT_GT(batches_reported(timed.str()), 30) << timed.str();
+
+  migrate::downgrade(*connection, graph, revision_id(1), options_with(nullptr));
+  connection->execute("UPDATE accounts SET nickname = NULL");
+  std::ostringstream fixed;
+  options = options_with(&fixed);
+  options.backfill_batch_time = std::chrono::milliseconds(0);
+  migrate::upgrade(*connection, graph, "head", options);
+  EXPECT_EQ(count(*connection, "SELECT count(*) FROM accounts WHERE nickname IS DISTINCT FROM 'filled'"), 0);
+  EXPECT_EQ(batches_reported(fixed.str()), 11) << "ten of 100 rows, then the rest (none)\n" << fixed.str();
+}
+
 TEST(OnlineMigrationSqlite, BackfillKilledWithSigkillResumesAndFillsEveryRow) {
   const std::string url = "sqlite:///" + (scratch_directory() / "backfill.db").string();
   backfill_killed_with_sigkill_resumes([&] { return db::connect(url); });

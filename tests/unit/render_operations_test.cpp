@@ -391,8 +391,10 @@ TEST(RenderPostgres, BackfillIsBatchedByPrimaryKey) {
   EXPECT_TRUE(step.statements.empty());
   ASSERT_TRUE(step.backfill);
   EXPECT_EQ(step.backfill->key_columns, Statements{"id"});
-  EXPECT_EQ(step.backfill->first_bound, R"(SELECT "id" FROM "users" ORDER BY "id" LIMIT 1 OFFSET 99)");
-  EXPECT_EQ(step.backfill->next_bound, R"(SELECT "id" FROM "users" WHERE "id" > $1 ORDER BY "id" LIMIT 1 OFFSET 99)");
+  // The batch's size is the last parameter (the engine shrinks batches that hold locks too long).
+  EXPECT_EQ(step.backfill->batch_size, 100u);
+  EXPECT_EQ(step.backfill->first_bound, R"(SELECT "id" FROM "users" ORDER BY "id" LIMIT 1 OFFSET $1)");
+  EXPECT_EQ(step.backfill->next_bound, R"(SELECT "id" FROM "users" WHERE "id" > $1 ORDER BY "id" LIMIT 1 OFFSET $2)");
   EXPECT_EQ(step.backfill->update_next,
             R"(WITH updated AS (UPDATE "users" SET "score" = (0) WHERE "id" > $1 AND "id" <= $2 AND ("score" IS NULL) RETURNING 1) SELECT count(*) FROM updated)");
   EXPECT_EQ(step.backfill->one_statement, R"(UPDATE "users" SET "score" = (0) WHERE ("score" IS NULL))");
