@@ -462,16 +462,18 @@ class RowStateTableBase {
 
 // The rows of one model the session knows, by primary key. Rows are appended to chunks that
 // never move (a read appends and nothing else); the index from key bytes to row is built when
-// a write first asks, from the rows appended since. Each record is
-//   u32 size | u8 kind | u32 size of the key | u32 generation | [the key's state] | the columns' state
+// a write first asks, from the rows appended since. Each row is
+//   u32 size of the row | u8 forgotten | u32 size of the key | [the key's state] | the columns' state
 // where the key's state is left out when the key columns come first (their state then starts
-// the columns'), and the generation is the session's flush count when it was recorded.
+// the columns').
 //
 // Without an identity map, an object a relationship loaded can be an old copy of a row that
 // another copy has changed and flushed since. Such an object is compared with its row as it
-// was read (find_as_read): the first record of the row in or after the generation of its load
-// (the index keeps each row's older records), or, once a flush wrote the object itself, the
-// state that flush recorded for that object (remember_object).
+// was read (find_as_read): the first record of the row in or after the generation (the
+// session's flush count) of its load, or, once a flush wrote the object itself, the state that
+// flush recorded for that object (remember_object). The index keeps each row's older records;
+// where each generation's records start is noted once per generation, not in every record, so
+// the read path appends exactly what it did before.
 template <TableModel T>
 class RowStateTable final : public RowStateTableBase {
  public:
@@ -481,18 +483,27 @@ class RowStateTable final : public RowStateTableBase {
   // Records the state of `object` (just read or written); a later record of the same key wins.
   [[gnu::always_inline]] void remember(const T& object) {
     if (bytes_ > compact_at_) compact();
-    append(object, row_kind);
+    note_generation();
+    append(object, false);
   }
   // remember() of each of `objects` (rows just read).
   void remember_all(std::span<const T> objects) {
     if (bytes_ > compact_at_) compact();
-    for (const T& object : objects) append(object, row_kind);
+    note_generation();
+    for (const T& object : objects) append(object, false);
   }
   // The row is gone (deleted by this session).
-  void forget(const T& object) { append(object, forgotten_kind); }
+  void forget(const T& object) {
+    note_generation();
+    append(object, true);
+  }
   // The state of `object` itself after a flush wrote it (its columns as it holds them, which
   // for an old copy are not all the row's): what find_as_read compares it with later.
-  void remember_object(const T& object) { objects_.insert_or_assign(&object, append(object, object_kind)); }
+  void remember_object(const T& object) {
+    const std::size_t offset = object_states_.size();
+    write_row_state(object_states_, object, dialect_);
+    objects_.insert_or_assign(&object, ObjectState{generation_, offset});
+  }
 
   // The state of the columns of the row whose key `object` holds, or nullptr when the session
   // does not know the row.
@@ -501,7 +512,7 @@ class RowStateTable final : public RowStateTableBase {
     key_scratch_.clear();
     write_key_state(key_scratch_, object, dialect_);
     auto found = index_.find(std::string_view(key_scratch_.data(), key_scratch_.size()));
-    if (found == index_.end() || found->second[4] != row_kind) return nullptr;
+    if (found == index_.end() || found->second[4]) return nullptr;
     return columns_of(found->second);
   }
   bool knows(const T& object) { return find(object) != nullptr; }
@@ -512,26 +523,24 @@ class RowStateTable final : public RowStateTableBase {
   // recent) its latest. nullptr when the session does not know the row.
   const char* find_as_read(const T& object, std::uint32_t generation) {
     if (generation == unknown_generation) return find(object);
-    if (auto own = objects_.find(&object); own != objects_.end() && generation_of(own->second) >= generation)
-      return columns_of(own->second);
+    if (auto own = objects_.find(&object); own != objects_.end() && own->second.generation >= generation)
+      return object_states_.data() + own->second.offset;
     index_new_rows();
     key_scratch_.clear();
     write_key_state(key_scratch_, object, dialect_);
     auto found = index_.find(std::string_view(key_scratch_.data(), key_scratch_.size()));
-    if (found == index_.end() || found->second[4] != row_kind) return nullptr;
+    if (found == index_.end() || found->second[4]) return nullptr;
     const char* row = found->second;
     for (auto older = previous_.find(row); older != previous_.end(); older = previous_.find(row)) {
-      if (older->second[4] != row_kind || generation_of(older->second) < generation) break;
+      if (older->second[4] || generation_of(older->second) < generation) break;
       row = older->second;
     }
     return columns_of(row);
   }
 
  private:
-  static constexpr std::size_t header = 4 + 1 + 4 + 4;
+  static constexpr std::size_t header = 4 + 1 + 4;
   static constexpr std::size_t chunk_bytes = 1 << 16;
-  // A record's kind: a row's state, a row deleted, or an object's own state (not indexed).
-  static constexpr char row_kind = 0, forgotten_kind = 1, object_kind = 2;
 
   static std::uint32_t u32(const char* at) {
     std::uint32_t value;
@@ -545,7 +554,34 @@ class RowStateTable final : public RowStateTableBase {
     return true;
   }();
   static std::string_view key_of_row(const char* row) { return std::string_view(row + header, u32(row + 5)); }
-  static std::uint32_t generation_of(const char* row) { return u32(row + 9); }
+  // Where the records of a generation start: (chunk, offset) of the first.
+  struct GenerationStart {
+    std::size_t chunk;
+    std::size_t offset;
+    std::uint32_t generation;
+  };
+  struct ObjectState {
+    std::uint32_t generation;
+    std::size_t offset;  // in object_states_
+  };
+  [[gnu::always_inline]] void note_generation() {
+    if (generation_ != noted_generation_) [[unlikely]] start_generation();
+  }
+  [[gnu::noinline]] void start_generation() {
+    noted_generation_ = generation_;
+    generation_starts_.push_back({chunks_.empty() ? 0 : chunks_.size() - 1, chunk_used_, noted_generation_});
+  }
+  // The generation `row` was recorded in (0 before the first noted start).
+  std::uint32_t generation_of(const char* row) const {
+    std::size_t chunk = 0;
+    while (chunk < chunks_.size() && !(row >= chunks_[chunk].get() && row < chunks_[chunk].get() + used_of(chunk)))
+      ++chunk;
+    if (chunk == chunks_.size()) return 0;
+    const auto offset = static_cast<std::size_t>(row - chunks_[chunk].get());
+    for (auto start = generation_starts_.rbegin(); start != generation_starts_.rend(); ++start)
+      if (start->chunk < chunk || (start->chunk == chunk && start->offset <= offset)) return start->generation;
+    return 0;
+  }
   static const char* columns_of(const char* row) { return key_leads ? row + header : row + header + u32(row + 5); }
 
   char* room(std::size_t bytes) {
@@ -568,9 +604,7 @@ class RowStateTable final : public RowStateTableBase {
     return chunk + 1 == chunks_.size() ? chunk_used_ : chunk_sizes_[chunk];
   }
 
-  // Appends a record of `kind` and returns it.
-  [[gnu::always_inline]] const char* append(const T& object, char kind) {
-    const bool forgotten = kind == forgotten_kind;
+  [[gnu::always_inline]] void append(const T& object, bool forgotten) {
     if constexpr (all_columns_direct<T>()) {
       if (!forgotten) {
         // One reservation for the row, then plain stores.
@@ -599,11 +633,10 @@ class RowStateTable final : public RowStateTableBase {
         });
         const auto size = static_cast<std::uint32_t>(at - row);
         std::memcpy(row, &size, 4);
-        row[4] = kind;
+        row[4] = 0;
         std::memcpy(row + 5, &key_size, 4);
-        std::memcpy(row + 9, &generation_, 4);
         commit(size);
-        return row;
+        return;
       }
     }
     scratch_.clear();
@@ -627,11 +660,9 @@ class RowStateTable final : public RowStateTableBase {
     char* row = room(size);
     std::memcpy(row, scratch_.data(), size);
     std::memcpy(row, &size, 4);
-    row[4] = kind;
+    row[4] = forgotten ? 1 : 0;
     std::memcpy(row + 5, &key_size, 4);
-    std::memcpy(row + 9, &generation_, 4);
     commit(size);
-    return row;
   }
 
   void index_new_rows() {
@@ -641,7 +672,6 @@ class RowStateTable final : public RowStateTableBase {
       while (indexed_offset_ < used) {
         const char* row = chunk + indexed_offset_;
         indexed_offset_ += u32(row);
-        if (row[4] == object_kind) continue;
         auto [entry, added] = index_.try_emplace(key_of_row(row), row);
         if (!added) {
           previous_.insert_or_assign(row, entry->second);
@@ -659,7 +689,7 @@ class RowStateTable final : public RowStateTableBase {
     std::vector<const char*> live;
     live.reserve(index_.size());
     for (const auto& [key, row] : index_)
-      if (row[4] == row_kind) live.push_back(row);
+      if (!row[4]) live.push_back(row);
     auto chunks = std::move(chunks_);
     chunks_.clear();
     chunk_sizes_.clear();
@@ -669,6 +699,12 @@ class RowStateTable final : public RowStateTableBase {
     index_.clear();
     previous_.clear();
     objects_.clear();
+    object_states_.clear();
+    // The rows kept lose their own generations: as one of the current generation they are the
+    // state a load of any earlier generation compares with (find_as_read's fallback).
+    generation_starts_.clear();
+    generation_starts_.push_back({0, 0, generation_});
+    noted_generation_ = generation_;
     for (const char* row : live) {
       const std::uint32_t size = u32(row);
       std::memcpy(room(size), row, size);
@@ -692,7 +728,10 @@ class RowStateTable final : public RowStateTableBase {
   std::size_t indexed_offset_ = 0;
   std::unordered_map<std::string_view, const char*> index_;
   std::unordered_map<const char*, const char*> previous_;  // a row's record -> its record before
-  std::unordered_map<const void*, const char*> objects_;   // an object -> its remember_object record
+  std::unordered_map<const void*, ObjectState> objects_;  // an object -> its remember_object state
+  StateArena object_states_;
+  std::vector<GenerationStart> generation_starts_;
+  std::uint32_t noted_generation_ = unknown_generation;
   StateArena scratch_;
   StateArena key_scratch_;
 };

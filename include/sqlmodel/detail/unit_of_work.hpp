@@ -670,6 +670,23 @@ void keep_row_after_update(S& session, FlushPlan& plan, NodeId id, std::span<con
   node.has_row_after = true;
 }
 
+// After the flush: the row of a node that an UPDATE wrote (as keep_row_after_update left it),
+// and the state of an object a relationship may hold, or of a row written over an earlier
+// read: later flushes count that object's changes from what it holds now.
+template <TableModel T, typename S>
+[[gnu::noinline]] void remember_updated_or_shared(S& session, FlushPlan& plan, const FlushNode& node) {
+  auto& states = session.row_states().template of<T>();
+  const T& object = *static_cast<const T*>(node.object);
+  if (node.has_row_after) {
+    T row{};
+    restore_row_state(plan.rows_after.data() + node.row_after_offset, row, session.dialect());
+    states.remember(row);
+  } else {
+    states.remember(object);
+  }
+  if (node.shared || node.action != NodeAction::insert) states.remember_object(object);
+}
+
 // One UPDATE of `id`'s changed columns (or of `only`, a post-update's foreign key); nothing
 // when no column changed.
 template <TableModel T, typename S>
@@ -1055,16 +1072,11 @@ const ModelOps<S>& model_ops() {
         if (node.deleted) {
           if (node.action != NodeAction::insert) states.forget(object);
         } else if (node.written) {
-          if (node.has_row_after) {
-            T row{};
-            restore_row_state(plan.rows_after.data() + node.row_after_offset, row, session.dialect());
-            states.remember(row);
-          } else {
+          // The common case (a new row the caller holds by value) stays the one inlined call.
+          if (node.has_row_after || node.shared || node.action != NodeAction::insert) [[unlikely]]
+            remember_updated_or_shared<T>(session, plan, node);
+          else
             states.remember(object);
-          }
-          // An object a relationship may hold, or a row written over an earlier read: later
-          // flushes count its changes from what it holds now.
-          if (node.shared || node.action != NodeAction::insert) states.remember_object(object);
         }
         if constexpr (relationship_count<T>() > 0) {
           const bool inserted = node.action == NodeAction::insert && !node.deleted;
