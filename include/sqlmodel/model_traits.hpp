@@ -591,6 +591,15 @@ constexpr void for_each_column(F&& f) {
 }
 
 namespace detail {
+// for_each_column, always inlined (traits_for_each_inlined says where that matters).
+template <TableModel T, typename F>
+[[gnu::always_inline]] constexpr void for_each_column_inlined(F&& f) {
+  require_one_table<T>();
+  traits_for_each_inlined(model_traits<T>::columns, f);
+}
+}  // namespace detail
+
+namespace detail {
 template <typename V>
 struct unwrap_optional { using type = V; };
 template <typename V>

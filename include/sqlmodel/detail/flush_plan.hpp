@@ -68,26 +68,27 @@ struct ModelPlanInfo {
 inline constexpr std::uint32_t no_view = ~std::uint32_t{0};
 
 struct FlushNode {
+  // Packed (72 bytes): a flush of many new rows walks this array several times.
   void* object;
   const ModelPlanInfo* model;
   std::shared_ptr<void> shared;  // the object as shared, when the flush reached it through one
   NodeAction action = NodeAction::none;
+  bool saved = false;          // its state before the flush is in the undo arena at undo_offset
+  bool unset_key = false;      // its generated key was unset before the flush (undo: unset it)
+  bool written = false;        // a statement wrote it
+  bool deleted = false;        // an orphan the flush deleted
+  bool writes = false;         // the plan writes it (insert, or an update with something to write)
+  bool staged = false;         // add()/update() named it (not only reached through a relationship)
+  bool has_row_after = false;  // an UPDATE wrote some columns: the row's state is at row_after_offset
   std::uint32_t segment = 0;
-  bool saved = false;        // its state before the flush is in the undo arena at undo_offset
-  bool unset_key = false;    // its generated key was unset before the flush (undo: unset it)
-  bool written = false;      // a statement wrote it
-  bool deleted = false;      // an orphan the flush deleted
-  bool writes = false;       // the plan writes it (insert, or an update with something to write)
-  bool staged = false;       // add()/update() named it (not only reached through a relationship)
   std::uint32_t last_view = no_view;  // its newest RelationshipView, chained through `previous`
   // The generation of the load of the relationship it was reached through (its changes are
   // counted from that read, RowStateTable::find_as_read); unknown_generation when staged or
   // handed to a relationship by the caller.
   std::uint32_t read_generation = unknown_generation;
-  bool has_row_after = false;      // an UPDATE wrote some columns: the row's state is at row_after_offset
+  std::uint32_t waiting = 0;  // unwritten inserts whose keys it needs
   std::uint64_t row_after_offset = 0;
   std::uint64_t undo_offset = 0;
-  std::uint32_t waiting = 0;  // unwritten inserts whose keys it needs
 };
 
 // A foreign key of an object reached through a relationship that only repeats what a loaded,
