@@ -152,9 +152,7 @@ void check_sql_text_result(const CheckContext& context) {
     }
     std::size_t elements = use.row->size();
     std::optional<std::size_t> columns = 0;
-    bool stars = false;
     for (const Reading::Result& result : reading.results) {
-      stars = stars || result.star;
       std::optional<std::size_t> part = width(context.models, reading, result);
       if (!part) {
         columns.reset();
@@ -169,9 +167,19 @@ void check_sql_text_result(const CheckContext& context) {
                                   std::to_string(*columns));
       continue;
     }
-    if (stars) continue;  // positions after a * are the table's column order: left to the count
-    for (std::size_t i = 0; i < reading.results.size() && i < elements; ++i) {
-      const Reading::Result& result = reading.results[i];
+    // A *'s own columns come in the database's order, which is not always the model's (a column
+    // a migration added is appended): they are only counted. A column after it is at a known
+    // position, the *'s width further on.
+    std::size_t position = 0;
+    for (const Reading::Result& result : reading.results) {
+      if (result.star) {
+        std::optional<std::size_t> part = width(context.models, reading, result);
+        if (!part) break;
+        position += *part;
+        continue;
+      }
+      const std::size_t i = position++;
+      if (i >= elements) break;
       if (!result.plain_column) continue;
       const Reading::ColumnReference& reference = reading.columns[*result.plain_column];
       ColumnResolution resolution = resolve_column(context.models, reading, reference);

@@ -9,7 +9,7 @@
 
 struct SQLMODEL_TABLE(.name = "users") User {
   SQLMODEL_FIELD(.primary_key = true) std::optional<std::int64_t> id;
-  std::string email;  // expected-note {{column 'users.email' is declared here}}
+  std::string email;  // expected-note 2 {{column 'users.email' is declared here}}
   std::int64_t age = 0;
   double score = 0;  // expected-note {{column 'users.score' is declared here}}
   std::chrono::system_clock::time_point created;
@@ -17,6 +17,7 @@ struct SQLMODEL_TABLE(.name = "users") User {
 
 using sqlmodel::text;
 using Row = std::tuple<std::string, std::int64_t>;
+using Wide = std::tuple<std::string, std::string, std::string, std::string, std::string, std::int64_t>;
 
 void queries(sqlmodel::Session& session) {
   session.exec(text<Row>("SELECT email, age FROM users"));
@@ -29,6 +30,10 @@ void queries(sqlmodel::Session& session) {
   session.exec(text<std::tuple<double, std::string, std::int64_t>>("SELECT age, created, id FROM users"));
   // * is the model's columns.
   session.exec(text<std::tuple<std::int64_t, std::string>>("SELECT * FROM users"));  // expected-error {{reads 2 columns, but the statement returns 5}}
+  // A *'s own columns are in the database's order, which a migration's appended column makes
+  // differ from the model's: only counted. A column after it is at a known position.
+  session.exec(text<Wide>("SELECT *, age FROM users"));
+  session.exec(text<Wide>("SELECT u.*, u.email FROM users u"));  // expected-error {{result column 6 'users.email' is std::string in the model, but element 6 of Wide is std::int64_t}}
   session.exec(text<std::tuple<std::int64_t>>("UPDATE users SET age = 1"));  // expected-error {{text<std::tuple<std::int64_t>> reads rows, but the statement returns none; add a RETURNING clause}}
   session.exec(text<std::tuple<std::int64_t>>("UPDATE users SET age = 1 RETURNING id"));
   // Unknown shapes are left alone: a CTE's *, an unmodeled table.
