@@ -64,13 +64,13 @@ if [[ ${SQLMODEL_SANITIZE:-1} != 0 ]]; then
   sanitize_started=$(date +%s)
   sanitize_targets=(
     test_schema_model test_text_pattern test_snapshot test_ddl test_operations test_render_operations_sql
-    test_init_db test_migrate test_diagram
+    test_init_db test_migrate test_diagram test_orm_sql test_orm_query_sql test_lint
     test_sqlite_integration test_postgres_integration test_render_operations test_migration_chain
     sqlmodel-migrate sqlmodel-init-db foundation-demo
   )
   fuzz_targets=(snapshot_reader migration_file sql_expression sqlite_create_table url config)
   for target in "${fuzz_targets[@]}"; do sanitize_targets+=("fuzz_$target" "fuzz_replay_$target"); done
-  sanitize_tests='^(test_(schema_model|text_pattern|snapshot|ddl|operations|render_operations_sql|init_db|migrate|diagram|sqlite_integration|postgres_integration|render_operations|migration_chain)\.|fuzz\.|lit$)'
+  sanitize_tests='^(test_(schema_model|text_pattern|snapshot|ddl|operations|render_operations_sql|init_db|migrate|diagram|orm_sql|orm_query_sql|lint|sqlite_integration|postgres_integration|render_operations|migration_chain)\.|fuzz\.|lit$)'
 
   step "sanitizers: configure $SANITIZE_DIR (clang-19, ASan + UBSan, libFuzzer targets)"
   sanitize_status=0
