@@ -52,6 +52,25 @@ std::shared_ptr<Comment> new_comment(std::string body) {
   return comment;
 }
 
+// Users ann and bob, and ann's post "moving", committed: the set-up of the tests that move a
+// post between its author's copies.
+struct AnnBobAndAPost {
+  User ann;
+  User bob;
+  Post post;
+};
+AnnBobAndAPost seed_ann_bob_and_a_post(Database& db) {
+  Session setup(db);
+  AnnBobAndAPost seeded{make_user("ann"), make_user("bob"), {}};
+  setup.add(seeded.ann);
+  setup.add(seeded.bob);
+  setup.commit();
+  seeded.post = make_post(*seeded.ann.id, "moving");
+  setup.add(seeded.post);
+  setup.commit();
+  return seeded;
+}
+
 // ---- 1. writes through relationships ----
 
 TEST_P(OrmTest, AddingAParentInsertsItsNewChildrenAndGrandchildrenInForeignKeyOrder) {
@@ -108,14 +127,7 @@ TEST_P(OrmTest, SettingAToOneRelationshipToANewObjectInsertsItAndWritesTheForeig
 }
 
 TEST_P(OrmTest, PointingALoadedObjectAtAnotherUpdatesOnlyTheForeignKey) {
-  Session setup(db());
-  User ann = make_user("ann"), bob = make_user("bob");
-  setup.add(ann);
-  setup.add(bob);
-  setup.commit();
-  Post post = make_post(*ann.id, "moving");
-  setup.add(post);
-  setup.commit();
+  auto [ann, bob, post] = seed_ann_bob_and_a_post(db());
 
   Session session(db());
   auto posts = session.exec(select<Post>().options(selectinload(&Post::author)));
@@ -163,14 +175,7 @@ TEST_P(OrmTest, BackPopulatesKeepsBothSidesInStepAfterAFlush) {
 // Without an identity map, a loaded list can hold an old copy of a row another object has
 // moved since; writing the list's owner must not move the row back.
 TEST_P(OrmTest, AnOldCopyInALoadedListDoesNotMoveARowBackWhenItsOwnerIsWritten) {
-  Session setup(db());
-  User ann = make_user("ann"), bob = make_user("bob");
-  setup.add(ann);
-  setup.add(bob);
-  setup.commit();
-  Post post = make_post(*ann.id, "moving");
-  setup.add(post);
-  setup.commit();
+  auto [ann, bob, post] = seed_ann_bob_and_a_post(db());
 
   Session session(db());
   auto users = session.exec(select<User>().where(col(&User::id) == *ann.id).options(selectinload(&User::posts)));
@@ -246,14 +251,7 @@ TEST_P(OrmTest, AnOldCopyBehindALoadedToOneDoesNotMoveARowBackWhenReached) {
 
 // The old list still holds the item, but another list it is appended to in the flush moves it.
 TEST_P(OrmTest, AnItemAppendedToAnotherListMovesWhileItsOldLoadedListStillHoldsIt) {
-  Session setup(db());
-  User ann = make_user("ann"), bob = make_user("bob");
-  setup.add(ann);
-  setup.add(bob);
-  setup.commit();
-  Post post = make_post(*ann.id, "moving");
-  setup.add(post);
-  setup.commit();
+  auto [ann, bob, post] = seed_ann_bob_and_a_post(db());
 
   Session session(db());
   auto users = session.exec(select<User>().order_by(col(&User::name)).options(selectinload(&User::posts)));
